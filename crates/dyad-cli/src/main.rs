@@ -1,0 +1,231 @@
+//! The `dyad` command: argument parsing and printing only. Every decision lives in the `dyad`
+//! library; this file turns its values and errors into output, messages and an exit code.
+
+mod bench;
+mod dictcmd;
+mod input;
+
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use dyad::dict::{DictMode, Dictionary};
+use dyad::{Coder, CoderOptions, Date};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "dyad",
+    version,
+    about = "Political event coding (CAMEO / PLOVER) from news text"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code articles into events, one JSON object per line on stdout.
+    Code(CodeArgs),
+    /// Show, step by step, how one sentence (or article) is coded.
+    Explain(ExplainArgs),
+    /// Test, lint and count dictionaries.
+    Dict {
+        #[command(subcommand)]
+        command: DictCommand,
+    },
+    /// Measure throughput on a generated corpus.
+    Bench(bench::BenchArgs),
+}
+
+#[derive(Subcommand)]
+enum DictCommand {
+    /// Code every `example:` of the dictionaries and report the ones that fail.
+    Test(DictArgs),
+    /// Check the dictionaries for errors and suspicious entries.
+    Lint(DictArgs),
+    /// Count entries by kind.
+    Stats {
+        #[command(flatten)]
+        dict: DictArgs,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Which dictionaries to use.
+#[derive(Args, Clone, Default)]
+pub struct DictArgs {
+    /// A directory of dictionary files (see docs/dictionaries.md).
+    #[arg(long, value_name = "DIR")]
+    pub dict: Option<PathBuf>,
+    /// Use --dict instead of the embedded default, or on top of it.
+    #[arg(long, value_enum, default_value_t = ModeArg::Extend)]
+    pub dict_mode: ModeArg,
+}
+
+#[derive(ValueEnum, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ModeArg {
+    Replace,
+    #[default]
+    Extend,
+}
+
+#[derive(Args)]
+struct CodeArgs {
+    /// Article files (plain text: first line headline, rest body); `-` or none reads stdin.
+    paths: Vec<PathBuf>,
+    /// Publication date YYYY-MM-DD (default: today, with a warning).
+    #[arg(long)]
+    date: Option<String>,
+    /// Article id (default: the file name). Only with one input.
+    #[arg(long)]
+    id: Option<String>,
+    /// Also write negated, hypothetical, reported and question events.
+    #[arg(long)]
+    all_modalities: bool,
+    #[command(flatten)]
+    dict: DictArgs,
+}
+
+#[derive(Args)]
+struct ExplainArgs {
+    /// The sentence or text to explain (several words are joined); `-` reads stdin.
+    text: Vec<String>,
+    /// Read the text from a file instead.
+    #[arg(long, short = 'f')]
+    file: Option<PathBuf>,
+    /// Publication date YYYY-MM-DD (default: today).
+    #[arg(long)]
+    date: Option<String>,
+    #[command(flatten)]
+    dict: DictArgs,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code(a) => run_code(a),
+        Command::Explain(a) => run_explain(a),
+        Command::Dict { command } => match command {
+            DictCommand::Test(d) => dictcmd::test(&d),
+            DictCommand::Lint(d) => dictcmd::lint(&d),
+            DictCommand::Stats { dict, json } => dictcmd::stats(&dict, json),
+        },
+        Command::Bench(a) => bench::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dyad: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Load the dictionaries the flags ask for. Errors in a user's `--dict` files are reported and
+/// the entries that could be read are used.
+pub fn load_coder(d: &DictArgs, options: CoderOptions) -> Result<(Coder, usize)> {
+    let (mut dict, mut errors) = match (d.dict.as_ref(), d.dict_mode) {
+        (Some(_), ModeArg::Replace) => (Dictionary::default(), vec![]),
+        _ => Dictionary::default_set(),
+    };
+    if let Some(dir) = &d.dict {
+        let files = dictcmd::read_dict_dir(dir)?;
+        let (user, errs) =
+            Dictionary::from_sources(files.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+        errors.extend(errs);
+        dict.extend(user);
+    }
+    let _ = DictMode::Extend;
+    let (coder, compile_errors) = Coder::from_dictionary(dict, options);
+    errors.extend(compile_errors);
+    for e in &errors {
+        eprintln!("dyad: dictionary: {e}");
+    }
+    Ok((coder, errors.len()))
+}
+
+fn parse_date(s: Option<&str>) -> Result<Date> {
+    match s {
+        Some(s) => s
+            .parse::<Date>()
+            .map_err(|e| anyhow::anyhow!("--date: {e}")),
+        None => {
+            let d = Date::today_utc();
+            eprintln!("dyad: warning: no --date given; using today ({d}) as the publication date");
+            Ok(d)
+        }
+    }
+}
+
+fn run_code(a: CodeArgs) -> Result<ExitCode> {
+    let date = parse_date(a.date.as_deref())?;
+    let (coder, _) = load_coder(
+        &a.dict,
+        CoderOptions {
+            all_modalities: a.all_modalities,
+        },
+    )?;
+    if a.id.is_some() && a.paths.len() > 1 {
+        anyhow::bail!(
+            "--id names one article, but {} paths were given",
+            a.paths.len()
+        );
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    let paths = if a.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        a.paths.clone()
+    };
+    for path in &paths {
+        let article = match input::read_article(path, a.id.as_deref(), date) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("dyad: {}: {e}", path.display());
+                failed = true;
+                continue;
+            }
+        };
+        for ev in coder.code(&article) {
+            serde_json::to_writer(&mut out, &ev)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn run_explain(a: ExplainArgs) -> Result<ExitCode> {
+    let date = match a.date.as_deref() {
+        Some(s) => s
+            .parse::<Date>()
+            .map_err(|e| anyhow::anyhow!("--date: {e}"))?,
+        None => Date::today_utc(),
+    };
+    let (coder, _) = load_coder(
+        &a.dict,
+        CoderOptions {
+            all_modalities: true,
+        },
+    )?;
+    let text = match (&a.file, a.text.as_slice()) {
+        (Some(p), _) => input::read_article(p, None, date)?.text,
+        (None, [one]) if one == "-" => input::read_article(&PathBuf::from("-"), None, date)?.text,
+        (None, []) => anyhow::bail!("give a sentence to explain, e.g. dyad explain \"Turkey accused Greece of violating its airspace.\""),
+        (None, words) => words.join(" "),
+    };
+    let article = dyad::Article::new("explain", date, text);
+    let doc = coder.analyze(&article);
+    print!("{}", dyad::explain::explain(&doc, &coder.lexicon));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,917 @@
+//! Stage 4 — **Annotate**: dictionary matches and coarse word classes for one sentence.
+//!
+//! Three things come out of this stage, all indexed by token:
+//!
+//! * a coarse [`Tag`] for every token — closed-class words (determiners, prepositions,
+//!   auxiliaries, modals, negators, subordinators) are grammar and live here as short lists;
+//!   open-class words are `Noun`, `Name` or, when the verb table knows them and the context
+//!   allows a verb, `Verb`;
+//! * [`ActorPhrase`]s — maximal runs of actor and agent matches glued into one referring
+//!   expression ("Turkish Foreign Minister Mevlut Cavusoglu", "the head of the Russian army",
+//!   "Ukraine's president"), plus pronouns and bare names, with coordination groups
+//!   ("Russia and China");
+//! * cue matches (modality and discard words).
+//!
+//! Choosing between the noun and verb reading of "attack", "talks" or "calls" is done from the
+//! previous word, the way a reader does it: after a determiner or a country adjective it is a
+//! noun ("the attacks", "Russian attacks"), after a subject, modal, auxiliary or `to` it is a verb.
+
+use crate::dict::{ActorKind, LexEntry, Lexicon, VerbForm};
+use crate::modality::CueClass;
+use crate::segment::{Sentence, Token, TokenKind};
+
+/// Coarse word class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    Det,
+    Pron,
+    Prep,
+    Conj,
+    Sub,
+    Be,
+    Have,
+    Do,
+    Modal,
+    Neg,
+    To,
+    Punct,
+    Num,
+    Adv,
+    /// The possessive `'s` / `'`.
+    Poss,
+    /// A word inside an actor phrase.
+    Actor,
+    Verb,
+    /// A capitalised word the dictionaries do not know (part of a name).
+    Name,
+    /// Any other word (nouns and adjectives).
+    Noun,
+}
+
+const DETS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+    "every", "each", "some", "any", "no", "another", "all", "both", "either", "several", "many",
+    "few", "more", "most", "other", "such", "much", "what", "whose",
+];
+const PRONOUNS: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "them",
+    "us",
+    "me",
+    "itself",
+    "themselves",
+    "himself",
+    "herself",
+];
+const PREPS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "of",
+    "with",
+    "against",
+    "by",
+    "from",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "for",
+    "about",
+    "after",
+    "before",
+    "during",
+    "between",
+    "among",
+    "near",
+    "across",
+    "through",
+    "toward",
+    "towards",
+    "without",
+    "within",
+    "via",
+    "amid",
+    "amidst",
+    "despite",
+    "upon",
+    "along",
+    "around",
+    "beyond",
+    "following",
+    "including",
+    "inside",
+    "outside",
+    "off",
+    "out",
+    "up",
+    "down",
+    "since",
+    "until",
+    "till",
+    "than",
+    "like",
+    "per",
+    "behind",
+    "beside",
+    "besides",
+    "alongside",
+    "throughout",
+    "regarding",
+    "concerning",
+    "as",
+    "ahead",
+    "past",
+];
+const CONJS: &[&str] = &["and", "or", "but", "nor", "yet", "&"];
+const SUBS: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "while",
+    "because",
+    "although",
+    "though",
+    "whereas",
+    "when",
+    "where",
+    "if",
+    "unless",
+    "whether",
+    "once",
+    "so",
+    "otherwise",
+    "after",
+    "before",
+    "since",
+    "as",
+];
+const BE: &[&str] = &[
+    "be", "am", "is", "are", "was", "were", "been", "being", "'s", "'re", "'m",
+];
+const HAVE: &[&str] = &["has", "have", "had", "having", "'ve", "'d"];
+const DO: &[&str] = &["do", "does", "did"];
+const MODALS: &[&str] = &[
+    "will", "would", "can", "could", "may", "might", "shall", "should", "must", "'ll", "wo", "ca",
+];
+const NEGS: &[&str] = &["not", "n't", "never"];
+const ADVS: &[&str] = &[
+    "also",
+    "again",
+    "already",
+    "still",
+    "now",
+    "then",
+    "just",
+    "even",
+    "yesterday",
+    "today",
+    "tonight",
+    "once",
+    "recently",
+    "previously",
+    "earlier",
+    "later",
+    "soon",
+    "too",
+    "further",
+    "repeatedly",
+    "jointly",
+    "formally",
+    "officially",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "publicly",
+    "strongly",
+    "sharply",
+    "briefly",
+    "swiftly",
+    "quickly",
+    "immediately",
+    "overnight",
+    "late",
+    "early",
+    "twice",
+    "thrice",
+    "ever",
+    "long",
+    "always",
+    "often",
+    "frequently",
+    "here",
+    "there",
+    "away",
+    "back",
+    "instead",
+    "meanwhile",
+    "however",
+    "nevertheless",
+    "moreover",
+];
+/// Words ending in -ly that are not adverbs.
+const NOT_ADV_LY: &[&str] = &[
+    "rally", "ally", "italy", "july", "family", "assembly", "supply", "reply", "apply", "fly",
+    "only", "likely", "early", "anomaly", "monopoly", "bully", "daily", "weekly", "monthly",
+    "elderly", "friendly", "deadly", "holy", "ugly",
+];
+
+/// Pronoun referents for coreference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    /// he/him/she/her: the last person named.
+    Person,
+    /// they/them: the last plural actor (or group).
+    Plural,
+    /// it: the last country, organisation or institution.
+    Thing,
+    /// we/I/us: the speaker; only resolved inside quotes.
+    Speaker,
+}
+
+/// A referring expression that may name an actor.
+#[derive(Debug, Clone)]
+pub struct ActorPhrase {
+    /// Token range `[start, end)`.
+    pub start: usize,
+    pub end: usize,
+    /// Country, region, demonym, adjective or capital: `(country entry, how named)`.
+    pub country: Option<(u32, ActorKind)>,
+    pub person: Option<u32>,
+    /// Organisation entry and whether named or referred to (`OrgRef`).
+    pub org: Option<(u32, ActorKind)>,
+    /// Institution: country entry and sector.
+    pub institution: Option<(u32, String)>,
+    /// The deciding agent entry (see the agents format: last non-generic wins).
+    pub agent: Option<u32>,
+    /// Any agent noun in the phrase was plural.
+    pub plural: bool,
+    pub pronoun: Option<Pronoun>,
+    /// Token indices of capitalised words that are not in the dictionaries (people's names).
+    pub names: Vec<usize>,
+    /// Preceded by "the" (definite description: "the president", "the ministry").
+    pub definite: bool,
+    /// Ends with a possessive `'s` right after it ("Russia's").
+    pub possessive: bool,
+    /// Coordination group: phrases joined by "and" / "," share it.
+    pub group: usize,
+    /// Dictionary entries that matched, for provenance.
+    pub entries: Vec<String>,
+}
+
+impl ActorPhrase {
+    fn new(start: usize, end: usize, group: usize) -> ActorPhrase {
+        ActorPhrase {
+            start,
+            end,
+            country: None,
+            person: None,
+            org: None,
+            institution: None,
+            agent: None,
+            plural: false,
+            pronoun: None,
+            names: vec![],
+            definite: false,
+            possessive: false,
+            group,
+            entries: vec![],
+        }
+    }
+
+    /// Only a country adjective ("Russian"): a modifier, not a referring expression by itself.
+    pub fn is_bare_adjective(&self) -> bool {
+        matches!(self.country, Some((_, ActorKind::CountryAdjective)))
+            && self.agent.is_none()
+            && self.person.is_none()
+            && self.org.is_none()
+            && self.institution.is_none()
+            && self.names.is_empty()
+    }
+}
+
+/// Annotations of one sentence.
+#[derive(Debug, Clone)]
+pub struct Annotated {
+    pub tags: Vec<Tag>,
+    /// The verb reading chosen for tokens tagged `Verb`: `(lemma id, form)`.
+    pub verb: Vec<Option<(u32, VerbForm)>>,
+    /// Token → index into `phrases`.
+    pub phrase_of: Vec<Option<usize>>,
+    pub phrases: Vec<ActorPhrase>,
+    /// `(first token, token count, class)`.
+    pub cues: Vec<(usize, usize, CueClass)>,
+    /// Capitalisation is uninformative (a Title Case headline).
+    pub title_case: bool,
+    /// End (exclusive token index) of a dateline at the start of the sentence.
+    pub dateline: Option<usize>,
+}
+
+impl Annotated {
+    pub fn has_cue_at(&self, i: usize, class: CueClass) -> bool {
+        self.cues
+            .iter()
+            .any(|&(s, n, c)| c == class && s <= i && i < s + n)
+    }
+}
+
+fn closed_tag(lower: &str) -> Option<Tag> {
+    let l = lower;
+    Some(if NEGS.contains(&l) {
+        Tag::Neg
+    } else if l == "to" {
+        Tag::To
+    } else if MODALS.contains(&l) {
+        Tag::Modal
+    } else if BE.contains(&l) {
+        Tag::Be
+    } else if HAVE.contains(&l) {
+        Tag::Have
+    } else if DO.contains(&l) {
+        Tag::Do
+    } else if DETS.contains(&l) {
+        Tag::Det
+    } else if PRONOUNS.contains(&l) {
+        Tag::Pron
+    } else if CONJS.contains(&l) {
+        Tag::Conj
+    } else if SUBS.contains(&l) && !matches!(l, "after" | "before" | "since" | "as") {
+        Tag::Sub
+    } else if PREPS.contains(&l) {
+        Tag::Prep
+    } else if ADVS.contains(&l) || (l.len() > 4 && l.ends_with("ly") && !NOT_ADV_LY.contains(&l)) {
+        Tag::Adv
+    } else {
+        return None;
+    })
+}
+
+fn pronoun_kind(lower: &str) -> Option<Pronoun> {
+    Some(match lower {
+        "he" | "him" | "she" | "her" | "himself" | "herself" => Pronoun::Person,
+        "they" | "them" | "themselves" => Pronoun::Plural,
+        "it" | "itself" => Pronoun::Thing,
+        "we" | "us" | "i" | "me" => Pronoun::Speaker,
+        _ => return None,
+    })
+}
+
+/// Names known from earlier in the article (short names, honorific names): lower-cased token →
+/// whether it is known. Supplied by the resolver so bare "Doe" becomes a phrase.
+pub trait KnownNames {
+    fn is_known_name(&self, lower: &str) -> bool;
+}
+
+/// Annotate one sentence.
+pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames) -> Annotated {
+    let toks = &s.tokens;
+    let n = toks.len();
+    // A Title Case headline capitalises every content word; then capitals say nothing about names.
+    let title_case = s.is_headline
+        && toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 3 && t.capitalized)
+            .count()
+            >= 3
+        && toks.iter().all(|t| {
+            t.kind != TokenKind::Word
+                || t.capitalized
+                || t.lower.len() <= 3
+                || closed_tag(&t.lower).is_some()
+        });
+
+    // 0. A dateline ("ATHENS, April 18 (Reuters) -") names where the story was filed, not an
+    //    actor: its words are not matched.
+    let dateline = dateline_end(toks, text);
+
+    // 1. Dictionary phrases (longest match, left to right).
+    let mut mention_at: Vec<Option<(usize, &LexEntry)>> = vec![None; n];
+    let mut i = dateline.unwrap_or(0);
+    while i < n {
+        if let Some(m) = lex.match_actor(toks, i, text) {
+            // OrgRefs only count once the organisation was named (checked by the resolver);
+            // agents match anywhere.
+            let entry = m
+                .entries
+                .iter()
+                .find(|e| {
+                    !matches!(
+                        e,
+                        LexEntry::Actor {
+                            kind: ActorKind::OrgRef,
+                            ..
+                        }
+                    )
+                })
+                .unwrap_or(&m.entries[0]);
+            mention_at[i] = Some((m.len, entry));
+            i += m.len;
+        } else {
+            i += 1;
+        }
+    }
+
+    // 2. Closed-class tags, names, numbers.
+    let mut tags = vec![Tag::Noun; n];
+    let mut in_mention = vec![false; n];
+    for i in 0..n {
+        if let Some((len, _)) = mention_at[i] {
+            in_mention[i..i + len].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    for (i, t) in toks.iter().enumerate() {
+        tags[i] = match t.kind {
+            TokenKind::Punct => Tag::Punct,
+            TokenKind::Number => Tag::Num,
+            TokenKind::Word if in_mention[i] => Tag::Actor,
+            TokenKind::Word if t.lower == "'s" || t.lower == "'" => {
+                // "'s" after a pronoun/it is "is"; after a name it is possessive
+                if i > 0
+                    && matches!(
+                        toks[i - 1].lower.as_str(),
+                        "it" | "he" | "she" | "that" | "there" | "what"
+                    )
+                {
+                    Tag::Be
+                } else {
+                    Tag::Poss
+                }
+            }
+            TokenKind::Word => match closed_tag(&t.lower) {
+                Some(tag) => tag,
+                None if t.capitalized
+                    && !title_case
+                    && ((i > 0 && !after_sentence_start(toks, i))
+                        || known.is_known_name(&t.lower)) =>
+                {
+                    Tag::Name
+                }
+                None => Tag::Noun,
+            },
+        };
+    }
+
+    // 3. Actor phrases.
+    let mut phrases: Vec<ActorPhrase> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        let mut p = ActorPhrase::new(i, i, 0);
+        let mut any = false;
+        // honorific + name, pronoun, known short name
+        if matches!(toks[i].lower.as_str(), "mr." | "mrs." | "ms." | "dr.")
+            && i + 1 < n
+            && tags[i + 1] == Tag::Name
+        {
+            p.end = i + 1;
+            any = true;
+        } else if tags[i] == Tag::Pron {
+            if let Some(k) = pronoun_kind(&toks[i].lower) {
+                p.pronoun = Some(k);
+                p.end = i + 1;
+                phrases.push(p);
+                i += 1;
+                continue;
+            }
+        } else if tags[i] == Tag::Name && known.is_known_name(&toks[i].lower) {
+            p.names.push(i);
+            p.end = i + 1;
+            any = true;
+        }
+        let mut j = if any { p.end } else { i };
+        let mut after_of = false;
+        loop {
+            if let Some((len, entry)) = mention_at.get(j).copied().flatten() {
+                if absorb(lex, &mut p, entry, toks, j, len, text, after_of) {
+                    after_of = false;
+                    any = true;
+                    j += len;
+                    p.end = j;
+                    continue;
+                }
+                break;
+            }
+            if !any {
+                break;
+            }
+            // possessive glue: "Ukraine's president"
+            if tags.get(j) == Some(&Tag::Poss) {
+                if mention_at
+                    .get(j + 1)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|(_, e)| {
+                        matches!(
+                            e,
+                            LexEntry::Agent { .. }
+                                | LexEntry::Actor {
+                                    kind: ActorKind::Institution,
+                                    ..
+                                }
+                        )
+                    })
+                    && p.agent.is_none()
+                    && p.country.is_some()
+                    && p.person.is_none()
+                {
+                    j += 1;
+                    continue;
+                }
+                p.possessive = true;
+                break;
+            }
+            // "of" glue: "the head of the Russian army", "the president of France"
+            if toks.get(j).is_some_and(|t| t.lower == "of")
+                && p.agent.is_some()
+                && p.country.is_none()
+                && p.org.is_none()
+                && p.person.is_none()
+            {
+                let k = if toks.get(j + 1).is_some_and(|t| t.lower == "the") {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if let Some((_, e)) = mention_at.get(k).copied().flatten() {
+                    if matches!(e, LexEntry::Actor { .. }) {
+                        j = k;
+                        after_of = true;
+                        continue;
+                    }
+                }
+                break;
+            }
+            // names after a title or person: "Foreign Minister Mevlut Cavusoglu"
+            if tags.get(j) == Some(&Tag::Name)
+                && (p.agent.is_some()
+                    || p.person.is_some()
+                    || !p.names.is_empty()
+                    || j == start + 1)
+            {
+                p.names.push(j);
+                j += 1;
+                p.end = j;
+                continue;
+            }
+            // one modifier between a country adjective and a role noun: "Russian occupying forces"
+            if tags.get(j) == Some(&Tag::Noun)
+                && p.end == j
+                && matches!(p.country, Some((_, ActorKind::CountryAdjective)))
+                && mention_at
+                    .get(j + 1)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|(_, e)| matches!(e, LexEntry::Agent { .. }))
+                && lex.verb_readings(&toks[j].lower).is_empty()
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if any && p.end > start {
+            p.definite = start > 0 && toks[start - 1].lower == "the";
+            if p.end < n && tags[p.end] == Tag::Poss {
+                p.possessive = true;
+            }
+            i = p.end;
+            phrases.push(p);
+        } else {
+            i = start + 1;
+        }
+    }
+    // coordination groups: "A and B", "A, B and C" (a comma alone does not coordinate: it
+    // also separates clauses, "If Russia attacks Ukraine, the United States ...")
+    #[derive(Clone, Copy, PartialEq)]
+    enum Link {
+        None,
+        Comma,
+        And,
+    }
+    let links: Vec<Link> = (1..phrases.len())
+        .map(|k| {
+            let (a, b) = (&phrases[k - 1], &phrases[k]);
+            let between: Vec<&str> = toks[a.end..b.start]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
+            let ok = a.pronoun.is_none()
+                && b.pronoun.is_none()
+                && !a.possessive
+                && !a.is_bare_adjective()
+                && !b.is_bare_adjective();
+            match between.as_slice() {
+                _ if !ok => Link::None,
+                ["and"]
+                | ["and", "the"]
+                | [",", "and"]
+                | [",", "and", "the"]
+                | ["or"]
+                | ["and", "its"] => Link::And,
+                [","] | [",", "the"] => Link::Comma,
+                _ => Link::None,
+            }
+        })
+        .collect();
+    let mut group = 0;
+    let mut k = 0;
+    while k < phrases.len() {
+        // the chain of links starting at phrase k
+        let mut end = k;
+        while end < links.len() && links[end] != Link::None {
+            end += 1;
+        }
+        let has_and = links[k..end].iter().any(|l| *l == Link::And);
+        for m in k..=end.min(phrases.len() - 1) {
+            if m > k && !has_and {
+                group += 1;
+            }
+            phrases[m].group = group;
+        }
+        group += 1;
+        k = end + 1;
+    }
+    let mut phrase_of = vec![None; n];
+    for (k, p) in phrases.iter().enumerate() {
+        for slot in &mut phrase_of[p.start..p.end] {
+            *slot = Some(k);
+        }
+        for t in p.start..p.end {
+            if tags[t] == Tag::Name {
+                tags[t] = Tag::Actor;
+            }
+        }
+    }
+
+    // 4. Verb readings in context.
+    let mut verb = vec![None; n];
+    for i in 0..n {
+        if phrase_of[i].is_some() || !matches!(tags[i], Tag::Noun | Tag::Name) {
+            continue;
+        }
+        if tags[i] == Tag::Name && !(i == 0 || title_case) {
+            continue;
+        }
+        let readings = lex.verb_readings(&toks[i].lower);
+        if readings.is_empty() {
+            continue;
+        }
+        if let Some(r) = choose_verb_reading(readings, &tags, &phrases, &phrase_of, i) {
+            verb[i] = Some(r);
+            tags[i] = Tag::Verb;
+        }
+    }
+
+    // 5. Cues.
+    let mut cues = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if let Some((len, classes)) = lex.match_cue(toks, i, text) {
+            for &c in classes {
+                cues.push((i, len, c));
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    if let Some(end) = dateline {
+        for t in &mut tags[..end] {
+            *t = Tag::Punct;
+        }
+    }
+    Annotated {
+        tags,
+        verb,
+        phrase_of,
+        phrases,
+        cues,
+        title_case,
+        dateline,
+    }
+}
+
+/// The token index just after a dateline at the start of a sentence, if there is one:
+/// one to three all-capital words, then optionally a date and an agency in brackets, then a dash.
+pub fn dateline_end(toks: &[Token], text: &str) -> Option<usize> {
+    let mut i = 0;
+    while i < toks.len() && i < 3 && toks[i].kind == TokenKind::Word && {
+        let w = toks[i].text(text);
+        w.len() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    } {
+        i += 1;
+    }
+    if i == 0 {
+        return None;
+    }
+    // up to 12 more tokens of date / agency before the dash
+    let limit = (i + 14).min(toks.len());
+    (i..limit)
+        .find(|&j| {
+            toks[j].is_punct("-") && (j == i || toks[i].is_punct(",") || toks[i].is_punct("("))
+        })
+        .map(|j| j + 1)
+}
+
+fn after_sentence_start(toks: &[Token], i: usize) -> bool {
+    // the first word, or the first word after an opening quote or bracket
+    toks[..i].iter().all(|t| t.kind == TokenKind::Punct)
+}
+
+/// Add a dictionary match to a phrase; false if it does not fit (a second country, person...).
+#[allow(clippy::too_many_arguments)]
+fn absorb(
+    lex: &Lexicon,
+    p: &mut ActorPhrase,
+    entry: &LexEntry,
+    toks: &[Token],
+    j: usize,
+    len: usize,
+    text: &str,
+    after_of: bool,
+) -> bool {
+    let d = &lex.dict;
+    let words = toks[j..j + len]
+        .iter()
+        .map(|t| t.text(text))
+        .collect::<Vec<_>>()
+        .join(" ");
+    match entry {
+        LexEntry::Agent { entry, plural } => {
+            let a = &d.agents[*entry as usize];
+            // a role noun after a person or institution starts a new phrase ("Putin officials")
+            if p.person.is_some() || p.institution.is_some() {
+                return false;
+            }
+            let keep_old = p
+                .agent
+                .is_some_and(|old| !d.agents[old as usize].generic && a.generic);
+            if !keep_old {
+                p.agent = Some(*entry);
+            }
+            p.plural |= *plural;
+            p.entries
+                .push(format!("{} {} {:?}", a.origin, a.sector, words));
+        }
+        LexEntry::Actor {
+            kind,
+            entry,
+            sector,
+        } => {
+            let e = *entry;
+            match kind {
+                ActorKind::Person => {
+                    if p.person.is_some() {
+                        return false;
+                    }
+                    p.person = Some(e);
+                    let pe = &d.people[e as usize];
+                    p.entries
+                        .push(format!("{} person {:?}", pe.origin, pe.name));
+                }
+                ActorKind::OrgName | ActorKind::OrgRef => {
+                    if p.org.is_some() || p.person.is_some() {
+                        return false;
+                    }
+                    if p.country.is_some() && p.agent.is_some() {
+                        return false;
+                    }
+                    p.org = Some((e, *kind));
+                    let o = &d.organizations[e as usize];
+                    p.entries
+                        .push(format!("{} {} {:?}", o.origin, o.code, words));
+                }
+                ActorKind::Institution => {
+                    if p.institution.is_some() || p.person.is_some() || p.agent.is_some() {
+                        return false;
+                    }
+                    p.institution = Some((e, sector.clone().unwrap_or_default()));
+                    let c = &d.countries[e as usize];
+                    p.entries.push(format!(
+                        "{} {}{} {:?}",
+                        c.origin,
+                        c.code,
+                        sector.as_deref().unwrap_or(""),
+                        words
+                    ));
+                }
+                _ => {
+                    // countries: a second country, or a country after a role noun without "of",
+                    // starts a new phrase ("Russia Ukraine talks", "troops Russia")
+                    if p.country.is_some()
+                        || p.person.is_some()
+                        || p.org.is_some()
+                        || p.institution.is_some()
+                        || (p.agent.is_some() && !after_of)
+                        || !p.names.is_empty()
+                    {
+                        return false;
+                    }
+                    p.country = Some((e, *kind));
+                    let c = &d.countries[e as usize];
+                    p.entries
+                        .push(format!("{} {} {:?}", c.origin, c.code, words));
+                }
+            }
+        }
+    }
+    true
+}
+
+/// Decide whether a word with verb readings is a verb here, and which reading.
+fn choose_verb_reading(
+    readings: &[(u32, VerbForm)],
+    tags: &[Tag],
+    phrases: &[ActorPhrase],
+    phrase_of: &[Option<usize>],
+    i: usize,
+) -> Option<(u32, VerbForm)> {
+    // previous non-adverb token
+    let mut k = i;
+    let prev = loop {
+        if k == 0 {
+            break None;
+        }
+        k -= 1;
+        if tags[k] != Tag::Adv {
+            break Some(k);
+        }
+    };
+    let prev_tag = prev.map(|k| tags[k]);
+    let prev_phrase = prev.and_then(|k| phrase_of[k]).map(|p| &phrases[p]);
+    let next_tag = tags.get(i + 1).copied();
+    let pick = |f: VerbForm| readings.iter().find(|(_, form)| form.has(f)).copied();
+    let any = |f: VerbForm| readings.iter().any(|(_, form)| form.has(f));
+
+    match prev_tag {
+        Some(Tag::Det) | Some(Tag::Poss) | Some(Tag::Num) => return None,
+        Some(Tag::Actor) if prev_phrase.is_some_and(|p| p.is_bare_adjective() || p.possessive) => {
+            return None
+        }
+        Some(Tag::To) => return pick(VerbForm::BASE),
+        Some(Tag::Modal) | Some(Tag::Do) => return pick(VerbForm::BASE),
+        Some(Tag::Neg) => {
+            return pick(VerbForm::BASE)
+                .or_else(|| pick(VerbForm::PARTICIPLE))
+                .or_else(|| pick(VerbForm::GERUND))
+        }
+        Some(Tag::Be) => return pick(VerbForm::PARTICIPLE).or_else(|| pick(VerbForm::GERUND)),
+        Some(Tag::Have) => return pick(VerbForm::PARTICIPLE),
+        Some(Tag::Prep) => return pick(VerbForm::GERUND),
+        _ => {}
+    }
+    if any(VerbForm::PAST) {
+        // "the accused man" was caught above; "troops stationed in" reads as a verb
+        return pick(VerbForm::PAST);
+    }
+    if any(VerbForm::GERUND) {
+        // participial clause after a comma or at the start; "the shelling" was caught above
+        if matches!(
+            prev_tag,
+            None | Some(Tag::Punct)
+                | Some(Tag::Conj)
+                | Some(Tag::Verb)
+                | Some(Tag::Actor)
+                | Some(Tag::Noun)
+                | Some(Tag::Pron)
+        ) {
+            // "Russian shelling" is a noun (bare adjective caught above); "fresh shelling" too
+            if prev_tag == Some(Tag::Noun) && !matches!(next_tag, Some(Tag::Actor) | Some(Tag::Det))
+            {
+                return None;
+            }
+            return pick(VerbForm::GERUND);
+        }
+        return None;
+    }
+    // base or third-person form: a verb after a subject (actor phrase, pronoun, name)
+    let after_subject = matches!(
+        prev_tag,
+        Some(Tag::Actor) | Some(Tag::Pron) | Some(Tag::Name)
+    ) || (prev_tag == Some(Tag::Noun)
+        && matches!(
+            next_tag,
+            Some(Tag::Actor) | Some(Tag::Det) | Some(Tag::Pron) | Some(Tag::To)
+        ));
+    if after_subject {
+        return pick(VerbForm::THIRD).or_else(|| pick(VerbForm::BASE));
+    }
+    // a coordinated verb: "condemned the attack and calls for" / "and urge"
+    if prev_tag == Some(Tag::Conj)
+        && matches!(
+            next_tag,
+            Some(Tag::Actor) | Some(Tag::Det) | Some(Tag::Prep) | Some(Tag::To)
+        )
+    {
+        return pick(VerbForm::THIRD).or_else(|| pick(VerbForm::BASE));
+    }
+    None
+}

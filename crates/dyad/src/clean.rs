@@ -1,0 +1,248 @@
+//! Stage 2 — **Clean**: turn scraped article text into text the segmenter can trust, without
+//! losing the way back to the bytes the user gave us.
+//!
+//! News text arrives with typographic quotes and dashes, non-breaking and zero-width spaces,
+//! boilerplate lines from the page it was scraped from ("Source link", "Read more", "Share this
+//! article", copyright footers with stray numbers) and drop-cap letters glued to the first word
+//! ("T.The minister said"). Every later stage matches dictionary words, so all of that is folded
+//! here, once.
+//!
+//! Provenance is a feature: every event points at the exact bytes of the article that produced it.
+//! So [`CleanText`] keeps, for every byte of the cleaned text, the byte offset in the original text
+//! it came from. Replacements that change length (an em dash becoming " - ") map all their output
+//! bytes to the start of the replaced character; removed text simply has no cleaned bytes.
+
+/// Cleaned text plus the map back to the original.
+#[derive(Debug, Clone)]
+pub struct CleanText {
+    /// The cleaned text: folded punctuation, single spaces, one `\n` per original line.
+    pub text: String,
+    /// `map[i]` is the original byte offset of cleaned byte `i`; one extra entry maps the end.
+    map: Vec<u32>,
+}
+
+impl CleanText {
+    /// The original byte offset of cleaned byte offset `i` (clamped to the end).
+    pub fn original_offset(&self, i: usize) -> usize {
+        self.map[i.min(self.map.len() - 1)] as usize
+    }
+
+    /// The original span `[start, end)` of the cleaned span `[start, end)`.
+    ///
+    /// The end maps through the last byte of the span (+ its width in the original), so a span
+    /// never swallows text that cleaning removed after it.
+    pub fn original_span(&self, start: usize, end: usize, original: &str) -> (usize, usize) {
+        if end <= start {
+            let s = self.original_offset(start);
+            return (s, s);
+        }
+        let s = self.original_offset(start);
+        let last = self.original_offset(end - 1);
+        // Advance past the original character that the last cleaned byte came from.
+        let ch_len = original[last..].chars().next().map_or(0, char::len_utf8);
+        (s, (last + ch_len).max(s))
+    }
+}
+
+/// Lines that scraped news pages add around the story. Compared lower-cased against the start of
+/// a trimmed line; a line that *is* one of these (plus punctuation) is dropped.
+const BOILERPLATE_PREFIXES: &[&str] = &[
+    "source link",
+    "source:",
+    "read more",
+    "read also",
+    "read the full",
+    "share this",
+    "share on",
+    "share via",
+    "click here",
+    "advertisement",
+    "sponsored content",
+    "subscribe",
+    "sign up for",
+    "follow us",
+    "copyright",
+    "(c) ",
+    "©",
+    "all rights reserved",
+    "related:",
+    "related articles",
+    "related stories",
+    "related coverage",
+    "recommended",
+    "most read",
+    "more from",
+    "you may also like",
+    "comments",
+    "leave a comment",
+    "print this",
+    "email this",
+    "photo:",
+    "image:",
+    "file photo",
+    "getty images",
+    "tags:",
+];
+
+/// Is this (trimmed) line scraper boilerplate rather than story text?
+pub fn is_boilerplate_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    // Footers of stray numbers and punctuation ("12 34", "| | 5").
+    if t.chars().all(|c| !c.is_alphabetic()) {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    if lower.contains("all rights reserved") {
+        return true;
+    }
+    BOILERPLATE_PREFIXES.iter().any(|p| {
+        lower.starts_with(p)
+            // a real sentence that merely starts with "Comments by the minister ..." is kept:
+            // boilerplate lines are short.
+            && t.split_whitespace().count() <= 12
+    })
+}
+
+/// Fold one character; `None` means drop it.
+fn fold(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' => "\"",
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}'
+        | '\u{0060}' => "'",
+        '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2012}' | '\u{2212}' => " - ",
+        '\u{2010}' | '\u{2011}' => "-",
+        '\u{2026}' => "...",
+        '\u{00A0}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}'
+        | '\t'
+        | '\r' => " ",
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => return None,
+        _ => return Some(""),
+    })
+}
+
+/// Length in bytes of a drop-cap prefix glued to the first word of a line: "T.The" → 2,
+/// "TThe" → 1, "T. The" is left alone (it may be an initial).
+fn drop_cap_len(line: &str) -> usize {
+    let b = line.as_bytes();
+    if b.len() < 4 || !b[0].is_ascii_uppercase() {
+        return 0;
+    }
+    let skip = if b[1] == b'.' { 2 } else { 1 };
+    if b.len() > skip + 1 && b[skip] == b[0] && b[skip + 1].is_ascii_lowercase() {
+        skip
+    } else {
+        0
+    }
+}
+
+/// Clean an article's text. See the module docs for what is folded.
+pub fn clean(raw: &str) -> CleanText {
+    let mut text = String::with_capacity(raw.len());
+    let mut map: Vec<u32> = Vec::with_capacity(raw.len() + 1);
+    let mut line_start = 0usize;
+    for line in raw.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if !is_boilerplate_line(body) {
+            let lead = body.len() - body.trim_start().len();
+            let cap = drop_cap_len(&body[lead..]);
+            let mut prev_space = true; // no leading spaces
+            for (i, c) in body[lead + cap..].char_indices() {
+                let orig = (line_start + lead + cap + i) as u32;
+                let s: &str = match fold(c) {
+                    None => continue,
+                    Some("") if c.is_whitespace() => " ",
+                    Some("") => {
+                        text.push(c);
+                        map.extend(std::iter::repeat_n(orig, c.len_utf8()));
+                        prev_space = false;
+                        continue;
+                    }
+                    Some(s) => s,
+                };
+                for ch in s.chars() {
+                    if ch == ' ' {
+                        if prev_space {
+                            continue;
+                        }
+                        prev_space = true;
+                    } else {
+                        prev_space = false;
+                    }
+                    text.push(ch);
+                    map.push(orig);
+                }
+            }
+            // trim a trailing space
+            if text.ends_with(' ') && !text.ends_with("\n ") {
+                text.pop();
+                map.pop();
+            }
+        }
+        if line.ends_with('\n') {
+            text.push('\n');
+            map.push((line_start + line.len() - 1) as u32);
+        }
+        line_start += line.len();
+    }
+    map.push(raw.len() as u32);
+    debug_assert_eq!(map.len(), text.len() + 1);
+    CleanText { text, map }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span_text<'a>(c: &CleanText, raw: &'a str, needle: &str) -> &'a str {
+        let s = c.text.find(needle).expect("needle in cleaned text");
+        let (a, b) = c.original_span(s, s + needle.len(), raw);
+        &raw[a..b]
+    }
+
+    #[test]
+    fn folds_typographic_quotes_dashes_and_spaces() {
+        let raw = "He said \u{201C}no\u{201D} \u{2014} twice.\u{00A0}Done\u{2026}";
+        let c = clean(raw);
+        assert_eq!(c.text, "He said \"no\" - twice. Done...");
+    }
+
+    #[test]
+    fn offsets_point_into_the_original() {
+        let raw = "\u{201C}Caf\u{00E9}\u{201D} talks\u{00A0}in Doha";
+        let c = clean(raw);
+        assert_eq!(span_text(&c, raw, "Doha"), "Doha");
+        assert_eq!(span_text(&c, raw, "Café"), "Café");
+        assert_eq!(span_text(&c, raw, "talks"), "talks");
+    }
+
+    #[test]
+    fn drop_cap_glued_to_first_word_is_removed() {
+        let raw = "T.The minister said\nTThe army said\nT. Smith said";
+        let c = clean(raw);
+        assert_eq!(c.text, "The minister said\nThe army said\nT. Smith said");
+        assert_eq!(span_text(&c, raw, "The minister"), "The minister");
+    }
+
+    #[test]
+    fn boilerplate_lines_are_dropped_but_line_count_kept() {
+        let raw = "Headline\nSource link\nBody text.\nRead more: other story\nShare this article\n12 34\nCopyright 2024 Foo News. All rights reserved.\nEnd.";
+        let c = clean(raw);
+        assert_eq!(c.text, "Headline\n\nBody text.\n\n\n\n\nEnd.");
+        assert_eq!(span_text(&c, raw, "End."), "End.");
+    }
+
+    #[test]
+    fn real_sentences_are_not_boilerplate() {
+        assert!(!is_boilerplate_line("Comments by the foreign minister on Tuesday drew a sharp rebuke from Ankara, which said the remarks were unacceptable."));
+        assert!(!is_boilerplate_line("Russia accused Ukraine of shelling."));
+        assert!(is_boilerplate_line("Advertisement"));
+    }
+}

@@ -1,0 +1,869 @@
+//! Stages 5 and 6 — **Parse** and **Code**: shallow clause analysis of one annotated sentence,
+//! then verb and noun patterns → candidate events with their modality.
+//!
+//! The analysis is deliberately shallow and deterministic. For every verb it finds:
+//!
+//! * the **verb group** — auxiliaries, modals and negators before it ("did not attack",
+//!   "will meet", "was accused"), which give negation, future, possibility and passive voice;
+//! * the **subject** — walking left from the verb group to the nearest actor phrase that is not
+//!   the object of a preposition, skipping parentheticals (", which invaded Ukraine in 2022,"),
+//!   taking a relative pronoun's antecedent ("Russia, which ...") and, for a second verb in a
+//!   coordination ("condemned the attack and called on ..."), the first verb's subject;
+//! * the **pattern** — the most specific verb pattern whose literals and target slot match the
+//!   words after the verb; in the passive the subject is the target and the `by` phrase the
+//!   source;
+//! * the **governor** — the verb whose complement this verb is: the `to`-infinitive of
+//!   "agreed to meet", the gerund of "denied shelling", the `that`-clause of "said that". The
+//!   governor's cue class (intent, denial, speech, fear) sets the modality of the event.
+//!
+//! Event nouns ("talks between", "an attack on") are coded where no verb pattern consumed them.
+
+use crate::annotate::{Annotated, Tag};
+use crate::dict::{literal_matches, CompiledPattern, Lexicon, PatElem, VerbForm};
+use crate::modality::{CueClass, Modality};
+use crate::segment::Sentence;
+
+/// The analysis of one verb.
+#[derive(Debug, Clone)]
+pub struct VerbClause {
+    /// Token index of the verb.
+    pub verb: usize,
+    pub lemma: u32,
+    pub form: VerbForm,
+    /// First token of the verb group (auxiliaries, modals, negators).
+    pub group_start: usize,
+    pub negated: bool,
+    pub passive: bool,
+    /// Future marker in the group or just before it ("will", "is set to").
+    pub future: bool,
+    /// Possibility marker in the group ("may", "could", "would").
+    pub possible: bool,
+    pub infinitive: bool,
+    /// Subject phrases (a coordination group), by phrase index.
+    pub subject: Vec<usize>,
+    /// Token index of the governing verb, if this verb is a complement.
+    pub governor: Option<usize>,
+    pub modality: Modality,
+    /// Matched pattern, with its target phrases and the source phrases when they are not the
+    /// subject (passive `by`).
+    pub matched: Option<PatternMatch>,
+}
+
+/// A verb or noun pattern that matched.
+#[derive(Debug, Clone)]
+pub struct PatternMatch {
+    pub pattern: CompiledPattern,
+    pub sources: Vec<usize>,
+    pub targets: Vec<usize>,
+    /// Tokens the pattern consumed (verb/noun and literals).
+    pub span: (usize, usize),
+    /// The event code after future/intent mapping.
+    pub code: String,
+}
+
+/// A coded event before actors are turned into output records.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub source: usize,
+    pub target: Option<usize>,
+    pub code: String,
+    pub modality: Modality,
+    pub pattern: CompiledPattern,
+    /// Token range of the verb or event noun.
+    pub trigger: (usize, usize),
+}
+
+/// Everything the clause analysis found in one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceParse {
+    pub clauses: Vec<VerbClause>,
+    pub nominals: Vec<(usize, PatternMatch, Modality)>,
+    pub candidates: Vec<Candidate>,
+}
+
+struct Ctx<'a> {
+    lex: &'a Lexicon,
+    s: &'a Sentence,
+    a: &'a Annotated,
+    /// Tokens inside parentheticals (", which ... ,", "( ... )").
+    masked: Vec<bool>,
+    question: bool,
+}
+
+impl Ctx<'_> {
+    fn lower(&self, i: usize) -> &str {
+        &self.s.tokens[i].lower
+    }
+    fn tag(&self, i: usize) -> Tag {
+        self.a.tags[i]
+    }
+    fn n(&self) -> usize {
+        self.s.tokens.len()
+    }
+    fn group_of(&self, phrase: usize) -> Vec<usize> {
+        let g = self.a.phrases[phrase].group;
+        (0..self.a.phrases.len())
+            .filter(|&k| self.a.phrases[k].group == g)
+            .collect()
+    }
+    fn is_filler(&self, i: usize) -> bool {
+        matches!(
+            self.tag(i),
+            Tag::Det | Tag::Adv | Tag::Num | Tag::Noun | Tag::Poss
+        ) || (self.tag(i) == Tag::Punct && self.lower(i) == "-")
+    }
+    fn verb_classes(&self, v: usize) -> &[CueClass] {
+        self.a.verb[v].map_or(&[], |(l, _)| self.lex.lemma_cues(l))
+    }
+}
+
+/// Analyse one sentence.
+pub fn parse_sentence(lex: &Lexicon, s: &Sentence, a: &Annotated) -> SentenceParse {
+    let n = s.tokens.len();
+    let question = s
+        .tokens
+        .iter()
+        .rev()
+        .find(|t| !t.is_punct("\"") && !t.is_punct(")"))
+        .is_some_and(|t| t.is_punct("?"));
+    let mut ctx = Ctx {
+        lex,
+        s,
+        a,
+        masked: vec![false; n],
+        question,
+    };
+    mask_parentheticals(&mut ctx);
+
+    let mut out = SentenceParse::default();
+    let verbs: Vec<usize> = (0..n).filter(|&i| a.tags[i] == Tag::Verb).collect();
+    let mut clauses: Vec<VerbClause> = verbs.iter().map(|&v| verb_group(&ctx, v)).collect();
+    // subjects (in order, so coordination can inherit)
+    for k in 0..clauses.len() {
+        let subj = find_subject(&ctx, &clauses, k, 0);
+        clauses[k].subject = subj;
+    }
+    for k in 0..clauses.len() {
+        clauses[k].governor = find_governor(&ctx, &clauses, k);
+    }
+    for k in 0..clauses.len() {
+        let m = modality_of(&ctx, &clauses, k, 0);
+        clauses[k].modality = m;
+        if governed_by_intent(&ctx, &clauses[k]) {
+            clauses[k].future = true;
+        }
+    }
+    // patterns
+    let mut consumed = vec![false; n];
+    for c in clauses.iter_mut() {
+        if let Some(m) = match_verb(&ctx, c) {
+            for t in &mut consumed[m.span.0..m.span.1] {
+                *t = true;
+            }
+            c.matched = Some(m);
+        }
+    }
+    // future / intent mapping and speech-act filtering
+    for c in clauses.iter_mut() {
+        let Some(m) = &mut c.matched else { continue };
+        if c.future && c.modality == Modality::Asserted {
+            match crate::modality::intent_code(&m.pattern.code) {
+                Some(code) => m.code = code,
+                None => c.modality = Modality::Hypothetical,
+            }
+        }
+    }
+    for c in &clauses {
+        let Some(m) = &c.matched else { continue };
+        if is_trailing_attribution(&ctx, c) && m.targets.is_empty() {
+            continue;
+        }
+        for &src in &m.sources {
+            if m.targets.is_empty() {
+                out.candidates.push(Candidate {
+                    source: src,
+                    target: None,
+                    code: m.code.clone(),
+                    modality: c.modality,
+                    pattern: m.pattern.clone(),
+                    trigger: (c.verb, c.verb + 1),
+                });
+            }
+            for &t in &m.targets {
+                out.candidates.push(Candidate {
+                    source: src,
+                    target: Some(t),
+                    code: m.code.clone(),
+                    modality: c.modality,
+                    pattern: m.pattern.clone(),
+                    trigger: (c.verb, c.verb + 1),
+                });
+            }
+        }
+    }
+    // event nouns
+    for i in 0..n {
+        if consumed[i] || !matches!(a.tags[i], Tag::Noun) {
+            continue;
+        }
+        for p in lex.noun_patterns(&s.tokens[i].lower) {
+            if let Some(m) = match_noun(&ctx, p, i) {
+                let modality = nominal_modality(&ctx, &clauses, &m);
+                for &src in &m.sources {
+                    for &t in &m.targets {
+                        out.candidates.push(Candidate {
+                            source: src,
+                            target: Some(t),
+                            code: m.code.clone(),
+                            modality,
+                            pattern: m.pattern.clone(),
+                            trigger: (i, i + 1),
+                        });
+                    }
+                }
+                out.nominals.push((i, m, modality));
+                break;
+            }
+        }
+    }
+    out.clauses = clauses;
+    out
+}
+
+fn mask_parentheticals(ctx: &mut Ctx) {
+    let n = ctx.n();
+    let mut i = 0;
+    while i < n {
+        if ctx.s.tokens[i].is_punct("(") {
+            if let Some(j) = (i + 1..n).find(|&j| ctx.s.tokens[j].is_punct(")")) {
+                ctx.masked[i..=j].iter_mut().for_each(|m| *m = true);
+                i = j + 1;
+                continue;
+            }
+        }
+        if ctx.s.tokens[i].is_punct(",") && i + 1 < n {
+            let nx = i + 1;
+            let opens = matches!(ctx.lower(nx), "who" | "which" | "whose" | "whom")
+                || (ctx.tag(nx) == Tag::Verb
+                    && ctx.a.verb[nx].is_some_and(|(_, f)| {
+                        f.has(VerbForm::GERUND) || f.only(VerbForm::PARTICIPLE)
+                    }))
+                || ctx.tag(nx) == Tag::Prep
+                || (ctx.tag(nx) == Tag::Det
+                    && !ctx.s.tokens[i + 1..].iter().any(|t| t.lower == "and"));
+            if opens {
+                if let Some(j) = (nx + 1..n).find(|&j| ctx.s.tokens[j].is_punct(",")) {
+                    // the parenthetical must close before a verb of the main clause follows
+                    if j + 1 < n && (j + 1..n).any(|k| ctx.tag(k) == Tag::Verb) {
+                        ctx.masked[i..=j].iter_mut().for_each(|m| *m = true);
+                        i = j;
+                        continue;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+fn verb_group(ctx: &Ctx, v: usize) -> VerbClause {
+    let (lemma, form) = ctx.a.verb[v].expect("verb token has a reading");
+    let mut c = VerbClause {
+        verb: v,
+        lemma,
+        form,
+        group_start: v,
+        negated: false,
+        passive: false,
+        future: false,
+        possible: false,
+        infinitive: false,
+        subject: vec![],
+        governor: None,
+        modality: Modality::Asserted,
+        matched: None,
+    };
+    let mut j = v;
+    let mut saw_be = false;
+    while j > 0 {
+        let k = j - 1;
+        match ctx.tag(k) {
+            Tag::Adv | Tag::Do | Tag::Have => {}
+            Tag::Be => saw_be = true,
+            Tag::Neg => c.negated = true,
+            Tag::Modal => match ctx.lower(k) {
+                "will" | "'ll" | "shall" | "wo" => c.future = true,
+                _ => c.possible = true,
+            },
+            Tag::To => c.infinitive = true,
+            _ => break,
+        }
+        j = k;
+        if c.infinitive {
+            break;
+        }
+    }
+    c.group_start = j;
+    c.passive = saw_be && form.has(VerbForm::PARTICIPLE) && !form.only(VerbForm::GERUND);
+    // "is set to", "is due to", "is going to", "expected to" before an infinitive
+    if c.infinitive && j > 0 {
+        let to = j;
+        if ctx
+            .a
+            .cues
+            .iter()
+            .any(|&(s, len, cl)| cl == CueClass::Future && s + len == to + 1 && s < to)
+        {
+            c.future = true;
+        }
+        // their auxiliaries: "is not expected to"
+        let mut k = to;
+        while k > 0
+            && matches!(
+                ctx.tag(k - 1),
+                Tag::Be | Tag::Neg | Tag::Adv | Tag::Noun | Tag::Verb
+            )
+            && to - k < 3
+        {
+            k -= 1;
+            if ctx.tag(k) == Tag::Neg && c.future {
+                c.negated = true;
+            }
+        }
+    }
+    c
+}
+
+/// The phrases acting as subject of clause `k`.
+fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Vec<usize> {
+    let c = &clauses[k];
+    let own_masked = ctx.masked[c.verb];
+    let mut j = c.group_start;
+    let mut crossed_conj = false;
+    while j > 0 {
+        j -= 1;
+        if ctx.masked[j] && !own_masked {
+            continue;
+        }
+        if let Some(p) = ctx.a.phrase_of[j] {
+            let ph = &ctx.a.phrases[p];
+            j = ph.start;
+            if ph.possessive || (ph.is_bare_adjective() && ctx.tag(ph.end) != Tag::Verb) {
+                continue;
+            }
+            // object of a preposition ("in Moscow", "with Russia")?
+            let mut b = ph.start;
+            while b > 0 && matches!(ctx.tag(b - 1), Tag::Det | Tag::Num) {
+                b -= 1;
+            }
+            if b > 0 && ctx.tag(b - 1) == Tag::Prep && ctx.lower(b - 1) != "of" {
+                continue;
+            }
+            // a phrase right after another verb is that verb's object, unless we crossed "that"
+            if b > 0 && ctx.tag(b - 1) == Tag::Verb && !crossed_conj {
+                let gv = b - 1;
+                let cls = ctx.verb_classes(gv);
+                if !cls
+                    .iter()
+                    .any(|c| matches!(c, CueClass::Speech | CueClass::Denial | CueClass::Fear))
+                {
+                    // "Russia accused Ukraine of" — Ukraine is accused's object; keep walking
+                    // only for gerund/infinitive complements
+                    if c.infinitive || c.form.has(VerbForm::GERUND) {
+                        continue;
+                    }
+                }
+            }
+            return ctx.group_of(p);
+        }
+        match ctx.tag(j) {
+            Tag::Sub => {
+                let l = ctx.lower(j);
+                if matches!(l, "who" | "which" | "that") {
+                    let mut b = j;
+                    while b > 0 && ctx.s.tokens[b - 1].is_punct(",") {
+                        b -= 1;
+                    }
+                    if b > 0 {
+                        if let Some(p) = ctx.a.phrase_of[b - 1] {
+                            if l != "that" || ctx.a.phrases[p].end == j {
+                                return ctx.group_of(p);
+                            }
+                        }
+                    }
+                }
+                return vec![];
+            }
+            Tag::Verb => {
+                let Some(prev) = clauses.iter().position(|x| x.verb == j) else {
+                    return vec![];
+                };
+                let between = &ctx.s.tokens[j + 1..c.group_start];
+                let coordinated = between.iter().any(|t| {
+                    t.lower == "and" || t.lower == "but" || t.lower == "then" || t.is_punct(",")
+                });
+                if (coordinated || c.form.has(VerbForm::GERUND) || c.infinitive) && depth < 4 {
+                    return find_subject(ctx, clauses, prev, depth + 1);
+                }
+                return vec![];
+            }
+            Tag::Conj => crossed_conj = true,
+            Tag::Punct if matches!(ctx.lower(j), ";" | ":") => return vec![],
+            _ => {}
+        }
+    }
+    vec![]
+}
+
+/// The verb whose complement clause `k` is.
+fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
+    let c = &clauses[k];
+    let nearest_verb_before = |mut j: usize| -> Option<usize> {
+        while j > 0 {
+            j -= 1;
+            match ctx.tag(j) {
+                Tag::Verb => return Some(j),
+                Tag::Punct if matches!(ctx.lower(j), ";" | ":" | ".") => return None,
+                Tag::Sub if ctx.lower(j) != "that" => return None,
+                _ => {}
+            }
+        }
+        None
+    };
+    if c.infinitive
+        || c.form.only(VerbForm::GERUND)
+        || (c.form.has(VerbForm::GERUND) && c.group_start == c.verb)
+    {
+        return nearest_verb_before(c.group_start);
+    }
+    // finite clause: inside the complement of a speech / denial / fear verb when its subject
+    // stands after that verb
+    let first_subject = c.subject.iter().map(|&p| ctx.a.phrases[p].start).min();
+    for g in (0..c.group_start).rev() {
+        if ctx.tag(g) != Tag::Verb {
+            if matches!(ctx.lower(g), ";") {
+                break;
+            }
+            continue;
+        }
+        let cls = ctx.verb_classes(g);
+        if cls
+            .iter()
+            .any(|x| matches!(x, CueClass::Speech | CueClass::Denial | CueClass::Fear))
+        {
+            if first_subject.is_some_and(|s| s > g)
+                || (g + 1 < ctx.n() && ctx.lower(g + 1) == "that")
+            {
+                return Some(g);
+            }
+        }
+    }
+    None
+}
+
+fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Modality {
+    let c = &clauses[k];
+    if ctx.question {
+        return Modality::Question;
+    }
+    if c.negated {
+        return Modality::Negated;
+    }
+    let v = c.verb;
+    // conditionals before the verb, or anywhere when the verb is future or modal
+    let cond = ctx
+        .a
+        .cues
+        .iter()
+        .any(|&(s, _, cl)| cl == CueClass::Condition && (s < v || c.future || c.possible));
+    if cond || c.possible {
+        return Modality::Hypothetical;
+    }
+    // "reportedly", "allegedly" right before the verb group
+    if c.group_start > 0
+        && matches!(
+            ctx.lower(c.group_start - 1),
+            "reportedly" | "allegedly" | "purportedly"
+        )
+    {
+        return Modality::Reported;
+    }
+    if let Some(g) = c.governor {
+        let gi = clauses.iter().position(|x| x.verb == g);
+        let gmod = gi
+            .filter(|_| depth < 4)
+            .map(|gi| modality_of(ctx, clauses, gi, depth + 1))
+            .unwrap_or(Modality::Asserted);
+        let cls = ctx.verb_classes(g);
+        let prep = (c.group_start > 0 && ctx.tag(c.group_start - 1) == Tag::Prep)
+            .then(|| ctx.lower(c.group_start - 1));
+        if gmod == Modality::Negated && !cls.contains(&CueClass::Denial) {
+            return Modality::Negated;
+        }
+        if cls.contains(&CueClass::Denial) {
+            return Modality::Negated;
+        }
+        if let Some(p) = prep {
+            if matches!(
+                p,
+                "after" | "before" | "by" | "while" | "since" | "following" | "in"
+            ) {
+                return gmod;
+            }
+        }
+        if cls.contains(&CueClass::Fear) {
+            return Modality::Hypothetical;
+        }
+        if cls.contains(&CueClass::Speech) {
+            return Modality::Reported;
+        }
+        if c.infinitive || prep.is_some() || c.form.has(VerbForm::GERUND) {
+            if cls.contains(&CueClass::Intent) {
+                // "agreed to meet": an expressed intent, coded with the 03x code
+                return if gmod == Modality::Asserted {
+                    Modality::Asserted
+                } else {
+                    gmod
+                };
+            }
+            if cls.contains(&CueClass::Factive) {
+                return gmod;
+            }
+            if prep.is_none() && c.form.has(VerbForm::GERUND) && !c.infinitive {
+                // a participial clause ", killing 20 people" shares the main clause's status
+                return gmod;
+            }
+            return Modality::Hypothetical;
+        }
+    } else if c.infinitive {
+        // "to attack" with no governing verb: a purpose clause or a headline infinitive
+        return if ctx.s.is_headline {
+            Modality::Asserted
+        } else {
+            Modality::Hypothetical
+        };
+    }
+    if ctx
+        .a
+        .cues
+        .iter()
+        .any(|&(s, len, cl)| cl == CueClass::Speech && len > 1 && s < ctx.n())
+    {
+        // "according to X"
+        return Modality::Reported;
+    }
+    Modality::Asserted
+}
+
+/// True when the intent of a governing `to` verb makes this infinitive a future act.
+fn governed_by_intent(ctx: &Ctx, c: &VerbClause) -> bool {
+    c.governor
+        .is_some_and(|g| ctx.verb_classes(g).contains(&CueClass::Intent))
+        && c.infinitive
+}
+
+/// A speech verb that only attributes the sentence ("..., officials said.").
+fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
+    if !ctx.verb_classes(c.verb).contains(&CueClass::Speech) {
+        return false;
+    }
+    let before_subject = c
+        .subject
+        .iter()
+        .map(|&p| ctx.a.phrases[p].start)
+        .min()
+        .unwrap_or(c.group_start);
+    let start = before_subject.min(c.group_start);
+    let preceded = start > 0
+        && (ctx.s.tokens[start - 1].is_punct(",") || ctx.s.tokens[start - 1].is_punct("\""));
+    let rest = ctx.s.tokens[c.verb + 1..]
+        .iter()
+        .filter(|t| t.kind == crate::segment::TokenKind::Word)
+        .count();
+    (preceded && rest <= 5) || (start > 0 && rest == 0)
+}
+
+/// Try each pattern of the verb, most specific first.
+fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
+    let pats = ctx.lex.verb_patterns(c.lemma);
+    if pats.is_empty() || c.subject.is_empty() && !c.passive {
+        return None;
+    }
+    for p in pats {
+        if let Some(m) = try_pattern(ctx, c, p) {
+            return Some(m);
+        }
+    }
+    None
+}
+
+fn try_pattern(ctx: &Ctx, c: &VerbClause, p: &CompiledPattern) -> Option<PatternMatch> {
+    let n = ctx.n();
+    let end_of_clause = (c.verb + 1..n)
+        .find(|&i| matches!(ctx.tag(i), Tag::Sub) || matches!(ctx.lower(i), ";" | ":" | "\""))
+        .unwrap_or(n);
+    let mut pos = c.verb + 1;
+    let mut targets = Vec::new();
+    let mut sources = c.subject.clone();
+    // passive: subject = target, "by" phrase = source
+    let mut by_span = None;
+    if c.passive {
+        if !p.has_target() {
+            return None;
+        }
+        let by = (c.verb + 1..end_of_clause).find(|&i| {
+            ctx.lower(i) == "by" && ctx.a.phrase_of.get(i + 1).copied().flatten().is_some()
+                || ctx.lower(i) == "by"
+                    && i + 2 < n
+                    && ctx.tag(i + 1) == Tag::Det
+                    && ctx.a.phrase_of[i + 2].is_some()
+        })?;
+        let ph_tok = if ctx.a.phrase_of[by + 1].is_some() {
+            by + 1
+        } else {
+            by + 2
+        };
+        let ph = ctx.a.phrase_of[ph_tok].unwrap();
+        let grp = ctx.group_of(ph);
+        let end = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();
+        by_span = Some((by, end));
+        sources = grp;
+        targets = c.subject.clone();
+        if targets.is_empty() {
+            return None;
+        }
+    }
+    let in_by = |i: usize| by_span.is_some_and(|(s, e)| s <= i && i < e);
+    let mut literal_end = c.verb + 1;
+    for el in &p.elems {
+        match el {
+            PatElem::Word(w) => {
+                let mut skipped = 0;
+                loop {
+                    if pos >= end_of_clause.max(pos.min(n)) || pos >= n {
+                        return None;
+                    }
+                    if in_by(pos) {
+                        pos += 1;
+                        continue;
+                    }
+                    if literal_matches(w, ctx.lower(pos)) && !matches!(ctx.tag(pos), Tag::Actor) {
+                        pos += 1;
+                        literal_end = pos;
+                        break;
+                    }
+                    if ctx.is_filler(pos) && skipped < 3 {
+                        skipped += 1;
+                        pos += 1;
+                        continue;
+                    }
+                    return None;
+                }
+            }
+            PatElem::Target if c.passive => {}
+            PatElem::Target => {
+                let mut skipped = 0;
+                loop {
+                    if pos >= end_of_clause {
+                        return None;
+                    }
+                    if let Some(ph) = ctx.a.phrase_of[pos] {
+                        let grp = ctx.group_of(ph);
+                        if grp.iter().any(|g| sources.contains(g)) {
+                            return None;
+                        }
+                        pos = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();
+                        targets = grp;
+                        break;
+                    }
+                    if (ctx.is_filler(pos) || ctx.lower(pos) == "of") && skipped < 3 {
+                        skipped += 1;
+                        pos += 1;
+                        continue;
+                    }
+                    return None;
+                }
+            }
+            PatElem::Source => return None,
+        }
+    }
+    if sources.is_empty() {
+        return None;
+    }
+    Some(PatternMatch {
+        pattern: p.clone(),
+        sources,
+        targets,
+        span: (c.verb, literal_end.max(c.verb + 1)),
+        code: p.code.clone(),
+    })
+}
+
+fn match_noun(ctx: &Ctx, p: &CompiledPattern, noun: usize) -> Option<PatternMatch> {
+    let n = ctx.n();
+    let mut sources = Vec::new();
+    let mut targets = Vec::new();
+    // before the noun: only `$` right before it (allowing one modifier: "Russian missile attack")
+    let before = &p.elems[..p.noun_at];
+    if before.len() > 1 {
+        return None;
+    }
+    if before == [PatElem::Source] {
+        let mut j = noun;
+        let mut skipped = 0;
+        while j > 0 && skipped <= 1 {
+            j -= 1;
+            if let Some(ph) = ctx.a.phrase_of[j] {
+                if ctx.a.phrases[ph].end == j + 1 {
+                    sources = vec![ph];
+                }
+                break;
+            }
+            if !matches!(ctx.tag(j), Tag::Noun | Tag::Poss) {
+                break;
+            }
+            if ctx.tag(j) == Tag::Noun {
+                skipped += 1;
+            }
+        }
+        if sources.is_empty() {
+            return None;
+        }
+    }
+    let mut pos = noun + 1;
+    for el in &p.elems[p.noun_at + 1..] {
+        match el {
+            PatElem::Word(w) => {
+                let mut skipped = 0;
+                loop {
+                    if pos >= n {
+                        return None;
+                    }
+                    if literal_matches(w, ctx.lower(pos)) {
+                        pos += 1;
+                        break;
+                    }
+                    if ctx.is_filler(pos) && skipped < 2 {
+                        skipped += 1;
+                        pos += 1;
+                        continue;
+                    }
+                    return None;
+                }
+            }
+            PatElem::Target | PatElem::Source => {
+                let mut skipped = 0;
+                loop {
+                    if pos >= n {
+                        return None;
+                    }
+                    if let Some(ph) = ctx.a.phrase_of[pos] {
+                        let ph_ref = &ctx.a.phrases[ph];
+                        // "talks between Russia and Ukraine": the slot takes one phrase; "and"
+                        // is a literal of the pattern
+                        pos = ph_ref.end;
+                        if *el == PatElem::Target {
+                            targets = vec![ph];
+                        } else {
+                            sources = vec![ph];
+                        }
+                        break;
+                    }
+                    if matches!(ctx.tag(pos), Tag::Det | Tag::Num) && skipped < 2 {
+                        skipped += 1;
+                        pos += 1;
+                        continue;
+                    }
+                    return None;
+                }
+            }
+        }
+    }
+    if sources.is_empty() || targets.is_empty() {
+        return None;
+    }
+    Some(PatternMatch {
+        pattern: p.clone(),
+        sources,
+        targets,
+        span: (noun, pos),
+        code: p.code.clone(),
+    })
+}
+
+fn nominal_modality(ctx: &Ctx, clauses: &[VerbClause], m: &PatternMatch) -> Modality {
+    if ctx.question {
+        return Modality::Question;
+    }
+    let start = m
+        .sources
+        .iter()
+        .chain(&m.targets)
+        .map(|&p| ctx.a.phrases[p].start)
+        .min()
+        .unwrap_or(m.span.0)
+        .min(m.span.0);
+    // a fear or possibility cue just before: "fears of a Russian attack on"
+    let window = start.saturating_sub(4)..start;
+    if ctx.a.cues.iter().any(|&(s, len, cl)| {
+        matches!(
+            cl,
+            CueClass::Fear | CueClass::Possibility | CueClass::Negation | CueClass::Condition
+        ) && window.contains(&(s + len - 1))
+    }) || (start > 0
+        && matches!(
+            ctx.lower(start - 1),
+            "no" | "any"
+                | "possible"
+                | "potential"
+                | "planned"
+                | "alleged"
+                | "feared"
+                | "threatened"
+        ))
+        || (start > 1
+            && matches!(
+                ctx.lower(start - 2),
+                "no" | "any"
+                    | "possible"
+                    | "potential"
+                    | "planned"
+                    | "alleged"
+                    | "feared"
+                    | "threatened"
+            ))
+    {
+        return Modality::Hypothetical;
+    }
+    if ctx
+        .a
+        .cues
+        .iter()
+        .any(|&(s, _, cl)| cl == CueClass::Condition && s < start)
+    {
+        return Modality::Hypothetical;
+    }
+    // the verb this noun phrase depends on
+    if let Some(c) = clauses.iter().filter(|c| c.verb < start).last() {
+        let cls = ctx.verb_classes(c.verb);
+        if cls.contains(&CueClass::Denial) {
+            return Modality::Negated;
+        }
+        if cls.contains(&CueClass::Fear) || cls.contains(&CueClass::Intent) {
+            return Modality::Hypothetical;
+        }
+        if c.modality != Modality::Asserted {
+            return c.modality;
+        }
+        if c.future || c.possible || governed_by_intent(ctx, c) {
+            return Modality::Hypothetical;
+        }
+        if cls.contains(&CueClass::Speech)
+            && c.governor.is_none()
+            && !is_trailing_attribution(ctx, c)
+        {
+            return Modality::Reported;
+        }
+    }
+    Modality::Asserted
+}

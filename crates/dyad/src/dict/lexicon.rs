@@ -1,0 +1,765 @@
+//! The compiled dictionaries: phrase tries over tokens, a verb-form table and the patterns of
+//! every verb and event noun, built once at start-up.
+//!
+//! Matching is token-based rather than character-based: dictionary names are tokenized by the
+//! same tokenizer as the text (so "U.S.", "Russia's" and "d'Ivoire" agree), and a trie keyed by
+//! the first token's lower-cased form finds the longest phrase at each position. A token-level
+//! trie gives leftmost-longest matching in one pass over the sentence with one hash lookup per
+//! token, and keeps capitalisation rules per dictionary word (`Turkey` ≠ "turkey", `US` ≠ "us").
+
+use super::{DictError, Dictionary, Origin};
+use crate::modality::CueClass;
+use crate::segment::{tokenize, Token};
+use rustc_hash::FxHashMap;
+
+/// How a dictionary word must be capitalised in the text to match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseRule {
+    /// Any capitalisation.
+    Any,
+    /// The text word must start with a capital.
+    Capitalized,
+    /// The text word must be spelled exactly so (short all-capital abbreviations).
+    Exact,
+}
+
+#[derive(Debug, Clone)]
+struct PhraseToken {
+    lower: String,
+    exact: String,
+    rule: CaseRule,
+}
+
+impl PhraseToken {
+    fn matches(&self, t: &Token, text: &str) -> bool {
+        t.lower == self.lower
+            && match self.rule {
+                CaseRule::Any => true,
+                CaseRule::Capitalized => t.capitalized,
+                CaseRule::Exact => t.text(text) == self.exact,
+            }
+    }
+}
+
+/// A phrase trie: token sequences → payloads, longest match first.
+#[derive(Debug)]
+struct PhraseTrie<T> {
+    by_first: FxHashMap<String, Vec<usize>>,
+    phrases: Vec<(Vec<PhraseToken>, Vec<T>)>,
+    index: FxHashMap<String, usize>,
+}
+
+impl<T> Default for PhraseTrie<T> {
+    fn default() -> Self {
+        PhraseTrie {
+            by_first: FxHashMap::default(),
+            phrases: Vec::new(),
+            index: FxHashMap::default(),
+        }
+    }
+}
+
+impl<T: Clone> PhraseTrie<T> {
+    fn insert(&mut self, phrase: &str, value: T, case_sensitive: bool) {
+        // A leading lower-case article is not part of a name: "the West" must not swallow the
+        // "the" of "the West African bloc"; the annotator records definiteness separately.
+        let phrase = phrase.strip_prefix("the ").unwrap_or(phrase).trim();
+        let mut toks = Vec::new();
+        tokenize(phrase, 0, &mut toks);
+        if toks.is_empty() {
+            return;
+        }
+        let ptoks: Vec<PhraseToken> = toks
+            .iter()
+            .map(|t| {
+                let s = t.text(phrase);
+                let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+                let rule = if !case_sensitive {
+                    CaseRule::Any
+                } else if !letters.is_empty()
+                    && letters.len() <= 4
+                    && letters.iter().all(|c| c.is_uppercase())
+                {
+                    CaseRule::Exact
+                } else if t.capitalized {
+                    CaseRule::Capitalized
+                } else {
+                    CaseRule::Any
+                };
+                PhraseToken {
+                    lower: t.lower.clone(),
+                    exact: s.to_string(),
+                    rule,
+                }
+            })
+            .collect();
+        let key = ptoks
+            .iter()
+            .map(|p| format!("{}\u{1}{:?}\u{1}{}", p.lower, p.rule, p.exact))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(&i) = self.index.get(&key) {
+            self.phrases[i].1.push(value);
+            return;
+        }
+        let i = self.phrases.len();
+        self.by_first
+            .entry(ptoks[0].lower.clone())
+            .or_default()
+            .push(i);
+        self.phrases.push((ptoks, vec![value]));
+        self.index.insert(key, i);
+    }
+
+    fn finish(&mut self) {
+        let phrases = &self.phrases;
+        for v in self.by_first.values_mut() {
+            // longest first; stable so that earlier entries win ties
+            v.sort_by_key(|&i| std::cmp::Reverse(phrases[i].0.len()));
+        }
+        self.index = FxHashMap::default();
+    }
+
+    /// The longest phrase starting at token `i`: its length in tokens and payloads.
+    fn longest(&self, tokens: &[Token], i: usize, text: &str) -> Option<(usize, &[T])> {
+        let cands = self.by_first.get(tokens[i].lower.as_str())?;
+        for &c in cands {
+            let (ptoks, vals) = &self.phrases[c];
+            if i + ptoks.len() <= tokens.len()
+                && ptoks
+                    .iter()
+                    .zip(&tokens[i..])
+                    .all(|(p, t)| p.matches(t, text))
+            {
+                return Some((ptoks.len(), vals));
+            }
+        }
+        None
+    }
+
+    fn len(&self) -> usize {
+        self.phrases.len()
+    }
+}
+
+/// How an actor name refers to its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorKind {
+    CountryName,
+    CountryAdjective,
+    Demonym,
+    /// A capital or seat of government: stands for the government.
+    Capital,
+    /// An institution name with its sector.
+    Institution,
+    Person,
+    OrgName,
+    /// A definite description of an organisation, valid once it was named ("the alliance").
+    OrgRef,
+}
+
+/// What a dictionary phrase stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LexEntry {
+    /// `entry` indexes `Dictionary::countries`, `people` or `organizations` by `kind`;
+    /// `sector` is set for institutions.
+    Actor {
+        kind: ActorKind,
+        entry: u32,
+        sector: Option<String>,
+    },
+    /// A role noun; `entry` indexes `Dictionary::agents`.
+    Agent { entry: u32, plural: bool },
+}
+
+/// A dictionary phrase found in a sentence.
+#[derive(Debug, Clone)]
+pub struct PhraseMatch<'a> {
+    pub len: usize,
+    pub entries: &'a [LexEntry],
+}
+
+/// Which inflection a verb form is (several bits when forms coincide: "accused").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct VerbForm(pub u8);
+
+impl VerbForm {
+    pub const BASE: VerbForm = VerbForm(1);
+    pub const THIRD: VerbForm = VerbForm(2);
+    pub const PAST: VerbForm = VerbForm(4);
+    pub const PARTICIPLE: VerbForm = VerbForm(8);
+    pub const GERUND: VerbForm = VerbForm(16);
+    pub fn has(self, f: VerbForm) -> bool {
+        self.0 & f.0 != 0
+    }
+    pub fn only(self, f: VerbForm) -> bool {
+        self.0 == f.0
+    }
+}
+
+/// One element of a compiled pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatElem {
+    /// A literal word, compared by singular lower-cased form.
+    Word(String),
+    /// The target slot `+`.
+    Target,
+    /// The source slot `$`.
+    Source,
+}
+
+/// A verb or noun pattern ready to match.
+#[derive(Debug, Clone)]
+pub struct CompiledPattern {
+    pub code: String,
+    /// The elements after the verb (verb patterns) or around the noun (noun patterns, where the
+    /// noun itself is one `Word`).
+    pub elems: Vec<PatElem>,
+    /// Literal words, the verb/noun included: more is more specific.
+    pub specificity: usize,
+    /// The pattern as written and where.
+    pub text: String,
+    pub origin: Origin,
+    /// Position of the event noun within `elems` (noun patterns).
+    pub noun_at: usize,
+}
+
+impl CompiledPattern {
+    pub fn has_target(&self) -> bool {
+        self.elems.contains(&PatElem::Target)
+    }
+}
+
+/// Regular inflections of a verb lemma: base, third person, past, past participle, gerund.
+pub fn inflect(lemma: &str) -> [String; 5] {
+    let l = lemma;
+    let b = l.as_bytes();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let n = b.len();
+    let cons_y = n >= 2 && b[n - 1] == b'y' && !vowel(b[n - 2]);
+    let third = if cons_y {
+        format!("{}ies", &l[..n - 1])
+    } else if l.ends_with('s')
+        || l.ends_with('x')
+        || l.ends_with('z')
+        || l.ends_with("ch")
+        || l.ends_with("sh")
+        || l.ends_with('o')
+    {
+        format!("{l}es")
+    } else {
+        format!("{l}s")
+    };
+    let past = if l.ends_with('e') {
+        format!("{l}d")
+    } else if cons_y {
+        format!("{}ied", &l[..n - 1])
+    } else {
+        format!("{l}ed")
+    };
+    let ger = if l.ends_with("ie") {
+        format!("{}ying", &l[..n - 2])
+    } else if l.ends_with('e')
+        && !l.ends_with("ee")
+        && !l.ends_with("ye")
+        && !l.ends_with("oe")
+        && n > 2
+    {
+        format!("{}ing", &l[..n - 1])
+    } else {
+        format!("{l}ing")
+    };
+    [l.to_string(), third, past.clone(), past, ger]
+}
+
+/// Regular plural of a noun phrase (the last word is pluralised).
+pub fn pluralize(phrase: &str) -> String {
+    let (head, last) = match phrase.rsplit_once(' ') {
+        Some((h, l)) => (format!("{h} "), l),
+        None => (String::new(), phrase),
+    };
+    let b = last.as_bytes();
+    let n = b.len();
+    let p =
+        if n >= 3 && last.ends_with("man") && !last.ends_with("human") && !last.ends_with("German")
+        {
+            format!("{}men", &last[..n - 3])
+        } else if n >= 2 && b[n - 1] == b'y' && !b"aeiou".contains(&b[n - 2]) {
+            format!("{}ies", &last[..n - 1])
+        } else if last.ends_with('s')
+            || last.ends_with('x')
+            || last.ends_with("ch")
+            || last.ends_with("sh")
+        {
+            format!("{last}es")
+        } else {
+            format!("{last}s")
+        };
+    format!("{head}{p}")
+}
+
+/// Naive singular of a lower-cased word, for matching pattern literals ("sanctions" →
+/// "sanction", "parties" → "party", "talks" → "talk").
+pub fn singular(w: &str) -> &str {
+    let n = w.len();
+    if n > 4 && w.ends_with("ies") {
+        // handled by callers comparing both forms; return stem without "ies"
+        return &w[..n - 3];
+    }
+    if n > 4
+        && (w.ends_with("sses") || w.ends_with("ches") || w.ends_with("shes") || w.ends_with("xes"))
+    {
+        return &w[..n - 2];
+    }
+    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        return &w[..n - 1];
+    }
+    w
+}
+
+/// Compare a text word with a pattern literal, in singular.
+pub fn literal_matches(literal: &str, word: &str) -> bool {
+    if literal == word {
+        return true;
+    }
+    let (a, b) = (singular(literal), singular(word));
+    a == b
+        || (word.ends_with("ies") && literal.ends_with('y') && &literal[..literal.len() - 1] == b)
+}
+
+/// The compiled dictionaries.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub dict: Dictionary,
+    actors: PhraseTrie<LexEntry>,
+    cues: PhraseTrie<CueClass>,
+    verb_forms: FxHashMap<String, Vec<(u32, VerbForm)>>,
+    lemmas: Vec<String>,
+    lemma_ids: FxHashMap<String, u32>,
+    verb_patterns: Vec<Vec<CompiledPattern>>,
+    noun_patterns: FxHashMap<String, Vec<CompiledPattern>>,
+    /// Verb lemmas that are cues (speech, denial, fear, intent ...).
+    lemma_cues: FxHashMap<u32, Vec<CueClass>>,
+}
+
+impl Lexicon {
+    /// Compile a dictionary. Pattern and cue errors are returned with their lines; the entries
+    /// that compile are kept.
+    pub fn compile(dict: Dictionary) -> (Lexicon, Vec<DictError>) {
+        let mut errors = Vec::new();
+        let mut lex = Lexicon {
+            dict: Dictionary::default(),
+            actors: PhraseTrie::default(),
+            cues: PhraseTrie::default(),
+            verb_forms: FxHashMap::default(),
+            lemmas: Vec::new(),
+            lemma_ids: FxHashMap::default(),
+            verb_patterns: Vec::new(),
+            noun_patterns: FxHashMap::default(),
+            lemma_cues: FxHashMap::default(),
+        };
+        // Actors
+        for (i, c) in dict.countries.iter().enumerate() {
+            let i = i as u32;
+            let mut add = |name: &str, kind: ActorKind, sector: Option<String>| {
+                lex.actors.insert(
+                    name,
+                    LexEntry::Actor {
+                        kind,
+                        entry: i,
+                        sector,
+                    },
+                    true,
+                )
+            };
+            for n in &c.names {
+                add(n, ActorKind::CountryName, None);
+            }
+            for n in &c.adjectives {
+                add(n, ActorKind::CountryAdjective, None);
+            }
+            for n in &c.demonyms {
+                add(n, ActorKind::Demonym, None);
+            }
+            for n in &c.capitals {
+                add(n, ActorKind::Capital, Some("GOV".into()));
+            }
+            for (n, s) in &c.institutions {
+                add(n, ActorKind::Institution, Some(s.clone()));
+            }
+        }
+        for (i, p) in dict.people.iter().enumerate() {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                lex.actors.insert(
+                    n,
+                    LexEntry::Actor {
+                        kind: ActorKind::Person,
+                        entry: i as u32,
+                        sector: None,
+                    },
+                    true,
+                );
+            }
+            if p.roles.is_empty() && p.code.is_none() {
+                errors.push(err(
+                    &p.origin,
+                    format!("person {:?} has neither a role nor a code", p.name),
+                ));
+            }
+        }
+        for (i, o) in dict.organizations.iter().enumerate() {
+            for n in &o.names {
+                lex.actors.insert(
+                    n,
+                    LexEntry::Actor {
+                        kind: ActorKind::OrgName,
+                        entry: i as u32,
+                        sector: None,
+                    },
+                    true,
+                );
+            }
+            for n in &o.refs {
+                let n = n
+                    .strip_prefix("the ")
+                    .or_else(|| n.strip_prefix("The "))
+                    .unwrap_or(n);
+                lex.actors.insert(
+                    n,
+                    LexEntry::Actor {
+                        kind: ActorKind::OrgRef,
+                        entry: i as u32,
+                        sector: None,
+                    },
+                    true,
+                );
+            }
+        }
+        for (i, a) in dict.agents.iter().enumerate() {
+            for n in &a.nouns {
+                lex.actors.insert(
+                    n,
+                    LexEntry::Agent {
+                        entry: i as u32,
+                        plural: false,
+                    },
+                    false,
+                );
+                let pl = pluralize(n);
+                if pl != *n {
+                    lex.actors.insert(
+                        &pl,
+                        LexEntry::Agent {
+                            entry: i as u32,
+                            plural: true,
+                        },
+                        false,
+                    );
+                }
+            }
+        }
+        lex.actors.finish();
+
+        // Verb forms: irregulars first
+        let mut irregular: FxHashMap<&str, &super::IrregularVerb> = FxHashMap::default();
+        for v in &dict.irregular {
+            irregular.insert(v.lemma.as_str(), v);
+        }
+        // Cues
+        for c in dict.modality.iter().chain(&dict.discards) {
+            let is_discard = dict.discards.iter().any(|d| std::ptr::eq(d, c));
+            let class = if is_discard {
+                match c.class.as_str() {
+                    "sentence" => Some(CueClass::DiscardSentence),
+                    "article" => Some(CueClass::DiscardArticle),
+                    _ => None,
+                }
+            } else {
+                CueClass::parse(&c.class)
+            };
+            let Some(class) = class else {
+                errors.push(err(&c.origin, format!("unknown cue class {:?}", c.class)));
+                continue;
+            };
+            for p in &c.phrases {
+                lex.cues.insert(p, class, false);
+                if class.is_verbal() && !p.contains(' ') {
+                    let id = lex.lemma_id(p, &irregular);
+                    let v = lex.lemma_cues.entry(id).or_default();
+                    if !v.contains(&class) {
+                        v.push(class);
+                    }
+                }
+            }
+        }
+        lex.cues.finish();
+
+        // Patterns
+        for p in &dict.verbs {
+            let words: Vec<&str> = p.text.split_whitespace().collect();
+            let lemma = words[0].to_lowercase();
+            if !lemma.chars().all(|c| c.is_alphabetic() || c == '-') {
+                errors.push(err(
+                    &p.origin,
+                    format!(
+                        "verb pattern must start with the verb lemma, found {:?}",
+                        words[0]
+                    ),
+                ));
+                continue;
+            }
+            let mut elems = Vec::new();
+            let mut bad = None;
+            for w in &words[1..] {
+                match *w {
+                    "+" => elems.push(PatElem::Target),
+                    "$" => bad = Some("`$` is only used in noun patterns".to_string()),
+                    w if w
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'') =>
+                    {
+                        elems.push(PatElem::Word(w.to_lowercase()))
+                    }
+                    w => bad = Some(format!("unexpected {w:?} in pattern")),
+                }
+            }
+            if elems.iter().filter(|e| **e == PatElem::Target).count() > 1 {
+                bad = Some("a verb pattern has at most one `+`".into());
+            }
+            if let Some(m) = bad {
+                errors.push(err(&p.origin, m));
+                continue;
+            }
+            let id = lex.lemma_id(&lemma, &irregular);
+            let specificity = 1 + elems
+                .iter()
+                .filter(|e| matches!(e, PatElem::Word(_)))
+                .count();
+            lex.verb_patterns[id as usize].push(CompiledPattern {
+                code: p.code.clone(),
+                elems,
+                specificity,
+                text: p.text.clone(),
+                origin: p.origin.clone(),
+                noun_at: 0,
+            });
+        }
+        for p in &dict.nouns {
+            let mut elems = Vec::new();
+            let mut noun_at = None;
+            for w in p.text.split_whitespace() {
+                match w {
+                    "+" => elems.push(PatElem::Target),
+                    "$" | "$'s" => elems.push(PatElem::Source),
+                    w => {
+                        if noun_at.is_none() {
+                            noun_at = Some(elems.len());
+                        }
+                        elems.push(PatElem::Word(w.to_lowercase()))
+                    }
+                }
+            }
+            let Some(noun_at) = noun_at else {
+                errors.push(err(&p.origin, "noun pattern has no noun".into()));
+                continue;
+            };
+            if !elems.contains(&PatElem::Source) {
+                errors.push(err(
+                    &p.origin,
+                    "noun pattern needs a source slot `$`".into(),
+                ));
+                continue;
+            }
+            let PatElem::Word(noun) = &elems[noun_at] else {
+                unreachable!()
+            };
+            let key = singular(noun).to_string();
+            let specificity = elems
+                .iter()
+                .filter(|e| matches!(e, PatElem::Word(_)))
+                .count();
+            lex.noun_patterns
+                .entry(key)
+                .or_default()
+                .push(CompiledPattern {
+                    code: p.code.clone(),
+                    elems,
+                    specificity,
+                    text: p.text.clone(),
+                    origin: p.origin.clone(),
+                    noun_at,
+                });
+        }
+        for v in lex
+            .verb_patterns
+            .iter_mut()
+            .chain(lex.noun_patterns.values_mut())
+        {
+            v.sort_by_key(|p| std::cmp::Reverse(p.specificity));
+        }
+        // Unknown codes
+        let ont = crate::ontology::Ontology::get();
+        for p in dict.verbs.iter().chain(&dict.nouns) {
+            if ont.lookup(&p.code).is_none() {
+                errors.push(err(&p.origin, format!("unknown CAMEO code {}", p.code)));
+            }
+        }
+        lex.verb_patterns
+            .iter_mut()
+            .for_each(|v| v.retain(|p| ont.lookup(&p.code).is_some()));
+        lex.noun_patterns
+            .values_mut()
+            .for_each(|v| v.retain(|p| ont.lookup(&p.code).is_some()));
+        lex.dict = dict;
+        (lex, errors)
+    }
+
+    fn lemma_id(&mut self, lemma: &str, irregular: &FxHashMap<&str, &super::IrregularVerb>) -> u32 {
+        if let Some(&id) = self.lemma_ids.get(lemma) {
+            return id;
+        }
+        let id = self.lemmas.len() as u32;
+        self.lemmas.push(lemma.to_string());
+        self.lemma_ids.insert(lemma.to_string(), id);
+        self.verb_patterns.push(Vec::new());
+        let mut forms = inflect(lemma);
+        if let Some(irr) = irregular.get(lemma) {
+            forms[2] = irr.past.clone();
+            forms[3] = irr.participle.clone();
+            if let Some(t) = &irr.third {
+                forms[1] = t.clone();
+            }
+            if let Some(g) = &irr.gerund {
+                forms[4] = g.clone();
+            }
+        }
+        let flags = [
+            VerbForm::BASE,
+            VerbForm::THIRD,
+            VerbForm::PAST,
+            VerbForm::PARTICIPLE,
+            VerbForm::GERUND,
+        ];
+        for (f, flag) in forms.iter().zip(flags) {
+            let v = self.verb_forms.entry(f.clone()).or_default();
+            if let Some(e) = v.iter_mut().find(|(l, _)| *l == id) {
+                e.1 .0 |= flag.0;
+            } else {
+                v.push((id, flag));
+            }
+        }
+        id
+    }
+
+    /// The longest actor or agent phrase starting at token `i`.
+    pub fn match_actor(&self, tokens: &[Token], i: usize, text: &str) -> Option<PhraseMatch<'_>> {
+        self.actors
+            .longest(tokens, i, text)
+            .map(|(len, entries)| PhraseMatch { len, entries })
+    }
+
+    /// The longest cue phrase starting at token `i`.
+    pub fn match_cue(
+        &self,
+        tokens: &[Token],
+        i: usize,
+        text: &str,
+    ) -> Option<(usize, &[CueClass])> {
+        self.cues.longest(tokens, i, text)
+    }
+
+    /// Verb readings of a lower-cased word: `(lemma id, form)`.
+    pub fn verb_readings(&self, lower: &str) -> &[(u32, VerbForm)] {
+        self.verb_forms.get(lower).map_or(&[], |v| v.as_slice())
+    }
+
+    pub fn lemma(&self, id: u32) -> &str {
+        &self.lemmas[id as usize]
+    }
+
+    pub fn lemma_id_of(&self, lemma: &str) -> Option<u32> {
+        self.lemma_ids.get(lemma).copied()
+    }
+
+    /// Patterns of a verb, most specific first.
+    pub fn verb_patterns(&self, id: u32) -> &[CompiledPattern] {
+        &self.verb_patterns[id as usize]
+    }
+
+    /// Patterns of an event noun (given in any number), most specific first.
+    pub fn noun_patterns(&self, lower: &str) -> &[CompiledPattern] {
+        if let Some(v) = self.noun_patterns.get(singular(lower)) {
+            return v;
+        }
+        if lower.ends_with("ies") {
+            let y = format!("{}y", &lower[..lower.len() - 3]);
+            if let Some(v) = self.noun_patterns.get(&y) {
+                return v;
+            }
+        }
+        &[]
+    }
+
+    /// Cue classes of a verb lemma (speech, denial, intent ...).
+    pub fn lemma_cues(&self, id: u32) -> &[CueClass] {
+        self.lemma_cues.get(&id).map_or(&[], |v| v.as_slice())
+    }
+
+    /// Numbers for `dyad dict stats`.
+    pub fn phrase_count(&self) -> usize {
+        self.actors.len()
+    }
+
+    pub fn verb_pattern_count(&self) -> usize {
+        self.verb_patterns.iter().map(Vec::len).sum()
+    }
+
+    pub fn noun_pattern_count(&self) -> usize {
+        self.noun_patterns.values().map(Vec::len).sum()
+    }
+}
+
+fn err(o: &Origin, message: String) -> DictError {
+    DictError {
+        file: o.file.to_string(),
+        line: o.line,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflects_regular_verbs() {
+        assert_eq!(
+            inflect("accuse"),
+            ["accuse", "accuses", "accused", "accused", "accusing"]
+        );
+        assert_eq!(
+            inflect("deny"),
+            ["deny", "denies", "denied", "denied", "denying"]
+        );
+        assert_eq!(
+            inflect("attack"),
+            ["attack", "attacks", "attacked", "attacked", "attacking"]
+        );
+        assert_eq!(inflect("push")[1], "pushes");
+        assert_eq!(inflect("agree")[4], "agreeing");
+        assert_eq!(inflect("die")[4], "dying");
+    }
+
+    #[test]
+    fn pluralizes_and_singularizes() {
+        assert_eq!(pluralize("soldier"), "soldiers");
+        assert_eq!(pluralize("militia"), "militias");
+        assert_eq!(pluralize("party"), "parties");
+        assert_eq!(pluralize("policeman"), "policemen");
+        assert_eq!(pluralize("foreign minister"), "foreign ministers");
+        assert!(literal_matches("sanction", "sanctions"));
+        assert!(literal_matches("party", "parties"));
+        assert!(literal_matches("talk", "talks"));
+        assert!(!literal_matches("talk", "walks"));
+    }
+}

@@ -1,0 +1,257 @@
+//! The [`Coder`]: compiled dictionaries plus options, and the one call that runs every stage on
+//! an article.
+
+use crate::annotate::{annotate, Annotated};
+use crate::article::Article;
+use crate::clean::{clean, CleanText};
+use crate::code::{parse_sentence, SentenceParse};
+use crate::dict::{DictError, Dictionary, Lexicon};
+use crate::event::{stable_hash, ActorRef, Event, Evidence};
+use crate::modality::{CueClass, Modality};
+use crate::ontology::Ontology;
+use crate::resolve::{ArticleMemory, Resolution};
+use crate::segment::{segment, Sentence};
+
+/// Options that change what is coded.
+#[derive(Debug, Clone, Default)]
+pub struct CoderOptions {
+    /// Write negated, hypothetical, reported and question events too.
+    pub all_modalities: bool,
+}
+
+/// A ready-to-use coder: dictionaries compiled once, shareable across threads.
+#[derive(Debug)]
+pub struct Coder {
+    pub lexicon: Lexicon,
+    pub options: CoderOptions,
+}
+
+/// The analysis of one sentence, for `dyad explain` and tests.
+#[derive(Debug, Clone)]
+pub struct SentenceAnalysis {
+    pub index: usize,
+    pub sentence: Sentence,
+    pub annotated: Annotated,
+    pub parse: SentenceParse,
+    /// Code of each phrase (index-aligned with `annotated.phrases`) and how it was found.
+    pub phrase_codes: Vec<Option<(String, Resolution)>>,
+    /// Why the sentence was not coded at all.
+    pub discarded: Option<String>,
+    /// Every event, whatever its modality.
+    pub events: Vec<Event>,
+}
+
+/// The analysis of a whole article.
+#[derive(Debug, Clone)]
+pub struct DocAnalysis {
+    pub clean: CleanText,
+    pub sentences: Vec<SentenceAnalysis>,
+    /// Why the whole article was not coded.
+    pub discarded: Option<String>,
+}
+
+impl Coder {
+    /// A coder over the embedded default dictionaries.
+    pub fn with_default_dictionaries(options: CoderOptions) -> Result<Coder, Vec<DictError>> {
+        let (dict, mut errors) = Dictionary::default_set();
+        let (lexicon, compile_errors) = Lexicon::compile(dict);
+        errors.extend(compile_errors);
+        if errors.is_empty() {
+            Ok(Coder { lexicon, options })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// A coder over a given dictionary (compile errors are returned with the coder: entries that
+    /// compiled are used).
+    pub fn from_dictionary(dict: Dictionary, options: CoderOptions) -> (Coder, Vec<DictError>) {
+        let (lexicon, errors) = Lexicon::compile(dict);
+        (Coder { lexicon, options }, errors)
+    }
+
+    /// Code an article: the events the options ask for, in text order.
+    pub fn code(&self, article: &Article) -> Vec<Event> {
+        let doc = self.analyze(article);
+        doc.sentences
+            .into_iter()
+            .flat_map(|s| s.events)
+            .filter(|e| self.options.all_modalities || e.modality == Modality::Asserted)
+            .collect()
+    }
+
+    /// Run every stage and keep the intermediate results.
+    pub fn analyze(&self, article: &Article) -> DocAnalysis {
+        let lex = &self.lexicon;
+        let clean = clean(&article.text);
+        let sentences = segment(&clean.text);
+        let mut memory = ArticleMemory::default();
+        let mut out = Vec::with_capacity(sentences.len());
+        let discarded = self.article_discard(&sentences, &clean.text);
+        for (index, sentence) in sentences.into_iter().enumerate() {
+            let annotated = annotate(lex, &sentence, &clean.text, &memory);
+            let phrase_codes: Vec<Option<(String, Resolution)>> = annotated
+                .phrases
+                .iter()
+                .map(|p| memory.resolve(lex, p, &sentence.tokens, article.date))
+                .collect();
+            let sentence_discard = discarded.clone().or_else(|| {
+                annotated
+                    .cues
+                    .iter()
+                    .find(|c| c.2 == CueClass::DiscardSentence)
+                    .map(|&(s, n, _)| {
+                        let words: Vec<&str> = sentence.tokens[s..s + n]
+                            .iter()
+                            .map(|t| t.text(&clean.text))
+                            .collect();
+                        format!("sport or business context: {:?}", words.join(" "))
+                    })
+            });
+            let parse = parse_sentence(lex, &sentence, &annotated);
+            let mut analysis = SentenceAnalysis {
+                index,
+                sentence,
+                annotated,
+                parse,
+                phrase_codes,
+                discarded: sentence_discard,
+                events: vec![],
+            };
+            if analysis.discarded.is_none() {
+                analysis.events = self.events_of(article, &clean, &analysis);
+            }
+            out.push(analysis);
+        }
+        DocAnalysis {
+            clean,
+            sentences: out,
+            discarded,
+        }
+    }
+
+    fn article_discard(&self, sentences: &[Sentence], text: &str) -> Option<String> {
+        let mut distinct: Vec<String> = Vec::new();
+        for s in sentences {
+            let mut i = 0;
+            while i < s.tokens.len() {
+                if let Some((len, classes)) = self.lexicon.match_cue(&s.tokens, i, text) {
+                    if classes.contains(&CueClass::DiscardArticle) {
+                        let w = s.tokens[i..i + len]
+                            .iter()
+                            .map(|t| t.lower.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        if !distinct.contains(&w) {
+                            distinct.push(w);
+                        }
+                    }
+                    i += len;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        // A sports or business report uses several such words in few sentences; a political
+        // story may use one or two ("the goal of the talks").
+        (distinct.len() >= 3 && distinct.len() * 4 >= sentences.len())
+            .then(|| format!("sport or business report ({})", distinct.join(", ")))
+    }
+
+    fn events_of(&self, article: &Article, clean: &CleanText, a: &SentenceAnalysis) -> Vec<Event> {
+        let ont = Ontology::get();
+        let toks = &a.sentence.tokens;
+        let phrase_ref = |p: usize| -> Option<ActorRef> {
+            let (code, _) = a.phrase_codes[p].as_ref()?;
+            let ph = &a.annotated.phrases[p];
+            let (s, e) =
+                clean.original_span(toks[ph.start].start, toks[ph.end - 1].end, &article.text);
+            Some(ActorRef {
+                code: code.clone(),
+                text: article.text[s..e].to_string(),
+                start: s,
+                end: e,
+            })
+        };
+        let (ss, se) = clean.original_span(a.sentence.start, a.sentence.end, &article.text);
+        let sentence_text = clean.text[a.sentence.start..a.sentence.end].to_string();
+        let _ = (ss, se);
+        let mut events: Vec<Event> = Vec::new();
+        for c in &a.parse.candidates {
+            let Some(source) = phrase_ref(c.source) else {
+                continue;
+            };
+            let target = match c.target {
+                Some(t) => match phrase_ref(t) {
+                    Some(r) => Some(r),
+                    None => continue,
+                },
+                None => None,
+            };
+            if target.as_ref().is_some_and(|t| t.code == source.code) {
+                continue;
+            }
+            let Some(info) = ont.lookup(&c.code) else {
+                continue;
+            };
+            let (vs, ve) = clean.original_span(
+                toks[c.trigger.0].start,
+                toks[c.trigger.1 - 1].end,
+                &article.text,
+            );
+            let mut entries: Vec<String> = a.annotated.phrases[c.source].entries.clone();
+            if let Some(t) = c.target {
+                entries.extend(a.annotated.phrases[t].entries.iter().cloned());
+            }
+            entries.push(format!(
+                "{} {} {}",
+                c.pattern.origin, c.pattern.code, c.pattern.text
+            ));
+            let date = article.date.to_string();
+            let tstart = target
+                .as_ref()
+                .map_or(String::new(), |t| t.start.to_string());
+            let id = stable_hash(&[
+                &article.id,
+                &a.index.to_string(),
+                &source.start.to_string(),
+                &tstart,
+                &c.code,
+            ]);
+            let ev = Event {
+                event_id: format!("{id:016x}"),
+                article_id: article.id.clone(),
+                sentence_index: a.index,
+                sentence: sentence_text.clone(),
+                source,
+                target,
+                cameo: c.code.clone(),
+                root: info.root.clone(),
+                quad_class: info.quad_class,
+                goldstein: info.goldstein,
+                plover: info.plover.clone(),
+                modality: c.modality,
+                date,
+                when: None,
+                location: None,
+                evidence: Evidence {
+                    verb: article.text[vs..ve].to_string(),
+                    pattern: format!(
+                        "{} [{}] ({})",
+                        c.pattern.text, c.pattern.code, c.pattern.origin
+                    ),
+                    entries,
+                },
+            };
+            // one event per (source, target, code) per sentence; an asserted reading wins
+            if let Some(prev) = events.iter_mut().find(|e| e.triple() == ev.triple()) {
+                if ev.modality < prev.modality {
+                    *prev = ev;
+                }
+                continue;
+            }
+            events.push(ev);
+        }
+        events
+    }
+}

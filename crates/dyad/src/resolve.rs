@@ -1,0 +1,159 @@
+//! Stage 7 — **Resolve** (coreference part): turn each [`ActorPhrase`] into a CAMEO actor code,
+//! using the dictionaries and what the article said before.
+//!
+//! Composition inside a phrase follows how news names actors: a person's dated role wins ("Turkish
+//! Foreign Minister Mevlut Cavusoglu" → the person, or the country + role when the person is not
+//! in the dictionaries); an institution stands for its country's sector ("the Kremlin" → RUSGOV,
+//! "Peru's Congress" → PERLEG); a country with a role noun adds the role's sector ("Russian
+//! troops" → RUSMIL); a capital alone is the government ("Moscow said" → RUSGOV).
+//!
+//! Across sentences, [`ArticleMemory`] keeps the referents a reader keeps: the last person (for
+//! he/she), the last plural actor (they), the last country or organisation (it), the last
+//! actor of each role ("the minister", "the army" → the one last named), the organisations
+//! already named (so "the alliance" means NATO only after NATO), the names of people introduced
+//! with a title ("Foreign Minister John Doe" … "Doe said"), and the last country named, which
+//! gives bare role nouns their country ("police", "protesters").
+
+use crate::annotate::{ActorPhrase, KnownNames, Pronoun};
+use crate::date::Date;
+use crate::dict::{ActorKind, Lexicon};
+use crate::segment::Token;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// What the article has said so far.
+#[derive(Debug, Default, Clone)]
+pub struct ArticleMemory {
+    named_orgs: FxHashSet<u32>,
+    names: FxHashMap<String, String>,
+    last_person: Option<String>,
+    last_plural: Option<String>,
+    last_thing: Option<String>,
+    last_country: Option<String>,
+    by_agent: FxHashMap<u32, String>,
+}
+
+impl KnownNames for ArticleMemory {
+    fn is_known_name(&self, lower: &str) -> bool {
+        self.names.contains_key(lower)
+    }
+}
+
+/// How a phrase's code was found (shown by `dyad explain`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    Dictionary,
+    /// From earlier in the article, with the reason.
+    Coreference(&'static str),
+}
+
+impl ArticleMemory {
+    /// Resolve one phrase and remember it. `None` when it names no actor we can code.
+    pub fn resolve(
+        &mut self,
+        lex: &Lexicon,
+        p: &ActorPhrase,
+        toks: &[Token],
+        date: Date,
+    ) -> Option<(String, Resolution)> {
+        let d = &lex.dict;
+        let sector = p.agent.map(|a| d.agents[a as usize].sector.clone());
+        let country_code = p.country.map(|(c, _)| d.countries[c as usize].code.clone());
+        let res = if let Some(k) = p.pronoun {
+            let r = match k {
+                Pronoun::Person => self.last_person.clone(),
+                Pronoun::Plural => self.last_plural.clone().or_else(|| self.last_thing.clone()),
+                Pronoun::Thing => self.last_thing.clone(),
+                Pronoun::Speaker => None,
+            };
+            return r.map(|c| (c, Resolution::Coreference("pronoun")));
+        } else if let Some(pi) = p.person {
+            d.people[pi as usize]
+                .code_on(date)
+                .map(|c| (c, Resolution::Dictionary))
+        } else if let Some((ci, sec)) = &p.institution {
+            let base = country_code
+                .clone()
+                .unwrap_or_else(|| d.countries[*ci as usize].code.clone());
+            Some((format!("{base}{sec}"), Resolution::Dictionary))
+        } else if let Some((oi, kind)) = p.org {
+            if kind == ActorKind::OrgRef && !self.named_orgs.contains(&oi) {
+                None
+            } else {
+                let r = if kind == ActorKind::OrgRef {
+                    Resolution::Coreference("organisation named earlier")
+                } else {
+                    Resolution::Dictionary
+                };
+                Some((d.organizations[oi as usize].code.clone(), r))
+            }
+        } else if let (Some(cc), Some((_, kind))) = (&country_code, p.country) {
+            let code = match (&sector, kind) {
+                (Some(s), _) => format!("{cc}{s}"),
+                (None, ActorKind::Capital) => format!("{cc}GOV"),
+                (None, _) => cc.clone(),
+            };
+            Some((code, Resolution::Dictionary))
+        } else if let Some(a) = p.agent {
+            let s = sector.clone().unwrap_or_default();
+            if let Some(prev) = p.definite.then(|| self.by_agent.get(&a)).flatten() {
+                Some((
+                    prev.clone(),
+                    Resolution::Coreference("the same role named earlier"),
+                ))
+            } else if let Some(c) = &self.last_country {
+                Some((
+                    format!("{c}{s}"),
+                    Resolution::Coreference("country named earlier in the article"),
+                ))
+            } else {
+                Some((s, Resolution::Dictionary))
+            }
+        } else if !p.names.is_empty() || p.start < p.end {
+            // a bare or honorific name introduced earlier
+            p.names
+                .iter()
+                .chain(std::iter::once(&p.start))
+                .find_map(|&t| self.names.get(&toks[t].lower).cloned())
+                .map(|c| (c, Resolution::Coreference("name introduced earlier")))
+        } else {
+            None
+        };
+        if let Some((code, _)) = &res {
+            self.remember(p, code, toks);
+        }
+        res
+    }
+
+    fn remember(&mut self, p: &ActorPhrase, code: &str, toks: &[Token]) {
+        if let Some((oi, _)) = p.org {
+            self.named_orgs.insert(oi);
+        }
+        let is_person =
+            p.person.is_some() || (!p.names.is_empty() && p.agent.is_some() && !p.plural);
+        if is_person || (!p.names.is_empty() && p.country.is_none() && p.org.is_none()) {
+            self.last_person = Some(code.to_string());
+            for &t in &p.names {
+                self.names.insert(toks[t].lower.clone(), code.to_string());
+            }
+        }
+        if p.plural {
+            self.last_plural = Some(code.to_string());
+        }
+        if p.country.is_some() || p.org.is_some() || p.institution.is_some() {
+            if !is_person {
+                self.last_thing = Some(code.to_string());
+            }
+            if p.country.is_some() || p.institution.is_some() {
+                self.last_country = Some(code[..3].to_string());
+            }
+        }
+        if let Some(a) = p.agent {
+            self.by_agent.insert(a, code.to_string());
+        }
+    }
+
+    /// Register an organisation as named (used when a phrase matched an org name).
+    pub fn org_named(&self, org: u32) -> bool {
+        self.named_orgs.contains(&org)
+    }
+}

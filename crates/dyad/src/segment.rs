@@ -1,0 +1,395 @@
+//! Stage 3 — **Segment**: cleaned text → sentences of tokens, each with offsets.
+//!
+//! Tokens keep their byte span in the *cleaned* text and a lower-cased form for matching. The
+//! tokenizer knows the few things English news needs: abbreviations with periods stay one token
+//! ("U.S.", "Gen.", "Jan."), possessive `'s` and negative `n't` split off ("Russia's" →
+//! "Russia" "'s"; "didn't" → "did" "n't"), hyphenated words and numbers stay whole
+//! ("pro-Russian", "2,000", "2-1").
+//!
+//! Sentences end at `.`, `!` or `?` followed by a capitalised word, a quote or a line break, and at
+//! every line break (news paragraphs, headlines and one-line subheadings are their own
+//! sentences). A closing quote after the period stays with its sentence. Titles and month
+//! abbreviations never end a sentence; initialisms like "U.S." end one only when the next word
+//! is a typical sentence opener ("... sanctions by the U.S. The move ...").
+
+/// What kind of token this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (possibly with inner hyphens, apostrophes or periods).
+    Word,
+    /// Starts with a digit.
+    Number,
+    /// One punctuation character.
+    Punct,
+}
+
+/// A token: its span in the cleaned text and its lower-cased form.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Lower-cased form used for matching (`n't` and `'s` keep their spelling).
+    pub lower: String,
+    /// The token starts with an upper-case letter.
+    pub capitalized: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, clean: &'a str) -> &'a str {
+        &clean[self.start..self.end]
+    }
+    pub fn is_punct(&self, p: &str) -> bool {
+        self.kind == TokenKind::Punct && self.lower == p
+    }
+}
+
+/// A sentence: a range of tokens and its span in the cleaned text.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub tokens: Vec<Token>,
+    pub start: usize,
+    pub end: usize,
+    /// Index of the line (paragraph) it came from; the headline is line 0 of the text.
+    pub line: usize,
+    /// True for the first non-empty line of the article.
+    pub is_headline: bool,
+}
+
+/// Abbreviations that end with a period but do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr",
+    "adm", "gov", "sen", "rep", "rev", "fr", "st", "sr", "jr", "hon", "pres", "amb", "brig", "cpl",
+    "pvt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "nos", "vs", "etc", "inc", "corp", "co", "ltd", "dept", "est", "approx", "fig", "mt",
+    "ft", "vol",
+];
+
+/// Words that typically open a sentence: after an initialism ("U.S.") they mark a boundary.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "in",
+    "on",
+    "at",
+    "but",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "meanwhile",
+    "however",
+    "his",
+    "her",
+    "its",
+    "their",
+    "there",
+    "earlier",
+    "later",
+    "officials",
+    "police",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Tokenize a span of cleaned text (no newlines expected, but harmless).
+pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap();
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        if is_word_char(c) {
+            // Initialisms: letters and periods alternating, "U.S.", "U.N.", "e.g."
+            if let Some(len) = initialism_len(&text[i..]) {
+                push(out, text, base, start, start + len, TokenKind::Word);
+                i += len;
+                continue;
+            }
+            let mut j = i;
+            while j < text.len() {
+                let ch = text[j..].chars().next().unwrap();
+                if is_word_char(ch) {
+                    j += ch.len_utf8();
+                    continue;
+                }
+                // inner joiners: hyphen, apostrophe (not 's / n't), period/comma/colon in numbers,
+                // ampersand in "AT&T"
+                if matches!(ch, '-' | '\'' | '.' | ',' | ':' | '&' | '/') && j + 1 < text.len() {
+                    let next = text[j + 1..].chars().next().unwrap();
+                    let prev_digit = bytes[j - 1].is_ascii_digit();
+                    let ok = match ch {
+                        '-' => is_word_char(next),
+                        '\'' => {
+                            let after = &text[j + 1..];
+                            let possessive = (after.starts_with('s') || after.starts_with('S'))
+                                && !after[1..].starts_with(|x: char| x.is_alphanumeric());
+                            next.is_alphabetic() && !possessive
+                        }
+                        '.' | ',' | ':' | '/' => prev_digit && next.is_ascii_digit(),
+                        '&' => next.is_alphabetic() && bytes[j - 1].is_ascii_uppercase(),
+                        _ => false,
+                    };
+                    if ok {
+                        j += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            // split n't
+            let word = &text[i..j];
+            let lower = word.to_lowercase();
+            if lower.ends_with("n't") && word.len() > 3 {
+                push(out, text, base, i, j - 3, TokenKind::Word);
+                push(out, text, base, j - 3, j, TokenKind::Word);
+            } else {
+                let kind = if c.is_ascii_digit() {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
+                push(out, text, base, i, j, kind);
+            }
+            // abbreviation period
+            if j < text.len() && bytes[j] == b'.' && ABBREVIATIONS.contains(&lower.as_str()) {
+                let t = out.last_mut().unwrap();
+                t.end += 1;
+                t.lower.push('.');
+                j += 1;
+            }
+            i = j;
+            continue;
+        }
+        // possessive 's / s' and n't handled here when they start a token
+        if c == '\'' {
+            let rest = &text[i + 1..];
+            if (rest.starts_with('s') || rest.starts_with('S'))
+                && !rest[1..].starts_with(|x: char| x.is_alphanumeric())
+                && i > 0
+                && is_word_char(text[..i].chars().next_back().unwrap())
+            {
+                push(out, text, base, i, i + 2, TokenKind::Word);
+                i += 2;
+                continue;
+            }
+        }
+        push(out, text, base, i, i + c.len_utf8(), TokenKind::Punct);
+        i += c.len_utf8();
+    }
+}
+
+fn initialism_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut letters = 0;
+    while n + 1 < b.len() && b[n].is_ascii_alphabetic() && b[n + 1] == b'.' {
+        n += 2;
+        letters += 1;
+    }
+    if letters >= 2 && !(n < b.len() && b[n].is_ascii_alphabetic()) {
+        Some(n)
+    } else {
+        None
+    }
+}
+
+fn push(out: &mut Vec<Token>, text: &str, base: usize, s: usize, e: usize, kind: TokenKind) {
+    let t = &text[s..e];
+    out.push(Token {
+        start: base + s,
+        end: base + e,
+        kind,
+        lower: t.to_lowercase(),
+        capitalized: t.chars().next().is_some_and(char::is_uppercase),
+    });
+}
+
+/// Split cleaned text into sentences.
+pub fn segment(clean: &str) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut seen_content = false;
+    let mut line_start = 0;
+    for (line_no, line) in clean.split('\n').enumerate() {
+        let mut toks = Vec::new();
+        tokenize(line, line_start, &mut toks);
+        line_start += line.len() + 1;
+        if toks.is_empty() {
+            continue;
+        }
+        let is_headline = !seen_content;
+        seen_content = true;
+        let mut cur: Vec<Token> = Vec::new();
+        let mut in_quote = false;
+        let n = toks.len();
+        let mut k = 0;
+        while k < n {
+            let t = toks[k].clone();
+            if t.is_punct("\"") {
+                in_quote = !in_quote;
+            }
+            cur.push(t);
+            let t = &toks[k];
+            let ends = (t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "." | "!" | "?"))
+                || (t.kind == TokenKind::Word && t.lower.ends_with('.') && {
+                    // initialism or abbreviation at a boundary
+                    let next = toks.get(k + 1);
+                    let is_title = ABBREVIATIONS.contains(&t.lower.trim_end_matches('.'));
+                    !is_title
+                        && next.is_some_and(|nx| {
+                            nx.capitalized && SENTENCE_OPENERS.contains(&nx.lower.as_str())
+                        })
+                });
+            if ends {
+                // absorb closing quotes / brackets
+                while k + 1 < n
+                    && ((toks[k + 1].is_punct("\"") && in_quote) || toks[k + 1].is_punct(")"))
+                {
+                    k += 1;
+                    if toks[k].is_punct("\"") {
+                        in_quote = false;
+                    }
+                    cur.push(toks[k].clone());
+                }
+                let next = toks.get(k + 1);
+                let boundary = match next {
+                    None => true,
+                    Some(nx) => {
+                        nx.capitalized
+                            || nx.kind == TokenKind::Number
+                            || nx.is_punct("\"")
+                            || nx.is_punct("(")
+                    }
+                };
+                if boundary {
+                    flush(&mut sentences, &mut cur, line_no, is_headline);
+                }
+            }
+            k += 1;
+        }
+        flush(&mut sentences, &mut cur, line_no, is_headline);
+    }
+    sentences
+}
+
+fn flush(out: &mut Vec<Sentence>, cur: &mut Vec<Token>, line: usize, is_headline: bool) {
+    if cur.is_empty() {
+        return;
+    }
+    // only the first sentence of the headline line is the headline
+    let is_headline = is_headline && out.last().is_none_or(|s| s.line != line);
+    let tokens = std::mem::take(cur);
+    out.push(Sentence {
+        start: tokens[0].start,
+        end: tokens[tokens.len() - 1].end,
+        tokens,
+        line,
+        is_headline,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        tokenize(s, 0, &mut v);
+        v.into_iter()
+            .map(|t| s[t.start..t.end].to_string())
+            .collect()
+    }
+
+    fn sents(s: &str) -> Vec<String> {
+        segment(s)
+            .into_iter()
+            .map(|x| s[x.start..x.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn tokenizes_possessives_negations_abbreviations() {
+        assert_eq!(
+            words("Russia's army didn't attack."),
+            ["Russia", "'s", "army", "did", "n't", "attack", "."]
+        );
+        assert_eq!(
+            words("the U.S. and Gen. Smith"),
+            ["the", "U.S.", "and", "Gen.", "Smith"]
+        );
+        assert_eq!(
+            words("pro-Russian rebels killed 2,000, won 2-1"),
+            [
+                "pro-Russian",
+                "rebels",
+                "killed",
+                "2,000",
+                ",",
+                "won",
+                "2-1"
+            ]
+        );
+        assert_eq!(
+            words("\"No,\" he said (again)"),
+            ["\"", "No", ",", "\"", "he", "said", "(", "again", ")"]
+        );
+        assert_eq!(
+            words("the troops' return and Côte d'Ivoire"),
+            ["the", "troops", "'", "return", "and", "Côte", "d'Ivoire"]
+        );
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations() {
+        assert_eq!(
+            sents(
+                "Gen. Smith met Mr. Jones on Jan. 5 in the U.S. capital. They talked.\nNext line"
+            ),
+            [
+                "Gen. Smith met Mr. Jones on Jan. 5 in the U.S. capital.",
+                "They talked.",
+                "Next line"
+            ]
+        );
+        assert_eq!(
+            sents("Sanctions were imposed by the U.S. The move angered Moscow."),
+            [
+                "Sanctions were imposed by the U.S.",
+                "The move angered Moscow."
+            ]
+        );
+        assert_eq!(
+            sents("The U.N. Security Council met. No. 10 said so."),
+            ["The U.N. Security Council met.", "No. 10 said so."]
+        );
+    }
+
+    #[test]
+    fn quotes_spanning_sentence_end_stay_together() {
+        assert_eq!(
+            sents("He said: \"We will respond.\" The army moved."),
+            ["He said: \"We will respond.\"", "The army moved."]
+        );
+    }
+
+    #[test]
+    fn headline_and_subheadings_are_own_sentences() {
+        let s = segment("Russia accuses Ukraine\n\nA subheading\nBody one. Body two.");
+        assert_eq!(s.len(), 4);
+        assert!(s[0].is_headline);
+        assert!(!s[1].is_headline);
+    }
+}

@@ -1,0 +1,449 @@
+//! The coder's stages end to end on a small dictionary written for these tests, so every rule is
+//! pinned independently of the default content. Test names say the behaviour they pin.
+
+use dyad::dict::Dictionary;
+use dyad::{Article, Coder, CoderOptions, Modality};
+
+const COUNTRIES: &str = "
+RUS  Russia
+  adjectives: Russian
+  capitals: Moscow
+  institutions: Kremlin = GOV
+UKR  Ukraine
+  adjectives: Ukrainian
+  capitals: Kyiv | Kiev
+TUR  Turkey
+  adjectives: Turkish
+  capitals: Ankara
+GRC  Greece
+  adjectives: Greek
+  capitals: Athens
+USA  United States
+  names: U.S. | US | America
+  adjectives: American
+  capitals: Washington
+CHN  China
+  adjectives: Chinese
+PER  Peru
+  institutions: Congress = LEG
+";
+const PEOPLE: &str = "
+Joe Biden
+  aliases: Biden
+  role: USAGOV 2021-01-20..2025-01-20
+Angela Merkel
+  aliases: Merkel
+  role: DEUGOV 2005-11-22..2021-12-08
+";
+const ORGS: &str = "
+IGOWSTNAT  NATO
+  refs: the alliance
+";
+const AGENTS: &str = "
+MIL: troops | army | soldier | forces
+GOV: government | ministry | foreign minister | president
+COP: police
+OPP: protester
+GOV generic: official | spokesman | leader | head
+";
+const VERBS: &str = "
+112  accuse +
+112  accuse + of
+111  condemn +
+111  criticize +
+190  attack +
+195  bomb +
+173  arrest +
+040  meet +
+040  meet with +
+046  hold talks with +
+042  visit +
+016  deny
+010  say
+020  call on + to
+163  impose sanction on +
+141  protest
+";
+const NOUNS: &str = "
+190  $ attack on +
+046  talks between $ and +
+";
+const MODALITY: &str = "
+negation: not | n't | never
+denial: deny | refuse
+condition: if | unless
+possibility: may | might | could | would
+fear: fear | fears of
+future: will | set to
+intent: plan | agree | promise
+speech: say | tell | claim | accuse | according to
+factive: continue | begin
+";
+const DISCARDS: &str = "
+sentence: price war | penalty shootout
+article: football | match | goal | striker | league
+";
+const IRREGULAR: &str = "meet met met\nhold held held\nsay said said\ntell told told\n";
+
+fn coder() -> Coder {
+    let (dict, errors) = Dictionary::from_sources([
+        ("countries.txt", COUNTRIES),
+        ("people.txt", PEOPLE),
+        ("organizations.txt", ORGS),
+        ("agents.txt", AGENTS),
+        ("verbs.txt", VERBS),
+        ("nouns.txt", NOUNS),
+        ("modality.txt", MODALITY),
+        ("discards.txt", DISCARDS),
+        ("irregular_verbs.txt", IRREGULAR),
+    ]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let (c, errors) = Coder::from_dictionary(
+        dict,
+        CoderOptions {
+            all_modalities: true,
+        },
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    c
+}
+
+/// `(source, target, code, modality)` of every event, in order.
+fn code_on(text: &str, date: &str) -> Vec<(String, String, String, Modality)> {
+    let c = coder();
+    let a = Article::new("t", date.parse().unwrap(), text);
+    c.code(&a)
+        .into_iter()
+        .map(|e| {
+            let (s, t, k) = e.triple();
+            (s, t, k, e.modality)
+        })
+        .collect()
+}
+
+fn code(text: &str) -> Vec<(String, String, String, Modality)> {
+    code_on(text, "2022-06-01")
+}
+
+fn ev(s: &str, t: &str, c: &str, m: Modality) -> (String, String, String, Modality) {
+    (s.into(), t.into(), c.into(), m)
+}
+
+use Modality::*;
+
+#[test]
+fn subject_verb_object_with_title_and_name() {
+    assert_eq!(code("Turkish Foreign Minister Mevlut Cavusoglu accused Greece of violating Turkish airspace."), [ev("TURGOV", "GRC", "112", Asserted)]);
+}
+
+#[test]
+fn most_specific_pattern_wins_and_names_its_origin() {
+    let c = coder();
+    let evs = c.code(&Article::new(
+        "t",
+        "2022-06-01".parse().unwrap(),
+        "Russia accused Ukraine of shelling.",
+    ));
+    assert_eq!(evs[0].evidence.pattern, "accuse + of [112] (verbs.txt:3)");
+    assert!(evs[0]
+        .evidence
+        .entries
+        .iter()
+        .any(|e| e.starts_with("countries.txt:2 RUS")));
+}
+
+#[test]
+fn passive_voice_swaps_source_and_target() {
+    assert_eq!(
+        code("Greece was accused by Turkey of violating its airspace."),
+        [ev("TUR", "GRC", "112", Asserted)]
+    );
+    assert_eq!(
+        code("Ukraine was attacked by Russian troops."),
+        [ev("RUSMIL", "UKR", "190", Asserted)]
+    );
+    // no agent named: no source, no event
+    assert_eq!(code("Ukraine was attacked overnight."), []);
+}
+
+#[test]
+fn coordinated_actors_yield_one_event_per_pair() {
+    assert_eq!(
+        code("Russia and China condemned the United States and Turkey."),
+        [
+            ev("RUS", "USA", "111", Asserted),
+            ev("RUS", "TUR", "111", Asserted),
+            ev("CHN", "USA", "111", Asserted),
+            ev("CHN", "TUR", "111", Asserted)
+        ]
+    );
+}
+
+#[test]
+fn coordinated_verbs_share_the_subject() {
+    assert_eq!(
+        code("Russia condemned the decision and called on Turkey to act."),
+        [
+            ev("RUS", "-", "111", Asserted),
+            ev("RUS", "TUR", "020", Asserted)
+        ]
+        .into_iter()
+        .filter(|e| e.1 != "-")
+        .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn negation_and_denial_are_not_asserted() {
+    assert_eq!(
+        code("Russia did not attack Ukraine."),
+        [ev("RUS", "UKR", "190", Negated)]
+    );
+    assert_eq!(
+        code("Russia didn't attack Ukraine."),
+        [ev("RUS", "UKR", "190", Negated)]
+    );
+    assert_eq!(
+        code("Russia never attacked Ukraine."),
+        [ev("RUS", "UKR", "190", Negated)]
+    );
+    assert_eq!(
+        code("Russia denied attacking Ukraine."),
+        [
+            ev("RUS", "-", "016", Asserted),
+            ev("RUS", "UKR", "190", Negated)
+        ]
+    );
+    assert_eq!(
+        code("The Kremlin denied that Russian troops attacked Ukraine."),
+        [
+            ev("RUSGOV", "-", "016", Asserted),
+            ev("RUSMIL", "UKR", "190", Negated)
+        ]
+    );
+}
+
+#[test]
+fn conditionals_possibility_and_fear_are_hypothetical() {
+    assert_eq!(
+        code("If Russia attacks Ukraine, the United States will impose sanctions on Russia."),
+        [
+            ev("RUS", "UKR", "190", Hypothetical),
+            ev("USA", "RUS", "163", Hypothetical)
+        ]
+    );
+    assert_eq!(
+        code("Russia may attack Ukraine."),
+        [ev("RUS", "UKR", "190", Hypothetical)]
+    );
+    assert_eq!(
+        code("Ukraine fears that Russia could attack Ukraine."),
+        [ev("RUS", "UKR", "190", Hypothetical)]
+    );
+    assert_eq!(
+        code("Fears of a Russian attack on Ukraine grew."),
+        [ev("RUS", "UKR", "190", Hypothetical)]
+    );
+}
+
+#[test]
+fn questions_are_marked() {
+    assert_eq!(
+        code("Will Russia attack Ukraine?"),
+        [ev("RUS", "UKR", "190", Question)]
+    );
+}
+
+#[test]
+fn future_cooperation_becomes_an_intent_code() {
+    assert_eq!(
+        code("Russia will meet Ukraine next week."),
+        [ev("RUS", "UKR", "036", Asserted)]
+    );
+    assert_eq!(
+        code("Russia agreed to hold talks with Ukraine."),
+        [ev("RUS", "UKR", "036", Asserted)]
+    );
+    assert_eq!(
+        code("Russia plans to visit Turkey."),
+        [ev("RUS", "TUR", "036", Asserted)]
+    );
+    // a future conflict act has no intent code: hypothetical
+    assert_eq!(
+        code("Russia will attack Ukraine."),
+        [ev("RUS", "UKR", "190", Hypothetical)]
+    );
+}
+
+#[test]
+fn reported_speech_codes_the_speech_act_not_the_claim() {
+    assert_eq!(
+        code("Russia said that Ukraine attacked Turkey."),
+        [
+            ev("RUS", "-", "010", Asserted),
+            ev("UKR", "TUR", "190", Reported)
+        ]
+    );
+    assert_eq!(
+        code("Russia said Ukraine attacked Turkey."),
+        [
+            ev("RUS", "-", "010", Asserted),
+            ev("UKR", "TUR", "190", Reported)
+        ]
+    );
+    // the accused act is part of the accusation
+    assert_eq!(
+        code("Russia accused Ukraine of attacking Turkey."),
+        [
+            ev("RUS", "UKR", "112", Asserted),
+            ev("UKR", "TUR", "190", Reported)
+        ]
+    );
+    // trailing attribution keeps the event asserted and codes no speech act
+    assert_eq!(
+        code("Russian troops attacked Ukraine, officials said."),
+        [ev("RUSMIL", "UKR", "190", Asserted)]
+    );
+}
+
+#[test]
+fn pronoun_and_short_name_coreference_across_sentences() {
+    assert_eq!(
+        code("Turkish Foreign Minister John Doe visited Ukraine. He condemned Russia. Doe later met Greece."),
+        [ev("TURGOV", "UKR", "042", Asserted), ev("TURGOV", "RUS", "111", Asserted), ev("TURGOV", "GRC", "040", Asserted)]
+    );
+}
+
+#[test]
+fn definite_descriptions_refer_back() {
+    // "the alliance" is NATO only after NATO was named
+    assert_eq!(code("The alliance condemned Russia."), []);
+    assert_eq!(
+        code("NATO met Ukraine. The alliance condemned Russia."),
+        [
+            ev("IGOWSTNAT", "UKR", "040", Asserted),
+            ev("IGOWSTNAT", "RUS", "111", Asserted)
+        ]
+    );
+    // "the ministry" takes the country named before
+    assert_eq!(
+        code("Turkey summoned envoys. The ministry condemned Greece."),
+        [ev("TURGOV", "GRC", "111", Asserted)]
+    );
+}
+
+#[test]
+fn institutions_and_capitals_stand_for_governments() {
+    assert_eq!(
+        code("The Kremlin condemned Washington."),
+        [ev("RUSGOV", "USAGOV", "111", Asserted)]
+    );
+    assert_eq!(
+        code("Peru's Congress criticized the government of Turkey."),
+        [ev("PERLEG", "TURGOV", "111", Asserted)]
+    );
+    // a capital after a preposition is a place, not an actor
+    assert_eq!(
+        code("In Moscow, Turkey criticized Ukraine."),
+        [ev("TUR", "UKR", "111", Asserted)]
+    );
+}
+
+#[test]
+fn dated_roles_follow_the_publication_date() {
+    assert_eq!(
+        code_on("Biden criticized Russia.", "2022-03-01"),
+        [ev("USAGOV", "RUS", "111", Asserted)]
+    );
+    assert_eq!(
+        code_on("Biden criticized Russia.", "2026-03-01"),
+        [ev("USAELI", "RUS", "111", Asserted)]
+    );
+    assert_eq!(
+        code_on("Biden criticized Russia.", "2019-03-01"),
+        [ev("USAELI", "RUS", "111", Asserted)]
+    );
+}
+
+#[test]
+fn relative_clauses_do_not_steal_the_subject() {
+    assert_eq!(
+        code("Turkey, which attacked Greece in 1974, condemned Russia."),
+        [
+            ev("TUR", "GRC", "190", Asserted),
+            ev("TUR", "RUS", "111", Asserted)
+        ]
+    );
+    assert_eq!(
+        code("Putin's ally, speaking in Moscow, condemned Ukraine."),
+        []
+    );
+    assert_eq!(
+        code("The head of the Russian army condemned Ukraine."),
+        [ev("RUSMIL", "UKR", "111", Asserted)]
+    );
+}
+
+#[test]
+fn nominal_events_need_a_source() {
+    assert_eq!(
+        code("Talks between Russia and Ukraine resumed."),
+        [ev("RUS", "UKR", "046", Asserted)]
+    );
+    assert_eq!(
+        code("A Russian attack on Ukraine killed five."),
+        [ev("RUS", "UKR", "190", Asserted)]
+    );
+    assert_eq!(code("The attack on Ukraine killed five."), []);
+}
+
+#[test]
+fn sport_and_business_metaphors_produce_nothing() {
+    // a sentence-level idiom
+    assert_eq!(code("Turkey and Greece are locked in a price war."), []);
+    // a match report: several article-level cues switch the whole article off
+    assert_eq!(code("Turkey beat Greece\nThe striker attacked Greece in the league match and scored a goal."), []);
+    // without a target, "attacked down the left" codes nothing
+    assert_eq!(code("Turkey attacked down the left."), []);
+}
+
+#[test]
+fn verb_noun_ambiguity_is_resolved_by_context() {
+    // "attacks" after a determiner is a noun; after a subject it is a verb
+    assert_eq!(code("The attacks on Ukraine continued."), []);
+    assert_eq!(
+        code("Russia attacks Ukraine"),
+        [ev("RUS", "UKR", "190", Asserted)]
+    );
+}
+
+#[test]
+fn offsets_point_into_the_original_text() {
+    let c = coder();
+    let text = "\u{201C}Russia\u{201D} accused\u{00A0}Ukraine of shelling.";
+    let evs = c.code(&Article::new("t", "2022-06-01".parse().unwrap(), text));
+    let e = &evs[0];
+    assert_eq!(&text[e.source.start..e.source.end], "Russia");
+    assert_eq!(
+        &text[e.target.as_ref().unwrap().start..e.target.as_ref().unwrap().end],
+        "Ukraine"
+    );
+    assert_eq!(e.evidence.verb, "accused");
+}
+
+#[test]
+fn event_ids_are_stable() {
+    let c = coder();
+    let a = Article::new(
+        "t",
+        "2022-06-01".parse().unwrap(),
+        "Russia accused Ukraine of shelling.",
+    );
+    assert_eq!(c.code(&a)[0].event_id, c.code(&a)[0].event_id);
+    let b = Article::new(
+        "u",
+        "2022-06-01".parse().unwrap(),
+        "Russia accused Ukraine of shelling.",
+    );
+    assert_ne!(c.code(&a)[0].event_id, c.code(&b)[0].event_id);
+}
