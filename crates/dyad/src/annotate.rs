@@ -664,7 +664,7 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
         if readings.is_empty() {
             continue;
         }
-        if let Some(r) = choose_verb_reading(readings, &tags, &phrases, &phrase_of, i) {
+        if let Some(r) = choose_verb_reading(readings, &tags, &phrases, &phrase_of, toks, i) {
             verb[i] = Some(r);
             tags[i] = Tag::Verb;
         }
@@ -832,6 +832,7 @@ fn choose_verb_reading(
     tags: &[Tag],
     phrases: &[ActorPhrase],
     phrase_of: &[Option<usize>],
+    toks: &[Token],
     i: usize,
 ) -> Option<(u32, VerbForm)> {
     // previous non-adverb token
@@ -892,7 +893,19 @@ fn choose_verb_reading(
         }
         return None;
     }
-    // base or third-person form: a verb after a subject (actor phrase, pronoun, name)
+    // base or third-person form: a verb after a subject (actor phrase, pronoun, name). A bare
+    // base form needs a plural subject ("Russia and China condemn"); after a singular one it
+    // is a noun ("an official visit").
+    let plural_subject = match prev_phrase {
+        Some(p) => {
+            p.plural
+                || p.pronoun == Some(Pronoun::Plural)
+                || p.pronoun == Some(Pronoun::Speaker)
+                || phrases.iter().filter(|q| q.group == p.group).count() > 1
+                || matches!(p.country, Some((_, ActorKind::Demonym)))
+        }
+        None => false,
+    };
     let after_subject = matches!(
         prev_tag,
         Some(Tag::Actor) | Some(Tag::Pron) | Some(Tag::Name)
@@ -902,16 +915,31 @@ fn choose_verb_reading(
             Some(Tag::Actor) | Some(Tag::Det) | Some(Tag::Pron) | Some(Tag::To)
         ));
     if after_subject {
-        return pick(VerbForm::THIRD).or_else(|| pick(VerbForm::BASE));
+        if let Some(r) = pick(VerbForm::THIRD) {
+            return Some(r);
+        }
+        // "Will Russia attack", "Did Russia attack": the auxiliary stands before the subject
+        let inverted = prev_phrase
+            .is_some_and(|p| p.start > 0 && matches!(tags[p.start - 1], Tag::Modal | Tag::Do));
+        if plural_subject || inverted || prev_phrase.is_none() && prev_tag == Some(Tag::Pron) {
+            return pick(VerbForm::BASE);
+        }
+        return None;
     }
-    // a coordinated verb: "condemned the attack and calls for" / "and urge"
-    if prev_tag == Some(Tag::Conj)
+    // a coordinated verb: "condemned the attack and called for", "visits Greece, signs accord"
+    let earlier_verb = tags[..i].contains(&Tag::Verb);
+    let coordinated = prev_tag == Some(Tag::Conj)
+        || (prev_tag == Some(Tag::Punct)
+            && prev.is_some_and(|k| toks[k].is_punct(","))
+            && earlier_verb);
+    if coordinated
+        && earlier_verb
         && matches!(
             next_tag,
-            Some(Tag::Actor) | Some(Tag::Det) | Some(Tag::Prep) | Some(Tag::To)
+            Some(Tag::Actor) | Some(Tag::Det) | Some(Tag::Noun) | Some(Tag::Prep) | Some(Tag::To)
         )
     {
-        return pick(VerbForm::THIRD).or_else(|| pick(VerbForm::BASE));
+        return pick(VerbForm::PAST).or_else(|| pick(VerbForm::THIRD));
     }
     None
 }

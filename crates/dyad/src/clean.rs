@@ -82,6 +82,15 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "file photo",
     "getty images",
     "tags:",
+    "published:",
+    "published on",
+    "updated:",
+    "last updated",
+    "posted:",
+    "posted on",
+    "reporting by",
+    "editing by",
+    "writing by",
 ];
 
 /// Is this (trimmed) line scraper boilerplate rather than story text?
@@ -96,6 +105,16 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     }
     let lower = t.to_lowercase();
     if lower.contains("all rights reserved") {
+        return true;
+    }
+    // a byline: "By Jane Smith", "By Jane Smith and John Doe, Reuters"
+    if lower.starts_with("by ")
+        && t.split_whitespace().count() <= 7
+        && !t.ends_with('.')
+        && t.split_whitespace()
+            .skip(1)
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w == "and")
+    {
         return true;
     }
     BOILERPLATE_PREFIXES.iter().any(|p| {
@@ -244,5 +263,10 @@ mod tests {
         assert!(!is_boilerplate_line("Comments by the foreign minister on Tuesday drew a sharp rebuke from Ankara, which said the remarks were unacceptable."));
         assert!(!is_boilerplate_line("Russia accused Ukraine of shelling."));
         assert!(is_boilerplate_line("Advertisement"));
+        assert!(is_boilerplate_line("By Jane Smith and John Doe"));
+        assert!(is_boilerplate_line("Published: May 21, 2024, 14:32 CET"));
+        assert!(!is_boilerplate_line(
+            "By the end of the day, Russia had attacked."
+        ));
     }
 }

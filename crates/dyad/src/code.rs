@@ -39,6 +39,8 @@ pub struct VerbClause {
     /// Possibility marker in the group ("may", "could", "would").
     pub possible: bool,
     pub infinitive: bool,
+    /// The modal is "would" (a future in the past after a speech verb).
+    pub would: bool,
     /// Subject phrases (a coordination group), by phrase index.
     pub subject: Vec<usize>,
     /// Token index of the governing verb, if this verb is a complement.
@@ -83,6 +85,8 @@ pub struct SentenceParse {
 
 struct Ctx<'a> {
     lex: &'a Lexicon,
+    /// Actor code of each phrase (from the resolver), for same-speaker checks.
+    codes: &'a [Option<String>],
     s: &'a Sentence,
     a: &'a Annotated,
     /// Tokens inside parentheticals (", which ... ,", "( ... )").
@@ -118,7 +122,12 @@ impl Ctx<'_> {
 }
 
 /// Analyse one sentence.
-pub fn parse_sentence(lex: &Lexicon, s: &Sentence, a: &Annotated) -> SentenceParse {
+pub fn parse_sentence(
+    lex: &Lexicon,
+    s: &Sentence,
+    a: &Annotated,
+    codes: &[Option<String>],
+) -> SentenceParse {
     let n = s.tokens.len();
     let question = s
         .tokens
@@ -128,6 +137,7 @@ pub fn parse_sentence(lex: &Lexicon, s: &Sentence, a: &Annotated) -> SentencePar
         .is_some_and(|t| t.is_punct("?"));
     let mut ctx = Ctx {
         lex,
+        codes,
         s,
         a,
         masked: vec![false; n],
@@ -149,7 +159,9 @@ pub fn parse_sentence(lex: &Lexicon, s: &Sentence, a: &Annotated) -> SentencePar
     for k in 0..clauses.len() {
         let m = modality_of(&ctx, &clauses, k, 0);
         clauses[k].modality = m;
-        if governed_by_intent(&ctx, &clauses[k]) {
+        if governed_by_intent(&ctx, &clauses[k])
+            || own_future_in_speech(&ctx, &clauses, &clauses[k])
+        {
             clauses[k].future = true;
         }
     }
@@ -207,7 +219,7 @@ pub fn parse_sentence(lex: &Lexicon, s: &Sentence, a: &Annotated) -> SentencePar
             continue;
         }
         for p in lex.noun_patterns(&s.tokens[i].lower) {
-            if let Some(m) = match_noun(&ctx, p, i) {
+            if let Some(m) = match_noun(&ctx, &clauses, p, i) {
                 let modality = nominal_modality(&ctx, &clauses, &m);
                 for &src in &m.sources {
                     for &t in &m.targets {
@@ -278,6 +290,7 @@ fn verb_group(ctx: &Ctx, v: usize) -> VerbClause {
         future: false,
         possible: false,
         infinitive: false,
+        would: false,
         subject: vec![],
         governor: None,
         modality: Modality::Asserted,
@@ -293,6 +306,10 @@ fn verb_group(ctx: &Ctx, v: usize) -> VerbClause {
             Tag::Neg => c.negated = true,
             Tag::Modal => match ctx.lower(k) {
                 "will" | "'ll" | "shall" | "wo" => c.future = true,
+                "would" | "'d" => {
+                    c.possible = true;
+                    c.would = true;
+                }
                 _ => c.possible = true,
             },
             Tag::To => c.infinitive = true,
@@ -339,7 +356,6 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
     let c = &clauses[k];
     let own_masked = ctx.masked[c.verb];
     let mut j = c.group_start;
-    let mut crossed_conj = false;
     while j > 0 {
         j -= 1;
         if ctx.masked[j] && !own_masked {
@@ -351,27 +367,29 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             if ph.possessive || (ph.is_bare_adjective() && ctx.tag(ph.end) != Tag::Verb) {
                 continue;
             }
-            // object of a preposition ("in Moscow", "with Russia")?
+            // right before the verb group it is the subject, whatever precedes it ("since
+            // Greece sent aid", "after Russia attacked")
+            let adjacent = (ph.end..c.group_start).all(|t| matches!(ctx.tag(t), Tag::Adv));
             let mut b = ph.start;
             while b > 0 && matches!(ctx.tag(b - 1), Tag::Det | Tag::Num) {
                 b -= 1;
             }
-            if b > 0 && ctx.tag(b - 1) == Tag::Prep && ctx.lower(b - 1) != "of" {
+            // object of a preposition ("in Moscow", "with Russia")?
+            if !adjacent && b > 0 && ctx.tag(b - 1) == Tag::Prep && ctx.lower(b - 1) != "of" {
                 continue;
             }
-            // a phrase right after another verb is that verb's object, unless we crossed "that"
-            if b > 0 && ctx.tag(b - 1) == Tag::Verb && !crossed_conj {
-                let gv = b - 1;
-                let cls = ctx.verb_classes(gv);
-                if !cls
+            // a phrase right after another verb is that verb's object: the subject of this
+            // verb is further left ("visits Greece, signs accord") — unless this verb is that
+            // verb's complement ("urged Russia to withdraw", "accused Ukraine of shelling":
+            // the object does the complement) or that verb takes a clause ("said Ukraine
+            // attacked")
+            if !adjacent && b > 0 && ctx.tag(b - 1) == Tag::Verb {
+                let clausal = ctx
+                    .verb_classes(b - 1)
                     .iter()
-                    .any(|c| matches!(c, CueClass::Speech | CueClass::Denial | CueClass::Fear))
-                {
-                    // "Russia accused Ukraine of" — Ukraine is accused's object; keep walking
-                    // only for gerund/infinitive complements
-                    if c.infinitive || c.form.has(VerbForm::GERUND) {
-                        continue;
-                    }
+                    .any(|c| matches!(c, CueClass::Speech | CueClass::Denial | CueClass::Fear));
+                if !(c.infinitive || c.form.has(VerbForm::GERUND)) && !clausal {
+                    continue;
                 }
             }
             return ctx.group_of(p);
@@ -407,7 +425,6 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                 }
                 return vec![];
             }
-            Tag::Conj => crossed_conj = true,
             Tag::Punct if matches!(ctx.lower(j), ";" | ":") => return vec![],
             _ => {}
         }
@@ -470,6 +487,11 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
         return Modality::Negated;
     }
     let v = c.verb;
+    // "Fidan said he would host Gerapetritis": a speaker's own future act is an expressed
+    // intent, asserted by the speech act
+    if own_future_in_speech(ctx, clauses, c) {
+        return Modality::Asserted;
+    }
     // conditionals before the verb, or anywhere when the verb is future or modal
     let cond = ctx
         .a
@@ -555,6 +577,25 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
     Modality::Asserted
 }
 
+/// A future ("will", "would") in the complement of a speech verb whose subject is the speaker.
+fn own_future_in_speech(ctx: &Ctx, clauses: &[VerbClause], c: &VerbClause) -> bool {
+    let Some(g) = c.governor else { return false };
+    if !(c.future || c.would) || !ctx.verb_classes(g).contains(&CueClass::Speech) {
+        return false;
+    }
+    let Some(gc) = clauses.iter().find(|x| x.verb == g) else {
+        return false;
+    };
+    let codes = |v: &[usize]| -> Vec<Option<String>> {
+        v.iter()
+            .map(|&p| ctx.codes.get(p).cloned().flatten())
+            .collect()
+    };
+    !c.subject.is_empty()
+        && codes(&c.subject) == codes(&gc.subject)
+        && codes(&c.subject).iter().all(Option::is_some)
+}
+
 /// True when the intent of a governing `to` verb makes this infinitive a future act.
 fn governed_by_intent(ctx: &Ctx, c: &VerbClause) -> bool {
     c.governor
@@ -590,14 +631,37 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         return None;
     }
     for p in pats {
-        if let Some(m) = try_pattern(ctx, c, p) {
+        if let Some(m) = try_pattern(ctx, c, p, false) {
+            return Some(m);
+        }
+    }
+    // No pattern found its target: a transitive pattern may still code the act with no target
+    // ("NATO condemned the attack") when nothing after the target slot is required.
+    // The act needs an object that is simply not an actor ("condemned the attack", "arrested
+    // 20 people"); "attacked down the left" has none and codes nothing.
+    let next = (c.verb + 1..ctx.n()).find(|&t| ctx.tag(t) != Tag::Adv);
+    if c.passive
+        || !next.is_some_and(|t| matches!(ctx.tag(t), Tag::Det | Tag::Num | Tag::Noun | Tag::Poss))
+    {
+        return None;
+    }
+    for p in pats
+        .iter()
+        .filter(|p| p.elems.last() == Some(&PatElem::Target))
+    {
+        if let Some(m) = try_pattern(ctx, c, p, true) {
             return Some(m);
         }
     }
     None
 }
 
-fn try_pattern(ctx: &Ctx, c: &VerbClause, p: &CompiledPattern) -> Option<PatternMatch> {
+fn try_pattern(
+    ctx: &Ctx,
+    c: &VerbClause,
+    p: &CompiledPattern,
+    allow_no_target: bool,
+) -> Option<PatternMatch> {
     let n = ctx.n();
     let end_of_clause = (c.verb + 1..n)
         .find(|&i| matches!(ctx.tag(i), Tag::Sub) || matches!(ctx.lower(i), ";" | ":" | "\""))
@@ -635,6 +699,7 @@ fn try_pattern(ctx: &Ctx, c: &VerbClause, p: &CompiledPattern) -> Option<Pattern
     }
     let in_by = |i: usize| by_span.is_some_and(|(s, e)| s <= i && i < e);
     let mut literal_end = c.verb + 1;
+    let mut after_target: Option<usize> = None;
     for el in &p.elems {
         match el {
             PatElem::Word(w) => {
@@ -647,12 +712,21 @@ fn try_pattern(ctx: &Ctx, c: &VerbClause, p: &CompiledPattern) -> Option<Pattern
                         pos += 1;
                         continue;
                     }
-                    if literal_matches(w, ctx.lower(pos)) && !matches!(ctx.tag(pos), Tag::Actor) {
+                    // "expelled Russian diplomats" for `expel + diplomat`: the literal is the
+                    // role noun that ended the target phrase
+                    if skipped == 0
+                        && after_target == Some(pos)
+                        && pos > 0
+                        && literal_matches(w, ctx.lower(pos - 1))
+                    {
+                        break;
+                    }
+                    if literal_matches(w, ctx.lower(pos)) {
                         pos += 1;
                         literal_end = pos;
                         break;
                     }
-                    if ctx.is_filler(pos) && skipped < 3 {
+                    if (ctx.is_filler(pos) || ctx.lower(pos) == "and") && skipped < 3 {
                         skipped += 1;
                         pos += 1;
                         continue;
@@ -665,14 +739,27 @@ fn try_pattern(ctx: &Ctx, c: &VerbClause, p: &CompiledPattern) -> Option<Pattern
                 let mut skipped = 0;
                 loop {
                     if pos >= end_of_clause {
+                        if allow_no_target {
+                            break;
+                        }
                         return None;
                     }
                     if let Some(ph) = ctx.a.phrase_of[pos] {
+                        // a capital after a locative preposition is a place: "arrived in Athens"
+                        if is_place(ctx, ph) {
+                            pos = ctx.a.phrases[ph].end;
+                            skipped += 1;
+                            if skipped > 3 {
+                                return None;
+                            }
+                            continue;
+                        }
                         let grp = ctx.group_of(ph);
                         if grp.iter().any(|g| sources.contains(g)) {
                             return None;
                         }
                         pos = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();
+                        after_target = Some(pos);
                         targets = grp;
                         break;
                     }
@@ -680,6 +767,9 @@ fn try_pattern(ctx: &Ctx, c: &VerbClause, p: &CompiledPattern) -> Option<Pattern
                         skipped += 1;
                         pos += 1;
                         continue;
+                    }
+                    if allow_no_target {
+                        break;
                     }
                     return None;
                 }
@@ -699,7 +789,78 @@ fn try_pattern(ctx: &Ctx, c: &VerbClause, p: &CompiledPattern) -> Option<Pattern
     })
 }
 
-fn match_noun(ctx: &Ctx, p: &CompiledPattern, noun: usize) -> Option<PatternMatch> {
+/// A capital or country named after a locative preposition is where something happened, not
+/// who it happened to ("in Athens", "near Kharkiv").
+fn is_place(ctx: &Ctx, ph: usize) -> bool {
+    let p = &ctx.a.phrases[ph];
+    let mut b = p.start;
+    while b > 0 && ctx.tag(b - 1) == Tag::Det {
+        b -= 1;
+    }
+    matches!(p.country, Some((_, crate::dict::ActorKind::Capital)))
+        && p.agent.is_none()
+        && b > 0
+        && matches!(
+            ctx.lower(b - 1),
+            "in" | "at"
+                | "near"
+                | "outside"
+                | "inside"
+                | "across"
+                | "around"
+                | "from"
+                | "through"
+                | "throughout"
+        )
+}
+
+/// Verbs that carry an event noun as their object: the noun's event is the verb's subject's
+/// ("Fidan arrived for a visit to Greece", "Russia launched an offensive against Ukraine").
+const LIGHT_VERBS: &[&str] = &[
+    "hold",
+    "launch",
+    "carry",
+    "conduct",
+    "stage",
+    "make",
+    "pay",
+    "begin",
+    "start",
+    "continue",
+    "resume",
+    "open",
+    "mount",
+    "wage",
+    "step",
+    "intensify",
+    "deliver",
+    "give",
+    "issue",
+    "level",
+    "lodge",
+    "file",
+    "impose",
+    "order",
+    "arrive",
+    "travel",
+    "go",
+    "come",
+    "head",
+    "fly",
+    "leave",
+    "embark",
+    "undertake",
+    "announce",
+    "unleash",
+    "escalate",
+];
+
+fn match_noun(
+    ctx: &Ctx,
+    clauses: &[VerbClause],
+    p: &CompiledPattern,
+    noun: usize,
+) -> Option<PatternMatch> {
     let n = ctx.n();
     let mut sources = Vec::new();
     let mut targets = Vec::new();
@@ -727,7 +888,22 @@ fn match_noun(ctx: &Ctx, p: &CompiledPattern, noun: usize) -> Option<PatternMatc
             }
         }
         if sources.is_empty() {
-            return None;
+            // no possessor: the subject of a light verb (or of a verb coding the same kind of
+            // act) whose object this noun is
+            let gov = clauses.iter().filter(|c| c.verb < noun).last()?;
+            let between_ok = (gov.verb + 1..noun).all(|t| {
+                !matches!(ctx.tag(t), Tag::Sub | Tag::Verb)
+                    && !matches!(ctx.lower(t), ";" | ":" | ",")
+            });
+            let light = LIGHT_VERBS.contains(&ctx.lex.lemma(gov.lemma));
+            let same_root = gov
+                .matched
+                .as_ref()
+                .is_some_and(|m| m.code.get(..2) == p.code.get(..2));
+            if !between_ok || !(light || same_root) || gov.subject.is_empty() {
+                return None;
+            }
+            sources = gov.subject.clone();
         }
     }
     let mut pos = noun + 1;

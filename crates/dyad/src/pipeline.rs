@@ -108,7 +108,11 @@ impl Coder {
                         format!("sport or business context: {:?}", words.join(" "))
                     })
             });
-            let parse = parse_sentence(lex, &sentence, &annotated);
+            let codes: Vec<Option<String>> = phrase_codes
+                .iter()
+                .map(|c| c.as_ref().map(|(code, _)| code.clone()))
+                .collect();
+            let parse = parse_sentence(lex, &sentence, &annotated, &codes);
             let mut analysis = SentenceAnalysis {
                 index,
                 sentence,
@@ -133,6 +137,12 @@ impl Coder {
     fn article_discard(&self, sentences: &[Sentence], text: &str) -> Option<String> {
         let mut distinct: Vec<String> = Vec::new();
         for s in sentences {
+            // a match score ("2-1") is a sports cue
+            if s.tokens.iter().any(|t| is_score(&t.lower))
+                && !distinct.iter().any(|d| d == "(score)")
+            {
+                distinct.push("(score)".into());
+            }
             let mut i = 0;
             while i < s.tokens.len() {
                 if let Some((len, classes)) = self.lexicon.match_cue(&s.tokens, i, text) {
@@ -252,6 +262,26 @@ impl Coder {
             }
             events.push(ev);
         }
+        // an act coded with a target makes the same act without one redundant
+        let targeted: Vec<(String, String)> = events
+            .iter()
+            .filter(|e| e.target.is_some())
+            .map(|e| (e.source.code.clone(), e.cameo.clone()))
+            .collect();
+        events.retain(|e| {
+            e.target.is_some() || !targeted.contains(&(e.source.code.clone(), e.cameo.clone()))
+        });
         events
     }
+}
+
+/// "2-1", "3-0": a match score.
+fn is_score(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    (1..=2).contains(&a.len())
+        && (1..=2).contains(&b.len())
+        && a.bytes().all(|c| c.is_ascii_digit())
+        && b.bytes().all(|c| c.is_ascii_digit())
 }
