@@ -217,6 +217,78 @@ const ADVS: &[&str] = &[
     "nevertheless",
     "moreover",
 ];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "overnight",
+    "weekend",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const TIME_UNITS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "decade",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+];
+/// Collective role nouns that take a plural verb ("police fire tear gas").
+const COLLECTIVE: &[&str] = &[
+    "police",
+    "people",
+    "military",
+    "clergy",
+    "media",
+    "youth",
+    "public",
+    "staff",
+    "personnel",
+    "militia",
+    "security forces",
+    "opposition",
+];
+
 /// Words ending in -ly that are not adverbs.
 const NOT_ADV_LY: &[&str] = &[
     "rally", "ally", "italy", "july", "family", "assembly", "supply", "reply", "apply", "fly",
@@ -459,6 +531,40 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
         };
     }
 
+    // Time expressions and quantities are adverbial: they may stand anywhere between a verb and
+    // its object ("threatened on Monday to", "arrested at least 63 protesters").
+    for i in 0..n {
+        let l = toks[i].lower.as_str();
+        let next = toks.get(i + 1).map(|t| t.lower.as_str());
+        let prev = if i > 0 {
+            Some(toks[i - 1].lower.as_str())
+        } else {
+            None
+        };
+        let is_time_word = WEEKDAYS.contains(&l)
+            || (MONTHS.contains(&l.trim_end_matches('.')) && toks[i].capitalized);
+        if is_time_word
+            || (matches!(l, "on" | "in" | "last" | "next" | "this" | "early" | "late")
+                && next.is_some_and(|x| {
+                    WEEKDAYS.contains(&x) || MONTHS.contains(&x.trim_end_matches('.'))
+                }))
+            || (matches!(l, "last" | "next" | "this" | "that")
+                && next.is_some_and(|x| TIME_UNITS.contains(&x)))
+            || (TIME_UNITS.contains(&l)
+                && prev.is_some_and(|x| {
+                    matches!(x, "last" | "next" | "this" | "that" | "later" | "earlier")
+                }))
+            || (l == "at" && next.is_some_and(|x| matches!(x, "least" | "most")))
+            || (matches!(l, "least" | "most") && prev == Some("at"))
+            || (l == "than" && prev.is_some_and(|x| matches!(x, "more" | "less" | "fewer")))
+            || (matches!(l, "more" | "less" | "fewer") && next == Some("than"))
+        {
+            if tags[i] != Tag::Actor {
+                tags[i] = Tag::Adv;
+            }
+        }
+    }
+
     // 3. Actor phrases.
     let mut phrases: Vec<ActorPhrase> = Vec::new();
     let mut i = 0;
@@ -577,8 +683,37 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
             }
             break;
         }
-        if any && p.end > start {
+        // a lone role noun modifying a noun is not an actor: "military action", "government
+        // policy", "army base" (unless the next word can be its verb: "police fire")
+        let modifier = p.agent.is_some()
+            && p.country.is_none()
+            && p.person.is_none()
+            && p.org.is_none()
+            && p.institution.is_none()
+            && p.names.is_empty()
+            && p.end < n
+            && tags[p.end] == Tag::Noun
+            && toks[p.end].kind == TokenKind::Word
+            && lex.verb_readings(&toks[p.end].lower).is_empty();
+        if any && p.end > start && !modifier {
             p.definite = start > 0 && toks[start - 1].lower == "the";
+            if p.agent.is_some() {
+                let last = toks[p.end - 1].lower.as_str();
+                let head = toks[p.start..p.end]
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if COLLECTIVE.contains(&last)
+                    || COLLECTIVE.iter().any(|c| head.ends_with(c))
+                    || (last.ends_with('s')
+                        && !last.ends_with("ss")
+                        && !last.ends_with("us")
+                        && !last.ends_with("is"))
+                {
+                    p.plural = true;
+                }
+            }
             if p.end < n && tags[p.end] == Tag::Poss {
                 p.possessive = true;
             }
@@ -603,11 +738,15 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
                 .iter()
                 .map(|t| t.lower.as_str())
                 .collect();
+            // adjectives coordinate with adjectives: "US and British strikes", "Armenian and
+            // Azerbaijani troops"
+            let adjectives_ok = a.is_bare_adjective() == b.is_bare_adjective()
+                || (a.is_bare_adjective()
+                    && matches!(b.country, Some((_, ActorKind::CountryAdjective))));
             let ok = a.pronoun.is_none()
                 && b.pronoun.is_none()
                 && !a.possessive
-                && !a.is_bare_adjective()
-                && !b.is_bare_adjective();
+                && (adjectives_ok || between.as_slice() == ["and"]);
             match between.as_slice() {
                 _ if !ok => Link::None,
                 ["and"]
@@ -615,7 +754,12 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
                 | [",", "and"]
                 | [",", "and", "the"]
                 | ["or"]
-                | ["and", "its"] => Link::And,
+                | ["and", "its"]
+                | ["and", "his"]
+                | ["and", "her"]
+                | ["and", "their"] => Link::And,
+                // headlines write "Armenia, Azerbaijan hold talks"
+                [","] if s.is_headline && a.start == 0 => Link::And,
                 [","] | [",", "the"] => Link::Comma,
                 _ => Link::None,
             }
@@ -638,6 +782,30 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
         }
         group += 1;
         k = end + 1;
+    }
+    // a role noun distributes over coordinated countries: "the foreign ministers of Armenia and
+    // Azerbaijan", "Armenian and Azerbaijani troops"
+    for k in 0..phrases.len() {
+        let g = phrases[k].group;
+        let members: Vec<usize> = (0..phrases.len())
+            .filter(|&m| phrases[m].group == g)
+            .collect();
+        if members.len() < 2 || phrases[k].agent.is_none() {
+            continue;
+        }
+        let agent = phrases[k].agent;
+        for m in members {
+            let q = &mut phrases[m];
+            if q.agent.is_none()
+                && q.country.is_some()
+                && q.person.is_none()
+                && q.org.is_none()
+                && q.institution.is_none()
+            {
+                q.agent = agent;
+                q.plural = true;
+            }
+        }
     }
     let mut phrase_of = vec![None; n];
     for (k, p) in phrases.iter().enumerate() {

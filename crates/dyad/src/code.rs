@@ -168,6 +168,9 @@ pub fn parse_sentence(
     // patterns
     let mut consumed = vec![false; n];
     for c in clauses.iter_mut() {
+        if consumed[c.verb] {
+            continue;
+        }
         if let Some(m) = match_verb(&ctx, c) {
             for t in &mut consumed[m.span.0..m.span.1] {
                 *t = true;
@@ -187,7 +190,30 @@ pub fn parse_sentence(
     }
     for c in &clauses {
         let Some(m) = &c.matched else { continue };
-        if is_trailing_attribution(&ctx, c) && m.targets.is_empty() {
+        // ", saying ...": the participle reports; it is not a statement event of its own
+        let participial_speech = ctx.verb_classes(c.verb).contains(&CueClass::Speech)
+            && c.form.has(VerbForm::GERUND)
+            && c.verb > 0
+            && ctx.s.tokens[c.verb - 1].is_punct(",");
+        if participial_speech {
+            continue;
+        }
+        // "Armenia and Azerbaijan held talks": a symmetric act between coordinated subjects
+        if m.targets.is_empty() && m.sources.len() >= 2 && is_reciprocal(&m.code, &m.pattern) {
+            for &a in &m.sources {
+                for &b in &m.sources {
+                    if a != b {
+                        out.candidates.push(Candidate {
+                            source: a,
+                            target: Some(b),
+                            code: m.code.clone(),
+                            modality: c.modality,
+                            pattern: m.pattern.clone(),
+                            trigger: (c.verb, c.verb + 1),
+                        });
+                    }
+                }
+            }
             continue;
         }
         for &src in &m.sources {
@@ -447,6 +473,23 @@ fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
         }
         None
     };
+    // a participial clause after a comma (", killing seven civilians") belongs to the
+    // nearest finite verb before it
+    if c.form.has(VerbForm::GERUND)
+        && c.group_start == c.verb
+        && c.verb > 0
+        && ctx.s.tokens[c.verb - 1].is_punct(",")
+    {
+        return clauses
+            .iter()
+            .filter(|x| {
+                x.verb < c.verb
+                    && !x.infinitive
+                    && !(x.form.has(VerbForm::GERUND) && x.group_start == x.verb)
+            })
+            .map(|x| x.verb)
+            .last();
+    }
     if c.infinitive
         || c.form.only(VerbForm::GERUND)
         || (c.form.has(VerbForm::GERUND) && c.group_start == c.verb)
@@ -475,8 +518,64 @@ fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
             }
         }
     }
-    None
+    // "..., the military said": a trailing attribution governs what comes before it
+    clauses
+        .iter()
+        .filter(|x| x.verb > c.verb && is_trailing_attribution(ctx, x))
+        .map(|x| x.verb)
+        .next()
 }
+
+/// Verbs whose object does the act of their `to`-infinitive ("urged Tehran to show
+/// restraint"): the infinitive is not asserted. After other verbs an infinitive following an
+/// object is a purpose clause and shares the verb's status ("fired tear gas to disperse them").
+const OBJECT_CONTROL: &[&str] = &[
+    "urge",
+    "ask",
+    "call",
+    "tell",
+    "order",
+    "force",
+    "allow",
+    "invite",
+    "encourage",
+    "press",
+    "pressure",
+    "persuade",
+    "want",
+    "expect",
+    "need",
+    "require",
+    "warn",
+    "advise",
+    "request",
+    "demand",
+    "instruct",
+    "authorize",
+    "authorise",
+    "permit",
+    "enable",
+    "compel",
+    "oblige",
+    "push",
+    "lobby",
+    "appeal",
+    "help",
+    "prompt",
+    "challenge",
+    "dare",
+    "beg",
+    "implore",
+    "exhort",
+    "convince",
+    "empower",
+    "mandate",
+    "commission",
+    "pay",
+    "train",
+    "choose",
+    "elect",
+];
 
 fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Modality {
     let c = &clauses[k];
@@ -555,6 +654,13 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
                 // a participial clause ", killing 20 people" shares the main clause's status
                 return gmod;
             }
+            if c.infinitive
+                && !OBJECT_CONTROL.contains(&ctx.lex.lemma(ctx.a.verb[g].map_or(0, |x| x.0)))
+                && c.group_start > g + 1
+            {
+                // a purpose clause after the verb's object
+                return gmod;
+            }
             return Modality::Hypothetical;
         }
     } else if c.infinitive {
@@ -594,6 +700,14 @@ fn own_future_in_speech(ctx: &Ctx, clauses: &[VerbClause], c: &VerbClause) -> bo
     !c.subject.is_empty()
         && codes(&c.subject) == codes(&gc.subject)
         && codes(&c.subject).iter().all(Option::is_some)
+}
+
+/// Acts that coordinated subjects do to each other when no target is named: meeting,
+/// negotiating, agreeing, cooperating; fighting when the verb takes no object ("clashed").
+fn is_reciprocal(code: &str, p: &CompiledPattern) -> bool {
+    matches!(&code[..2], "03" | "04" | "06")
+        || code == "057"
+        || (code.starts_with("19") && !p.has_target())
 }
 
 /// True when the intent of a governing `to` verb makes this infinitive a future act.
@@ -726,7 +840,8 @@ fn try_pattern(
                         literal_end = pos;
                         break;
                     }
-                    if (ctx.is_filler(pos) || ctx.lower(pos) == "and") && skipped < 3 {
+                    if (ctx.is_filler(pos) || matches!(ctx.lower(pos), "and" | "of")) && skipped < 3
+                    {
                         skipped += 1;
                         pos += 1;
                         continue;
@@ -754,6 +869,23 @@ fn try_pattern(
                             }
                             continue;
                         }
+                        // "told reporters": the press is the audience, not a target
+                        let q = &ctx.a.phrases[ph];
+                        let press = q
+                            .agent
+                            .is_some_and(|a| ctx.lex.dict.agents[a as usize].sector == "MED")
+                            && q.country.is_none()
+                            && q.person.is_none()
+                            && q.org.is_none()
+                            && ctx.verb_classes(c.verb).contains(&CueClass::Speech);
+                        if press {
+                            pos = q.end;
+                            skipped += 1;
+                            if skipped > 3 {
+                                return None;
+                            }
+                            continue;
+                        }
                         let grp = ctx.group_of(ph);
                         if grp.iter().any(|g| sources.contains(g)) {
                             return None;
@@ -763,7 +895,8 @@ fn try_pattern(
                         targets = grp;
                         break;
                     }
-                    if (ctx.is_filler(pos) || ctx.lower(pos) == "of") && skipped < 3 {
+                    if (ctx.is_filler(pos) || matches!(ctx.lower(pos), "of" | "by")) && skipped < 3
+                    {
                         skipped += 1;
                         pos += 1;
                         continue;
@@ -876,7 +1009,7 @@ fn match_noun(
             j -= 1;
             if let Some(ph) = ctx.a.phrase_of[j] {
                 if ctx.a.phrases[ph].end == j + 1 {
-                    sources = vec![ph];
+                    sources = ctx.group_of(ph);
                 }
                 break;
             }

@@ -296,10 +296,22 @@ fn reported_speech_codes_the_speech_act_not_the_claim() {
             ev("UKR", "TUR", "190", Reported)
         ]
     );
-    // trailing attribution keeps the event asserted and codes no speech act
+    // a trailing attribution is reported speech too: the speech act is asserted, the attack
+    // reported ("officials" take the country last named)
     assert_eq!(
         code("Russian troops attacked Ukraine, officials said."),
-        [ev("RUSMIL", "UKR", "190", Asserted)]
+        [
+            ev("RUSMIL", "UKR", "190", Reported),
+            ev("UKRGOV", "-", "010", Asserted)
+        ]
+    );
+    // a participle of speech reports without a statement event of its own
+    assert_eq!(
+        code("Turkey condemned Greece, saying Greece attacked Russia."),
+        [
+            ev("TUR", "GRC", "111", Asserted),
+            ev("GRC", "RUS", "190", Reported)
+        ]
     );
 }
 

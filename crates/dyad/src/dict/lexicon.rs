@@ -640,7 +640,19 @@ impl Lexicon {
             VerbForm::PARTICIPLE,
             VerbForm::GERUND,
         ];
-        for (f, flag) in forms.iter().zip(flags) {
+        // British spellings read as the same verb: criticise, organise, analyse
+        let mut all: Vec<(String, VerbForm)> = forms.iter().cloned().zip(flags).collect();
+        if lemma.ends_with("ize") || lemma.ends_with("yze") {
+            let stem = lemma.len() - 2;
+            for (f, flag) in forms.iter().zip(flags) {
+                if f.len() >= stem && f.is_char_boundary(stem) {
+                    let gb = if lemma.ends_with("ize") { "is" } else { "ys" };
+                    all.push((format!("{}{}{}", &f[..stem - 1], gb, &f[stem + 1..]), flag));
+                }
+            }
+        }
+        for (f, flag) in &all {
+            let (f, flag) = (f, *flag);
             let v = self.verb_forms.entry(f.clone()).or_default();
             if let Some(e) = v.iter_mut().find(|(l, _)| *l == id) {
                 e.1 .0 |= flag.0;
@@ -730,6 +742,22 @@ fn err(o: &Origin, message: String) -> DictError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn british_spellings_are_the_same_verb() {
+        let mut d = crate::dict::Dictionary::default();
+        crate::dict::parse_file("verbs.txt", "111  criticize +\n", &mut d);
+        let (lex, _) = Lexicon::compile(d);
+        for w in [
+            "criticise",
+            "criticised",
+            "criticises",
+            "criticising",
+            "criticized",
+        ] {
+            assert!(!lex.verb_readings(w).is_empty(), "{w}");
+        }
+    }
 
     #[test]
     fn inflects_regular_verbs() {
