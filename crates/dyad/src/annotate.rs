@@ -16,7 +16,7 @@
 //! previous word, the way a reader does it: after a determiner or a country adjective it is a
 //! noun ("the attacks", "Russian attacks"), after a subject, modal, auxiliary or `to` it is a verb.
 
-use crate::dict::{ActorKind, LexEntry, Lexicon, VerbForm};
+use crate::dict::{ActorKind, LexEntry, Lexicon, PatElem, VerbForm};
 use crate::modality::CueClass;
 use crate::segment::{Sentence, Token, TokenKind};
 
@@ -289,6 +289,39 @@ const COLLECTIVE: &[&str] = &[
     "opposition",
 ];
 
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "dozen",
+    "dozens",
+    "scores",
+    "tens",
+    "several",
+    "numerous",
+    "half",
+];
+
 /// Words ending in -ly that are not adverbs.
 const NOT_ADV_LY: &[&str] = &[
     "rally", "ally", "italy", "july", "family", "assembly", "supply", "reply", "apply", "fly",
@@ -335,6 +368,9 @@ pub struct ActorPhrase {
     pub possessive: bool,
     /// Coordination group: phrases joined by "and" / "," share it.
     pub group: usize,
+    /// A lone role noun modifying a noun ("army base", "military action"): it can be a target
+    /// (the base is the army's) but never a subject.
+    pub modifier: bool,
     /// Dictionary entries that matched, for provenance.
     pub entries: Vec<String>,
 }
@@ -355,6 +391,7 @@ impl ActorPhrase {
             definite: false,
             possessive: false,
             group,
+            modifier: false,
             entries: vec![],
         }
     }
@@ -419,6 +456,8 @@ fn closed_tag(lower: &str) -> Option<Tag> {
         Tag::Sub
     } else if PREPS.contains(&l) {
         Tag::Prep
+    } else if NUMBER_WORDS.contains(&l) {
+        Tag::Num
     } else if ADVS.contains(&l) || (l.len() > 4 && l.ends_with("ly") && !NOT_ADV_LY.contains(&l)) {
         Tag::Adv
     } else {
@@ -484,6 +523,23 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
                     )
                 })
                 .unwrap_or(&m.entries[0]);
+            // a capital right after an unknown capitalised word is part of a longer name
+            // ("Real Madrid", "Inter Milan")
+            let in_longer_name = matches!(
+                entry,
+                LexEntry::Actor {
+                    kind: ActorKind::Capital,
+                    ..
+                }
+            ) && i > 0
+                && toks[i - 1].capitalized
+                && toks[i - 1].kind == TokenKind::Word
+                && closed_tag(&toks[i - 1].lower).is_none()
+                && lex.match_actor(toks, i - 1, text).is_none();
+            if in_longer_name {
+                i += m.len;
+                continue;
+            }
             mention_at[i] = Some((m.len, entry));
             i += m.len;
         } else {
@@ -670,13 +726,25 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
             // one modifier between a country adjective and a role noun: "Russian occupying forces"
             if tags.get(j) == Some(&Tag::Noun)
                 && p.end == j
-                && matches!(p.country, Some((_, ActorKind::CountryAdjective)))
+                && (matches!(p.country, Some((_, ActorKind::CountryAdjective)))
+                    || p.org.is_some()
+                    || p.institution.is_some())
                 && mention_at
                     .get(j + 1)
                     .copied()
                     .flatten()
-                    .is_some_and(|(_, e)| matches!(e, LexEntry::Agent { .. }))
-                && lex.verb_readings(&toks[j].lower).is_empty()
+                    .is_some_and(|(_, e)| {
+                        matches!(
+                            e,
+                            LexEntry::Agent { .. }
+                                | LexEntry::Actor {
+                                    kind: ActorKind::OrgRef,
+                                    ..
+                                }
+                        )
+                    })
+                && p.agent.is_none()
+                && (lex.verb_readings(&toks[j].lower).is_empty() || toks[j].lower.ends_with("ing"))
             {
                 j += 1;
                 continue;
@@ -695,7 +763,8 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
             && tags[p.end] == Tag::Noun
             && toks[p.end].kind == TokenKind::Word
             && lex.verb_readings(&toks[p.end].lower).is_empty();
-        if any && p.end > start && !modifier {
+        p.modifier = modifier;
+        if any && p.end > start {
             p.definite = start > 0 && toks[start - 1].lower == "the";
             if p.agent.is_some() {
                 let last = toks[p.end - 1].lower.as_str();
@@ -832,18 +901,47 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
         if readings.is_empty() {
             continue;
         }
-        if let Some(r) = choose_verb_reading(readings, &tags, &phrases, &phrase_of, toks, i) {
+        if let Some(r) = choose_verb_reading(
+            lex,
+            readings,
+            &tags,
+            &phrases,
+            &phrase_of,
+            toks,
+            i,
+            s.is_headline,
+        ) {
             verb[i] = Some(r);
             tags[i] = Tag::Verb;
         }
     }
 
-    // 5. Cues.
+    // A lone role noun before a word that turned out to be a noun modifies it: "an official
+    // visit", "rebel positions".
+    for p in phrases.iter_mut() {
+        let lone_role = p.agent.is_some()
+            && p.country.is_none()
+            && p.person.is_none()
+            && p.org.is_none()
+            && p.institution.is_none()
+            && p.names.is_empty();
+        if lone_role && p.end < n && tags[p.end] == Tag::Noun && toks[p.end].kind == TokenKind::Word
+        {
+            p.modifier = true;
+        }
+    }
+
+    // 5. Cues (none in a dateline; a discard cue must be an ordinary word, not part of a
+    //    name: "Steadfast Defender" is an exercise, not a football match).
     let mut cues = Vec::new();
-    let mut i = 0;
+    let mut i = dateline.unwrap_or(0);
     while i < n {
         if let Some((len, classes)) = lex.match_cue(toks, i, text) {
+            let in_name = toks[i].capitalized && !after_sentence_start(toks, i) && !title_case;
             for &c in classes {
+                if in_name && matches!(c, CueClass::DiscardSentence | CueClass::DiscardArticle) {
+                    continue;
+                }
                 cues.push((i, len, c));
             }
             i += len;
@@ -915,8 +1013,9 @@ fn absorb(
     match entry {
         LexEntry::Agent { entry, plural } => {
             let a = &d.agents[*entry as usize];
-            // a role noun after a person or institution starts a new phrase ("Putin officials")
-            if p.person.is_some() || p.institution.is_some() {
+            // a role noun after a person starts a new phrase; after an institution it is that
+            // institution's ("Kremlin spokesman")
+            if p.person.is_some() {
                 return false;
             }
             let keep_old = p
@@ -946,6 +1045,11 @@ fn absorb(
                         .push(format!("{} person {:?}", pe.origin, pe.name));
                 }
                 ActorKind::OrgName | ActorKind::OrgRef => {
+                    // "United Nations human rights office": the named organisation stays
+                    if *kind == ActorKind::OrgRef && matches!(p.org, Some((_, ActorKind::OrgName)))
+                    {
+                        return true;
+                    }
                     if p.org.is_some() || p.person.is_some() {
                         return false;
                     }
@@ -995,13 +1099,16 @@ fn absorb(
 }
 
 /// Decide whether a word with verb readings is a verb here, and which reading.
+#[allow(clippy::too_many_arguments)]
 fn choose_verb_reading(
+    lex: &Lexicon,
     readings: &[(u32, VerbForm)],
     tags: &[Tag],
     phrases: &[ActorPhrase],
     phrase_of: &[Option<usize>],
     toks: &[Token],
     i: usize,
+    headline: bool,
 ) -> Option<(u32, VerbForm)> {
     // previous non-adverb token
     let mut k = i;
@@ -1083,6 +1190,22 @@ fn choose_verb_reading(
             Some(Tag::Actor) | Some(Tag::Det) | Some(Tag::Pron) | Some(Tag::To)
         ));
     if after_subject {
+        // "U.S. sanctions on Iran", "Russian attacks on": before a preposition that an event
+        // noun pattern expects and no pattern of the verb does, the word is the noun
+        if let Some(next) = toks.get(i + 1).filter(|_| next_tag == Some(Tag::Prep)) {
+            let verb_takes = readings.iter().any(|(l, _)| {
+                lex.verb_patterns(*l)
+                    .iter()
+                    .any(|p| p.elems.first() == Some(&PatElem::Word(next.lower.clone())))
+            });
+            let noun_takes = lex
+                .noun_patterns(&toks[i].lower)
+                .iter()
+                .any(|p| p.elems.get(p.noun_at + 1) == Some(&PatElem::Word(next.lower.clone())));
+            if noun_takes && !verb_takes && !readings.iter().any(|(_, f)| f.has(VerbForm::PAST)) {
+                return None;
+            }
+        }
         if let Some(r) = pick(VerbForm::THIRD) {
             return Some(r);
         }
@@ -1107,7 +1230,13 @@ fn choose_verb_reading(
             Some(Tag::Actor) | Some(Tag::Det) | Some(Tag::Noun) | Some(Tag::Prep) | Some(Tag::To)
         )
     {
-        return pick(VerbForm::PAST).or_else(|| pick(VerbForm::THIRD));
+        // headlines are in the present tense: "hold talks, agree to meet"
+        let r = pick(VerbForm::PAST).or_else(|| pick(VerbForm::THIRD));
+        return if headline {
+            r.or_else(|| pick(VerbForm::BASE))
+        } else {
+            r
+        };
     }
     None
 }

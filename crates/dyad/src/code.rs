@@ -55,6 +55,8 @@ pub struct VerbClause {
 #[derive(Debug, Clone)]
 pub struct PatternMatch {
     pub pattern: CompiledPattern,
+    /// Filler words skipped between the pattern's literals.
+    pub literal_gaps: usize,
     pub sources: Vec<usize>,
     pub targets: Vec<usize>,
     /// Tokens the pattern consumed (verb/noun and literals).
@@ -113,7 +115,7 @@ impl Ctx<'_> {
     fn is_filler(&self, i: usize) -> bool {
         matches!(
             self.tag(i),
-            Tag::Det | Tag::Adv | Tag::Num | Tag::Noun | Tag::Poss
+            Tag::Det | Tag::Adv | Tag::Num | Tag::Noun | Tag::Poss | Tag::Name
         ) || (self.tag(i) == Tag::Punct && self.lower(i) == "-")
     }
     fn verb_classes(&self, v: usize) -> &[CueClass] {
@@ -246,12 +248,44 @@ pub fn parse_sentence(
         }
         for p in lex.noun_patterns(&s.tokens[i].lower) {
             if let Some(m) = match_noun(&ctx, &clauses, p, i) {
+                // one event per verb: an event noun in the object of a coded verb is that
+                // verb's topic ("condemned US strikes on Yemen" codes the condemnation only)
+                let start = m
+                    .sources
+                    .iter()
+                    .map(|&q| ctx.a.phrases[q].start)
+                    .min()
+                    .unwrap_or(i)
+                    .min(i);
+                let under_coded_verb = clauses
+                    .iter()
+                    .filter(|c| c.verb < start)
+                    .last()
+                    .is_some_and(|c| {
+                        c.matched.is_some()
+                            && !LIGHT_VERBS.contains(&ctx.lex.lemma(c.lemma))
+                            && (c.verb + 1..start).all(|t| {
+                                !matches!(ctx.tag(t), Tag::Sub | Tag::Verb)
+                                    && !matches!(ctx.lower(t), ";" | ":")
+                            })
+                    });
+                if under_coded_verb {
+                    break;
+                }
                 let modality = nominal_modality(&ctx, &clauses, &m);
+                for t in &mut consumed[m.span.0..m.span.1] {
+                    *t = true;
+                }
+                let targets: Vec<Option<usize>> = if m.targets.is_empty() {
+                    vec![None]
+                } else {
+                    m.targets.iter().map(|&t| Some(t)).collect()
+                };
                 for &src in &m.sources {
-                    for &t in &m.targets {
+                    for &t in &targets {
                         out.candidates.push(Candidate {
                             source: src,
-                            target: Some(t),
+                            target: t,
                             code: m.code.clone(),
                             modality,
                             pattern: m.pattern.clone(),
@@ -390,12 +424,25 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
         if let Some(p) = ctx.a.phrase_of[j] {
             let ph = &ctx.a.phrases[p];
             j = ph.start;
-            if ph.possessive || (ph.is_bare_adjective() && ctx.tag(ph.end) != Tag::Verb) {
+            if ph.possessive
+                || ph.modifier
+                || (ph.is_bare_adjective() && ctx.tag(ph.end) != Tag::Verb)
+            {
                 continue;
             }
             // right before the verb group it is the subject, whatever precedes it ("since
             // Greece sent aid", "after Russia attacked")
             let adjacent = (ph.end..c.group_start).all(|t| matches!(ctx.tag(t), Tag::Adv));
+            let mut b0 = ph.start;
+            while b0 > 0 && matches!(ctx.tag(b0 - 1), Tag::Det | Tag::Num) {
+                b0 -= 1;
+            }
+            let clause_prep = b0 > 0
+                && matches!(
+                    ctx.lower(b0 - 1),
+                    "since" | "after" | "before" | "as" | "until" | "till" | "once"
+                );
+            let adjacent = adjacent && (b0 == 0 || ctx.tag(b0 - 1) != Tag::Prep || clause_prep);
             let mut b = ph.start;
             while b > 0 && matches!(ctx.tag(b - 1), Tag::Det | Tag::Num) {
                 b -= 1;
@@ -414,7 +461,16 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                     .verb_classes(b - 1)
                     .iter()
                     .any(|c| matches!(c, CueClass::Speech | CueClass::Denial | CueClass::Fear));
-                if !(c.infinitive || c.form.has(VerbForm::GERUND)) && !clausal {
+                let object_controlled = c.infinitive
+                    || (c.form.has(VerbForm::GERUND)
+                        && (c.group_start == 0
+                            || ctx.tag(c.group_start - 1) != Tag::Prep
+                            || matches!(
+                                ctx.lower(c.group_start - 1),
+                                "of" | "for" | "from" | "into" | "about" | "against"
+                            )));
+                let nonfinite = c.infinitive || c.form.has(VerbForm::GERUND);
+                if !object_controlled && (!clausal || nonfinite) {
                     continue;
                 }
             }
@@ -447,7 +503,20 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                     t.lower == "and" || t.lower == "but" || t.lower == "then" || t.is_punct(",")
                 });
                 if (coordinated || c.form.has(VerbForm::GERUND) || c.infinitive) && depth < 4 {
-                    return find_subject(ctx, clauses, prev, depth + 1);
+                    // a finite verb coordinates with the last verb of the same kind: in "said
+                    // Russia did not attack ... and accused Kyiv", "accused" pairs with "said"
+                    let finite = |x: &VerbClause| {
+                        !x.infinitive && !x.form.only(VerbForm::GERUND) && x.group_start == x.verb
+                    };
+                    let partner = if coordinated && finite(c) {
+                        clauses[..=prev]
+                            .iter()
+                            .rposition(|x| finite(x) && (x.form.0 & c.form.0) != 0)
+                            .unwrap_or(prev)
+                    } else {
+                        prev
+                    };
+                    return find_subject(ctx, clauses, partner, depth + 1);
                 }
                 return vec![];
             }
@@ -592,11 +661,12 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
         return Modality::Asserted;
     }
     // conditionals before the verb, or anywhere when the verb is future or modal
-    let cond = ctx
-        .a
-        .cues
-        .iter()
-        .any(|&(s, _, cl)| cl == CueClass::Condition && (s < v || c.future || c.possible));
+    let cond = !is_trailing_attribution(ctx, c)
+        && ctx
+            .a
+            .cues
+            .iter()
+            .any(|&(s, _, cl)| cl == CueClass::Condition && (s < v || c.future || c.possible));
     if cond || c.possible {
         return Modality::Hypothetical;
     }
@@ -692,9 +762,16 @@ fn own_future_in_speech(ctx: &Ctx, clauses: &[VerbClause], c: &VerbClause) -> bo
     let Some(gc) = clauses.iter().find(|x| x.verb == g) else {
         return false;
     };
+    // the same country: "Baerbock said Germany would deliver" is Germany's announced intent
     let codes = |v: &[usize]| -> Vec<Option<String>> {
         v.iter()
-            .map(|&p| ctx.codes.get(p).cloned().flatten())
+            .map(|&p| {
+                ctx.codes
+                    .get(p)
+                    .cloned()
+                    .flatten()
+                    .map(|c| c.chars().take(3).collect())
+            })
             .collect()
     };
     !c.subject.is_empty()
@@ -754,17 +831,27 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     // The act needs an object that is simply not an actor ("condemned the attack", "arrested
     // 20 people"); "attacked down the left" has none and codes nothing.
     let next = (c.verb + 1..ctx.n()).find(|&t| ctx.tag(t) != Tag::Adv);
-    if c.passive
-        || !next.is_some_and(|t| matches!(ctx.tag(t), Tag::Det | Tag::Num | Tag::Noun | Tag::Poss))
-    {
+    let has_object = next.is_some_and(|t| {
+        matches!(
+            ctx.tag(t),
+            Tag::Det | Tag::Num | Tag::Noun | Tag::Poss | Tag::Actor | Tag::Name
+        )
+    });
+    if c.passive {
         return None;
     }
-    for p in pats
-        .iter()
-        .filter(|p| p.elems.last() == Some(&PatElem::Target))
-    {
+    // patterns with literals establish the construction themselves ("carried out airstrikes on")
+    for p in pats.iter().filter(|p| {
+        p.elems.last() == Some(&PatElem::Target)
+            && !p.target_required
+            && (has_object || p.specificity > 1)
+    }) {
         if let Some(m) = try_pattern(ctx, c, p, true) {
-            return Some(m);
+            // without an object after the verb, only a construction matched word for word
+            // ("carried out airstrikes on") stands on its own; "took place in" is not "take in"
+            if has_object || m.literal_gaps == 0 {
+                return Some(m);
+            }
         }
     }
     None
@@ -814,6 +901,7 @@ fn try_pattern(
     let in_by = |i: usize| by_span.is_some_and(|(s, e)| s <= i && i < e);
     let mut literal_end = c.verb + 1;
     let mut after_target: Option<usize> = None;
+    let mut literal_gaps = 0;
     for el in &p.elems {
         match el {
             PatElem::Word(w) => {
@@ -838,6 +926,7 @@ fn try_pattern(
                     if literal_matches(w, ctx.lower(pos)) {
                         pos += 1;
                         literal_end = pos;
+                        literal_gaps += skipped;
                         break;
                     }
                     if (ctx.is_filler(pos) || matches!(ctx.lower(pos), "and" | "of")) && skipped < 3
@@ -915,6 +1004,7 @@ fn try_pattern(
     }
     Some(PatternMatch {
         pattern: p.clone(),
+        literal_gaps,
         sources,
         targets,
         span: (c.verb, literal_end.max(c.verb + 1)),
@@ -1008,7 +1098,7 @@ fn match_noun(
         while j > 0 && skipped <= 1 {
             j -= 1;
             if let Some(ph) = ctx.a.phrase_of[j] {
-                if ctx.a.phrases[ph].end == j + 1 {
+                if ctx.a.phrases[ph].end == j + 1 && !ctx.a.phrases[ph].modifier {
                     sources = ctx.group_of(ph);
                 }
                 break;
@@ -1070,11 +1160,23 @@ fn match_noun(
                         let ph_ref = &ctx.a.phrases[ph];
                         // "talks between Russia and Ukraine": the slot takes one phrase; "and"
                         // is a literal of the pattern
-                        pos = ph_ref.end;
-                        if *el == PatElem::Target {
-                            targets = vec![ph];
+                        // "mediation between Russia and Ukraine": a slot takes the coordination,
+                        // unless the pattern spells the "and" out ("talks between $ and +")
+                        let spelled_and = p.elems.iter().any(|e| *e == PatElem::Word("and".into()));
+                        let slot = if spelled_and {
+                            vec![ph]
                         } else {
-                            sources = vec![ph];
+                            ctx.group_of(ph)
+                        };
+                        pos = slot
+                            .iter()
+                            .map(|&g| ctx.a.phrases[g].end)
+                            .max()
+                            .unwrap_or(ph_ref.end);
+                        if *el == PatElem::Target {
+                            targets = slot;
+                        } else {
+                            sources = slot;
                         }
                         break;
                     }
@@ -1088,11 +1190,12 @@ fn match_noun(
             }
         }
     }
-    if sources.is_empty() || targets.is_empty() {
+    if sources.is_empty() || (targets.is_empty() && p.has_target()) {
         return None;
     }
     Some(PatternMatch {
         pattern: p.clone(),
+        literal_gaps: 0,
         sources,
         targets,
         span: (noun, pos),

@@ -113,6 +113,11 @@ impl Coder {
                 .map(|c| c.as_ref().map(|(code, _)| code.clone()))
                 .collect();
             let parse = parse_sentence(lex, &sentence, &annotated, &codes);
+            if let Some(&subj) = parse.clauses.iter().find_map(|c| c.subject.first()) {
+                if let Some(code) = &codes[subj] {
+                    memory.note_subject(&annotated.phrases[subj], code);
+                }
+            }
             let mut analysis = SentenceAnalysis {
                 index,
                 sentence,

@@ -18,14 +18,19 @@ use crate::annotate::{ActorPhrase, KnownNames, Pronoun};
 use crate::date::Date;
 use crate::dict::{ActorKind, Lexicon};
 use crate::segment::Token;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// What the article has said so far.
 #[derive(Debug, Default, Clone)]
 pub struct ArticleMemory {
-    named_orgs: FxHashSet<u32>,
+    /// Organisations named so far, most recent last.
+    named_orgs: Vec<u32>,
     names: FxHashMap<String, String>,
     last_person: Option<String>,
+    /// The person who was the subject of the last sentence that had one: a pronoun subject
+    /// prefers them over a person merely mentioned ("Baerbock told reporters after meeting
+    /// Kuleba. She said ..." — she is Baerbock).
+    subject_person: Option<String>,
     last_plural: Option<String>,
     last_thing: Option<String>,
     last_country: Option<String>,
@@ -60,7 +65,10 @@ impl ArticleMemory {
         let country_code = p.country.map(|(c, _)| d.countries[c as usize].code.clone());
         let res = if let Some(k) = p.pronoun {
             let r = match k {
-                Pronoun::Person => self.last_person.clone(),
+                Pronoun::Person => self
+                    .subject_person
+                    .clone()
+                    .or_else(|| self.last_person.clone()),
                 Pronoun::Plural => self.last_plural.clone().or_else(|| self.last_thing.clone()),
                 Pronoun::Thing => self.last_thing.clone(),
                 Pronoun::Speaker => None,
@@ -76,15 +84,36 @@ impl ArticleMemory {
                 .unwrap_or_else(|| d.countries[*ci as usize].code.clone());
             Some((format!("{base}{sec}"), Resolution::Dictionary))
         } else if let Some((oi, kind)) = p.org {
-            if kind == ActorKind::OrgRef && !self.named_orgs.contains(&oi) {
-                None
-            } else {
-                let r = if kind == ActorKind::OrgRef {
-                    Resolution::Coreference("organisation named earlier")
-                } else {
-                    Resolution::Dictionary
+            if kind == ActorKind::OrgRef {
+                // "the alliance": the organisation named most recently among those it can
+                // refer to
+                let words: String = toks[p.start..p.end]
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let refers = |o: u32| {
+                    d.organizations[o as usize].refs.iter().any(|r| {
+                        let r = r.to_lowercase();
+                        r.strip_prefix("the ").unwrap_or(&r) == words
+                    })
                 };
-                Some((d.organizations[oi as usize].code.clone(), r))
+                self.named_orgs
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&o| o == oi || refers(o))
+                    .map(|o| {
+                        (
+                            d.organizations[o as usize].code.clone(),
+                            Resolution::Coreference("organisation named earlier"),
+                        )
+                    })
+            } else {
+                Some((
+                    d.organizations[oi as usize].code.clone(),
+                    Resolution::Dictionary,
+                ))
             }
         } else if let (Some(cc), Some((_, kind))) = (&country_code, p.country) {
             let code = match (&sector, kind) {
@@ -95,10 +124,20 @@ impl ArticleMemory {
             Some((code, Resolution::Dictionary))
         } else if let Some(a) = p.agent {
             let s = sector.clone().unwrap_or_default();
+            let subject_same_sector = self
+                .subject_person
+                .as_ref()
+                .filter(|c| c.len() > 3 && c.ends_with(s.as_str()));
             if let Some(prev) = p.definite.then(|| self.by_agent.get(&a)).flatten() {
                 Some((
                     prev.clone(),
                     Resolution::Coreference("the same role named earlier"),
+                ))
+            } else if let Some(subj) = subject_same_sector.filter(|_| p.definite && !p.plural) {
+                // "Lavrov said ... The minister warned": the person last in subject position
+                Some((
+                    subj.clone(),
+                    Resolution::Coreference("the person last in subject position with that role"),
                 ))
             } else if let Some(c) = &self.last_country {
                 Some((
@@ -125,8 +164,9 @@ impl ArticleMemory {
     }
 
     fn remember(&mut self, p: &ActorPhrase, code: &str, toks: &[Token]) {
-        if let Some((oi, _)) = p.org {
-            self.named_orgs.insert(oi);
+        if let Some((oi, ActorKind::OrgName)) = p.org {
+            self.named_orgs.retain(|&o| o != oi);
+            self.named_orgs.push(oi);
         }
         let is_person =
             p.person.is_some() || (!p.names.is_empty() && p.agent.is_some() && !p.plural);
@@ -149,6 +189,17 @@ impl ArticleMemory {
         }
         if let Some(a) = p.agent {
             self.by_agent.insert(a, code.to_string());
+        }
+    }
+
+    /// After a sentence is parsed: remember the person who was its first clause's subject.
+    pub fn note_subject(&mut self, subject: &ActorPhrase, code: &str) {
+        let person_like = subject.person.is_some()
+            || subject.pronoun == Some(Pronoun::Person)
+            || (!subject.names.is_empty() && subject.country.is_none() && subject.org.is_none())
+            || (!subject.names.is_empty() && subject.agent.is_some() && !subject.plural);
+        if person_like {
+            self.subject_person = Some(code.to_string());
         }
     }
 

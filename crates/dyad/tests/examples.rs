@@ -53,7 +53,48 @@ fn load_gold() -> BTreeMap<String, Gold> {
 /// Gold events dyad does not produce yet, and produced events the gold does not have:
 /// `(file, sentence, source, target, code)` with the reason. Shrink this list; never grow it
 /// without a reason.
-const KNOWN_GAPS: &[(&str, usize, &str, &str, &str, &str)] = &[];
+const KNOWN_GAPS: &[(&str, usize, &str, &str, &str, &str)] = &[
+    // "said he would host Gerapetritis in Ankara ... to continue": the purpose infinitive after
+    // a future act makes the clause look hypothetical.
+    ("01_diplomacy_visit.txt", 5, "TURGOV", "GRCGOV", "036", "missed: future in speech with a purpose clause"),
+    // "for Turkish tourists visiting Greek islands" (a reduced relative in a purpose clause).
+    ("01_diplomacy_visit.txt", 3, "TURGOV", "GRC", "042", "extra: reduced relative inside a purpose clause read as asserted"),
+    // "Ankara rejects claim": headline ellipsis, the claimant is in the previous clause.
+    ("02_accusation.txt", 0, "TURGOV", "GRC", "016", "missed: target of a denial named only in the other clause"),
+    // "warned that Israel would pay a heavy price": a threat phrased as a prediction.
+    ("03_threat.txt", 2, "IRNGOV", "ISR", "130", "missed: threat idiom inside a that-clause"),
+    ("03_threat.txt", 3, "USA", "-", "154", "missed: 'moved additional warships to the region' has no pattern"),
+    ("03_threat.txt", 6, "ISRGOV", "IRN", "138", "missed: 'vowed to respond with force' has no pattern"),
+    // 1412 (demonstrate for policy change) needs the protest's aim, which patterns do not read.
+    ("05_protest.txt", 0, "GEOOPP", "-", "1412", "missed: protest aim not coded (141 produced instead)"),
+    ("05_protest.txt", 1, "GEOOPP", "-", "1412", "missed: protest aim not coded (141 produced instead)"),
+    ("05_protest.txt", 0, "GEOCOP", "-", "141", "extra: 'police fire tear gas at protesters rallying': the rally is attributed to the police"),
+    ("05_protest.txt", 1, "GEOOPP", "-", "141", "extra: generic 141 where the gold has 1412"),
+    ("05_protest.txt", 1, "GEOOPP", "-", "010", "extra: 'critics say' read as a statement by the protesters"),
+    ("05_protest.txt", 7, "GEOOPP", "-", "133", "missed: 'vowed to continue protests' has no pattern"),
+    // The gold codes the shelling of a town as an attack on its civilians.
+    ("06_violence.txt", 1, "SYRMIL", "SYRCVL", "194", "missed: town shelling coded against the civilians killed"),
+    ("06_violence.txt", 1, "SYRMIL", "-", "194", "extra: same event without the civilians as target"),
+    ("06_violence.txt", 1, "SYRMIL", "SYRCVL", "190", "extra: 'killing civilians' coded as its own event"),
+    ("06_violence.txt", 4, "SYRMIL", "SYRREB", "194", "missed: 'exchanged artillery fire' has no pattern"),
+    ("06_violence.txt", 4, "SYRREB", "SYRMIL", "194", "missed: 'exchanged artillery fire' has no pattern"),
+    ("06_violence.txt", 5, "SYREDU", "SYRCVL", "190", "extra: 'a mortar round ... hit a school, wounding children': the school is read as the subject"),
+    ("08_hypothetical.txt", 2, "IRNGOV", "ISR", "138", "missed: threat idiom inside a that-clause"),
+    ("08_hypothetical.txt", 5, "ISRGOV", "IRN", "130", "missed: threat idiom inside a that-clause"),
+    ("08_hypothetical.txt", 6, "USAGOV", "ISR", "0256", "missed: appeal for restraint phrased as 'urged ... to avoid escalation'"),
+    ("11_scraped_boilerplate.txt", 0, "DEUGOV", "UKR", "0332", "missed: 'pledges more air defence for Ukraine' has no pattern"),
+    ("11_scraped_boilerplate.txt", 4, "UKRGOV", "IGOEUREEC", "0232", "missed: 'urged the EU to speed up deliveries of weapons' coded as the generic 020"),
+    ("11_scraped_boilerplate.txt", 4, "UKRGOV", "IGOEUREEC", "020", "extra: generic appeal where the gold has 0232"),
+    // "does not comment" = decline comment (011); negated statements are not mapped to 011.
+    ("12_reported_speech.txt", 4, "ISRMIL", "-", "011", "missed: negated comment is not turned into 011"),
+    ("12_reported_speech.txt", 4, "ISRMIL", "-", "010", "extra: 'told the AP' where the gold codes only 011"),
+    ("13_coreference.txt", 4, "RUSGOV", "IGOWSTNAT", "130", "missed: conditional countermeasures threat inside a that-clause"),
+    ("14_coordination_passive.txt", 6, "YEMREB", "GBR", "138", "missed: 'vowed to retaliate ... interests were legitimate targets'"),
+    ("14_coordination_passive.txt", 6, "YEMREB", "USA", "138", "missed: 'vowed to retaliate ... interests were legitimate targets'"),
+    ("14_coordination_passive.txt", 6, "YEMREB", "-", "138", "extra: the threat without its targets"),
+    ("14_coordination_passive.txt", 7, "YEMREB", "-", "190", "missed: 'merchant ships' read as a business actor"),
+    ("14_coordination_passive.txt", 7, "YEMREB", "GBRBUS", "190", "extra: 'merchant ships' read as a business actor"),
+];
 
 fn gap(file: &str, k: &Key) -> bool {
     KNOWN_GAPS
@@ -72,6 +113,7 @@ fn example_articles_yield_exactly_their_gold_events() {
     assert!(gold.len() >= 10, "at least 10 example articles");
     let mut report = String::new();
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+    let mut seen_gaps: BTreeSet<(String, Key)> = BTreeSet::new();
     for (file, g) in &gold {
         let text = std::fs::read_to_string(root.join(file)).unwrap();
         let article = Article::new(file.as_str(), g.date.parse().unwrap(), text);
@@ -86,12 +128,14 @@ fn example_articles_yield_exactly_their_gold_events() {
             .collect();
         for k in g.asserted.difference(&produced) {
             fn_ += 1;
+            seen_gaps.insert((file.clone(), k.clone()));
             if !gap(file, k) {
                 report.push_str(&format!("{file}: missing {k:?}\n"));
             }
         }
         for k in produced.difference(&g.asserted) {
             fp += 1;
+            seen_gaps.insert((file.clone(), k.clone()));
             if !gap(file, k) {
                 let why = if g.not_asserted.contains(k) {
                     " (gold says it is not asserted)"
@@ -104,5 +148,16 @@ fn example_articles_yield_exactly_their_gold_events() {
         tp += g.asserted.intersection(&produced).count();
     }
     eprintln!("examples: {tp} gold events found, {fn_} missed, {fp} extra");
+    // a gap that is no longer a gap must leave the list
+    for g in KNOWN_GAPS {
+        let key: Key = (g.1, g.2.to_string(), g.3.to_string(), g.4.to_string());
+        let still = seen_gaps.contains(&(g.0.to_string(), key.clone()));
+        if !still {
+            report.push_str(&format!(
+                "{}: known gap {:?} is fixed: remove it from KNOWN_GAPS\n",
+                g.0, key
+            ));
+        }
+    }
     assert!(report.is_empty(), "{report}");
 }

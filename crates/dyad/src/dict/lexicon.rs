@@ -222,6 +222,9 @@ pub struct CompiledPattern {
     pub origin: Origin,
     /// Position of the event noun within `elems` (noun patterns).
     pub noun_at: usize,
+    /// Written `+!`: the act is only coded with an actor as target (verbs with business or
+    /// sport senses: "fighting the lawsuit", "targeting shoppers").
+    pub target_required: bool,
 }
 
 impl CompiledPattern {
@@ -461,9 +464,9 @@ impl Lexicon {
         lex.actors.finish();
 
         // Verb forms: irregulars first
-        let mut irregular: FxHashMap<&str, &super::IrregularVerb> = FxHashMap::default();
+        let mut irregular: FxHashMap<&str, Vec<&super::IrregularVerb>> = FxHashMap::default();
         for v in &dict.irregular {
-            irregular.insert(v.lemma.as_str(), v);
+            irregular.entry(v.lemma.as_str()).or_default().push(v);
         }
         // Cues
         for c in dict.modality.iter().chain(&dict.discards) {
@@ -510,9 +513,14 @@ impl Lexicon {
             }
             let mut elems = Vec::new();
             let mut bad = None;
+            let mut target_required = false;
             for w in &words[1..] {
                 match *w {
                     "+" => elems.push(PatElem::Target),
+                    "+!" => {
+                        elems.push(PatElem::Target);
+                        target_required = true;
+                    }
                     "$" => bad = Some("`$` is only used in noun patterns".to_string()),
                     w if w
                         .chars()
@@ -542,6 +550,7 @@ impl Lexicon {
                 text: p.text.clone(),
                 origin: p.origin.clone(),
                 noun_at: 0,
+                target_required,
             });
         }
         for p in &dict.nouns {
@@ -588,6 +597,7 @@ impl Lexicon {
                     text: p.text.clone(),
                     origin: p.origin.clone(),
                     noun_at,
+                    target_required: false,
                 });
         }
         for v in lex
@@ -614,7 +624,11 @@ impl Lexicon {
         (lex, errors)
     }
 
-    fn lemma_id(&mut self, lemma: &str, irregular: &FxHashMap<&str, &super::IrregularVerb>) -> u32 {
+    fn lemma_id(
+        &mut self,
+        lemma: &str,
+        irregular: &FxHashMap<&str, Vec<&super::IrregularVerb>>,
+    ) -> u32 {
         if let Some(&id) = self.lemma_ids.get(lemma) {
             return id;
         }
@@ -622,16 +636,24 @@ impl Lexicon {
         self.lemmas.push(lemma.to_string());
         self.lemma_ids.insert(lemma.to_string(), id);
         self.verb_patterns.push(Vec::new());
-        let mut forms = inflect(lemma);
-        if let Some(irr) = irregular.get(lemma) {
-            forms[2] = irr.past.clone();
-            forms[3] = irr.participle.clone();
+        // the regular forms, unless irregular lines replace them; several lines of one lemma
+        // (travelled / traveled) all count
+        let regular = inflect(lemma);
+        let mut forms: Vec<[String; 5]> = Vec::new();
+        for irr in irregular.get(lemma).into_iter().flatten() {
+            let mut f = regular.clone();
+            f[2] = irr.past.clone();
+            f[3] = irr.participle.clone();
             if let Some(t) = &irr.third {
-                forms[1] = t.clone();
+                f[1] = t.clone();
             }
             if let Some(g) = &irr.gerund {
-                forms[4] = g.clone();
+                f[4] = g.clone();
             }
+            forms.push(f);
+        }
+        if forms.is_empty() {
+            forms.push(regular);
         }
         let flags = [
             VerbForm::BASE,
@@ -641,10 +663,13 @@ impl Lexicon {
             VerbForm::GERUND,
         ];
         // British spellings read as the same verb: criticise, organise, analyse
-        let mut all: Vec<(String, VerbForm)> = forms.iter().cloned().zip(flags).collect();
+        let mut all: Vec<(String, VerbForm)> = forms
+            .iter()
+            .flat_map(|f| f.iter().cloned().zip(flags))
+            .collect();
         if lemma.ends_with("ize") || lemma.ends_with("yze") {
             let stem = lemma.len() - 2;
-            for (f, flag) in forms.iter().zip(flags) {
+            for (f, flag) in forms.iter().flat_map(|f| f.iter().zip(flags)) {
                 if f.len() >= stem && f.is_char_boundary(stem) {
                     let gb = if lemma.ends_with("ize") { "is" } else { "ys" };
                     all.push((format!("{}{}{}", &f[..stem - 1], gb, &f[stem + 1..]), flag));
