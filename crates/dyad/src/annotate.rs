@@ -599,7 +599,7 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
         };
         let is_time_word = WEEKDAYS.contains(&l)
             || (MONTHS.contains(&l.trim_end_matches('.')) && toks[i].capitalized);
-        if is_time_word
+        if (is_time_word
             || (matches!(l, "on" | "in" | "last" | "next" | "this" | "early" | "late")
                 && next.is_some_and(|x| {
                     WEEKDAYS.contains(&x) || MONTHS.contains(&x.trim_end_matches('.'))
@@ -613,11 +613,10 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
             || (l == "at" && next.is_some_and(|x| matches!(x, "least" | "most")))
             || (matches!(l, "least" | "most") && prev == Some("at"))
             || (l == "than" && prev.is_some_and(|x| matches!(x, "more" | "less" | "fewer")))
-            || (matches!(l, "more" | "less" | "fewer") && next == Some("than"))
+            || (matches!(l, "more" | "less" | "fewer") && next == Some("than")))
+            && tags[i] != Tag::Actor
         {
-            if tags[i] != Tag::Actor {
-                tags[i] = Tag::Adv;
-            }
+            tags[i] = Tag::Adv;
         }
     }
 
@@ -842,7 +841,7 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
         while end < links.len() && links[end] != Link::None {
             end += 1;
         }
-        let has_and = links[k..end].iter().any(|l| *l == Link::And);
+        let has_and = links[k..end].contains(&Link::And);
         for m in k..=end.min(phrases.len() - 1) {
             if m > k && !has_and {
                 group += 1;
@@ -881,9 +880,9 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
         for slot in &mut phrase_of[p.start..p.end] {
             *slot = Some(k);
         }
-        for t in p.start..p.end {
-            if tags[t] == Tag::Name {
-                tags[t] = Tag::Actor;
+        for t in &mut tags[p.start..p.end] {
+            if *t == Tag::Name {
+                *t = Tag::Actor;
             }
         }
     }

@@ -257,18 +257,14 @@ pub fn parse_sentence(
                     .min()
                     .unwrap_or(i)
                     .min(i);
-                let under_coded_verb = clauses
-                    .iter()
-                    .filter(|c| c.verb < start)
-                    .last()
-                    .is_some_and(|c| {
-                        c.matched.is_some()
-                            && !LIGHT_VERBS.contains(&ctx.lex.lemma(c.lemma))
-                            && (c.verb + 1..start).all(|t| {
-                                !matches!(ctx.tag(t), Tag::Sub | Tag::Verb)
-                                    && !matches!(ctx.lower(t), ";" | ":")
-                            })
-                    });
+                let under_coded_verb = clauses.iter().rfind(|c| c.verb < start).is_some_and(|c| {
+                    c.matched.is_some()
+                        && !LIGHT_VERBS.contains(&ctx.lex.lemma(c.lemma))
+                        && (c.verb + 1..start).all(|t| {
+                            !matches!(ctx.tag(t), Tag::Sub | Tag::Verb)
+                                && !matches!(ctx.lower(t), ";" | ":")
+                        })
+                });
                 if under_coded_verb {
                     break;
                 }
@@ -557,7 +553,7 @@ fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
                     && !(x.form.has(VerbForm::GERUND) && x.group_start == x.verb)
             })
             .map(|x| x.verb)
-            .last();
+            .next_back();
     }
     if c.infinitive
         || c.form.only(VerbForm::GERUND)
@@ -579,12 +575,10 @@ fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
         if cls
             .iter()
             .any(|x| matches!(x, CueClass::Speech | CueClass::Denial | CueClass::Fear))
+            && (first_subject.is_some_and(|s| s > g)
+                || (g + 1 < ctx.n() && ctx.lower(g + 1) == "that"))
         {
-            if first_subject.is_some_and(|s| s > g)
-                || (g + 1 < ctx.n() && ctx.lower(g + 1) == "that")
-            {
-                return Some(g);
-            }
+            return Some(g);
         }
     }
     // "..., the military said": a trailing attribution governs what comes before it
@@ -1113,7 +1107,7 @@ fn match_noun(
         if sources.is_empty() {
             // no possessor: the subject of a light verb (or of a verb coding the same kind of
             // act) whose object this noun is
-            let gov = clauses.iter().filter(|c| c.verb < noun).last()?;
+            let gov = clauses.iter().rfind(|c| c.verb < noun)?;
             let between_ok = (gov.verb + 1..noun).all(|t| {
                 !matches!(ctx.tag(t), Tag::Sub | Tag::Verb)
                     && !matches!(ctx.lower(t), ";" | ":" | ",")
@@ -1256,7 +1250,7 @@ fn nominal_modality(ctx: &Ctx, clauses: &[VerbClause], m: &PatternMatch) -> Moda
         return Modality::Hypothetical;
     }
     // the verb this noun phrase depends on
-    if let Some(c) = clauses.iter().filter(|c| c.verb < start).last() {
+    if let Some(c) = clauses.iter().rfind(|c| c.verb < start) {
         let cls = ctx.verb_classes(c.verb);
         if cls.contains(&CueClass::Denial) {
             return Modality::Negated;

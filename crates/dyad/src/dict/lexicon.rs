@@ -728,8 +728,8 @@ impl Lexicon {
         if let Some(v) = self.noun_patterns.get(singular(lower)) {
             return v;
         }
-        if lower.ends_with("ies") {
-            let y = format!("{}y", &lower[..lower.len() - 3]);
+        if let Some(stem) = lower.strip_suffix("ies") {
+            let y = format!("{stem}y");
             if let Some(v) = self.noun_patterns.get(&y) {
                 return v;
             }

@@ -53,7 +53,7 @@ fn split_list(v: &str) -> Vec<String> {
 }
 
 fn is_code(s: &str) -> bool {
-    !s.is_empty() && s.len() % 3 == 0 && s.bytes().all(|b| b.is_ascii_uppercase())
+    !s.is_empty() && s.len().is_multiple_of(3) && s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 fn is_cameo(s: &str) -> bool {
