@@ -432,37 +432,41 @@ impl Annotated {
     }
 }
 
+/// The word class of a closed-class word, from the lists above (the first list that has the
+/// word wins), or an adverb by its -ly ending. One hash lookup per token.
 fn closed_tag(lower: &str) -> Option<Tag> {
-    let l = lower;
-    Some(if NEGS.contains(&l) {
-        Tag::Neg
-    } else if l == "to" {
-        Tag::To
-    } else if MODALS.contains(&l) {
-        Tag::Modal
-    } else if BE.contains(&l) {
-        Tag::Be
-    } else if HAVE.contains(&l) {
-        Tag::Have
-    } else if DO.contains(&l) {
-        Tag::Do
-    } else if DETS.contains(&l) {
-        Tag::Det
-    } else if PRONOUNS.contains(&l) {
-        Tag::Pron
-    } else if CONJS.contains(&l) {
-        Tag::Conj
-    } else if SUBS.contains(&l) && !matches!(l, "after" | "before" | "since" | "as") {
-        Tag::Sub
-    } else if PREPS.contains(&l) {
-        Tag::Prep
-    } else if NUMBER_WORDS.contains(&l) {
-        Tag::Num
-    } else if ADVS.contains(&l) || (l.len() > 4 && l.ends_with("ly") && !NOT_ADV_LY.contains(&l)) {
-        Tag::Adv
-    } else {
-        return None;
-    })
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Tag>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        let subs: Vec<&'static str> = SUBS.iter().copied().filter(|w| !matches!(*w, "after" | "before" | "since" | "as")).collect();
+        let lists: [(&[&'static str], Tag); 12] = [
+            (NEGS, Tag::Neg),
+            (&["to"], Tag::To),
+            (MODALS, Tag::Modal),
+            (BE, Tag::Be),
+            (HAVE, Tag::Have),
+            (DO, Tag::Do),
+            (DETS, Tag::Det),
+            (PRONOUNS, Tag::Pron),
+            (CONJS, Tag::Conj),
+            (&subs, Tag::Sub),
+            (PREPS, Tag::Prep),
+            (NUMBER_WORDS, Tag::Num),
+        ];
+        for (list, tag) in lists {
+            for w in list {
+                m.entry(*w).or_insert(tag);
+            }
+        }
+        for w in ADVS {
+            m.entry(*w).or_insert(Tag::Adv);
+        }
+        m
+    });
+    if let Some(&t) = table.get(lower) {
+        return Some(t);
+    }
+    (lower.len() > 4 && lower.ends_with("ly") && !NOT_ADV_LY.contains(&lower)).then_some(Tag::Adv)
 }
 
 fn pronoun_kind(lower: &str) -> Option<Pronoun> {

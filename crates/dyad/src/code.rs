@@ -22,6 +22,7 @@ use crate::annotate::{Annotated, Tag};
 use crate::dict::{literal_matches, CompiledPattern, Lexicon, PatElem, VerbForm};
 use crate::modality::{CueClass, Modality};
 use crate::segment::Sentence;
+use std::sync::Arc;
 
 /// The analysis of one verb.
 #[derive(Debug, Clone)]
@@ -54,7 +55,7 @@ pub struct VerbClause {
 /// A verb or noun pattern that matched.
 #[derive(Debug, Clone)]
 pub struct PatternMatch {
-    pub pattern: CompiledPattern,
+    pub pattern: Arc<CompiledPattern>,
     /// Filler words skipped between the pattern's literals.
     pub literal_gaps: usize,
     pub sources: Vec<usize>,
@@ -72,7 +73,7 @@ pub struct Candidate {
     pub target: Option<usize>,
     pub code: String,
     pub modality: Modality,
-    pub pattern: CompiledPattern,
+    pub pattern: Arc<CompiledPattern>,
     /// Token range of the verb or event noun.
     pub trigger: (usize, usize),
 }
@@ -811,12 +812,20 @@ fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
 
 /// Try each pattern of the verb, most specific first.
 fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
-    let pats = ctx.lex.verb_patterns(c.lemma);
-    if pats.is_empty() || c.subject.is_empty() && !c.passive {
+        let all = ctx.lex.verb_patterns(c.lemma);
+    if all.is_empty() || c.subject.is_empty() && !c.passive {
         return None;
     }
-    for p in pats {
-        if let Some(m) = try_pattern(ctx, c, p, false) {
+    // Cheap pre-filter: a pattern whose literal words do not occur after the verb cannot match.
+    // Common verbs have hundreds of patterns; this keeps matching linear in practice.
+    let n = ctx.n();
+    let end_of_clause = (c.verb + 1..n)
+        .find(|&i| matches!(ctx.tag(i), Tag::Sub) || matches!(ctx.lower(i), ";" | ":" | "\""))
+        .unwrap_or(n);
+        let following = ctx.s.tokens[c.verb + 1..(c.verb + 20).min(n)].iter().map(|t| t.lower.as_str());
+    let pats: Vec<&Arc<CompiledPattern>> = ctx.lex.candidate_patterns(c.lemma, following).into_iter().map(|i| &all[i as usize]).collect();
+    for p in &pats {
+        if let Some(m) = try_pattern(ctx, c, p, false, end_of_clause) {
             return Some(m);
         }
     }
@@ -840,7 +849,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
             && !p.target_required
             && (has_object || p.specificity > 1)
     }) {
-        if let Some(m) = try_pattern(ctx, c, p, true) {
+                if let Some(m) = try_pattern(ctx, c, p, true, end_of_clause) {
             // without an object after the verb, only a construction matched word for word
             // ("carried out airstrikes on") stands on its own; "took place in" is not "take in"
             if has_object || m.literal_gaps == 0 {
@@ -854,16 +863,14 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
 fn try_pattern(
     ctx: &Ctx,
     c: &VerbClause,
-    p: &CompiledPattern,
+        p: &Arc<CompiledPattern>,
     allow_no_target: bool,
+    end_of_clause: usize,
 ) -> Option<PatternMatch> {
     let n = ctx.n();
-    let end_of_clause = (c.verb + 1..n)
-        .find(|&i| matches!(ctx.tag(i), Tag::Sub) || matches!(ctx.lower(i), ";" | ":" | "\""))
-        .unwrap_or(n);
     let mut pos = c.verb + 1;
-    let mut targets = Vec::new();
-    let mut sources = c.subject.clone();
+        let mut targets: Vec<usize> = Vec::new();
+    let mut passive_sources: Vec<usize> = Vec::new();
     // passive: subject = target, "by" phrase = source
     let mut by_span = None;
     if c.passive {
@@ -885,13 +892,14 @@ fn try_pattern(
         let ph = ctx.a.phrase_of[ph_tok].unwrap();
         let grp = ctx.group_of(ph);
         let end = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();
-        by_span = Some((by, end));
-        sources = grp;
+                by_span = Some((by, end));
+        passive_sources = grp;
         targets = c.subject.clone();
         if targets.is_empty() {
             return None;
         }
     }
+        let sources: &[usize] = if c.passive { &passive_sources } else { &c.subject };
     let in_by = |i: usize| by_span.is_some_and(|(s, e)| s <= i && i < e);
     let mut literal_end = c.verb + 1;
     let mut after_target: Option<usize> = None;
@@ -999,7 +1007,7 @@ fn try_pattern(
     Some(PatternMatch {
         pattern: p.clone(),
         literal_gaps,
-        sources,
+        sources: sources.to_vec(),
         targets,
         span: (c.verb, literal_end.max(c.verb + 1)),
         code: p.code.clone(),
@@ -1075,7 +1083,7 @@ const LIGHT_VERBS: &[&str] = &[
 fn match_noun(
     ctx: &Ctx,
     clauses: &[VerbClause],
-    p: &CompiledPattern,
+    p: &Arc<CompiledPattern>,
     noun: usize,
 ) -> Option<PatternMatch> {
     let n = ctx.n();

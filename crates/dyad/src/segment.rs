@@ -213,7 +213,7 @@ fn push(out: &mut Vec<Token>, text: &str, base: usize, s: usize, e: usize, kind:
         start: base + s,
         end: base + e,
         kind,
-        lower: t.to_lowercase(),
+        lower: if t.is_ascii() { t.to_ascii_lowercase() } else { t.to_lowercase() },
         capitalized: t.chars().next().is_some_and(char::is_uppercase),
     });
 }
@@ -232,55 +232,51 @@ pub fn segment(clean: &str) -> Vec<Sentence> {
         }
         let is_headline = !seen_content;
         seen_content = true;
-        let mut cur: Vec<Token> = Vec::new();
+        // find the sentence ends first, then move the tokens into their sentences
+        let mut cuts: Vec<usize> = Vec::new();
         let mut in_quote = false;
         let n = toks.len();
         let mut k = 0;
         while k < n {
-            let t = toks[k].clone();
+            let t = &toks[k];
             if t.is_punct("\"") {
                 in_quote = !in_quote;
             }
-            cur.push(t);
-            let t = &toks[k];
             let ends = (t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "." | "!" | "?"))
                 || (t.kind == TokenKind::Word && t.lower.ends_with('.') && {
                     // initialism or abbreviation at a boundary
                     let next = toks.get(k + 1);
                     let is_title = ABBREVIATIONS.contains(&t.lower.trim_end_matches('.'));
-                    !is_title
-                        && next.is_some_and(|nx| {
-                            nx.capitalized && SENTENCE_OPENERS.contains(&nx.lower.as_str())
-                        })
+                    !is_title && next.is_some_and(|nx| nx.capitalized && SENTENCE_OPENERS.contains(&nx.lower.as_str()))
                 });
             if ends {
                 // absorb closing quotes / brackets
-                while k + 1 < n
-                    && ((toks[k + 1].is_punct("\"") && in_quote) || toks[k + 1].is_punct(")"))
-                {
+                while k + 1 < n && ((toks[k + 1].is_punct("\"") && in_quote) || toks[k + 1].is_punct(")")) {
                     k += 1;
                     if toks[k].is_punct("\"") {
                         in_quote = false;
                     }
-                    cur.push(toks[k].clone());
                 }
-                let next = toks.get(k + 1);
-                let boundary = match next {
+                let boundary = match toks.get(k + 1) {
                     None => true,
-                    Some(nx) => {
-                        nx.capitalized
-                            || nx.kind == TokenKind::Number
-                            || nx.is_punct("\"")
-                            || nx.is_punct("(")
-                    }
+                    Some(nx) => nx.capitalized || nx.kind == TokenKind::Number || nx.is_punct("\"") || nx.is_punct("("),
                 };
                 if boundary {
-                    flush(&mut sentences, &mut cur, line_no, is_headline);
+                    cuts.push(k + 1);
                 }
             }
             k += 1;
         }
-        flush(&mut sentences, &mut cur, line_no, is_headline);
+        if cuts.last() != Some(&n) {
+            cuts.push(n);
+        }
+        let mut tokens = toks.into_iter();
+        let mut prev = 0;
+        for cut in cuts {
+            let mut cur: Vec<Token> = tokens.by_ref().take(cut - prev).collect();
+            prev = cut;
+            flush(&mut sentences, &mut cur, line_no, is_headline);
+        }
     }
     sentences
 }

@@ -11,6 +11,7 @@ use super::{DictError, Dictionary, Origin};
 use crate::modality::CueClass;
 use crate::segment::{tokenize, Token};
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// How a dictionary word must be capitalised in the text to match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -339,8 +340,11 @@ pub struct Lexicon {
     verb_forms: FxHashMap<String, Vec<(u32, VerbForm)>>,
     lemmas: Vec<String>,
     lemma_ids: FxHashMap<String, u32>,
-    verb_patterns: Vec<Vec<CompiledPattern>>,
-    noun_patterns: FxHashMap<String, Vec<CompiledPattern>>,
+        verb_patterns: Vec<Vec<Arc<CompiledPattern>>>,
+    /// Per lemma: patterns by the singular of their first literal word, and those without one.
+    /// Matching only tries patterns whose first literal occurs after the verb.
+    verb_index: Vec<(FxHashMap<String, Vec<u32>>, Vec<u32>)>,
+    noun_patterns: FxHashMap<String, Vec<Arc<CompiledPattern>>>,
     /// Verb lemmas that are cues (speech, denial, fear, intent ...).
     lemma_cues: FxHashMap<u32, Vec<CueClass>>,
 }
@@ -357,7 +361,8 @@ impl Lexicon {
             verb_forms: FxHashMap::default(),
             lemmas: Vec::new(),
             lemma_ids: FxHashMap::default(),
-            verb_patterns: Vec::new(),
+                        verb_patterns: Vec::new(),
+            verb_index: Vec::new(),
             noun_patterns: FxHashMap::default(),
             lemma_cues: FxHashMap::default(),
         };
@@ -543,7 +548,7 @@ impl Lexicon {
                 .iter()
                 .filter(|e| matches!(e, PatElem::Word(_)))
                 .count();
-            lex.verb_patterns[id as usize].push(CompiledPattern {
+            lex.verb_patterns[id as usize].push(Arc::new(CompiledPattern {
                 code: p.code.clone(),
                 elems,
                 specificity,
@@ -551,7 +556,7 @@ impl Lexicon {
                 origin: p.origin.clone(),
                 noun_at: 0,
                 target_required,
-            });
+            }));
         }
         for p in &dict.nouns {
             let mut elems = Vec::new();
@@ -590,7 +595,7 @@ impl Lexicon {
             lex.noun_patterns
                 .entry(key)
                 .or_default()
-                .push(CompiledPattern {
+                .push(Arc::new(CompiledPattern {
                     code: p.code.clone(),
                     elems,
                     specificity,
@@ -598,7 +603,7 @@ impl Lexicon {
                     origin: p.origin.clone(),
                     noun_at,
                     target_required: false,
-                });
+                }));
         }
         for v in lex
             .verb_patterns
@@ -607,16 +612,28 @@ impl Lexicon {
         {
             v.sort_by_key(|p| std::cmp::Reverse(p.specificity));
         }
-        // Unknown codes
+                // Unknown codes
         let ont = crate::ontology::Ontology::get();
+        let index = |pats: &[Arc<CompiledPattern>]| {
+            let mut by: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+            let mut none = Vec::new();
+            for (i, p) in pats.iter().enumerate() {
+                match p.elems.iter().find_map(|e| if let PatElem::Word(w) = e { Some(w) } else { None }) {
+                    Some(w) => by.entry(singular(w).to_string()).or_default().push(i as u32),
+                    None => none.push(i as u32),
+                }
+            }
+            (by, none)
+        };
         for p in dict.verbs.iter().chain(&dict.nouns) {
             if ont.lookup(&p.code).is_none() {
                 errors.push(err(&p.origin, format!("unknown CAMEO code {}", p.code)));
             }
         }
-        lex.verb_patterns
+                lex.verb_patterns
             .iter_mut()
             .for_each(|v| v.retain(|p| ont.lookup(&p.code).is_some()));
+        lex.verb_index = lex.verb_patterns.iter().map(|v| index(v)).collect();
         lex.noun_patterns
             .values_mut()
             .for_each(|v| v.retain(|p| ont.lookup(&p.code).is_some()));
@@ -718,13 +735,34 @@ impl Lexicon {
         self.lemma_ids.get(lemma).copied()
     }
 
-    /// Patterns of a verb, most specific first.
-    pub fn verb_patterns(&self, id: u32) -> &[CompiledPattern] {
+        /// Patterns of a verb, most specific first.
+    pub fn verb_patterns(&self, id: u32) -> &[Arc<CompiledPattern>] {
         &self.verb_patterns[id as usize]
     }
 
+    /// Indices (into `verb_patterns(id)`, in priority order) of the patterns that can match
+    /// when the words after the verb are `following` (lower-cased).
+    pub fn candidate_patterns<'a>(&self, id: u32, following: impl Iterator<Item = &'a str>) -> Vec<u32> {
+        let (by, none) = &self.verb_index[id as usize];
+        let mut out = none.clone();
+        for w in following {
+            let s = singular(w);
+            if let Some(v) = by.get(s) {
+                out.extend_from_slice(v);
+            }
+            if let Some(stem) = w.strip_suffix("ies") {
+                if let Some(v) = by.get(format!("{stem}y").as_str()) {
+                    out.extend_from_slice(v);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Patterns of an event noun (given in any number), most specific first.
-    pub fn noun_patterns(&self, lower: &str) -> &[CompiledPattern] {
+    pub fn noun_patterns(&self, lower: &str) -> &[Arc<CompiledPattern>] {
         if let Some(v) = self.noun_patterns.get(singular(lower)) {
             return v;
         }
