@@ -96,7 +96,7 @@ pub fn run(a: BenchArgs) -> Result<ExitCode> {
     let mut sentences = 0usize;
     for (i, text) in corpus.iter().enumerate() {
         let article = Article::new(format!("bench-{i}"), date, text.as_str());
-        let doc = coder.analyze(&article);
+        let doc = coder.analyze_with(&article, false);
         sentences += doc.sentences.len();
         for s in doc.sentences {
             for e in s

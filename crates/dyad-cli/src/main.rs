@@ -13,6 +13,11 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+// dyad allocates many small strings (tokens, codes, evidence); mimalloc serves them several
+// times faster than the system allocator (measured with `dyad bench`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "dyad",
@@ -105,6 +110,13 @@ struct ExplainArgs {
 }
 
 fn main() -> ExitCode {
+    // Behave like other Unix filters when the reader goes away (`dyad code ... | head`): stop
+    // quietly instead of reporting a write error for every remaining line.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(a) => run_code(a),

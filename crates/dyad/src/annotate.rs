@@ -371,8 +371,9 @@ pub struct ActorPhrase {
     /// A lone role noun modifying a noun ("army base", "military action"): it can be a target
     /// (the base is the army's) but never a subject.
     pub modifier: bool,
-    /// Dictionary entries that matched, for provenance.
-    pub entries: Vec<String>,
+    /// Dictionary entries that matched, with their token ranges: provenance, formatted only
+    /// for the events and explanations that need it ([`ActorPhrase::describe_entries`]).
+    pub matched: Vec<(LexEntry, usize, usize)>,
 }
 
 impl ActorPhrase {
@@ -392,7 +393,7 @@ impl ActorPhrase {
             possessive: false,
             group,
             modifier: false,
-            entries: vec![],
+            matched: vec![],
         }
     }
 
@@ -435,10 +436,15 @@ impl Annotated {
 /// The word class of a closed-class word, from the lists above (the first list that has the
 /// word wins), or an adverb by its -ly ending. One hash lookup per token.
 fn closed_tag(lower: &str) -> Option<Tag> {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Tag>> = std::sync::OnceLock::new();
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Tag>> =
+        std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut m = rustc_hash::FxHashMap::default();
-        let subs: Vec<&'static str> = SUBS.iter().copied().filter(|w| !matches!(*w, "after" | "before" | "since" | "as")).collect();
+        let subs: Vec<&'static str> = SUBS
+            .iter()
+            .copied()
+            .filter(|w| !matches!(*w, "after" | "before" | "since" | "as"))
+            .collect();
         let lists: [(&[&'static str], Tag); 12] = [
             (NEGS, Tag::Neg),
             (&["to"], Tag::To),
@@ -1008,11 +1014,7 @@ fn absorb(
     after_of: bool,
 ) -> bool {
     let d = &lex.dict;
-    let words = toks[j..j + len]
-        .iter()
-        .map(|t| t.text(text))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let _ = (toks, text);
     match entry {
         LexEntry::Agent { entry, plural } => {
             let a = &d.agents[*entry as usize];
@@ -1028,8 +1030,6 @@ fn absorb(
                 p.agent = Some(*entry);
             }
             p.plural |= *plural;
-            p.entries
-                .push(format!("{} {} {:?}", a.origin, a.sector, words));
         }
         LexEntry::Actor {
             kind,
@@ -1043,9 +1043,6 @@ fn absorb(
                         return false;
                     }
                     p.person = Some(e);
-                    let pe = &d.people[e as usize];
-                    p.entries
-                        .push(format!("{} person {:?}", pe.origin, pe.name));
                 }
                 ActorKind::OrgName | ActorKind::OrgRef => {
                     // "United Nations human rights office": the named organisation stays
@@ -1060,23 +1057,12 @@ fn absorb(
                         return false;
                     }
                     p.org = Some((e, *kind));
-                    let o = &d.organizations[e as usize];
-                    p.entries
-                        .push(format!("{} {} {:?}", o.origin, o.code, words));
                 }
                 ActorKind::Institution => {
                     if p.institution.is_some() || p.person.is_some() || p.agent.is_some() {
                         return false;
                     }
                     p.institution = Some((e, sector.clone().unwrap_or_default()));
-                    let c = &d.countries[e as usize];
-                    p.entries.push(format!(
-                        "{} {}{} {:?}",
-                        c.origin,
-                        c.code,
-                        sector.as_deref().unwrap_or(""),
-                        words
-                    ));
                 }
                 _ => {
                     // countries: a second country, or a country after a role noun without "of",
@@ -1091,14 +1077,61 @@ fn absorb(
                         return false;
                     }
                     p.country = Some((e, *kind));
-                    let c = &d.countries[e as usize];
-                    p.entries
-                        .push(format!("{} {} {:?}", c.origin, c.code, words));
                 }
             }
         }
     }
+    p.matched.push((entry.clone(), j, j + len));
     true
+}
+
+impl ActorPhrase {
+    /// The dictionary entries behind this phrase, as `file:line CODE "words"`.
+    pub fn describe_entries(&self, lex: &Lexicon, toks: &[Token], text: &str) -> Vec<String> {
+        let d = &lex.dict;
+        self.matched
+            .iter()
+            .map(|(e, s, t)| {
+                let words = toks[*s..*t]
+                    .iter()
+                    .map(|x| x.text(text))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                match e {
+                    LexEntry::Agent { entry, .. } => {
+                        let a = &d.agents[*entry as usize];
+                        format!("{} {} \"{}\"", a.origin, a.sector, words)
+                    }
+                    LexEntry::Actor {
+                        kind: ActorKind::Person,
+                        entry,
+                        ..
+                    } => {
+                        let p = &d.people[*entry as usize];
+                        format!("{} person \"{}\"", p.origin, p.name)
+                    }
+                    LexEntry::Actor {
+                        kind: ActorKind::OrgName | ActorKind::OrgRef,
+                        entry,
+                        ..
+                    } => {
+                        let o = &d.organizations[*entry as usize];
+                        format!("{} {} \"{}\"", o.origin, o.code, words)
+                    }
+                    LexEntry::Actor { entry, sector, .. } => {
+                        let c = &d.countries[*entry as usize];
+                        format!(
+                            "{} {}{} \"{}\"",
+                            c.origin,
+                            c.code,
+                            sector.as_deref().unwrap_or(""),
+                            words
+                        )
+                    }
+                }
+            })
+            .collect()
+    }
 }
 
 /// Decide whether a word with verb readings is a verb here, and which reading.

@@ -99,17 +99,24 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
+    // boilerplate lines are short; a paragraph of story text is not looked at further
+    if t.len() > 160 && !t.contains("ll rights reserved") {
+        return false;
+    }
     // Footers of stray numbers and punctuation ("12 34", "| | 5").
     if t.chars().all(|c| !c.is_alphabetic()) {
         return true;
     }
-    let lower = t.to_lowercase();
-    if lower.contains("all rights reserved") {
+    let starts = |p: &str| {
+        t.len() >= p.len() && t.is_char_boundary(p.len()) && t[..p.len()].eq_ignore_ascii_case(p)
+    };
+    if t.len() < 200 && t.to_ascii_lowercase().contains("all rights reserved") {
         return true;
     }
+    let words = t.split_whitespace().count();
     // a byline: "By Jane Smith", "By Jane Smith and John Doe, Reuters"
-    if lower.starts_with("by ")
-        && t.split_whitespace().count() <= 7
+    if starts("by ")
+        && words <= 7
         && !t.ends_with('.')
         && t.split_whitespace()
             .skip(1)
@@ -117,12 +124,9 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     {
         return true;
     }
-    BOILERPLATE_PREFIXES.iter().any(|p| {
-        lower.starts_with(p)
-            // a real sentence that merely starts with "Comments by the minister ..." is kept:
-            // boilerplate lines are short.
-            && t.split_whitespace().count() <= 12
-    })
+    // a real sentence that merely starts with "Comments by the minister ..." is kept:
+    // boilerplate lines are short.
+    words <= 12 && BOILERPLATE_PREFIXES.iter().any(|p| starts(p))
 }
 
 /// Fold one character; `None` means drop it.
@@ -175,6 +179,13 @@ pub fn clean(raw: &str) -> CleanText {
             let mut prev_space = true; // no leading spaces
             for (i, c) in body[lead + cap..].char_indices() {
                 let orig = (line_start + lead + cap + i) as u32;
+                // fast path: plain ASCII needs no folding
+                if c.is_ascii() && !c.is_ascii_whitespace() && c != '`' {
+                    text.push(c);
+                    map.push(orig);
+                    prev_space = false;
+                    continue;
+                }
                 let s: &str = match fold(c) {
                     None => continue,
                     Some("") if c.is_whitespace() => " ",

@@ -19,7 +19,7 @@
 //! Event nouns ("talks between", "an attack on") are coded where no verb pattern consumed them.
 
 use crate::annotate::{Annotated, Tag};
-use crate::dict::{literal_matches, CompiledPattern, Lexicon, PatElem, VerbForm};
+use crate::dict::{literal_key, literal_matches, CompiledPattern, Lexicon, PatElem, VerbForm};
 use crate::modality::{CueClass, Modality};
 use crate::segment::Sentence;
 use std::sync::Arc;
@@ -812,7 +812,7 @@ fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
 
 /// Try each pattern of the verb, most specific first.
 fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
-        let all = ctx.lex.verb_patterns(c.lemma);
+    let all = ctx.lex.verb_patterns(c.lemma);
     if all.is_empty() || c.subject.is_empty() && !c.passive {
         return None;
     }
@@ -822,8 +822,17 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     let end_of_clause = (c.verb + 1..n)
         .find(|&i| matches!(ctx.tag(i), Tag::Sub) || matches!(ctx.lower(i), ";" | ":" | "\""))
         .unwrap_or(n);
-        let following = ctx.s.tokens[c.verb + 1..(c.verb + 20).min(n)].iter().map(|t| t.lower.as_str());
-    let pats: Vec<&Arc<CompiledPattern>> = ctx.lex.candidate_patterns(c.lemma, following).into_iter().map(|i| &all[i as usize]).collect();
+    let keys: Vec<std::borrow::Cow<str>> = ctx.s.tokens[c.verb + 1..(c.verb + 20).min(n)]
+        .iter()
+        .map(|t| literal_key(&t.lower))
+        .collect();
+    let pats: Vec<&Arc<CompiledPattern>> = ctx
+        .lex
+        .candidate_patterns(c.lemma, &keys)
+        .into_iter()
+        .map(|i| &all[i as usize])
+        .filter(|p| p.keys.iter().all(|k| keys.iter().any(|x| x == k)))
+        .collect();
     for p in &pats {
         if let Some(m) = try_pattern(ctx, c, p, false, end_of_clause) {
             return Some(m);
@@ -849,7 +858,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
             && !p.target_required
             && (has_object || p.specificity > 1)
     }) {
-                if let Some(m) = try_pattern(ctx, c, p, true, end_of_clause) {
+        if let Some(m) = try_pattern(ctx, c, p, true, end_of_clause) {
             // without an object after the verb, only a construction matched word for word
             // ("carried out airstrikes on") stands on its own; "took place in" is not "take in"
             if has_object || m.literal_gaps == 0 {
@@ -863,13 +872,13 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
 fn try_pattern(
     ctx: &Ctx,
     c: &VerbClause,
-        p: &Arc<CompiledPattern>,
+    p: &Arc<CompiledPattern>,
     allow_no_target: bool,
     end_of_clause: usize,
 ) -> Option<PatternMatch> {
     let n = ctx.n();
     let mut pos = c.verb + 1;
-        let mut targets: Vec<usize> = Vec::new();
+    let mut targets: Vec<usize> = Vec::new();
     let mut passive_sources: Vec<usize> = Vec::new();
     // passive: subject = target, "by" phrase = source
     let mut by_span = None;
@@ -892,14 +901,18 @@ fn try_pattern(
         let ph = ctx.a.phrase_of[ph_tok].unwrap();
         let grp = ctx.group_of(ph);
         let end = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();
-                by_span = Some((by, end));
+        by_span = Some((by, end));
         passive_sources = grp;
         targets = c.subject.clone();
         if targets.is_empty() {
             return None;
         }
     }
-        let sources: &[usize] = if c.passive { &passive_sources } else { &c.subject };
+    let sources: &[usize] = if c.passive {
+        &passive_sources
+    } else {
+        &c.subject
+    };
     let in_by = |i: usize| by_span.is_some_and(|(s, e)| s <= i && i < e);
     let mut literal_end = c.verb + 1;
     let mut after_target: Option<usize> = None;

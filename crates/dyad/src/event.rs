@@ -62,14 +62,33 @@ impl Event {
     }
 }
 
-/// FNV-1a, 64 bit: a stable hash for event ids (the same on every platform and Rust version).
-pub fn stable_hash(parts: &[&str]) -> u64 {
+/// FNV-1a, 64 bit, over byte strings separated by 0x1f: a stable hash for event ids (the same
+/// on every platform and Rust version).
+pub fn stable_hash(parts: &[&[u8]]) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
     for p in parts {
-        for b in p.bytes().chain(std::iter::once(0x1f)) {
+        for &b in p.iter().chain(std::iter::once(&0x1f)) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x100000001b3);
         }
     }
     h
+}
+
+/// The event id: a stable hash of the article id, sentence, actor offsets and code.
+pub fn event_hash(
+    article_id: &str,
+    sentence: usize,
+    source_start: usize,
+    target_start: Option<usize>,
+    code: &str,
+) -> u64 {
+    let t = target_start.map_or(u64::MAX, |t| t as u64);
+    stable_hash(&[
+        article_id.as_bytes(),
+        &(sentence as u64).to_le_bytes(),
+        &(source_start as u64).to_le_bytes(),
+        &t.to_le_bytes(),
+        code.as_bytes(),
+    ])
 }

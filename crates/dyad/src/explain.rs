@@ -78,7 +78,7 @@ fn explain_sentence(
                 None => "(no code)".into(),
             };
             let _ = writeln!(out, "    \"{}\" -> {}", words.join(" "), code);
-            for e in &p.entries {
+            for e in p.describe_entries(lex, toks, text) {
                 let _ = writeln!(out, "        entry {e}");
             }
         }

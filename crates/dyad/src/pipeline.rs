@@ -6,7 +6,7 @@ use crate::article::Article;
 use crate::clean::{clean, CleanText};
 use crate::code::{parse_sentence, SentenceParse};
 use crate::dict::{DictError, Dictionary, Lexicon};
-use crate::event::{stable_hash, ActorRef, Event, Evidence};
+use crate::event::{event_hash, ActorRef, Event, Evidence};
 use crate::modality::{CueClass, Modality};
 use crate::ontology::Ontology;
 use crate::resolve::{ArticleMemory, Resolution};
@@ -72,7 +72,7 @@ impl Coder {
 
     /// Code an article: the events the options ask for, in text order.
     pub fn code(&self, article: &Article) -> Vec<Event> {
-        let doc = self.analyze(article);
+        let doc = self.analyze_with(article, self.options.all_modalities);
         doc.sentences
             .into_iter()
             .flat_map(|s| s.events)
@@ -82,6 +82,13 @@ impl Coder {
 
     /// Run every stage and keep the intermediate results.
     pub fn analyze(&self, article: &Article) -> DocAnalysis {
+        self.analyze_with(article, true)
+    }
+
+    /// [`Coder::analyze`], building output records only for asserted events unless
+    /// `all_modalities` (the other candidates stay in the parse).
+    pub fn analyze_with(&self, article: &Article, all_modalities: bool) -> DocAnalysis {
+        let date = article.date.to_string();
         let lex = &self.lexicon;
         let clean = clean(&article.text);
         let sentences = segment(&clean.text);
@@ -128,7 +135,7 @@ impl Coder {
                 events: vec![],
             };
             if analysis.discarded.is_none() {
-                analysis.events = self.events_of(article, &clean, &analysis);
+                analysis.events = self.events_of(article, &clean, &analysis, &date, all_modalities);
             }
             out.push(analysis);
         }
@@ -173,7 +180,14 @@ impl Coder {
             .then(|| format!("sport or business report ({})", distinct.join(", ")))
     }
 
-    fn events_of(&self, article: &Article, clean: &CleanText, a: &SentenceAnalysis) -> Vec<Event> {
+    fn events_of(
+        &self,
+        article: &Article,
+        clean: &CleanText,
+        a: &SentenceAnalysis,
+        date: &str,
+        all: bool,
+    ) -> Vec<Event> {
         let ont = Ontology::get();
         let toks = &a.sentence.tokens;
         let phrase_ref = |p: usize| -> Option<ActorRef> {
@@ -192,7 +206,12 @@ impl Coder {
         let sentence_text = clean.text[a.sentence.start..a.sentence.end].to_string();
         let _ = (ss, se);
         let mut events: Vec<Event> = Vec::new();
-        for c in &a.parse.candidates {
+        for c in a
+            .parse
+            .candidates
+            .iter()
+            .filter(|c| all || c.modality == Modality::Asserted)
+        {
             let Some(source) = phrase_ref(c.source) else {
                 continue;
             };
@@ -214,25 +233,21 @@ impl Coder {
                 toks[c.trigger.1 - 1].end,
                 &article.text,
             );
-            let mut entries: Vec<String> = a.annotated.phrases[c.source].entries.clone();
+            let describe = |p: usize| {
+                a.annotated.phrases[p].describe_entries(&self.lexicon, toks, &clean.text)
+            };
+            let mut entries: Vec<String> = describe(c.source);
             if let Some(t) = c.target {
-                entries.extend(a.annotated.phrases[t].entries.iter().cloned());
+                entries.extend(describe(t));
             }
-            entries.push(format!(
-                "{} {} {}",
-                c.pattern.origin, c.pattern.code, c.pattern.text
-            ));
-            let date = article.date.to_string();
-            let tstart = target
-                .as_ref()
-                .map_or(String::new(), |t| t.start.to_string());
-            let id = stable_hash(&[
+            entries.push(c.pattern.entry_description());
+            let id = event_hash(
                 &article.id,
-                &a.index.to_string(),
-                &source.start.to_string(),
-                &tstart,
+                a.index,
+                source.start,
+                target.as_ref().map(|t| t.start),
                 &c.code,
-            ]);
+            );
             let ev = Event {
                 event_id: format!("{id:016x}"),
                 article_id: article.id.clone(),
@@ -246,15 +261,12 @@ impl Coder {
                 goldstein: info.goldstein,
                 plover: info.plover.clone(),
                 modality: c.modality,
-                date,
+                date: date.to_string(),
                 when: None,
                 location: None,
                 evidence: Evidence {
                     verb: article.text[vs..ve].to_string(),
-                    pattern: format!(
-                        "{} [{}] ({})",
-                        c.pattern.text, c.pattern.code, c.pattern.origin
-                    ),
+                    pattern: c.pattern.display(),
                     entries,
                 },
             };

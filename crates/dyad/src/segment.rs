@@ -213,7 +213,11 @@ fn push(out: &mut Vec<Token>, text: &str, base: usize, s: usize, e: usize, kind:
         start: base + s,
         end: base + e,
         kind,
-        lower: if t.is_ascii() { t.to_ascii_lowercase() } else { t.to_lowercase() },
+        lower: if t.is_ascii() {
+            t.to_ascii_lowercase()
+        } else {
+            t.to_lowercase()
+        },
         capitalized: t.chars().next().is_some_and(char::is_uppercase),
     });
 }
@@ -247,11 +251,16 @@ pub fn segment(clean: &str) -> Vec<Sentence> {
                     // initialism or abbreviation at a boundary
                     let next = toks.get(k + 1);
                     let is_title = ABBREVIATIONS.contains(&t.lower.trim_end_matches('.'));
-                    !is_title && next.is_some_and(|nx| nx.capitalized && SENTENCE_OPENERS.contains(&nx.lower.as_str()))
+                    !is_title
+                        && next.is_some_and(|nx| {
+                            nx.capitalized && SENTENCE_OPENERS.contains(&nx.lower.as_str())
+                        })
                 });
             if ends {
                 // absorb closing quotes / brackets
-                while k + 1 < n && ((toks[k + 1].is_punct("\"") && in_quote) || toks[k + 1].is_punct(")")) {
+                while k + 1 < n
+                    && ((toks[k + 1].is_punct("\"") && in_quote) || toks[k + 1].is_punct(")"))
+                {
                     k += 1;
                     if toks[k].is_punct("\"") {
                         in_quote = false;
@@ -259,7 +268,12 @@ pub fn segment(clean: &str) -> Vec<Sentence> {
                 }
                 let boundary = match toks.get(k + 1) {
                     None => true,
-                    Some(nx) => nx.capitalized || nx.kind == TokenKind::Number || nx.is_punct("\"") || nx.is_punct("("),
+                    Some(nx) => {
+                        nx.capitalized
+                            || nx.kind == TokenKind::Number
+                            || nx.is_punct("\"")
+                            || nx.is_punct("(")
+                    }
                 };
                 if boundary {
                     cuts.push(k + 1);

@@ -94,11 +94,17 @@ impl<T: Clone> PhraseTrie<T> {
                 }
             })
             .collect();
-        let key = ptoks
-            .iter()
-            .map(|p| format!("{}\u{1}{:?}\u{1}{}", p.lower, p.rule, p.exact))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let mut key = String::new();
+        for p in &ptoks {
+            key.push_str(&p.exact);
+            key.push(match p.rule {
+                CaseRule::Any => '\u{1}',
+                CaseRule::Capitalized => '\u{2}',
+                CaseRule::Exact => '\u{3}',
+            });
+            key.push_str(&p.lower);
+            key.push(' ');
+        }
         if let Some(&i) = self.index.get(&key) {
             self.phrases[i].1.push(value);
             return;
@@ -223,6 +229,8 @@ pub struct CompiledPattern {
     pub origin: Origin,
     /// Position of the event noun within `elems` (noun patterns).
     pub noun_at: usize,
+    /// [`literal_key`] of every literal word: all must occur after the verb for a match.
+    pub keys: Vec<String>,
     /// Written `+!`: the act is only coded with an actor as target (verbs with business or
     /// sport senses: "fighting the lawsuit", "targeting shoppers").
     pub target_required: bool,
@@ -231,6 +239,16 @@ pub struct CompiledPattern {
 impl CompiledPattern {
     pub fn has_target(&self) -> bool {
         self.elems.contains(&PatElem::Target)
+    }
+
+    /// `accuse + of [112] (verbs_10_14.txt:526)`: how evidence names the pattern.
+    pub fn display(&self) -> String {
+        format!("{} [{}] ({})", self.text, self.code, self.origin)
+    }
+
+    /// `verbs_10_14.txt:526 112 accuse + of`: the pattern as a dictionary entry.
+    pub fn entry_description(&self) -> String {
+        format!("{} {} {}", self.origin, self.code, self.text)
     }
 }
 
@@ -321,6 +339,16 @@ pub fn singular(w: &str) -> &str {
     w
 }
 
+/// The key a word is indexed by for literal matching: its singular, with "-ies" → "-y"
+/// ("parties" → "party", "sanctions" → "sanction"). Words that [`literal_matches`] equate have
+/// the same key, so keys can pre-filter patterns.
+pub fn literal_key(w: &str) -> std::borrow::Cow<'_, str> {
+    match w.strip_suffix("ies") {
+        Some(stem) if w.len() > 4 => format!("{stem}y").into(),
+        _ => singular(w).into(),
+    }
+}
+
 /// Compare a text word with a pattern literal, in singular.
 pub fn literal_matches(literal: &str, word: &str) -> bool {
     if literal == word {
@@ -331,6 +359,9 @@ pub fn literal_matches(literal: &str, word: &str) -> bool {
         || (word.ends_with("ies") && literal.ends_with('y') && &literal[..literal.len() - 1] == b)
 }
 
+/// Patterns of one verb by the key of their first literal word, and those with no literal.
+type PatternIndex = (FxHashMap<String, Vec<u32>>, Vec<u32>);
+
 /// The compiled dictionaries.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -340,10 +371,10 @@ pub struct Lexicon {
     verb_forms: FxHashMap<String, Vec<(u32, VerbForm)>>,
     lemmas: Vec<String>,
     lemma_ids: FxHashMap<String, u32>,
-        verb_patterns: Vec<Vec<Arc<CompiledPattern>>>,
+    verb_patterns: Vec<Vec<Arc<CompiledPattern>>>,
     /// Per lemma: patterns by the singular of their first literal word, and those without one.
     /// Matching only tries patterns whose first literal occurs after the verb.
-    verb_index: Vec<(FxHashMap<String, Vec<u32>>, Vec<u32>)>,
+    verb_index: Vec<PatternIndex>,
     noun_patterns: FxHashMap<String, Vec<Arc<CompiledPattern>>>,
     /// Verb lemmas that are cues (speech, denial, fear, intent ...).
     lemma_cues: FxHashMap<u32, Vec<CueClass>>,
@@ -361,7 +392,7 @@ impl Lexicon {
             verb_forms: FxHashMap::default(),
             lemmas: Vec::new(),
             lemma_ids: FxHashMap::default(),
-                        verb_patterns: Vec::new(),
+            verb_patterns: Vec::new(),
             verb_index: Vec::new(),
             noun_patterns: FxHashMap::default(),
             lemma_cues: FxHashMap::default(),
@@ -555,6 +586,7 @@ impl Lexicon {
                 text: p.text.clone(),
                 origin: p.origin.clone(),
                 noun_at: 0,
+                keys: Vec::new(),
                 target_required,
             }));
         }
@@ -602,6 +634,7 @@ impl Lexicon {
                     text: p.text.clone(),
                     origin: p.origin.clone(),
                     noun_at,
+                    keys: Vec::new(),
                     target_required: false,
                 }));
         }
@@ -612,14 +645,23 @@ impl Lexicon {
         {
             v.sort_by_key(|p| std::cmp::Reverse(p.specificity));
         }
-                // Unknown codes
+        // Unknown codes
         let ont = crate::ontology::Ontology::get();
         let index = |pats: &[Arc<CompiledPattern>]| {
             let mut by: FxHashMap<String, Vec<u32>> = FxHashMap::default();
             let mut none = Vec::new();
             for (i, p) in pats.iter().enumerate() {
-                match p.elems.iter().find_map(|e| if let PatElem::Word(w) = e { Some(w) } else { None }) {
-                    Some(w) => by.entry(singular(w).to_string()).or_default().push(i as u32),
+                match p.elems.iter().find_map(|e| {
+                    if let PatElem::Word(w) = e {
+                        Some(w)
+                    } else {
+                        None
+                    }
+                }) {
+                    Some(w) => by
+                        .entry(literal_key(w).into_owned())
+                        .or_default()
+                        .push(i as u32),
                     None => none.push(i as u32),
                 }
             }
@@ -630,9 +672,31 @@ impl Lexicon {
                 errors.push(err(&p.origin, format!("unknown CAMEO code {}", p.code)));
             }
         }
-                lex.verb_patterns
+        lex.verb_patterns
             .iter_mut()
             .for_each(|v| v.retain(|p| ont.lookup(&p.code).is_some()));
+        for v in lex
+            .verb_patterns
+            .iter_mut()
+            .chain(lex.noun_patterns.values_mut())
+        {
+            for p in v.iter_mut() {
+                let keys = p
+                    .elems
+                    .iter()
+                    .filter_map(|e| {
+                        if let PatElem::Word(w) = e {
+                            Some(literal_key(w).into_owned())
+                        } else {
+                            None
+                        }
+                    })
+                    .collect();
+                Arc::get_mut(p)
+                    .expect("patterns are not shared while compiling")
+                    .keys = keys;
+            }
+        }
         lex.verb_index = lex.verb_patterns.iter().map(|v| index(v)).collect();
         lex.noun_patterns
             .values_mut()
@@ -735,25 +799,24 @@ impl Lexicon {
         self.lemma_ids.get(lemma).copied()
     }
 
-        /// Patterns of a verb, most specific first.
+    /// Patterns of a verb, most specific first.
     pub fn verb_patterns(&self, id: u32) -> &[Arc<CompiledPattern>] {
         &self.verb_patterns[id as usize]
     }
 
     /// Indices (into `verb_patterns(id)`, in priority order) of the patterns that can match
     /// when the words after the verb are `following` (lower-cased).
-    pub fn candidate_patterns<'a>(&self, id: u32, following: impl Iterator<Item = &'a str>) -> Vec<u32> {
+    /// `following_keys` are the [`literal_key`]s of the words after the verb.
+    pub fn candidate_patterns(
+        &self,
+        id: u32,
+        following_keys: &[std::borrow::Cow<str>],
+    ) -> Vec<u32> {
         let (by, none) = &self.verb_index[id as usize];
         let mut out = none.clone();
-        for w in following {
-            let s = singular(w);
-            if let Some(v) = by.get(s) {
+        for k in following_keys {
+            if let Some(v) = by.get(k.as_ref()) {
                 out.extend_from_slice(v);
-            }
-            if let Some(stem) = w.strip_suffix("ies") {
-                if let Some(v) = by.get(format!("{stem}y").as_str()) {
-                    out.extend_from_slice(v);
-                }
             }
         }
         out.sort_unstable();

@@ -10,8 +10,8 @@ mod lexicon;
 mod parse;
 
 pub use lexicon::{
-    inflect, literal_matches, pluralize, singular, ActorKind, CaseRule, CompiledPattern, LexEntry,
-    Lexicon, PatElem, PhraseMatch, VerbForm,
+    inflect, literal_key, literal_matches, pluralize, singular, ActorKind, CaseRule,
+    CompiledPattern, LexEntry, Lexicon, PatElem, PhraseMatch, VerbForm,
 };
 pub use parse::parse_file;
 
