@@ -47,7 +47,14 @@ pub fn run(a: BenchArgs) -> Result<ExitCode> {
     let mut load_ms = Vec::new();
     for _ in 0..a.load_runs.max(1) {
         let t = Instant::now();
-        let c = dyad::Coder::with_default_dictionaries(CoderOptions::default());
+        // the dictionaries the flags name (the embedded default unless --dict / --petr-*)
+        let c = if a.dict.petr.any() || a.dict.dict.is_some() {
+            load_coder(&a.dict, CoderOptions::default())
+                .map(|(c, _)| c)
+                .ok()
+        } else {
+            dyad::Coder::with_default_dictionaries(CoderOptions::default()).ok()
+        };
         load_ms.push(t.elapsed().as_secs_f64() * 1000.0);
         drop(c);
     }
@@ -127,9 +134,16 @@ pub fn run(a: BenchArgs) -> Result<ExitCode> {
     );
     println!("events:        {events} asserted events in {secs:.2} s");
     println!(
-        "dict load:     {:.1} ms median of {} (parse + compile the default dictionaries)",
+        "dict load:     {:.1} ms median of {} (read + compile the {} dictionaries)",
         load_ms[load_ms.len() / 2],
-        load_ms.len()
+        load_ms.len(),
+        if a.dict.petr.any() {
+            "PETRARCH"
+        } else if a.dict.dict.is_some() {
+            "--dict"
+        } else {
+            "default"
+        }
     );
     if let Some(m) = peak_rss_mb() {
         println!("peak memory:   {m:.0} MB (VmHWM, including the generated corpus)");

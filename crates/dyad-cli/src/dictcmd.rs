@@ -1,11 +1,13 @@
 //! `dyad dict test | lint | stats`.
 
-use crate::{load_coder, DictArgs};
+use crate::{load_coder, DictArgs, PetrArgs};
 use anyhow::{anyhow, Result};
+use dyad::dict::petrarch::{self, PetrFiles, PetrImport};
 use dyad::dict::Dictionary;
 use dyad::{Article, CoderOptions, Date};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Read every `*.txt` file of a dictionary directory, in name order.
@@ -223,5 +225,120 @@ pub fn stats(d: &DictArgs, json: bool) -> Result<ExitCode> {
             println!("{k:<22} {val}");
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_text(p: &Path) -> Result<(String, String)> {
+    let bytes = std::fs::read(p).map_err(|e| anyhow!("{}: {e}", p.display()))?;
+    // PETRARCH files are mostly ASCII with some Latin-1 names: decode lossily rather than fail
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Ok((
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        text,
+    ))
+}
+
+/// Find a file named in a PETR_config.ini: beside it, in `../dictionaries/` or `dictionaries/`.
+fn resolve(config_dir: &Path, name: &str) -> Result<PathBuf> {
+    let base = Path::new(name)
+        .file_name()
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    for cand in [
+        config_dir.join(name),
+        config_dir.join(&base),
+        config_dir.join("../dictionaries").join(&base),
+        config_dir.join("dictionaries").join(&base),
+    ] {
+        if cand.is_file() {
+            return Ok(cand);
+        }
+    }
+    Err(anyhow!(
+        "{name}: named in the PETRARCH config but not found beside it or in ../dictionaries/"
+    ))
+}
+
+/// Read the PETRARCH files the flags (or the config they name) give.
+pub fn read_petrarch(a: &PetrArgs) -> Result<PetrImport> {
+    let mut verbs = a.petr_verbs.clone();
+    let mut actors = a.petr_actors.clone();
+    let mut agents = a.petr_agents.clone();
+    let mut discards = a.petr_discards.clone();
+    let mut issues = a.petr_issues.clone();
+    if let Some(cfg) = &a.petr_config {
+        let (_, text) = read_text(cfg)?;
+        let c = petrarch::parse_config(&text);
+        let dir = cfg.parent().unwrap_or(Path::new("."));
+        if verbs.is_none() {
+            verbs = c.verbs.as_deref().map(|n| resolve(dir, n)).transpose()?;
+        }
+        if actors.is_empty() {
+            actors = c
+                .actors
+                .iter()
+                .map(|n| resolve(dir, n))
+                .collect::<Result<_>>()?;
+        }
+        if agents.is_none() {
+            agents = c.agents.as_deref().map(|n| resolve(dir, n)).transpose()?;
+        }
+        if discards.is_none() {
+            discards = c.discards.as_deref().map(|n| resolve(dir, n)).transpose()?;
+        }
+        if issues.is_none() {
+            issues = c.issues.as_deref().and_then(|n| resolve(dir, n).ok());
+        }
+    }
+    let files = PetrFiles {
+        verbs: verbs.as_deref().map(read_text).transpose()?,
+        actors: actors.iter().map(|p| read_text(p)).collect::<Result<_>>()?,
+        agents: agents.as_deref().map(read_text).transpose()?,
+        discards: discards.as_deref().map(read_text).transpose()?,
+        issues: issues.as_deref().map(read_text).transpose()?,
+    };
+    Ok(petrarch::import(&files))
+}
+
+pub fn import(format: &str, out: &Path, a: &PetrArgs) -> Result<ExitCode> {
+    if format != "petrarch" {
+        return Err(anyhow!("unknown import format {format:?}: dyad imports `petrarch` (PETRARCH 1/2 and TABARI dictionaries)"));
+    }
+    if !a.any() {
+        return Err(anyhow!("name the PETRARCH dictionaries: --petr-config FILE, or --petr-verbs/--petr-actors/--petr-agents/--petr-discards"));
+    }
+    let imp = read_petrarch(a)?;
+    std::fs::create_dir_all(out).map_err(|e| anyhow!("{}: {e}", out.display()))?;
+    let header = "# Imported from PETRARCH dictionaries by `dyad dict import petrarch`.";
+    let files = dyad::dict::write::write_files(&imp.dict, "imported", header);
+    for (name, text) in &files {
+        std::fs::write(out.join(name), text)
+            .map_err(|e| anyhow!("{}: {e}", out.join(name).display()))?;
+    }
+    let mut report =
+        String::from("# Lines not imported, or imported only approximately, with the reason.\n");
+    for e in &imp.skipped {
+        report.push_str(&format!("{e}\n"));
+    }
+    std::fs::write(out.join("import_report.txt"), &report)?;
+    let st = &imp.stats;
+    println!(
+        "imported {} verbs, {} patterns ({} without their words before the verb), {} synsets, {} actors ({} dated), {} agents, {} discards",
+        st.verbs, st.patterns, st.patterns_without_preverb_context, st.synsets, st.actors, st.dated_actors, st.agents, st.discards
+    );
+    println!(
+        "{} lines not imported, listed with reasons in {}",
+        imp.skipped.len(),
+        out.join("import_report.txt").display()
+    );
+    println!(
+        "wrote {} dictionary files to {}",
+        files.len(),
+        out.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

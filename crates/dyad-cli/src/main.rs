@@ -50,6 +50,16 @@ enum DictCommand {
     Test(DictArgs),
     /// Check the dictionaries for errors and suspicious entries.
     Lint(DictArgs),
+    /// Convert other coders' dictionaries to dyad's format: `dyad dict import petrarch
+    /// --petr-config PETR_config.ini OUT_DIR`.
+    Import {
+        /// The format to read (only `petrarch`, which also reads TABARI verb files).
+        format: String,
+        /// Directory to write the dyad dictionary files and the import report to.
+        out: PathBuf,
+        #[command(flatten)]
+        petr: PetrArgs,
+    },
     /// Count entries by kind.
     Stats {
         #[command(flatten)]
@@ -69,6 +79,41 @@ pub struct DictArgs {
     /// Use --dict instead of the embedded default, or on top of it.
     #[arg(long, value_enum, default_value_t = ModeArg::Extend)]
     pub dict_mode: ModeArg,
+    #[command(flatten)]
+    pub petr: PetrArgs,
+}
+
+/// PETRARCH / TABARI dictionaries to code with instead of dyad's own.
+#[derive(Args, Clone, Default)]
+pub struct PetrArgs {
+    /// A PETR_config.ini naming the dictionaries ([Dictionaries] section).
+    #[arg(long, value_name = "FILE")]
+    pub petr_config: Option<PathBuf>,
+    /// A PETRARCH2 or TABARI verb dictionary.
+    #[arg(long, value_name = "FILE")]
+    pub petr_verbs: Option<PathBuf>,
+    /// Actor dictionaries, comma-separated.
+    #[arg(long, value_name = "FILE[,FILE...]", value_delimiter = ',')]
+    pub petr_actors: Vec<PathBuf>,
+    /// An agents dictionary.
+    #[arg(long, value_name = "FILE")]
+    pub petr_agents: Option<PathBuf>,
+    /// A discards dictionary.
+    #[arg(long, value_name = "FILE")]
+    pub petr_discards: Option<PathBuf>,
+    /// An issues dictionary (read and reported; dyad does not code issues).
+    #[arg(long, value_name = "FILE")]
+    pub petr_issues: Option<PathBuf>,
+}
+
+impl PetrArgs {
+    pub fn any(&self) -> bool {
+        self.petr_config.is_some()
+            || self.petr_verbs.is_some()
+            || !self.petr_actors.is_empty()
+            || self.petr_agents.is_some()
+            || self.petr_discards.is_some()
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Default, PartialEq, Eq)]
@@ -125,6 +170,7 @@ fn main() -> ExitCode {
             DictCommand::Test(d) => dictcmd::test(&d),
             DictCommand::Lint(d) => dictcmd::lint(&d),
             DictCommand::Stats { dict, json } => dictcmd::stats(&dict, json),
+            DictCommand::Import { format, out, petr } => dictcmd::import(&format, &out, &petr),
         },
         Command::Bench(a) => bench::run(a),
     };
@@ -140,6 +186,20 @@ fn main() -> ExitCode {
 /// Load the dictionaries the flags ask for. Errors in a user's `--dict` files are reported and
 /// the entries that could be read are used.
 pub fn load_coder(d: &DictArgs, options: CoderOptions) -> Result<(Coder, usize)> {
+    if d.petr.any() {
+        let import = dictcmd::read_petrarch(&d.petr)?;
+        if !import.skipped.is_empty() {
+            eprintln!(
+                "dyad: PETRARCH import: {} lines not imported or approximated (list them with `dyad dict import petrarch ... OUT`)",
+                import.skipped.len()
+            );
+        }
+        let (coder, errors) = Coder::from_petrarch(import, options);
+        for e in &errors {
+            eprintln!("dyad: dictionary: {e}");
+        }
+        return Ok((coder, errors.len()));
+    }
     let (mut dict, mut errors) = match (d.dict.as_ref(), d.dict_mode) {
         (Some(_), ModeArg::Replace) => (Dictionary::default(), vec![]),
         _ => Dictionary::default_set(),

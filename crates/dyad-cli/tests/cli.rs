@@ -295,3 +295,25 @@ fn user_dictionary_replaces_or_extends_the_default() {
         (Some("FRD"), Some("RUS"))
     );
 }
+
+#[test]
+fn dated_roles_change_with_the_publication_date() {
+    // Joe Biden was president 2021-01-20..2025-01-20: before and after he codes as an elite
+    let code = |date: &str| {
+        let o = run(
+            &["code", "--date", date],
+            Some(b"Joe Biden criticized Russia.\n"),
+        );
+        lines(&o)
+            .first()
+            .map(|e| e["source"]["code"].as_str().unwrap().to_string())
+    };
+    assert_eq!(code("2022-03-01").as_deref(), Some("USAGOV"));
+    assert_eq!(code("2026-03-01").as_deref(), Some("USAELI"));
+    assert_eq!(
+        code("2015-03-01").as_deref(),
+        Some("USAGOV"),
+        "vice president 2009-2017"
+    );
+    assert_eq!(code("2019-03-01").as_deref(), Some("USAELI"));
+}

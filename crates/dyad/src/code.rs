@@ -813,7 +813,11 @@ fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
 /// Try each pattern of the verb, most specific first.
 fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     let all = ctx.lex.verb_patterns(c.lemma);
-    if all.is_empty() || c.subject.is_empty() && !c.passive {
+    if all.is_empty()
+        || (c.subject.is_empty()
+            && !c.passive
+            && !all.iter().any(|p| p.elems.contains(&PatElem::Source)))
+    {
         return None;
     }
     // Cheap pre-filter: a pattern whose literal words do not occur after the verb cannot match.
@@ -914,12 +918,30 @@ fn try_pattern(
         &c.subject
     };
     let in_by = |i: usize| by_span.is_some_and(|(s, e)| s <= i && i < e);
+    let mut explicit_sources: Option<Vec<usize>> = None;
     let mut literal_end = c.verb + 1;
     let mut after_target: Option<usize> = None;
     let mut literal_gaps = 0;
     for el in &p.elems {
         match el {
-            PatElem::Word(w) => {
+            PatElem::Word(_) | PatElem::Alt(_) => {
+                // the number of tokens the literal matches at `at` (0: no match)
+                let matches_at = |at: usize| -> usize {
+                    match el {
+                        PatElem::Word(w) => usize::from(literal_matches(w, ctx.lower(at))),
+                        PatElem::Alt(alts) => alts
+                            .iter()
+                            .find(|seq| {
+                                at + seq.len() <= n
+                                    && seq
+                                        .iter()
+                                        .enumerate()
+                                        .all(|(k, w)| literal_matches(w, ctx.lower(at + k)))
+                            })
+                            .map_or(0, Vec::len),
+                        _ => 0,
+                    }
+                };
                 let mut skipped = 0;
                 loop {
                     if pos >= end_of_clause.max(pos.min(n)) || pos >= n {
@@ -934,12 +956,13 @@ fn try_pattern(
                     if skipped == 0
                         && after_target == Some(pos)
                         && pos > 0
-                        && literal_matches(w, ctx.lower(pos - 1))
+                        && matches_at(pos - 1) == 1
                     {
                         break;
                     }
-                    if literal_matches(w, ctx.lower(pos)) {
-                        pos += 1;
+                    let len = matches_at(pos);
+                    if len > 0 {
+                        pos += len;
                         literal_end = pos;
                         literal_gaps += skipped;
                         break;
@@ -1011,16 +1034,38 @@ fn try_pattern(
                     return None;
                 }
             }
-            PatElem::Source => return None,
+            PatElem::Source => {
+                // an explicit source after the verb ("clashes between $")
+                let mut skipped = 0;
+                loop {
+                    if pos >= end_of_clause {
+                        return None;
+                    }
+                    if let Some(ph) = ctx.a.phrase_of[pos] {
+                        let grp = ctx.group_of(ph);
+                        pos = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();
+                        explicit_sources = Some(grp);
+                        break;
+                    }
+                    if (ctx.is_filler(pos) || matches!(ctx.lower(pos), "of" | "by")) && skipped < 3
+                    {
+                        skipped += 1;
+                        pos += 1;
+                        continue;
+                    }
+                    return None;
+                }
+            }
         }
     }
-    if sources.is_empty() {
+    let sources: Vec<usize> = explicit_sources.unwrap_or_else(|| sources.to_vec());
+    if sources.is_empty() || targets.iter().any(|t| sources.contains(t)) {
         return None;
     }
     Some(PatternMatch {
         pattern: p.clone(),
         literal_gaps,
-        sources: sources.to_vec(),
+        sources,
         targets,
         span: (c.verb, literal_end.max(c.verb + 1)),
         code: p.code.clone(),
@@ -1147,6 +1192,8 @@ fn match_noun(
     let mut pos = noun + 1;
     for el in &p.elems[p.noun_at + 1..] {
         match el {
+            // noun patterns are written with plain words only
+            PatElem::Alt(_) => return None,
             PatElem::Word(w) => {
                 let mut skipped = 0;
                 loop {

@@ -66,8 +66,10 @@ pub enum CueClass {
     Factive,
     /// A sentence-level discard cue (sports, business).
     DiscardSentence,
-    /// An article-level discard cue.
+    /// An article-level discard cue (several distinct ones switch an article off).
     DiscardArticle,
+    /// A story-level discard: one occurrence switches the article off (PETRARCH's `+WORD`).
+    DiscardStory,
 }
 
 impl CueClass {

@@ -70,6 +70,22 @@ impl Coder {
         (Coder { lexicon, options }, errors)
     }
 
+    /// A coder over imported PETRARCH dictionaries: their actors, agents, verb patterns and
+    /// discards, with dyad's own grammar lists (modality cues, irregular verbs). Event codes
+    /// outside the CAMEO table are kept (validation dictionaries use made-up codes).
+    pub fn from_petrarch(
+        import: crate::dict::petrarch::PetrImport,
+        options: CoderOptions,
+    ) -> (Coder, Vec<DictError>) {
+        let (default, mut errors) = Dictionary::default_set();
+        let mut dict = import.dict;
+        dict.modality = default.modality;
+        dict.irregular.extend(default.irregular);
+        let (lexicon, compile_errors) = Lexicon::compile_with(dict, true);
+        errors.extend(compile_errors);
+        (Coder { lexicon, options }, errors)
+    }
+
     /// Code an article: the events the options ask for, in text order.
     pub fn code(&self, article: &Article) -> Vec<Event> {
         let doc = self.analyze_with(article, self.options.all_modalities);
@@ -148,6 +164,18 @@ impl Coder {
 
     fn article_discard(&self, sentences: &[Sentence], text: &str) -> Option<String> {
         let mut distinct: Vec<String> = Vec::new();
+        // a story-level discard (PETRARCH `+WORD`) decides alone
+        for s in sentences {
+            for i in 0..s.tokens.len() {
+                if let Some((len, classes)) = self.lexicon.match_cue(&s.tokens, i, text) {
+                    if classes.contains(&CueClass::DiscardStory) {
+                        let w: Vec<&str> =
+                            s.tokens[i..i + len].iter().map(|t| t.text(text)).collect();
+                        return Some(format!("story discard {:?}", w.join(" ")));
+                    }
+                }
+            }
+        }
         for s in sentences {
             // a match score ("2-1") is a sports cue
             if s.tokens.iter().any(|t| is_score(&t.lower))
@@ -225,8 +253,24 @@ impl Coder {
             if target.as_ref().is_some_and(|t| t.code == source.code) {
                 continue;
             }
-            let Some(info) = ont.lookup(&c.code) else {
-                continue;
+            // a code outside the CAMEO table (imported validation dictionaries): root, quad class
+            // and Goldstein value of its root where that exists
+            let fallback;
+            let info = match ont.lookup(&c.code) {
+                Some(i) => i,
+                None => {
+                    let root = ont.lookup(c.code.get(..2).unwrap_or(""));
+                    fallback = crate::ontology::CameoCode {
+                        code: c.code.clone(),
+                        name: String::new(),
+                        root: c.code.get(..2).unwrap_or("").to_string(),
+                        quad_class: root.map_or(0, |r| r.quad_class),
+                        goldstein: root.map_or(0.0, |r| r.goldstein),
+                        plover: None,
+                        in_gdelt: false,
+                    };
+                    &fallback
+                }
             };
             let (vs, ve) = clean.original_span(
                 toks[c.trigger.0].start,

@@ -209,6 +209,8 @@ impl VerbForm {
 pub enum PatElem {
     /// A literal word, compared by singular lower-cased form.
     Word(String),
+    /// Alternatives, each a sequence of adjacent words: `tanks|armored_vehicles`.
+    Alt(Vec<Vec<String>>),
     /// The target slot `+`.
     Target,
     /// The source slot `$`.
@@ -384,6 +386,12 @@ impl Lexicon {
     /// Compile a dictionary. Pattern and cue errors are returned with their lines; the entries
     /// that compile are kept.
     pub fn compile(dict: Dictionary) -> (Lexicon, Vec<DictError>) {
+        Lexicon::compile_with(dict, false)
+    }
+
+    /// [`Lexicon::compile`]; with `allow_unknown_codes`, patterns keep event codes that are
+    /// not in the CAMEO table (validation dictionaries use made-up codes).
+    pub fn compile_with(dict: Dictionary, allow_unknown_codes: bool) -> (Lexicon, Vec<DictError>) {
         let mut errors = Vec::new();
         let mut lex = Lexicon {
             dict: Dictionary::default(),
@@ -511,6 +519,7 @@ impl Lexicon {
                 match c.class.as_str() {
                     "sentence" => Some(CueClass::DiscardSentence),
                     "article" => Some(CueClass::DiscardArticle),
+                    "story" => Some(CueClass::DiscardStory),
                     _ => None,
                 }
             } else {
@@ -557,18 +566,35 @@ impl Lexicon {
                         elems.push(PatElem::Target);
                         target_required = true;
                     }
-                    "$" => bad = Some("`$` is only used in noun patterns".to_string()),
+                    // an explicit source after the verb ("clashes between $")
+                    "$" => elems.push(PatElem::Source),
                     w if w
                         .chars()
                         .all(|c| c.is_alphabetic() || c == '-' || c == '\'') =>
                     {
                         elems.push(PatElem::Word(w.to_lowercase()))
                     }
+                    w if !w.starts_with(['|', '+', '$']) => {
+                        let alts: Vec<Vec<String>> = w
+                            .split('|')
+                            .filter(|a| !a.is_empty())
+                            .map(|a| {
+                                a.split('_')
+                                    .filter(|x| !x.is_empty())
+                                    .map(|x| x.to_lowercase())
+                                    .collect()
+                            })
+                            .collect();
+                        elems.push(PatElem::Alt(alts))
+                    }
                     w => bad = Some(format!("unexpected {w:?} in pattern")),
                 }
             }
             if elems.iter().filter(|e| **e == PatElem::Target).count() > 1 {
                 bad = Some("a verb pattern has at most one `+`".into());
+            }
+            if elems.iter().filter(|e| **e == PatElem::Source).count() > 1 {
+                bad = Some("a verb pattern has at most one `$`".into());
             }
             if let Some(m) = bad {
                 errors.push(err(&p.origin, m));
@@ -577,7 +603,7 @@ impl Lexicon {
             let id = lex.lemma_id(&lemma, &irregular);
             let specificity = 1 + elems
                 .iter()
-                .filter(|e| matches!(e, PatElem::Word(_)))
+                .filter(|e| matches!(e, PatElem::Word(_) | PatElem::Alt(_)))
                 .count();
             lex.verb_patterns[id as usize].push(Arc::new(CompiledPattern {
                 code: p.code.clone(),
@@ -667,14 +693,19 @@ impl Lexicon {
             }
             (by, none)
         };
-        for p in dict.verbs.iter().chain(&dict.nouns) {
+        for p in dict
+            .verbs
+            .iter()
+            .chain(&dict.nouns)
+            .filter(|_| !allow_unknown_codes)
+        {
             if ont.lookup(&p.code).is_none() {
                 errors.push(err(&p.origin, format!("unknown CAMEO code {}", p.code)));
             }
         }
         lex.verb_patterns
             .iter_mut()
-            .for_each(|v| v.retain(|p| ont.lookup(&p.code).is_some()));
+            .for_each(|v| v.retain(|p| allow_unknown_codes || ont.lookup(&p.code).is_some()));
         for v in lex
             .verb_patterns
             .iter_mut()
@@ -700,7 +731,7 @@ impl Lexicon {
         lex.verb_index = lex.verb_patterns.iter().map(|v| index(v)).collect();
         lex.noun_patterns
             .values_mut()
-            .for_each(|v| v.retain(|p| ont.lookup(&p.code).is_some()));
+            .for_each(|v| v.retain(|p| allow_unknown_codes || ont.lookup(&p.code).is_some()));
         lex.dict = dict;
         (lex, errors)
     }

@@ -8,6 +8,8 @@
 
 mod lexicon;
 mod parse;
+pub mod petrarch;
+pub mod write;
 
 pub use lexicon::{
     inflect, literal_key, literal_matches, pluralize, singular, ActorKind, CaseRule,

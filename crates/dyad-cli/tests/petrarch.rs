@@ -1,0 +1,227 @@
+//! PETRARCH / TABARI dictionaries: importing them and coding with them.
+//!
+//! The team's own small dictionaries in PETRARCH's layout (`tests/fixtures/petrarch/`) cover
+//! the format in every environment. When `../shared/peers/petrarch2` is present the real
+//! PETRARCH2 files are imported too; when it is absent those tests say so and pass.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn dyad(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/petrarch")
+}
+
+fn peers() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/peers/petrarch2");
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!(
+            "SKIPPED: {} is absent; only the team's fixtures were checked",
+            p.display()
+        );
+        None
+    }
+}
+
+fn triples(o: &Output) -> Vec<(String, String, String)> {
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["source"]["code"].as_str().unwrap().to_string(),
+                v["target"]["code"].as_str().unwrap_or("-").to_string(),
+                v["cameo"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn t(s: &str, g: &str, c: &str) -> (String, String, String) {
+    (s.into(), g.into(), c.into())
+}
+
+#[test]
+fn codes_with_team_petrarch_dictionaries_via_config() {
+    let cfg = fixtures().join("team_config.ini");
+    let cfg = cfg.to_str().unwrap();
+    let run = |text: &str, date: &str| {
+        triples(&dyad(
+            &["code", "--petr-config", cfg, "--date", date],
+            text.as_bytes(),
+        ))
+    };
+    // verb block code, agents attached to countries, synset after the target
+    assert_eq!(
+        run("Freedonian troops condemned Sylvania.", "1933-06-01"),
+        [t("FRDMIL", "SYL", "111")]
+    );
+    assert_eq!(
+        run(
+            "Freedonia denounced Sylvania for the demonstration.",
+            "1933-06-01"
+        ),
+        [t("FRD", "SYL", "1123")]
+    );
+    // dated actor codes and a code line closing a synonym block
+    assert_eq!(
+        run("Firefly condemned the Old Palace.", "1933-06-01"),
+        [t("FRDGOV", "SYLGOV", "111")]
+    );
+    assert_eq!(
+        run("Firefly condemned the Old Palace.", "1935-06-01"),
+        [t("FRDELI", "SYLGOV", "111")]
+    );
+    // a phrasal verb and its pattern; a [---] block codes only its patterns
+    assert_eq!(
+        run("Freedonia held talks with Sylvania.", "1933-06-01"),
+        [t("FRD", "SYL", "040")]
+    );
+    assert_eq!(
+        run("Freedonia seized Sylvanian property.", "1933-06-01"),
+        [t("FRD", "SYL", "1711")]
+    );
+    // !PERSON! substitution, story and sentence discards
+    assert_eq!(
+        run("Sylvanian congressmen condemned Freedonia.", "1933-06-01"),
+        [t("SYLLEG", "FRD", "111")]
+    );
+    assert!(run(
+        "Freedonia condemned Sylvania after the Grand Fenwick Cup.",
+        "1933-06-01"
+    )
+    .is_empty());
+    assert!(run("Freedonia condemned Sylvania in a price war.", "1933-06-01").is_empty());
+}
+
+#[test]
+fn import_writes_dyad_files_and_reports_every_skipped_line() {
+    let out = std::env::temp_dir().join(format!("dyad-petr-import-{}", std::process::id()));
+    let cfg = fixtures().join("team_config.ini");
+    let o = dyad(
+        &[
+            "dict",
+            "import",
+            "petrarch",
+            "--petr-config",
+            cfg.to_str().unwrap(),
+            out.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        stdout.contains("1 patterns without")
+            || stdout.contains("(1 without their words before the verb)"),
+        "{stdout}"
+    );
+    let report = std::fs::read_to_string(out.join("import_report.txt")).unwrap();
+    assert!(
+        report.contains("team_issues.txt:2: issue coding is not part of dyad's events"),
+        "{report}"
+    );
+    // the written files are a dyad dictionary: code with them instead of the default
+    let o = dyad(
+        &[
+            "code",
+            "--dict",
+            out.to_str().unwrap(),
+            "--dict-mode",
+            "replace",
+            "--date",
+            "1933-06-01",
+        ],
+        b"Freedonian troops condemned Sylvania.\n",
+    );
+    assert_eq!(
+        triples(&o),
+        [t("FRDMIL", "SYL", "111")],
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn petrarch2_shipped_dictionaries_import_and_code() {
+    let Some(peers) = peers() else { return };
+    let cfg = peers.join("config/PETR_config.ini");
+    let out = std::env::temp_dir().join(format!("dyad-petr2-import-{}", std::process::id()));
+    let o = dyad(
+        &[
+            "dict",
+            "import",
+            "petrarch",
+            "--petr-config",
+            cfg.to_str().unwrap(),
+            out.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report = std::fs::read_to_string(out.join("import_report.txt")).unwrap();
+    // every skipped line names its file, line and reason
+    for line in report.lines().skip(1) {
+        let mut parts = line.splitn(3, ':');
+        let (file, num, reason) = (
+            parts.next().unwrap(),
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or(""),
+        );
+        assert!(
+            file.ends_with(".txt") && num.parse::<u32>().is_ok() && reason.trim().len() > 5,
+            "{line}"
+        );
+    }
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let n = |key: &str| -> usize {
+        let i = stdout
+            .find(key)
+            .unwrap_or_else(|| panic!("{key} in {stdout}"));
+        stdout[..i]
+            .split_whitespace()
+            .last()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert!(
+        n(" verbs") > 1000
+            && n(" patterns") > 10_000
+            && n(" actors") > 10_000
+            && n(" agents") > 1000,
+        "{stdout}"
+    );
+    // and coding with them works end to end
+    let o = dyad(
+        &[
+            "code",
+            "--petr-config",
+            cfg.to_str().unwrap(),
+            "--date",
+            "2022-08-24",
+        ],
+        b"Greece accused Turkey of violating its airspace.\n",
+    );
+    assert!(o.status.success());
+    let got = triples(&o);
+    assert!(
+        got.iter()
+            .any(|(s, g, c)| s == "GRC" && g == "TUR" && c.starts_with("11")),
+        "{got:?}"
+    );
+}
