@@ -3,6 +3,7 @@
 
 mod bench;
 mod dictcmd;
+mod evalcmd;
 mod input;
 
 use anyhow::Result;
@@ -42,6 +43,8 @@ enum Command {
     },
     /// Measure throughput on a generated corpus.
     Bench(bench::BenchArgs),
+    /// Measure accuracy: the own gold set and PETRARCH validation suites.
+    Eval(evalcmd::EvalArgs),
 }
 
 #[derive(Subcommand)]
@@ -173,6 +176,7 @@ fn main() -> ExitCode {
             DictCommand::Import { format, out, petr } => dictcmd::import(&format, &out, &petr),
         },
         Command::Bench(a) => bench::run(a),
+        Command::Eval(a) => evalcmd::run(a),
     };
     match result {
         Ok(code) => code,
@@ -239,6 +243,7 @@ fn run_code(a: CodeArgs) -> Result<ExitCode> {
         &a.dict,
         CoderOptions {
             all_modalities: a.all_modalities,
+            ..Default::default()
         },
     )?;
     if a.id.is_some() && a.paths.len() > 1 {
@@ -288,6 +293,7 @@ fn run_explain(a: ExplainArgs) -> Result<ExitCode> {
         &a.dict,
         CoderOptions {
             all_modalities: true,
+            ..Default::default()
         },
     )?;
     let text = match (&a.file, a.text.as_slice()) {

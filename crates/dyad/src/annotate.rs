@@ -699,8 +699,13 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
                 p.possessive = true;
                 break;
             }
-            // "of" glue: "the head of the Russian army", "the president of France"
-            if toks.get(j).is_some_and(|t| t.lower == "of")
+            // "of" glue: "the head of the Russian army", "the president of France", and "from":
+            // "soldiers from Gondor"
+            // ("withdrew peacekeepers from Somalia": after a verb, "from" belongs to the verb)
+            let after_verb = start > 0 && !lex.verb_readings(&toks[start - 1].lower).is_empty();
+            if toks
+                .get(j)
+                .is_some_and(|t| t.lower == "of" || (t.lower == "from" && p.plural && !after_verb))
                 && p.agent.is_some()
                 && p.country.is_none()
                 && p.org.is_none()
@@ -825,6 +830,29 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
                 && b.pronoun.is_none()
                 && !a.possessive
                 && (adjectives_ok || between.as_slice() == ["and"]);
+            // "Fornost and the evil awful Gondor": determiners and adjectives after the conjunction
+            let modifiers_only = |from: usize| {
+                toks[a.end + from..b.start]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, t)| {
+                        let tag = tags[a.end + from + k];
+                        (tag == Tag::Det || tag == Tag::Noun)
+                            && !t.capitalized
+                            && t.kind == TokenKind::Word
+                            && lex.verb_readings(&t.lower).is_empty()
+                    })
+            };
+            let starts_and = matches!(between.first(), Some(&"and") | Some(&"or"))
+                || (between.first() == Some(&",")
+                    && matches!(between.get(1), Some(&"and") | Some(&"or")));
+            let skip = if between.first() == Some(&",") { 2 } else { 1 };
+            if ok && between.len() > skip && starts_and && modifiers_only(skip) {
+                return Link::And;
+            }
+            if ok && between.len() > 1 && between[0] == "," && modifiers_only(1) && !s.is_headline {
+                return Link::Comma;
+            }
             match between.as_slice() {
                 _ if !ok => Link::None,
                 ["and"]

@@ -130,6 +130,7 @@ pub fn parse_sentence(
     s: &Sentence,
     a: &Annotated,
     codes: &[Option<String>],
+    intent_codes: bool,
 ) -> SentenceParse {
     let n = s.tokens.len();
     let question = s
@@ -184,7 +185,7 @@ pub fn parse_sentence(
     // future / intent mapping and speech-act filtering
     for c in clauses.iter_mut() {
         let Some(m) = &mut c.matched else { continue };
-        if c.future && c.modality == Modality::Asserted {
+        if c.future && c.modality == Modality::Asserted && intent_codes {
             match crate::modality::intent_code(&m.pattern.code) {
                 Some(code) => m.code = code,
                 None => c.modality = Modality::Hypothetical,
@@ -979,9 +980,10 @@ fn try_pattern(
             PatElem::Target if c.passive => {}
             PatElem::Target => {
                 let mut skipped = 0;
+                let loose = p.loose_target;
                 loop {
                     if pos >= end_of_clause {
-                        if allow_no_target {
+                        if allow_no_target || loose {
                             break;
                         }
                         return None;
@@ -1022,7 +1024,9 @@ fn try_pattern(
                         targets = grp;
                         break;
                     }
-                    if (ctx.is_filler(pos) || matches!(ctx.lower(pos), "of" | "by")) && skipped < 3
+                    if loose
+                        || ((ctx.is_filler(pos) || matches!(ctx.lower(pos), "of" | "by"))
+                            && skipped < 3)
                     {
                         skipped += 1;
                         pos += 1;

@@ -29,6 +29,7 @@ pub mod clean;
 pub mod code;
 pub mod date;
 pub mod dict;
+pub mod eval;
 pub mod event;
 pub mod explain;
 pub mod modality;

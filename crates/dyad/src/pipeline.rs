@@ -13,10 +13,22 @@ use crate::resolve::{ArticleMemory, Resolution};
 use crate::segment::{segment, Sentence};
 
 /// Options that change what is coded.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct CoderOptions {
     /// Write negated, hypothetical, reported and question events too.
     pub all_modalities: bool,
+    /// Code future cooperative acts with CAMEO's intent codes ("will meet" → 036). PETRARCH
+    /// does not; its validation suites are run with this off.
+    pub intent_codes: bool,
+}
+
+impl Default for CoderOptions {
+    fn default() -> Self {
+        CoderOptions {
+            all_modalities: false,
+            intent_codes: true,
+        }
+    }
 }
 
 /// A ready-to-use coder: dictionaries compiled once, shareable across threads.
@@ -135,7 +147,13 @@ impl Coder {
                 .iter()
                 .map(|c| c.as_ref().map(|(code, _)| code.clone()))
                 .collect();
-            let parse = parse_sentence(lex, &sentence, &annotated, &codes);
+            let parse = parse_sentence(
+                lex,
+                &sentence,
+                &annotated,
+                &codes,
+                self.options.intent_codes,
+            );
             if let Some(&subj) = parse.clauses.iter().find_map(|c| c.subject.first()) {
                 if let Some(code) = &codes[subj] {
                     memory.note_subject(&annotated.phrases[subj], code);

@@ -116,7 +116,9 @@ impl ArticleMemory {
                 ))
             }
         } else if let (Some(cc), Some((_, kind))) = (&country_code, p.country) {
+            let prefix = p.agent.is_some_and(|a| d.agents[a as usize].prefix);
             let code = match (&sector, kind) {
+                (Some(s), _) if prefix => format!("{s}{cc}"),
                 (Some(s), _) => format!("{cc}{s}"),
                 (None, ActorKind::Capital) => format!("{cc}GOV"),
                 (None, _) => cc.clone(),

@@ -102,6 +102,7 @@ fn coder() -> Coder {
         dict,
         CoderOptions {
             all_modalities: true,
+            ..Default::default()
         },
     );
     assert!(errors.is_empty(), "{errors:?}");

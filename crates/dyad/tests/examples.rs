@@ -106,6 +106,7 @@ fn gap(file: &str, k: &Key) -> bool {
 fn example_articles_yield_exactly_their_gold_events() {
     let coder = Coder::with_default_dictionaries(CoderOptions {
         all_modalities: true,
+        ..Default::default()
     })
     .expect("default dictionaries compile");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");

@@ -236,6 +236,9 @@ pub struct CompiledPattern {
     /// Written `+!`: the act is only coded with an actor as target (verbs with business or
     /// sport senses: "fighting the lawsuit", "targeting shoppers").
     pub target_required: bool,
+    /// Written `+?` (imported TABARI/PETRARCH patterns): the target is the first actor
+    /// anywhere after the pattern's words in the clause, and may be absent.
+    pub loose_target: bool,
 }
 
 impl CompiledPattern {
@@ -559,12 +562,17 @@ impl Lexicon {
             let mut elems = Vec::new();
             let mut bad = None;
             let mut target_required = false;
+            let mut loose_target = false;
             for w in &words[1..] {
                 match *w {
                     "+" => elems.push(PatElem::Target),
                     "+!" => {
                         elems.push(PatElem::Target);
                         target_required = true;
+                    }
+                    "+?" => {
+                        elems.push(PatElem::Target);
+                        loose_target = true;
                     }
                     // an explicit source after the verb ("clashes between $")
                     "$" => elems.push(PatElem::Source),
@@ -614,6 +622,7 @@ impl Lexicon {
                 noun_at: 0,
                 keys: Vec::new(),
                 target_required,
+                loose_target,
             }));
         }
         for p in &dict.nouns {
@@ -662,6 +671,7 @@ impl Lexicon {
                     noun_at,
                     keys: Vec::new(),
                     target_required: false,
+                    loose_target: false,
                 }));
         }
         for v in lex

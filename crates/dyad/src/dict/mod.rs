@@ -117,6 +117,9 @@ pub struct AgentEntry {
     pub nouns: Vec<String>,
     /// Generic heads ("official", "leader") yield to a more specific role noun in the phrase.
     pub generic: bool,
+    /// The sector goes before the country code (`NGO` + `ARN` = `NGOARN`), as PETRARCH's
+    /// `[NGO~]` agents do; written `SECTOR prefix:`.
+    pub prefix: bool,
     pub origin: Origin,
 }
 

@@ -295,11 +295,14 @@ pub fn parse_file(file: &str, text: &str, dict: &mut Dictionary) -> Vec<DictErro
                 };
                 let mut h = head.split_whitespace();
                 let sector = h.next().unwrap_or("");
-                let generic = match h.next() {
-                    None => false,
-                    Some("generic") => true,
+                let (generic, prefix) = match h.next() {
+                    None => (false, false),
+                    Some("generic") => (true, false),
+                    Some("prefix") => (false, true),
                     Some(x) => {
-                        err(format!("unknown agent qualifier {x:?} (only `generic`)"));
+                        err(format!(
+                            "unknown agent qualifier {x:?} (`generic` or `prefix`)"
+                        ));
                         continue;
                     }
                 };
@@ -311,6 +314,7 @@ pub fn parse_file(file: &str, text: &str, dict: &mut Dictionary) -> Vec<DictErro
                     sector: sector.into(),
                     nouns: split_list(nouns),
                     generic,
+                    prefix,
                     origin,
                 });
             }

@@ -298,7 +298,7 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
         // the verb alone codes the block's (or its own) code with the next actor as target
         if let Some(code) = own_code.or_else(|| block_code.clone()) {
             let mut text = words.join(" ");
-            text.push_str(" +");
+            text.push_str(" +?");
             out.dict.verbs.push(PatternEntry {
                 code,
                 text,
@@ -385,6 +385,11 @@ fn convert_pattern(
         }
         true
     });
+    // TABARI/PETRARCH find the target of a pattern without `+` as the first actor after the
+    // verb; dyad writes that as a loose, optional target at the end
+    if !out.iter().any(|w| w == "+") {
+        out.push("+?".into());
+    }
     Ok((out.join(" "), dropped_pre))
 }
 
@@ -483,13 +488,27 @@ pub fn read_actors(file: &str, text: &str, out: &mut PetrImport) {
             let dated = codes.iter().any(|r| r.from.is_some() || r.to.is_some());
             if dated || codes.len() > 1 {
                 out.stats.dated_actors += 1;
+                // dated codes are roles, tried in order; an undated code is the default outside them
+                let default = codes
+                    .iter()
+                    .find(|r| r.from.is_none() && r.to.is_none())
+                    .map(|r| r.code.clone());
+                let roles: Vec<Role> = codes
+                    .iter()
+                    .filter(|r| r.from.is_some() || r.to.is_some())
+                    .cloned()
+                    .collect();
                 out.dict.people.push(PersonEntry {
                     name: names[0].clone(),
                     aliases: names[1..].to_vec(),
-                    roles: codes.clone(),
-                    after: None,
-                    before: None,
-                    code: None,
+                    code: if roles.is_empty() {
+                        default.clone()
+                    } else {
+                        None
+                    },
+                    roles,
+                    after: default.clone(),
+                    before: default,
                     origin,
                 });
             } else {
@@ -566,9 +585,15 @@ pub fn read_actors(file: &str, text: &str, out: &mut PetrImport) {
             continue;
         }
         if name_part.is_empty() {
-            // a code line closing the block
+            // a code line: more codes (often dated) for the current block
+            if names.is_empty() {
+                out.skipped.push(DictError {
+                    file: file.to_string(),
+                    line: line_no,
+                    message: "code line without an actor".into(),
+                });
+            }
             pending_codes.extend(codes);
-            flush(&mut names, &mut pending_codes, first_line, out);
             continue;
         }
         let _ = indented;
@@ -616,6 +641,8 @@ pub fn read_agents(file: &str, text: &str, out: &mut PetrImport) {
             skip("agent without a [~CODE]", out);
             continue;
         };
+        // `[~GOV]` appends the sector to the actor's code; `[NGO~]` puts it in front
+        let prefix = code.ends_with('~') && !code.starts_with('~');
         let sector = code.trim_matches('~').to_uppercase();
         if sector.is_empty() || !sector.chars().all(|c| c.is_ascii_alphabetic()) {
             skip("agent code not understood", out);
@@ -653,6 +680,7 @@ pub fn read_agents(file: &str, text: &str, out: &mut PetrImport) {
             sector,
             nouns,
             generic: false,
+            prefix,
             origin: Origin {
                 file: origin_file.clone(),
                 line: line_no,
@@ -792,7 +820,9 @@ MEET {MEETS MET MEETING}
 FREEDONIA_ [FRD]
 +FREEDONIAN
 SYLVANIA [SYL]
-RUFUS_T._FIREFLY [FRDGOV 330101-331231][FRDELI >340101]
+RUFUS_T._FIREFLY [FRD]
+	[FRDGOV 330101-331231]
+	[FRDELI >340101]
 KREMLIN_
 +OLD_PALACE
 \t[SYLGOV]
@@ -816,7 +846,7 @@ NOCODE
             .iter()
             .map(|p| (p.code.as_str(), p.text.as_str()))
             .collect();
-        assert!(texts.contains(&("111", "criticize +")), "{texts:?}");
+        assert!(texts.contains(&("111", "criticize +?")), "{texts:?}");
         assert!(
             texts.contains(&("1124", "denounce + over tanks|armored_vehicles")),
             "{texts:?}"
@@ -863,7 +893,7 @@ NOCODE
             Some("FRDELI")
         );
         assert_eq!(out.skipped.len(), 1, "{:?}", out.skipped);
-        assert_eq!(out.skipped[0].line, 9);
+        assert_eq!(out.skipped[0].line, 11);
     }
 
     #[test]

@@ -79,13 +79,14 @@ pub fn write_files(d: &Dictionary, prefix: &str, header: &str) -> Vec<(String, S
     add("organizations", s);
     let mut s = String::new();
     for a in &d.agents {
-        let _ = writeln!(
-            s,
-            "{}{}: {}",
-            a.sector,
-            if a.generic { " generic" } else { "" },
-            list(&a.nouns)
-        );
+        let q = if a.generic {
+            " generic"
+        } else if a.prefix {
+            " prefix"
+        } else {
+            ""
+        };
+        let _ = writeln!(s, "{}{q}: {}", a.sector, list(&a.nouns));
     }
     add("agents", s);
     let mut s = String::new();
