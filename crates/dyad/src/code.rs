@@ -318,9 +318,11 @@ fn mask_parentheticals(ctx: &mut Ctx) {
                     && ctx.a.verb[nx].is_some_and(|(_, f)| {
                         f.has(VerbForm::GERUND) || f.only(VerbForm::PARTICIPLE)
                     }))
-                || ctx.tag(nx) == Tag::Prep
+                                || ctx.tag(nx) == Tag::Prep
                 || (ctx.tag(nx) == Tag::Det
-                    && !ctx.s.tokens[i + 1..].iter().any(|t| t.lower == "and"));
+                    && !ctx.s.tokens[i + 1..].iter().any(|t| t.lower == "and"))
+                // an appositive role after a name: "Dmitry Medvedev, deputy chairman of ...,"
+                || appositive_role(ctx, i);
             if opens {
                 if let Some(j) = (nx + 1..n).find(|&j| ctx.s.tokens[j].is_punct(",")) {
                     // the parenthetical must close before a verb of the main clause follows
@@ -334,6 +336,22 @@ fn mask_parentheticals(ctx: &mut Ctx) {
         }
         i += 1;
     }
+}
+
+/// Does the comma at `i` open an appositive: a role phrase (not coordinated with the phrase
+/// before the comma) describing the name before it?
+fn appositive_role(ctx: &Ctx, i: usize) -> bool {
+    let (Some(before), Some(after)) = (
+        i.checked_sub(1).and_then(|b| ctx.a.phrase_of[b]),
+        ctx.a.phrase_of.get(i + 1).copied().flatten(),
+    ) else {
+        return false;
+    };
+    let (b, a) = (&ctx.a.phrases[before], &ctx.a.phrases[after]);
+    b.group != a.group
+        && a.agent.is_some()
+        && a.person.is_none()
+        && (b.person.is_some() || !b.names.is_empty())
 }
 
 fn verb_group(ctx: &Ctx, v: usize) -> VerbClause {
@@ -968,7 +986,8 @@ fn try_pattern(
                         literal_gaps += skipped;
                         break;
                     }
-                    if (ctx.is_filler(pos) || matches!(ctx.lower(pos), "and" | "of")) && skipped < 3
+                    // up to five modifiers inside a noun phrase ("its first Leopard 2 battle tanks")
+                    if (ctx.is_filler(pos) || matches!(ctx.lower(pos), "and" | "of")) && skipped < 5
                     {
                         skipped += 1;
                         pos += 1;

@@ -125,6 +125,7 @@ impl Coder {
         let discarded = self.article_discard(&sentences, &clean.text);
         for (index, sentence) in sentences.into_iter().enumerate() {
             let annotated = annotate(lex, &sentence, &clean.text, &memory);
+            memory.set_sentence_place(lex, &annotated.phrases, &sentence.tokens);
             let phrase_codes: Vec<Option<(String, Resolution)>> = annotated
                 .phrases
                 .iter()

@@ -35,6 +35,9 @@ pub struct ArticleMemory {
     last_thing: Option<String>,
     last_country: Option<String>,
     by_agent: FxHashMap<u32, String>,
+    /// The country of a place named in the current sentence ("in Minsk"): bare role nouns of
+    /// that sentence belong there.
+    sentence_place: Option<String>,
 }
 
 impl KnownNames for ArticleMemory {
@@ -141,6 +144,11 @@ impl ArticleMemory {
                     subj.clone(),
                     Resolution::Coreference("the person last in subject position with that role"),
                 ))
+            } else if let Some(c) = &self.sentence_place {
+                Some((
+                    format!("{c}{s}"),
+                    Resolution::Coreference("place named in the sentence"),
+                ))
             } else if let Some(c) = &self.last_country {
                 Some((
                     format!("{c}{s}"),
@@ -192,6 +200,24 @@ impl ArticleMemory {
         if let Some(a) = p.agent {
             self.by_agent.insert(a, code.to_string());
         }
+    }
+
+    /// Before a sentence's phrases are resolved: the country of the first place it names after a
+    /// locative preposition ("in Minsk", "across Iran").
+    pub fn set_sentence_place(&mut self, lex: &Lexicon, phrases: &[ActorPhrase], toks: &[Token]) {
+        self.sentence_place = phrases
+            .iter()
+            .find(|p| {
+                p.country.is_some()
+                    && p.agent.is_none()
+                    && p.start > 0
+                    && matches!(
+                        toks[p.start - 1].lower.as_str(),
+                        "in" | "at" | "near" | "outside" | "across" | "throughout" | "inside"
+                    )
+            })
+            .and_then(|p| p.country)
+            .map(|(c, _)| lex.dict.countries[c as usize].code.clone());
     }
 
     /// After a sentence is parsed: remember the person who was its first clause's subject.
