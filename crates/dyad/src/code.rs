@@ -220,7 +220,21 @@ pub fn parse_sentence(
             }
             continue;
         }
+        let each_other = !m.targets.is_empty() && m.targets == m.sources;
         for &src in &m.sources {
+            if each_other {
+                for &t in m.targets.iter().filter(|&&t| t != src) {
+                    out.candidates.push(Candidate {
+                        source: src,
+                        target: Some(t),
+                        code: m.code.clone(),
+                        modality: c.modality,
+                        pattern: m.pattern.clone(),
+                        trigger: (c.verb, c.verb + 1),
+                    });
+                }
+                continue;
+            }
             if m.targets.is_empty() {
                 out.candidates.push(Candidate {
                     source: src,
@@ -511,6 +525,15 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                 return vec![];
             }
             Tag::Verb => {
+                // "..., witnesses said": a plain noun right before the verb is its subject,
+                // one dyad cannot code; the verb does not borrow the previous clause's subject
+                if c.group_start > 0
+                    && ctx.tag(c.group_start - 1) == Tag::Noun
+                    && !c.infinitive
+                    && !c.form.has(VerbForm::GERUND)
+                {
+                    return vec![];
+                }
                 let Some(prev) = clauses.iter().position(|x| x.verb == j) else {
                     return vec![];
                 };
@@ -938,6 +961,7 @@ fn try_pattern(
     };
     let in_by = |i: usize| by_span.is_some_and(|(s, e)| s <= i && i < e);
     let mut explicit_sources: Option<Vec<usize>> = None;
+    let mut reciprocal = false;
     let mut literal_end = c.verb + 1;
     let mut after_target: Option<usize> = None;
     let mut literal_gaps = 0;
@@ -997,6 +1021,18 @@ fn try_pattern(
                 }
             }
             PatElem::Target if c.passive => {}
+            // "accused each other": the coordinated subjects are each other's targets
+            PatElem::Target
+                if pos + 1 < n
+                    && matches!(
+                        (ctx.lower(pos), ctx.lower(pos + 1)),
+                        ("each", "other") | ("one", "another")
+                    ) =>
+            {
+                reciprocal = true;
+                pos += 2;
+                literal_end = literal_end.max(pos);
+            }
             PatElem::Target => {
                 let mut skipped = 0;
                 let loose = p.loose_target;
@@ -1082,7 +1118,13 @@ fn try_pattern(
         }
     }
     let sources: Vec<usize> = explicit_sources.unwrap_or_else(|| sources.to_vec());
-    if sources.is_empty() || targets.iter().any(|t| sources.contains(t)) {
+    if reciprocal {
+        if sources.len() < 2 {
+            return None;
+        }
+        targets = sources.clone();
+    }
+    if sources.is_empty() || (!reciprocal && targets.iter().any(|t| sources.contains(t))) {
         return None;
     }
     Some(PatternMatch {
@@ -1292,14 +1334,18 @@ fn nominal_modality(ctx: &Ctx, clauses: &[VerbClause], m: &PatternMatch) -> Moda
     if ctx.question {
         return Modality::Question;
     }
+    // the noun phrase starts at the noun or at the source written right before it ("a Russian
+    // attack"); a source taken from the governing verb's subject stands elsewhere
+    let noun = m.span.0;
     let start = m
         .sources
         .iter()
-        .chain(&m.targets)
-        .map(|&p| ctx.a.phrases[p].start)
+        .map(|&p| &ctx.a.phrases[p])
+        .filter(|p| p.end <= noun && noun - p.end <= 2)
+        .map(|p| p.start)
         .min()
-        .unwrap_or(m.span.0)
-        .min(m.span.0);
+        .unwrap_or(noun)
+        .min(noun);
     // a fear or possibility cue just before: "fears of a Russian attack on"
     let window = start.saturating_sub(4)..start;
     if ctx.a.cues.iter().any(|&(s, len, cl)| {

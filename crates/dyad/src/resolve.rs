@@ -193,7 +193,10 @@ impl ArticleMemory {
             if !is_person {
                 self.last_thing = Some(code.to_string());
             }
-            if p.country.is_some() || p.institution.is_some() {
+            if p.country.is_some()
+                || p.institution.is_some()
+                || (p.org.is_some() && self.country_codes_hint(code))
+            {
                 self.last_country = Some(code[..3].to_string());
             }
         }
@@ -208,11 +211,36 @@ impl ArticleMemory {
         self.sentence_place = phrases
             .iter()
             .find(|p| {
+                // "in Minsk", "in several French cities", "in the Syrian city of"
+                let mut b = p.start;
+                let mut steps = 0;
+                while b > 0
+                    && steps < 3
+                    && matches!(
+                        toks[b - 1].lower.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "several"
+                            | "many"
+                            | "some"
+                            | "two"
+                            | "three"
+                            | "northern"
+                            | "southern"
+                            | "eastern"
+                            | "western"
+                            | "central"
+                    )
+                {
+                    b -= 1;
+                    steps += 1;
+                }
                 p.country.is_some()
                     && p.agent.is_none()
-                    && p.start > 0
+                    && b > 0
                     && matches!(
-                        toks[p.start - 1].lower.as_str(),
+                        toks[b - 1].lower.as_str(),
                         "in" | "at" | "near" | "outside" | "across" | "throughout" | "inside"
                     )
             })
@@ -229,6 +257,16 @@ impl ArticleMemory {
         if person_like {
             self.subject_person = Some(code.to_string());
         }
+    }
+
+    /// Does an organisation code start with a country ("NGAREB" for Boko Haram)? Regional and
+    /// international codes (IGO..., NGO..., IMG...) do not.
+    fn country_codes_hint(&self, code: &str) -> bool {
+        code.len() >= 6
+            && !matches!(
+                &code[..3],
+                "IGO" | "NGO" | "IMG" | "MNC" | "INT" | "NGM" | "UIS"
+            )
     }
 
     /// Register an organisation as named (used when a phrase matched an org name).

@@ -457,3 +457,28 @@ fn event_ids_are_stable() {
     );
     assert_ne!(c.code(&a)[0].event_id, c.code(&b)[0].event_id);
 }
+
+#[test]
+fn each_other_makes_coordinated_subjects_each_others_targets() {
+    assert_eq!(
+        code("Russia and Turkey accused each other of shelling."),
+        [
+            ev("RUS", "TUR", "112", Asserted),
+            ev("TUR", "RUS", "112", Asserted)
+        ]
+    );
+}
+
+#[test]
+fn event_noun_under_a_negated_light_verb_is_negated() {
+    // the noun's source comes from the subject, but the negation of the verb still governs it
+    let got = code("Russia did not launch an attack on Ukraine.");
+    assert!(got.iter().all(|e| e.3 != Asserted), "{got:?}");
+}
+
+#[test]
+fn a_noun_subject_before_a_trailing_speech_verb_is_not_replaced_by_the_main_subject() {
+    // "witnesses said": the witnesses are not the police
+    let got = code("Police attacked protesters, witnesses said.");
+    assert!(!got.iter().any(|e| e.2 == "010"), "{got:?}");
+}
