@@ -45,6 +45,7 @@ fn petr_coder(suite_path: &Path, suite: &eval::PetrSuite, dict: &DictArgs) -> Re
     let options = CoderOptions {
         all_modalities: true,
         intent_codes: false,
+        petrarch_codes: true,
     };
     if dict.petr.any() || dict.dict.is_some() {
         return Ok(load_coder(dict, options)?.0);

@@ -20,6 +20,9 @@ pub struct CoderOptions {
     /// Code future cooperative acts with CAMEO's intent codes ("will meet" → 036). PETRARCH
     /// does not; its validation suites are run with this off.
     pub intent_codes: bool,
+    /// Write a role with no known country as PETRARCH does (`---GOV`) instead of the bare
+    /// sector (`GOV`). Used for PETRARCH validation suites; the output schema wants letters.
+    pub petrarch_codes: bool,
 }
 
 impl Default for CoderOptions {
@@ -27,6 +30,7 @@ impl Default for CoderOptions {
         CoderOptions {
             all_modalities: false,
             intent_codes: true,
+            petrarch_codes: false,
         }
     }
 }
@@ -240,10 +244,20 @@ impl Coder {
         let phrase_ref = |p: usize| -> Option<ActorRef> {
             let (code, _) = a.phrase_codes[p].as_ref()?;
             let ph = &a.annotated.phrases[p];
+            let unplaced_role = ph.agent.is_some()
+                && ph.country.is_none()
+                && ph.org.is_none()
+                && ph.person.is_none()
+                && ph.institution.is_none();
+            let code = if self.options.petrarch_codes && unplaced_role && code.len() == 3 {
+                format!("---{code}")
+            } else {
+                code.clone()
+            };
             let (s, e) =
                 clean.original_span(toks[ph.start].start, toks[ph.end - 1].end, &article.text);
             Some(ActorRef {
-                code: code.clone(),
+                code,
                 text: article.text[s..e].to_string(),
                 start: s,
                 end: e,

@@ -515,6 +515,11 @@ impl Lexicon {
         for v in &dict.irregular {
             irregular.entry(v.lemma.as_str()).or_default().push(v);
         }
+        // Every verb of the irregular list is known as a verb, patterns or not: clause analysis
+        // needs to see "was seen to", "had told" as verbs.
+        for v in &dict.irregular {
+            lex.lemma_id(&v.lemma, &irregular);
+        }
         // Cues
         for c in dict.modality.iter().chain(&dict.discards) {
             let is_discard = dict.discards.iter().any(|d| std::ptr::eq(d, c));

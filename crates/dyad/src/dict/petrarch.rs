@@ -438,7 +438,9 @@ fn actor_code(inner: &str) -> Result<Role, String> {
     if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(format!("actor code {code:?} is not letters and digits"));
     }
-    let (from, to) = match it.next() {
+    // the date may be written with spaces: "< 950601", "19950601 - 19990815"
+    let joined: String = it.collect::<Vec<_>>().join("");
+    let (from, to) = match (!joined.is_empty()).then_some(joined.as_str()) {
         None => (None, None),
         Some(d) if d.starts_with('>') => (
             Some(petr_date(&d[1..]).ok_or(format!("bad date {d}"))?),
@@ -820,6 +822,10 @@ MEET {MEETS MET MEETING}
 FREEDONIA_ [FRD]
 +FREEDONIAN
 SYLVANIA [SYL]
+GROUCHO
++HACKENBUSH
+\t[FRD < 330101]
+\t[FRDGOV 19330101 - 19331231]
 RUFUS_T._FIREFLY [FRD]
 	[FRDGOV 330101-331231]
 	[FRDELI >340101]
@@ -882,7 +888,12 @@ NOCODE
             .find(|c| c.code == "SYLGOV")
             .unwrap();
         assert_eq!(kremlin.names, ["Kremlin", "Old Palace"]);
-        let rufus = &out.dict.people[0];
+        let rufus = out
+            .dict
+            .people
+            .iter()
+            .find(|p| p.name.starts_with("Rufus"))
+            .unwrap();
         assert_eq!(rufus.name, "Rufus T. Firefly");
         assert_eq!(
             rufus.code_on("1933-06-01".parse().unwrap()).as_deref(),
@@ -893,7 +904,7 @@ NOCODE
             Some("FRDELI")
         );
         assert_eq!(out.skipped.len(), 1, "{:?}", out.skipped);
-        assert_eq!(out.skipped[0].line, 11);
+        assert_eq!(out.skipped[0].line, 15);
     }
 
     #[test]
