@@ -177,15 +177,27 @@ pub fn clean(raw: &str) -> CleanText {
             let lead = body.len() - body.trim_start().len();
             let cap = drop_cap_len(&body[lead..]);
             let mut prev_space = true; // no leading spaces
-            for (i, c) in body[lead + cap..].char_indices() {
-                let orig = (line_start + lead + cap + i) as u32;
-                // fast path: plain ASCII needs no folding
-                if c.is_ascii() && !c.is_ascii_whitespace() && c != '`' {
-                    text.push(c);
-                    map.push(orig);
+            let content = &body[lead + cap..];
+            let base = line_start + lead + cap;
+            let bytes = content.as_bytes();
+            let mut i = 0usize;
+            while i < bytes.len() {
+                // fast path: a run of plain ASCII needs no folding; copy it whole
+                let b = bytes[i];
+                if b.is_ascii() && !b.is_ascii_whitespace() && b != b'`' {
+                    let run = bytes[i..]
+                        .iter()
+                        .position(|&b| !b.is_ascii() || b.is_ascii_whitespace() || b == b'`')
+                        .map_or(bytes.len(), |k| i + k);
+                    text.push_str(&content[i..run]);
+                    map.extend((base + i) as u32..(base + run) as u32);
                     prev_space = false;
+                    i = run;
                     continue;
                 }
+                let c = content[i..].chars().next().expect("a char starts here");
+                let orig = (base + i) as u32;
+                i += c.len_utf8();
                 let s: &str = match fold(c) {
                     None => continue,
                     Some("") if c.is_whitespace() => " ",
