@@ -107,7 +107,7 @@ pub fn run(a: BenchArgs) -> Result<ExitCode> {
         k += 1;
     }
     let date: Date = "2024-06-01".parse().unwrap();
-        let mut sink = std::io::sink();
+    let mut sink = std::io::sink();
     let cpu0 = cpu_seconds();
     let t = Instant::now();
     let mut events = 0usize;
@@ -128,7 +128,7 @@ pub fn run(a: BenchArgs) -> Result<ExitCode> {
             }
         }
     }
-        let secs = t.elapsed().as_secs_f64();
+    let secs = t.elapsed().as_secs_f64();
     let cpu = cpu_seconds().zip(cpu0).map(|(b, a)| b - a);
     let mb = total as f64 / 1_000_000.0;
     println!(
@@ -144,8 +144,12 @@ pub fn run(a: BenchArgs) -> Result<ExitCode> {
         sentences as f64 / secs,
         corpus.len() as f64 / secs
     );
-        if let Some(c) = cpu.filter(|c| *c > 0.0) {
-        println!("cpu time:      {:.2} MB/s, {:.0} sentences/s per CPU-second ({c:.2} s of CPU)", mb / c, sentences as f64 / c);
+    if let Some(c) = cpu.filter(|c| *c > 0.0) {
+        println!(
+            "cpu time:      {:.2} MB/s, {:.0} sentences/s per CPU-second ({c:.2} s of CPU)",
+            mb / c,
+            sentences as f64 / c
+        );
     }
     println!("events:        {events} asserted events in {secs:.2} s");
     println!(

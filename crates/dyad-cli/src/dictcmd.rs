@@ -327,7 +327,7 @@ pub fn import(format: &str, out: &Path, a: &PetrArgs) -> Result<ExitCode> {
     std::fs::write(out.join("import_report.txt"), &report)?;
     let st = &imp.stats;
     println!(
-        "imported {} verbs, {} patterns ({} without their words before the verb), {} synsets, {} actors ({} dated), {} agents, {} discards",
+        "imported {} verbs, {} patterns ({} with a slot before the verb dropped), {} synsets, {} actors ({} dated), {} agents, {} discards",
         st.verbs, st.patterns, st.patterns_without_preverb_context, st.synsets, st.actors, st.dated_actors, st.agents, st.discards
     );
     println!(

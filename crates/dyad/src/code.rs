@@ -923,6 +923,15 @@ fn try_pattern(
     end_of_clause: usize,
 ) -> Option<PatternMatch> {
     let n = ctx.n();
+    // words the pattern wants before the verb, nearest first, each within four words
+    let mut at = c.group_start;
+    for w in p.pre.iter().rev() {
+        let lo = at.saturating_sub(5);
+        match (lo..at).rev().find(|&k| literal_matches(w, ctx.lower(k))) {
+            Some(k) => at = k,
+            None => return None,
+        }
+    }
     let mut pos = c.verb + 1;
     let mut targets: Vec<usize> = Vec::new();
     let mut passive_sources: Vec<usize> = Vec::new();

@@ -239,6 +239,8 @@ pub struct CompiledPattern {
     /// Written `+?` (imported TABARI/PETRARCH patterns): the target is the first actor
     /// anywhere after the pattern's words in the clause, and may be absent.
     pub loose_target: bool,
+    /// Words that must stand before the verb, in order (`said * accuse +`).
+    pub pre: Vec<String>,
 }
 
 impl CompiledPattern {
@@ -552,7 +554,33 @@ impl Lexicon {
 
         // Patterns
         for p in &dict.verbs {
-            let words: Vec<&str> = p.text.split_whitespace().collect();
+            let all_words: Vec<&str> = p.text.split_whitespace().collect();
+            // `said * accuse +`: words before `*` must stand before the verb
+            let (pre, words): (Vec<String>, &[&str]) =
+                match all_words.iter().position(|w| *w == "*") {
+                    Some(k) if k + 1 < all_words.len() => (
+                        all_words[..k].iter().map(|w| w.to_lowercase()).collect(),
+                        &all_words[k + 1..],
+                    ),
+                    Some(_) => {
+                        errors.push(err(
+                            &p.origin,
+                            "`*` must be followed by the verb lemma".into(),
+                        ));
+                        continue;
+                    }
+                    None => (Vec::new(), &all_words[..]),
+                };
+            if pre.iter().any(|w| {
+                !w.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.'))
+            }) {
+                errors.push(err(
+                    &p.origin,
+                    "words before `*` must be plain words".into(),
+                ));
+                continue;
+            }
             let lemma = words[0].to_lowercase();
             if !lemma.chars().all(|c| c.is_alphabetic() || c == '-') {
                 errors.push(err(
@@ -614,10 +642,12 @@ impl Lexicon {
                 continue;
             }
             let id = lex.lemma_id(&lemma, &irregular);
-            let specificity = 1 + elems
-                .iter()
-                .filter(|e| matches!(e, PatElem::Word(_) | PatElem::Alt(_)))
-                .count();
+            let specificity = 1
+                + pre.len()
+                + elems
+                    .iter()
+                    .filter(|e| matches!(e, PatElem::Word(_) | PatElem::Alt(_)))
+                    .count();
             lex.verb_patterns[id as usize].push(Arc::new(CompiledPattern {
                 code: p.code.clone(),
                 elems,
@@ -628,6 +658,7 @@ impl Lexicon {
                 keys: Vec::new(),
                 target_required,
                 loose_target,
+                pre,
             }));
         }
         for p in &dict.nouns {
@@ -677,6 +708,7 @@ impl Lexicon {
                     keys: Vec::new(),
                     target_required: false,
                     loose_target: false,
+                    pre: Vec::new(),
                 }));
         }
         for v in lex

@@ -14,10 +14,10 @@
 //!                          `(..)` and `{..}` phrase groups, `_` joins adjacent words
 //! ```
 //!
-//! dyad's pattern language is verb-first and has no pre-verb context, so words before `*`
-//! are dropped (the pattern becomes more general; the import report counts these), `^` and
-//! `%` are ignored, and groups are flattened. Everything else maps one to one: synsets become
-//! alternatives, `$` and `+` keep their meaning.
+//! dyad's pattern language keeps words before `*` as pre-verb context (`said * accuse +`) but
+//! reads target and source slots only after the verb, so `+`/`$` before `*` are dropped (the
+//! import report counts these); `^` and `%` are ignored, and groups are flattened. Everything
+//! else maps one to one: synsets become alternatives, `$` and `+` keep their meaning.
 //!
 //! Actor files (`NAME [CODE]`, `+SYNONYM`, a code line after a block, dated codes
 //! `[USAGOV 010120-090120]`, `>010120`, `<010120`) become countries (bare three-letter
@@ -48,7 +48,8 @@ pub struct ImportStats {
     pub synsets: usize,
     pub verbs: usize,
     pub patterns: usize,
-    /// Patterns whose words before the verb were dropped.
+    /// Patterns whose target or source marker before the verb was dropped (dyad reads slots
+    /// after the verb; words before it are kept).
     pub patterns_without_preverb_context: usize,
     pub actors: usize,
     pub dated_actors: usize,
@@ -203,15 +204,19 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
                     if dropped_pre {
                         out.stats.patterns_without_preverb_context += 1;
                     }
+                    let (pre, post) = match elems.split_once(" * ") {
+                        Some((a, b)) => (format!("{a} * "), b.to_string()),
+                        None => (String::new(), elems.clone()),
+                    };
                     for (lemma, extra) in &block_verbs {
-                        let mut text = lemma.clone();
+                        let mut text = format!("{pre}{lemma}");
                         for w in extra {
                             text.push(' ');
                             text.push_str(w);
                         }
-                        if !elems.is_empty() {
+                        if !post.is_empty() {
                             text.push(' ');
-                            text.push_str(&elems);
+                            text.push_str(&post);
                         }
                         out.dict.verbs.push(PatternEntry {
                             code: code.clone(),
@@ -340,9 +345,19 @@ fn convert_pattern(
     let Some(star) = toks.iter().position(|t| t == "*") else {
         return Err("pattern without `*` (verb position)".into());
     };
+    // words before the verb are kept as pre-verb context (`said * accuse +`); slot markers there
+    // (`+`, `$`) are dropped, which the import counts as approximated
+    let pre: Vec<String> = toks[..star]
+        .iter()
+        .filter(|t| {
+            t.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.'))
+        })
+        .map(|t| t.to_lowercase())
+        .collect();
     let dropped_pre = toks[..star]
         .iter()
-        .any(|t| t != "$" && t != "+" && t != "^" && t != "%");
+        .any(|t| matches!(t.as_str(), "$" | "+") || t.starts_with('&'));
     let pre_source = toks[..star].iter().any(|t| t == "+");
     let mut out: Vec<String> = Vec::new();
     for t in &toks[star + 1..] {
@@ -390,7 +405,15 @@ fn convert_pattern(
     if !out.iter().any(|w| w == "+") {
         out.push("+?".into());
     }
-    Ok((out.join(" "), dropped_pre))
+    let post = out.join(" ");
+    Ok((
+        if pre.is_empty() {
+            post
+        } else {
+            format!("{} * {post}", pre.join(" "))
+        },
+        dropped_pre,
+    ))
 }
 
 fn expand_synset(
@@ -857,10 +880,13 @@ NOCODE
             texts.contains(&("1124", "denounce + over tanks|armored_vehicles")),
             "{texts:?}"
         );
-        assert!(texts.contains(&("112", "criticize +")), "{texts:?}");
+        assert!(texts.contains(&("112", "said * criticize +")), "{texts:?}");
         assert!(texts.contains(&("040", "hold talks with +")), "{texts:?}");
         assert!(texts.contains(&("046", "meet with + in $")), "{texts:?}");
-        assert_eq!(out.stats.patterns_without_preverb_context, 1);
+        assert_eq!(
+            out.stats.patterns_without_preverb_context, 0,
+            "words before `*` are kept"
+        );
         assert_eq!(out.skipped.len(), 1, "{:?}", out.skipped);
         assert!(out.skipped[0].message.contains("[code]"));
         let denounce = out
