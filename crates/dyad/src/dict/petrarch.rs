@@ -130,7 +130,14 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
             continue; // a comment line inside a synset
         }
         if let Some(name) = line.strip_prefix('&') {
-            current_syn = Some(format!("&{}", name.split_whitespace().next().unwrap_or("")));
+            // a trailing `_` (exact-word marker) is not part of the synset's name
+            current_syn = Some(format!(
+                "&{}",
+                name.split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches('_')
+            ));
             synsets.entry(current_syn.clone().unwrap()).or_default();
             continue;
         }
@@ -366,7 +373,7 @@ fn convert_pattern(
             "$" => out.push("$".into()),
             "^" | "%" | "*" => {}
             s if s.starts_with('&') => {
-                let key = s.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '_');
+                let key = s.trim_end_matches(|c: char| !c.is_alphanumeric());
                 let members = synsets
                     .get(key)
                     .or_else(|| synsets.get(s))
@@ -424,10 +431,7 @@ fn expand_synset(
     let mut out = Vec::new();
     for m in members {
         if m.starts_with('&') && depth < 4 {
-            if let Some(inner) = synsets
-                .get(m.trim_end_matches('_'))
-                .or_else(|| synsets.get(m.as_str()))
-            {
+            if let Some(inner) = synsets.get(m.trim_end_matches(|c: char| !c.is_alphanumeric())) {
                 out.extend(expand_synset(inner, synsets, depth + 1));
             }
         } else {
