@@ -1276,7 +1276,15 @@ fn choose_verb_reading(
         // "Will Russia attack", "Did Russia attack": the auxiliary stands before the subject
         let inverted = prev_phrase
             .is_some_and(|p| p.start > 0 && matches!(tags[p.start - 1], Tag::Modal | Tag::Do));
-        if plural_subject || inverted || prev_phrase.is_none() && prev_tag == Some(Tag::Pron) {
+        // "analysts say", "witnesses say": a plural noun before a bare verb form
+        let plural_noun = prev_phrase.is_none()
+            && prev_tag == Some(Tag::Noun)
+            && prev.is_some_and(|k| toks[k].lower.ends_with('s') && !toks[k].lower.ends_with("ss"));
+        if plural_subject
+            || inverted
+            || plural_noun
+            || prev_phrase.is_none() && prev_tag == Some(Tag::Pron)
+        {
             return pick(VerbForm::BASE);
         }
         return None;

@@ -544,8 +544,9 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                 if (coordinated || c.form.has(VerbForm::GERUND) || c.infinitive) && depth < 4 {
                     // a finite verb coordinates with the last verb of the same kind: in "said
                     // Russia did not attack ... and accused Kyiv", "accused" pairs with "said"
+                    // finite: not an infinitive nor a bare participle ("had looted" is finite)
                     let finite = |x: &VerbClause| {
-                        !x.infinitive && !x.form.only(VerbForm::GERUND) && x.group_start == x.verb
+                        !x.infinitive && !(x.form.only(VerbForm::GERUND) && x.group_start == x.verb)
                     };
                     let partner = if coordinated && finite(c) {
                         clauses[..=prev]
@@ -1041,6 +1042,20 @@ fn try_pattern(
                 reciprocal = true;
                 pos += 2;
                 literal_end = literal_end.max(pos);
+            }
+            // "demanded that Russia return ...", "urged that the EU act": for demands and appeals
+            // the subject of the that-clause is the target
+            PatElem::Target
+                if pos + 1 < n
+                    && ctx.lower(pos) == "that"
+                    && (p.code.starts_with("02") || p.code.starts_with("10"))
+                    && ctx.a.phrase_of[pos + 1].is_some_and(|ph| !ctx.a.phrases[ph].modifier) =>
+            {
+                let ph = ctx.a.phrase_of[pos + 1].unwrap();
+                let grp = ctx.group_of(ph);
+                pos = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();
+                after_target = Some(pos);
+                targets = grp;
             }
             PatElem::Target => {
                 let mut skipped = 0;
