@@ -546,7 +546,8 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                     // Russia did not attack ... and accused Kyiv", "accused" pairs with "said"
                     // finite: not an infinitive nor a bare participle ("had looted" is finite)
                     let finite = |x: &VerbClause| {
-                        !x.infinitive && !(x.form.only(VerbForm::GERUND) && x.group_start == x.verb)
+                        !(x.infinitive
+                            || (x.form.only(VerbForm::GERUND) && x.group_start == x.verb))
                     };
                     let partner = if coordinated && finite(c) {
                         clauses[..=prev]
