@@ -202,59 +202,31 @@ pub fn parse_sentence(
         if participial_speech {
             continue;
         }
-        // "Armenia and Azerbaijan held talks": a symmetric act between coordinated subjects
-        if m.targets.is_empty() && m.sources.len() >= 2 && is_reciprocal(&m.code, &m.pattern) {
-            for &a in &m.sources {
-                for &b in &m.sources {
-                    if a != b {
-                        out.candidates.push(Candidate {
-                            source: a,
-                            target: Some(b),
-                            code: m.code.clone(),
-                            modality: c.modality,
-                            pattern: m.pattern.clone(),
-                            trigger: (c.verb, c.verb + 1),
-                        });
-                    }
-                }
-            }
-            continue;
-        }
-        let each_other = !m.targets.is_empty() && m.targets == m.sources;
-        for &src in &m.sources {
-            if each_other {
-                for &t in m.targets.iter().filter(|&&t| t != src) {
-                    out.candidates.push(Candidate {
-                        source: src,
-                        target: Some(t),
-                        code: m.code.clone(),
-                        modality: c.modality,
-                        pattern: m.pattern.clone(),
-                        trigger: (c.verb, c.verb + 1),
-                    });
-                }
-                continue;
-            }
-            if m.targets.is_empty() {
-                out.candidates.push(Candidate {
-                    source: src,
-                    target: None,
-                    code: m.code.clone(),
-                    modality: c.modality,
-                    pattern: m.pattern.clone(),
-                    trigger: (c.verb, c.verb + 1),
-                });
-            }
-            for &t in &m.targets {
-                out.candidates.push(Candidate {
-                    source: src,
-                    target: Some(t),
-                    code: m.code.clone(),
-                    modality: c.modality,
-                    pattern: m.pattern.clone(),
-                    trigger: (c.verb, c.verb + 1),
-                });
-            }
+        // the (source, target) pairs of the act
+        let pairs: Vec<(usize, Option<usize>)> =
+            if m.targets.is_empty() && m.sources.len() >= 2 && is_reciprocal(&m.code, &m.pattern) {
+                // "Armenia and Azerbaijan held talks": a symmetric act between coordinated subjects
+                pairs_among(&m.sources)
+            } else if !m.targets.is_empty() && m.targets == m.sources {
+                // "accused each other"
+                pairs_among(&m.sources)
+            } else if m.targets.is_empty() {
+                m.sources.iter().map(|&s| (s, None)).collect()
+            } else {
+                m.sources
+                    .iter()
+                    .flat_map(|&s| m.targets.iter().map(move |&t| (s, Some(t))))
+                    .collect()
+            };
+        for (source, target) in pairs {
+            out.candidates.push(Candidate {
+                source,
+                target,
+                code: m.code.clone(),
+                modality: c.modality,
+                pattern: m.pattern.clone(),
+                trigger: (c.verb, c.verb + 1),
+            });
         }
     }
     // event nouns
@@ -816,6 +788,19 @@ fn own_future_in_speech(ctx: &Ctx, clauses: &[VerbClause], c: &VerbClause) -> bo
     !c.subject.is_empty()
         && codes(&c.subject) == codes(&gc.subject)
         && codes(&c.subject).iter().all(Option::is_some)
+}
+
+/// Every ordered pair of distinct members: each does the act to each other.
+fn pairs_among(members: &[usize]) -> Vec<(usize, Option<usize>)> {
+    members
+        .iter()
+        .flat_map(|&a| {
+            members
+                .iter()
+                .filter(move |&&b| b != a)
+                .map(move |&b| (a, Some(b)))
+        })
+        .collect()
 }
 
 /// Acts that coordinated subjects do to each other when no target is named: meeting,
