@@ -42,6 +42,8 @@ pub struct VerbClause {
     pub infinitive: bool,
     /// The modal is "would" (a future in the past after a speech verb).
     pub would: bool,
+    /// Coordinated with an earlier infinitive whose subject and governor it shares.
+    pub shares_with: Option<usize>,
     /// Subject phrases (a coordination group), by phrase index.
     pub subject: Vec<usize>,
     /// Token index of the governing verb, if this verb is a complement.
@@ -152,6 +154,18 @@ pub fn parse_sentence(
     let mut out = SentenceParse::default();
     let verbs: Vec<usize> = (0..n).filter(|&i| a.tags[i] == Tag::Verb).collect();
     let mut clauses: Vec<VerbClause> = verbs.iter().map(|&v| verb_group(&ctx, v)).collect();
+    // "urged X to accept ... and agree to": a bare verb coordinated with an infinitive shares
+    // its "to"
+    for k in 1..clauses.len() {
+        let c = &clauses[k];
+        let bare =
+            c.group_start == c.verb && c.form.has(VerbForm::BASE) && !c.form.has(VerbForm::PAST);
+        let after_and = c.verb > 0 && matches!(ctx.lower(c.verb - 1), "and" | "or");
+        if bare && after_and && clauses[k - 1].infinitive {
+            clauses[k].infinitive = true;
+            clauses[k].shares_with = Some(k - 1);
+        }
+    }
     // subjects (in order, so coordination can inherit)
     for k in 0..clauses.len() {
         let subj = find_subject(&ctx, &clauses, k, 0);
@@ -229,6 +243,30 @@ pub fn parse_sentence(
             });
         }
     }
+    // a plain statement (010, no target) adds nothing when what was said is the speaker's own
+    // asserted act ("said it would meet" → 036 only)
+    let code_of = |p: usize| ctx.codes.get(p).cloned().flatten();
+    let said_own_act = |c: &Candidate| {
+        c.code == "010"
+            && c.target.is_none()
+            && out.candidates.iter().any(|o| {
+                o.modality == Modality::Asserted
+                    && o.code != "010"
+                    && code_of(o.source).is_some()
+                    && code_of(o.source) == code_of(c.source)
+                    && clauses.iter().any(|k| {
+                        // the content clause of the speech ("said it would ..."), not an adjunct
+                        // ("told reporters after meeting ...")
+                        k.verb == o.trigger.0
+                            && k.governor == Some(c.trigger.0)
+                            && !k.infinitive
+                            && !k.form.has(VerbForm::GERUND)
+                    })
+            })
+    };
+    let drop: Vec<bool> = out.candidates.iter().map(said_own_act).collect();
+    let mut keep = drop.iter().map(|d| !d);
+    out.candidates.retain(|_| keep.next().unwrap());
     // event nouns
     for i in 0..n {
         if consumed[i] || !matches!(a.tags[i], Tag::Noun) {
@@ -253,7 +291,20 @@ pub fn parse_sentence(
                                 && !matches!(ctx.lower(t), ";" | ":")
                         })
                 });
-                if under_coded_verb {
+                // background: "since Russia's invasion of Ukraine", "after the killing of"
+                let mut b = start;
+                while b > 0
+                    && matches!(ctx.tag(b - 1), Tag::Det | Tag::Noun | Tag::Num)
+                    && start - b < 3
+                {
+                    b -= 1;
+                }
+                let background = b > 0
+                    && matches!(
+                        ctx.lower(b - 1),
+                        "since" | "after" | "before" | "following" | "during" | "amid" | "despite"
+                    );
+                if under_coded_verb || background {
                     break;
                 }
                 let modality = nominal_modality(&ctx, &clauses, &m);
@@ -353,6 +404,7 @@ fn verb_group(ctx: &Ctx, v: usize) -> VerbClause {
         possible: false,
         infinitive: false,
         would: false,
+        shares_with: None,
         subject: vec![],
         governor: None,
         modality: Modality::Asserted,
@@ -416,6 +468,9 @@ fn verb_group(ctx: &Ctx, v: usize) -> VerbClause {
 /// The phrases acting as subject of clause `k`.
 fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Vec<usize> {
     let c = &clauses[k];
+    if let Some(p) = c.shares_with.filter(|_| depth < 4) {
+        return find_subject(ctx, clauses, p, depth + 1);
+    }
     let own_masked = ctx.masked[c.verb];
     let mut j = c.group_start;
     while j > 0 {
@@ -543,6 +598,9 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
 /// The verb whose complement clause `k` is.
 fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
     let c = &clauses[k];
+    if let Some(p) = c.shares_with {
+        return find_governor(ctx, clauses, p);
+    }
     let nearest_verb_before = |mut j: usize| -> Option<usize> {
         while j > 0 {
             j -= 1;

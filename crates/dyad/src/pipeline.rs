@@ -365,6 +365,7 @@ impl Coder {
         events.retain(|e| {
             e.target.is_some() || !targeted.contains(&(e.source.code.clone(), e.cameo.clone()))
         });
+
         events
     }
 }

@@ -61,6 +61,7 @@ const VERBS: &str = "
 016  deny
 010  say
 020  call on + to
+020  urge + to
 163  impose sanction on +
 141  protest
 ";
@@ -481,4 +482,22 @@ fn a_noun_subject_before_a_trailing_speech_verb_is_not_replaced_by_the_main_subj
     // "witnesses said": the witnesses are not the police
     let got = code("Police attacked protesters, witnesses said.");
     assert!(!got.iter().any(|e| e.2 == "010"), "{got:?}");
+}
+
+#[test]
+fn a_bare_verb_coordinated_with_an_infinitive_shares_its_to() {
+    // "urged ... to meet and attack": the attack is urged, not done
+    let got = code("Talks\nTurkey urged Russia to meet Ukraine and attack Greece.");
+    assert!(
+        got.iter().all(|e| e.2 != "190" || e.3 != Asserted),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn background_event_nouns_are_not_coded() {
+    assert_eq!(
+        code("Turkey met Greece, the first meeting since the Russian attack on Ukraine."),
+        [ev("TUR", "GRC", "040", Asserted)]
+    );
 }
