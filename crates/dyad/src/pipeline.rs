@@ -278,6 +278,12 @@ impl Coder {
             };
             let target = match c.target {
                 Some(t) => match phrase_ref(t) {
+                    // a visit goes to a place: "visited Beijing" is a visit to China, not to
+                    // its government
+                    Some(mut r) if c.code == "042" && is_capital_only(&a.annotated.phrases[t]) => {
+                        r.code.truncate(3);
+                        Some(r)
+                    }
                     Some(r) => Some(r),
                     None => continue,
                 },
@@ -368,6 +374,15 @@ impl Coder {
 
         events
     }
+}
+
+/// A phrase that is only a capital city ("Beijing", not "Beijing's foreign ministry").
+fn is_capital_only(p: &crate::annotate::ActorPhrase) -> bool {
+    matches!(p.country, Some((_, crate::dict::ActorKind::Capital)))
+        && p.agent.is_none()
+        && p.person.is_none()
+        && p.org.is_none()
+        && p.institution.is_none()
 }
 
 /// "2-1", "3-0": a match score.
