@@ -267,6 +267,18 @@ impl Coder {
         let sentence_text = clean.text[a.sentence.start..a.sentence.end].to_string();
         let _ = (ss, se);
         let mut events: Vec<Event> = Vec::new();
+        // the country of a capital the sentence places something in ("met in Geneva")
+        let meeting_place: Option<String> =
+            a.annotated.phrases.iter().enumerate().find_map(|(k, p)| {
+                let placed = p.start > 0 && matches!(toks[p.start - 1].lower.as_str(), "in" | "at");
+                (placed && is_capital_only(p))
+                    .then(|| {
+                        a.phrase_codes[k]
+                            .as_ref()
+                            .map(|(code, _)| code[..3].to_string())
+                    })
+                    .flatten()
+            });
         for c in a
             .parse
             .candidates
@@ -289,20 +301,35 @@ impl Coder {
                 },
                 None => None,
             };
+            // a meeting in a capital that belongs to neither side is CAMEO's "meet at a
+            // 'third' location" (044)
+            let third_place = c.code == "040"
+                && target.as_ref().is_some_and(|t| {
+                    meeting_place
+                        .as_deref()
+                        .is_some_and(|pl| !source.code.starts_with(pl) && !t.code.starts_with(pl))
+                });
+            let code_owned;
+            let c_code: &str = if third_place {
+                code_owned = "044".to_string();
+                &code_owned
+            } else {
+                &c.code
+            };
             if target.as_ref().is_some_and(|t| t.code == source.code) {
                 continue;
             }
             // a code outside the CAMEO table (imported validation dictionaries): root, quad class
             // and Goldstein value of its root where that exists
             let fallback;
-            let info = match ont.lookup(&c.code) {
+            let info = match ont.lookup(c_code) {
                 Some(i) => i,
                 None => {
-                    let root = ont.lookup(c.code.get(..2).unwrap_or(""));
+                    let root = ont.lookup(c_code.get(..2).unwrap_or(""));
                     fallback = crate::ontology::CameoCode {
-                        code: c.code.clone(),
+                        code: c_code.to_string(),
                         name: String::new(),
-                        root: c.code.get(..2).unwrap_or("").to_string(),
+                        root: c_code.get(..2).unwrap_or("").to_string(),
                         quad_class: root.map_or(0, |r| r.quad_class),
                         goldstein: root.map_or(0.0, |r| r.goldstein),
                         plover: None,
@@ -329,7 +356,7 @@ impl Coder {
                 a.index,
                 source.start,
                 target.as_ref().map(|t| t.start),
-                &c.code,
+                c_code,
             );
             let ev = Event {
                 event_id: format!("{id:016x}"),
@@ -338,7 +365,7 @@ impl Coder {
                 sentence: sentence_text.clone(),
                 source,
                 target,
-                cameo: c.code.clone(),
+                cameo: c_code.to_string(),
                 root: info.root.clone(),
                 quad_class: info.quad_class,
                 goldstein: info.goldstein,
