@@ -900,6 +900,7 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
             continue;
         }
         let agent = phrases[k].agent;
+        let country = phrases[k].country;
         for m in members {
             let q = &mut phrases[m];
             if q.agent.is_none()
@@ -910,6 +911,16 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
             {
                 q.agent = agent;
                 q.plural = true;
+            }
+            // and the country over coordinated roles: "Venezuela's government and opposition"
+            if country.is_some()
+                && q.country.is_none()
+                && q.agent.is_some()
+                && q.person.is_none()
+                && q.org.is_none()
+                && q.institution.is_none()
+            {
+                q.country = country;
             }
         }
     }

@@ -302,7 +302,7 @@ pub fn parse_sentence(
                 let background = b > 0
                     && matches!(
                         ctx.lower(b - 1),
-                        "since" | "after" | "before" | "following" | "during" | "amid" | "despite"
+                        "since" | "after" | "before" | "following" | "despite"
                     );
                 if under_coded_verb || background {
                     break;
