@@ -1112,8 +1112,9 @@ fn try_pattern(
                         return None;
                     }
                     if let Some(ph) = ctx.a.phrase_of[pos] {
-                        // a capital after a locative preposition is a place: "arrived in Athens"
-                        if is_place(ctx, ph) {
+                        // a capital after a locative preposition is a place: "talks in Athens";
+                        // for a visit the place is what is visited ("arrived in Athens")
+                        if is_place(ctx, ph) && p.code != "042" {
                             pos = ctx.a.phrases[ph].end;
                             skipped += 1;
                             if skipped > 3 {
@@ -1183,6 +1184,12 @@ fn try_pattern(
                     return None;
                 }
             }
+        }
+    }
+    // "called for a ceasefire between Israel and Hezbollah": parties named after the act
+    if targets.is_empty() && !p.has_target() && pos + 1 < n && ctx.lower(pos) == "between" {
+        if let Some(ph) = ctx.a.phrase_of[pos + 1] {
+            targets = ctx.group_of(ph);
         }
     }
     let sources: Vec<usize> = explicit_sources.unwrap_or_else(|| sources.to_vec());

@@ -57,6 +57,7 @@ const VERBS: &str = "
 040  meet +
 040  meet with +
 046  hold talks with +
+045  broker talks
 042  visit +
 016  deny
 010  say
@@ -499,5 +500,16 @@ fn background_event_nouns_are_not_coded() {
     assert_eq!(
         code("Turkey met Greece, the first meeting since the Russian attack on Ukraine."),
         [ev("TUR", "GRC", "040", Asserted)]
+    );
+}
+
+#[test]
+fn parties_named_with_between_are_the_targets_of_an_untargeted_act() {
+    assert_eq!(
+        code("Headline\nTurkey brokered talks between Russia and Ukraine."),
+        [
+            ev("TUR", "RUS", "045", Asserted),
+            ev("TUR", "UKR", "045", Asserted)
+        ]
     );
 }
