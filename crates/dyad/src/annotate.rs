@@ -567,6 +567,10 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
     }
     for (i, t) in toks.iter().enumerate() {
         tags[i] = match t.kind {
+            // currency signs belong to the amount: "$5 billion in aid" is a filler like "5"
+            TokenKind::Punct if matches!(t.lower.as_str(), "$" | "€" | "£" | "¥" | "%") => {
+                Tag::Num
+            }
             TokenKind::Punct => Tag::Punct,
             TokenKind::Number => Tag::Num,
             TokenKind::Word if in_mention[i] => Tag::Actor,
