@@ -96,6 +96,9 @@ struct Ctx<'a> {
     a: &'a Annotated,
     /// Tokens inside parentheticals (", which ... ,", "( ... )").
     masked: Vec<bool>,
+    /// Cue classes of each verb: its lemma's, plus those of a cue phrase it starts
+    /// ("rejected accusations" is a denial).
+    classes: Vec<Vec<CueClass>>,
     question: bool,
 }
 
@@ -122,7 +125,7 @@ impl Ctx<'_> {
         ) || (self.tag(i) == Tag::Punct && self.lower(i) == "-")
     }
     fn verb_classes(&self, v: usize) -> &[CueClass] {
-        self.a.verb[v].map_or(&[], |(l, _)| self.lex.lemma_cues(l))
+        &self.classes[v]
     }
 }
 
@@ -147,6 +150,21 @@ pub fn parse_sentence(
         s,
         a,
         masked: vec![false; n],
+        classes: (0..n)
+            .map(|i| {
+                let mut v: Vec<CueClass> = a.verb[i]
+                    .map_or(&[][..], |(l, _)| lex.lemma_cues(l))
+                    .to_vec();
+                if a.verb[i].is_some() {
+                    for &(st, len, cl) in &a.cues {
+                        if st == i && len > 1 && cl.is_verbal() && !v.contains(&cl) {
+                            v.push(cl);
+                        }
+                    }
+                }
+                v
+            })
+            .collect(),
         question,
     };
     mask_parentheticals(&mut ctx);
@@ -504,8 +522,12 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             while b > 0 && matches!(ctx.tag(b - 1), Tag::Det | Tag::Num) {
                 b -= 1;
             }
-            // object of a preposition ("in Moscow", "with Russia")?
-            if !adjacent && b > 0 && ctx.tag(b - 1) == Tag::Prep && ctx.lower(b - 1) != "of" {
+            // object of a preposition ("in Moscow", "with Russia", "the invasion of Ukraine":
+            // a role's "of" is already part of its phrase, "the head of the army")
+            // ("thousands of protesters", "some of the rebels" are the protesters, the rebels)
+            let quantity_of =
+                b > 1 && ctx.lower(b - 1) == "of" && matches!(ctx.tag(b - 2), Tag::Num | Tag::Det);
+            if !adjacent && b > 0 && ctx.tag(b - 1) == Tag::Prep && !quantity_of {
                 continue;
             }
             // a phrase right after another verb is that verb's object: the subject of this
