@@ -261,6 +261,63 @@ pub fn parse_sentence(
             });
         }
     }
+    // "marched to demand the resignation of X": a protest with a stated aim is coded with the
+    // protest sub-code for that aim (CAMEO's 141x-145x mirror the 104x demands) and the aim's
+    // target, instead of a protest and a separate demand
+    for c in clauses.iter().filter(|c| {
+        c.matched
+            .as_ref()
+            .is_some_and(|m| matches!(&m.code[..], "141" | "142" | "143" | "144" | "145"))
+    }) {
+        let Some(aim) = clauses.iter().find(|k| {
+            k.governor == Some(c.verb)
+                && k.infinitive
+                && k.matched
+                    .as_ref()
+                    .is_some_and(|m| aim_digit(&m.code).is_some())
+        }) else {
+            continue;
+        };
+        let m = aim.matched.as_ref().unwrap();
+        let code = format!(
+            "{}{}",
+            &c.matched.as_ref().unwrap().code,
+            aim_digit(&m.code).unwrap()
+        );
+        let sources: Vec<Option<usize>> = out
+            .candidates
+            .iter()
+            .filter(|x| x.trigger.0 == c.verb)
+            .map(|x| Some(x.source))
+            .collect();
+        let Some(template) = out
+            .candidates
+            .iter()
+            .find(|x| x.trigger.0 == c.verb)
+            .cloned()
+        else {
+            continue;
+        };
+        out.candidates
+            .retain(|x| x.trigger.0 != c.verb && x.trigger.0 != aim.verb);
+        let mut srcs: Vec<usize> = sources.into_iter().flatten().collect();
+        srcs.dedup();
+        let targets: Vec<Option<usize>> = if m.targets.is_empty() {
+            vec![None]
+        } else {
+            m.targets.iter().map(|&t| Some(t)).collect()
+        };
+        for &src in &srcs {
+            for &t in &targets {
+                out.candidates.push(Candidate {
+                    source: src,
+                    target: t,
+                    code: code.clone(),
+                    ..template.clone()
+                });
+            }
+        }
+    }
     // a plain statement (010, no target) adds nothing when what was said is the speaker's own
     // asserted act ("said it would meet" → 036 only)
     let code_of = |p: usize| ctx.codes.get(p).cloned().flatten();
@@ -868,6 +925,19 @@ fn own_future_in_speech(ctx: &Ctx, clauses: &[VerbClause], c: &VerbClause) -> bo
     !c.subject.is_empty()
         && codes(&c.subject) == codes(&gc.subject)
         && codes(&c.subject).iter().all(Option::is_some)
+}
+
+/// The aim of a protest as the last digit of its sub-code: change of leadership (1), of
+/// policy (2), rights (3), institutions or regime (4) — from the matching demand (104x) or
+/// appeal (024x).
+fn aim_digit(code: &str) -> Option<char> {
+    match code {
+        "1041" | "0241" => Some('1'),
+        "1042" | "0242" => Some('2'),
+        "1043" | "0243" => Some('3'),
+        "1044" | "0244" => Some('4'),
+        _ => None,
+    }
 }
 
 /// Every ordered pair of distinct members: each does the act to each other.

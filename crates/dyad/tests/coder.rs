@@ -65,6 +65,8 @@ const VERBS: &str = "
 020  urge + to
 163  impose sanction on +
 141  protest
+141  rally
+1041 demand resignation of +
 ";
 const NOUNS: &str = "
 190  $ attack on +
@@ -512,4 +514,10 @@ fn parties_named_with_between_are_the_targets_of_an_untargeted_act() {
             ev("TUR", "UKR", "045", Asserted)
         ]
     );
+}
+
+#[test]
+fn a_protest_with_a_stated_aim_takes_the_aims_sub_code() {
+    // 141 "protest" + 1041 "demand resignation" → 1411 "demonstrate for leadership change"
+    assert_eq!(code("Headline\nTurkish protesters rallied to demand the resignation of the Turkish government."), [ev("TUROPP", "TURGOV", "1411", Asserted)]);
 }

@@ -76,8 +76,6 @@ const KNOWN_GAPS: &[(&str, usize, &str, &str, &str, &str)] = &[
     ("06_violence.txt", 1, "SYRMIL", "SYRCVL", "194", "missed: town shelling coded against the civilians killed"),
     ("06_violence.txt", 1, "SYRMIL", "-", "194", "extra: same event without the civilians as target"),
     ("06_violence.txt", 1, "SYRMIL", "SYRCVL", "190", "extra: 'killing civilians' coded as its own event"),
-    ("06_violence.txt", 4, "SYRMIL", "SYRREB", "194", "missed: 'exchanged artillery fire' has no pattern"),
-    ("06_violence.txt", 4, "SYRREB", "SYRMIL", "194", "missed: 'exchanged artillery fire' has no pattern"),
     ("06_violence.txt", 5, "SYREDU", "SYRCVL", "190", "extra: 'a mortar round ... hit a school, wounding children': the school is read as the subject"),
     ("08_hypothetical.txt", 2, "IRNGOV", "ISR", "138", "missed: threat idiom inside a that-clause"),
     ("08_hypothetical.txt", 5, "ISRGOV", "IRN", "130", "missed: threat idiom inside a that-clause"),
