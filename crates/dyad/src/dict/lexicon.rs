@@ -47,7 +47,6 @@ impl PhraseToken {
 struct PhraseTrie<T> {
     by_first: FxHashMap<String, Vec<usize>>,
     phrases: Vec<(Vec<PhraseToken>, Vec<T>)>,
-    index: FxHashMap<String, usize>,
 }
 
 impl<T> Default for PhraseTrie<T> {
@@ -55,7 +54,6 @@ impl<T> Default for PhraseTrie<T> {
         PhraseTrie {
             by_first: FxHashMap::default(),
             phrases: Vec::new(),
-            index: FxHashMap::default(),
         }
     }
 }
@@ -74,48 +72,54 @@ impl<T: Clone> PhraseTrie<T> {
             .iter()
             .map(|t| {
                 let s = t.text(phrase);
-                let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+                let (mut letters, mut upper) = (0usize, 0usize);
+                for c in s.chars().filter(|c| c.is_alphabetic()) {
+                    letters += 1;
+                    upper += usize::from(c.is_uppercase());
+                }
                 let rule = if !case_sensitive {
                     CaseRule::Any
-                } else if !letters.is_empty()
-                    && letters.len() <= 4
-                    && letters.iter().all(|c| c.is_uppercase())
-                {
+                } else if letters > 0 && letters <= 4 && upper == letters {
                     CaseRule::Exact
                 } else if t.capitalized {
                     CaseRule::Capitalized
                 } else {
                     CaseRule::Any
                 };
+                // the exact spelling matters only for exact-case tokens
+                let exact = if rule == CaseRule::Exact {
+                    s.to_string()
+                } else {
+                    String::new()
+                };
                 PhraseToken {
                     lower: t.lower.clone(),
-                    exact: s.to_string(),
+                    exact,
                     rule,
                 }
             })
             .collect();
-        let mut key = String::new();
-        for p in &ptoks {
-            key.push_str(&p.exact);
-            key.push(match p.rule {
-                CaseRule::Any => '\u{1}',
-                CaseRule::Capitalized => '\u{2}',
-                CaseRule::Exact => '\u{3}',
-            });
-            key.push_str(&p.lower);
-            key.push(' ');
-        }
-        if let Some(&i) = self.index.get(&key) {
-            self.phrases[i].1.push(value);
-            return;
+        // the same phrase again (another entry with this name): add the value to it
+        let same = |p: &[PhraseToken]| {
+            p.len() == ptoks.len()
+                && p.iter()
+                    .zip(&ptoks)
+                    .all(|(x, y)| x.lower == y.lower && x.rule == y.rule && x.exact == y.exact)
+        };
+        if let Some(cands) = self.by_first.get(ptoks[0].lower.as_str()) {
+            if let Some(&i) = cands.iter().find(|&&i| same(&self.phrases[i].0)) {
+                self.phrases[i].1.push(value);
+                return;
+            }
         }
         let i = self.phrases.len();
-        self.by_first
-            .entry(ptoks[0].lower.clone())
-            .or_default()
-            .push(i);
+        match self.by_first.get_mut(ptoks[0].lower.as_str()) {
+            Some(v) => v.push(i),
+            None => {
+                self.by_first.insert(ptoks[0].lower.clone(), vec![i]);
+            }
+        }
         self.phrases.push((ptoks, vec![value]));
-        self.index.insert(key, i);
     }
 
     fn finish(&mut self) {
@@ -124,7 +128,6 @@ impl<T: Clone> PhraseTrie<T> {
             // longest first; stable so that earlier entries win ties
             v.sort_by_key(|&i| std::cmp::Reverse(phrases[i].0.len()));
         }
-        self.index = FxHashMap::default();
     }
 
     /// The longest phrase starting at token `i`: its length in tokens and payloads.
@@ -410,375 +413,14 @@ impl Lexicon {
             noun_patterns: FxHashMap::default(),
             lemma_cues: FxHashMap::default(),
         };
-        // Actors
-        for (i, c) in dict.countries.iter().enumerate() {
-            let i = i as u32;
-            let mut add = |name: &str, kind: ActorKind, sector: Option<String>| {
-                lex.actors.insert(
-                    name,
-                    LexEntry::Actor {
-                        kind,
-                        entry: i,
-                        sector,
-                    },
-                    true,
-                )
-            };
-            for n in &c.names {
-                add(n, ActorKind::CountryName, None);
-            }
-            for n in &c.adjectives {
-                add(n, ActorKind::CountryAdjective, None);
-            }
-            for n in &c.demonyms {
-                add(n, ActorKind::Demonym, None);
-            }
-            for n in &c.capitals {
-                add(n, ActorKind::Capital, Some("GOV".into()));
-            }
-            for (n, s) in &c.institutions {
-                add(n, ActorKind::Institution, Some(s.clone()));
-            }
-        }
-        for (i, p) in dict.people.iter().enumerate() {
-            for n in std::iter::once(&p.name).chain(&p.aliases) {
-                lex.actors.insert(
-                    n,
-                    LexEntry::Actor {
-                        kind: ActorKind::Person,
-                        entry: i as u32,
-                        sector: None,
-                    },
-                    true,
-                );
-            }
-            if p.roles.is_empty() && p.code.is_none() {
-                errors.push(err(
-                    &p.origin,
-                    format!("person {:?} has neither a role nor a code", p.name),
-                ));
-            }
-        }
-        for (i, o) in dict.organizations.iter().enumerate() {
-            for n in &o.names {
-                lex.actors.insert(
-                    n,
-                    LexEntry::Actor {
-                        kind: ActorKind::OrgName,
-                        entry: i as u32,
-                        sector: None,
-                    },
-                    true,
-                );
-            }
-            for n in &o.refs {
-                let n = n
-                    .strip_prefix("the ")
-                    .or_else(|| n.strip_prefix("The "))
-                    .unwrap_or(n);
-                lex.actors.insert(
-                    n,
-                    LexEntry::Actor {
-                        kind: ActorKind::OrgRef,
-                        entry: i as u32,
-                        sector: None,
-                    },
-                    true,
-                );
-            }
-        }
-        for (i, a) in dict.agents.iter().enumerate() {
-            for n in &a.nouns {
-                lex.actors.insert(
-                    n,
-                    LexEntry::Agent {
-                        entry: i as u32,
-                        plural: false,
-                    },
-                    false,
-                );
-                let pl = pluralize(n);
-                if pl != *n {
-                    lex.actors.insert(
-                        &pl,
-                        LexEntry::Agent {
-                            entry: i as u32,
-                            plural: true,
-                        },
-                        false,
-                    );
-                }
-            }
-        }
-        lex.actors.finish();
-
-        // Verb forms: irregulars first
-        let mut irregular: FxHashMap<&str, Vec<&super::IrregularVerb>> = FxHashMap::default();
-        for v in &dict.irregular {
-            irregular.entry(v.lemma.as_str()).or_default().push(v);
-        }
-        // Every verb of the irregular list is known as a verb, patterns or not: clause analysis
-        // needs to see "was seen to", "had told" as verbs.
-        for v in &dict.irregular {
-            lex.lemma_id(&v.lemma, &irregular);
-        }
-        // Cues
-        for c in dict.modality.iter().chain(&dict.discards) {
-            let is_discard = dict.discards.iter().any(|d| std::ptr::eq(d, c));
-            let class = if is_discard {
-                match c.class.as_str() {
-                    "sentence" => Some(CueClass::DiscardSentence),
-                    "article" => Some(CueClass::DiscardArticle),
-                    "story" => Some(CueClass::DiscardStory),
-                    _ => None,
-                }
-            } else {
-                CueClass::parse(&c.class)
-            };
-            let Some(class) = class else {
-                errors.push(err(&c.origin, format!("unknown cue class {:?}", c.class)));
-                continue;
-            };
-            for p in &c.phrases {
-                lex.cues.insert(p, class, false);
-                if class.is_verbal() && !p.contains(' ') {
-                    let id = lex.lemma_id(p, &irregular);
-                    let v = lex.lemma_cues.entry(id).or_default();
-                    if !v.contains(&class) {
-                        v.push(class);
-                    }
-                }
-            }
-        }
-        lex.cues.finish();
-
-        // Patterns
-        for p in &dict.verbs {
-            let all_words: Vec<&str> = p.text.split_whitespace().collect();
-            // `said * accuse +`: words before `*` must stand before the verb
-            let (pre, words): (Vec<String>, &[&str]) =
-                match all_words.iter().position(|w| *w == "*") {
-                    Some(k) if k + 1 < all_words.len() => (
-                        all_words[..k].iter().map(|w| w.to_lowercase()).collect(),
-                        &all_words[k + 1..],
-                    ),
-                    Some(_) => {
-                        errors.push(err(
-                            &p.origin,
-                            "`*` must be followed by the verb lemma".into(),
-                        ));
-                        continue;
-                    }
-                    None => (Vec::new(), &all_words[..]),
-                };
-            if pre.iter().any(|w| {
-                !w.chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.'))
-            }) {
-                errors.push(err(
-                    &p.origin,
-                    "words before `*` must be plain words".into(),
-                ));
-                continue;
-            }
-            let lemma = words[0].to_lowercase();
-            if !lemma.chars().all(|c| c.is_alphabetic() || c == '-') {
-                errors.push(err(
-                    &p.origin,
-                    format!(
-                        "verb pattern must start with the verb lemma, found {:?}",
-                        words[0]
-                    ),
-                ));
-                continue;
-            }
-            let mut elems = Vec::new();
-            let mut bad = None;
-            let mut target_required = false;
-            let mut loose_target = false;
-            for w in &words[1..] {
-                match *w {
-                    "+" => elems.push(PatElem::Target),
-                    "+!" => {
-                        elems.push(PatElem::Target);
-                        target_required = true;
-                    }
-                    "+?" => {
-                        elems.push(PatElem::Target);
-                        loose_target = true;
-                    }
-                    // an explicit source after the verb ("clashes between $")
-                    "$" => elems.push(PatElem::Source),
-                    w if w
-                        .chars()
-                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'') =>
-                    {
-                        elems.push(PatElem::Word(w.to_lowercase()))
-                    }
-                    w if !w.starts_with(['|', '+', '$']) => {
-                        let alts: Vec<Vec<String>> = w
-                            .split('|')
-                            .filter(|a| !a.is_empty())
-                            .map(|a| {
-                                a.split('_')
-                                    .filter(|x| !x.is_empty())
-                                    .map(|x| x.to_lowercase())
-                                    .collect()
-                            })
-                            .collect();
-                        elems.push(PatElem::Alt(alts))
-                    }
-                    w => bad = Some(format!("unexpected {w:?} in pattern")),
-                }
-            }
-            if elems.iter().filter(|e| **e == PatElem::Target).count() > 1 {
-                bad = Some("a verb pattern has at most one `+`".into());
-            }
-            if elems.iter().filter(|e| **e == PatElem::Source).count() > 1 {
-                bad = Some("a verb pattern has at most one `$`".into());
-            }
-            if let Some(m) = bad {
-                errors.push(err(&p.origin, m));
-                continue;
-            }
-            let id = lex.lemma_id(&lemma, &irregular);
-            let specificity = 1
-                + pre.len()
-                + elems
-                    .iter()
-                    .filter(|e| matches!(e, PatElem::Word(_) | PatElem::Alt(_)))
-                    .count();
-            lex.verb_patterns[id as usize].push(Arc::new(CompiledPattern {
-                code: p.code.clone(),
-                elems,
-                specificity,
-                text: p.text.clone(),
-                origin: p.origin.clone(),
-                noun_at: 0,
-                keys: Vec::new(),
-                target_required,
-                loose_target,
-                pre,
-            }));
-        }
-        for p in &dict.nouns {
-            let mut elems = Vec::new();
-            let mut noun_at = None;
-            for w in p.text.split_whitespace() {
-                match w {
-                    "+" => elems.push(PatElem::Target),
-                    "$" | "$'s" => elems.push(PatElem::Source),
-                    w => {
-                        if noun_at.is_none() {
-                            noun_at = Some(elems.len());
-                        }
-                        elems.push(PatElem::Word(w.to_lowercase()))
-                    }
-                }
-            }
-            let Some(noun_at) = noun_at else {
-                errors.push(err(&p.origin, "noun pattern has no noun".into()));
-                continue;
-            };
-            if !elems.contains(&PatElem::Source) {
-                errors.push(err(
-                    &p.origin,
-                    "noun pattern needs a source slot `$`".into(),
-                ));
-                continue;
-            }
-            let PatElem::Word(noun) = &elems[noun_at] else {
-                unreachable!()
-            };
-            let key = singular(noun).to_string();
-            let specificity = elems
-                .iter()
-                .filter(|e| matches!(e, PatElem::Word(_)))
-                .count();
-            lex.noun_patterns
-                .entry(key)
-                .or_default()
-                .push(Arc::new(CompiledPattern {
-                    code: p.code.clone(),
-                    elems,
-                    specificity,
-                    text: p.text.clone(),
-                    origin: p.origin.clone(),
-                    noun_at,
-                    keys: Vec::new(),
-                    target_required: false,
-                    loose_target: false,
-                    pre: Vec::new(),
-                }));
-        }
-        for v in lex
-            .verb_patterns
-            .iter_mut()
-            .chain(lex.noun_patterns.values_mut())
-        {
-            v.sort_by_key(|p| std::cmp::Reverse(p.specificity));
-        }
-        // Unknown codes
-        let ont = crate::ontology::Ontology::get();
-        let index = |pats: &[Arc<CompiledPattern>]| {
-            let mut by: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-            let mut none = Vec::new();
-            for (i, p) in pats.iter().enumerate() {
-                match p.elems.iter().find_map(|e| {
-                    if let PatElem::Word(w) = e {
-                        Some(w)
-                    } else {
-                        None
-                    }
-                }) {
-                    Some(w) => by
-                        .entry(literal_key(w).into_owned())
-                        .or_default()
-                        .push(i as u32),
-                    None => none.push(i as u32),
-                }
-            }
-            (by, none)
-        };
-        for p in dict
-            .verbs
-            .iter()
-            .chain(&dict.nouns)
-            .filter(|_| !allow_unknown_codes)
-        {
-            if ont.lookup(&p.code).is_none() {
-                errors.push(err(&p.origin, format!("unknown CAMEO code {}", p.code)));
-            }
-        }
-        lex.verb_patterns
-            .iter_mut()
-            .for_each(|v| v.retain(|p| allow_unknown_codes || ont.lookup(&p.code).is_some()));
-        for v in lex
-            .verb_patterns
-            .iter_mut()
-            .chain(lex.noun_patterns.values_mut())
-        {
-            for p in v.iter_mut() {
-                let keys = p
-                    .elems
-                    .iter()
-                    .filter_map(|e| {
-                        if let PatElem::Word(w) = e {
-                            Some(literal_key(w).into_owned())
-                        } else {
-                            None
-                        }
-                    })
-                    .collect();
-                Arc::get_mut(p)
-                    .expect("patterns are not shared while compiling")
-                    .keys = keys;
-            }
-        }
-        lex.verb_index = lex.verb_patterns.iter().map(|v| index(v)).collect();
-        lex.noun_patterns
-            .values_mut()
-            .for_each(|v| v.retain(|p| allow_unknown_codes || ont.lookup(&p.code).is_some()));
+        // Actors: built on a second thread while verbs, cues and patterns compile here
+        let (actor_trie, actor_errors) = std::thread::scope(|sc| {
+            let h = sc.spawn(|| build_actor_trie(&dict));
+            compile_rest(&mut lex, &dict, &mut errors, allow_unknown_codes);
+            h.join().expect("actor trie thread")
+        });
+        lex.actors = actor_trie;
+        errors.extend(actor_errors);
         lex.dict = dict;
         (lex, errors)
     }
@@ -941,6 +583,388 @@ fn err(o: &Origin, message: String) -> DictError {
         line: o.line,
         message,
     }
+}
+
+/// The actor and agent trie of a dictionary (built on its own thread at start-up).
+fn build_actor_trie(dict: &Dictionary) -> (PhraseTrie<LexEntry>, Vec<DictError>) {
+    let mut actors: PhraseTrie<LexEntry> = PhraseTrie::default();
+    let mut errors = Vec::new();
+    for (i, c) in dict.countries.iter().enumerate() {
+        let i = i as u32;
+        let mut add = |name: &str, kind: ActorKind, sector: Option<String>| {
+            actors.insert(
+                name,
+                LexEntry::Actor {
+                    kind,
+                    entry: i,
+                    sector,
+                },
+                true,
+            )
+        };
+        for n in &c.names {
+            add(n, ActorKind::CountryName, None);
+        }
+        for n in &c.adjectives {
+            add(n, ActorKind::CountryAdjective, None);
+        }
+        for n in &c.demonyms {
+            add(n, ActorKind::Demonym, None);
+        }
+        for n in &c.capitals {
+            add(n, ActorKind::Capital, Some("GOV".into()));
+        }
+        for (n, s) in &c.institutions {
+            add(n, ActorKind::Institution, Some(s.clone()));
+        }
+    }
+    for (i, p) in dict.people.iter().enumerate() {
+        for n in std::iter::once(&p.name).chain(&p.aliases) {
+            actors.insert(
+                n,
+                LexEntry::Actor {
+                    kind: ActorKind::Person,
+                    entry: i as u32,
+                    sector: None,
+                },
+                true,
+            );
+        }
+        if p.roles.is_empty() && p.code.is_none() {
+            errors.push(err(
+                &p.origin,
+                format!("person {:?} has neither a role nor a code", p.name),
+            ));
+        }
+    }
+    for (i, o) in dict.organizations.iter().enumerate() {
+        for n in &o.names {
+            actors.insert(
+                n,
+                LexEntry::Actor {
+                    kind: ActorKind::OrgName,
+                    entry: i as u32,
+                    sector: None,
+                },
+                true,
+            );
+        }
+        for n in &o.refs {
+            let n = n
+                .strip_prefix("the ")
+                .or_else(|| n.strip_prefix("The "))
+                .unwrap_or(n);
+            actors.insert(
+                n,
+                LexEntry::Actor {
+                    kind: ActorKind::OrgRef,
+                    entry: i as u32,
+                    sector: None,
+                },
+                true,
+            );
+        }
+    }
+    for (i, a) in dict.agents.iter().enumerate() {
+        for n in &a.nouns {
+            actors.insert(
+                n,
+                LexEntry::Agent {
+                    entry: i as u32,
+                    plural: false,
+                },
+                false,
+            );
+            let pl = pluralize(n);
+            if pl != *n {
+                actors.insert(
+                    &pl,
+                    LexEntry::Agent {
+                        entry: i as u32,
+                        plural: true,
+                    },
+                    false,
+                );
+            }
+        }
+    }
+    actors.finish();
+    (actors, errors)
+}
+
+/// Everything but the actor trie: verb forms, cues, verb and noun patterns.
+fn compile_rest(
+    lex: &mut Lexicon,
+    dict: &Dictionary,
+    errors: &mut Vec<DictError>,
+    allow_unknown_codes: bool,
+) {
+    // Verb forms: irregulars first
+    let mut irregular: FxHashMap<&str, Vec<&super::IrregularVerb>> = FxHashMap::default();
+    for v in &dict.irregular {
+        irregular.entry(v.lemma.as_str()).or_default().push(v);
+    }
+    // Every verb of the irregular list is known as a verb, patterns or not: clause analysis
+    // needs to see "was seen to", "had told" as verbs.
+    for v in &dict.irregular {
+        lex.lemma_id(&v.lemma, &irregular);
+    }
+    // Cues
+    for c in dict.modality.iter().chain(&dict.discards) {
+        let is_discard = dict.discards.iter().any(|d| std::ptr::eq(d, c));
+        let class = if is_discard {
+            match c.class.as_str() {
+                "sentence" => Some(CueClass::DiscardSentence),
+                "article" => Some(CueClass::DiscardArticle),
+                "story" => Some(CueClass::DiscardStory),
+                _ => None,
+            }
+        } else {
+            CueClass::parse(&c.class)
+        };
+        let Some(class) = class else {
+            errors.push(err(&c.origin, format!("unknown cue class {:?}", c.class)));
+            continue;
+        };
+        for p in &c.phrases {
+            lex.cues.insert(p, class, false);
+            if class.is_verbal() && !p.contains(' ') {
+                let id = lex.lemma_id(p, &irregular);
+                let v = lex.lemma_cues.entry(id).or_default();
+                if !v.contains(&class) {
+                    v.push(class);
+                }
+            }
+        }
+    }
+    lex.cues.finish();
+
+    // Patterns
+    for p in &dict.verbs {
+        let all_words: Vec<&str> = p.text.split_whitespace().collect();
+        // `said * accuse +`: words before `*` must stand before the verb
+        let (pre, words): (Vec<String>, &[&str]) = match all_words.iter().position(|w| *w == "*") {
+            Some(k) if k + 1 < all_words.len() => (
+                all_words[..k].iter().map(|w| w.to_lowercase()).collect(),
+                &all_words[k + 1..],
+            ),
+            Some(_) => {
+                errors.push(err(
+                    &p.origin,
+                    "`*` must be followed by the verb lemma".into(),
+                ));
+                continue;
+            }
+            None => (Vec::new(), &all_words[..]),
+        };
+        if pre.iter().any(|w| {
+            !w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.'))
+        }) {
+            errors.push(err(
+                &p.origin,
+                "words before `*` must be plain words".into(),
+            ));
+            continue;
+        }
+        let lemma = words[0].to_lowercase();
+        if !lemma.chars().all(|c| c.is_alphabetic() || c == '-') {
+            errors.push(err(
+                &p.origin,
+                format!(
+                    "verb pattern must start with the verb lemma, found {:?}",
+                    words[0]
+                ),
+            ));
+            continue;
+        }
+        let mut elems = Vec::new();
+        let mut bad = None;
+        let mut target_required = false;
+        let mut loose_target = false;
+        for w in &words[1..] {
+            match *w {
+                "+" => elems.push(PatElem::Target),
+                "+!" => {
+                    elems.push(PatElem::Target);
+                    target_required = true;
+                }
+                "+?" => {
+                    elems.push(PatElem::Target);
+                    loose_target = true;
+                }
+                // an explicit source after the verb ("clashes between $")
+                "$" => elems.push(PatElem::Source),
+                w if w
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'') =>
+                {
+                    elems.push(PatElem::Word(w.to_lowercase()))
+                }
+                w if !w.starts_with(['|', '+', '$']) => {
+                    let alts: Vec<Vec<String>> = w
+                        .split('|')
+                        .filter(|a| !a.is_empty())
+                        .map(|a| {
+                            a.split('_')
+                                .filter(|x| !x.is_empty())
+                                .map(|x| x.to_lowercase())
+                                .collect()
+                        })
+                        .collect();
+                    elems.push(PatElem::Alt(alts))
+                }
+                w => bad = Some(format!("unexpected {w:?} in pattern")),
+            }
+        }
+        if elems.iter().filter(|e| **e == PatElem::Target).count() > 1 {
+            bad = Some("a verb pattern has at most one `+`".into());
+        }
+        if elems.iter().filter(|e| **e == PatElem::Source).count() > 1 {
+            bad = Some("a verb pattern has at most one `$`".into());
+        }
+        if let Some(m) = bad {
+            errors.push(err(&p.origin, m));
+            continue;
+        }
+        let id = lex.lemma_id(&lemma, &irregular);
+        let specificity = 1
+            + pre.len()
+            + elems
+                .iter()
+                .filter(|e| matches!(e, PatElem::Word(_) | PatElem::Alt(_)))
+                .count();
+        lex.verb_patterns[id as usize].push(Arc::new(CompiledPattern {
+            code: p.code.clone(),
+            elems,
+            specificity,
+            text: p.text.clone(),
+            origin: p.origin.clone(),
+            noun_at: 0,
+            keys: Vec::new(),
+            target_required,
+            loose_target,
+            pre,
+        }));
+    }
+    for p in &dict.nouns {
+        let mut elems = Vec::new();
+        let mut noun_at = None;
+        for w in p.text.split_whitespace() {
+            match w {
+                "+" => elems.push(PatElem::Target),
+                "$" | "$'s" => elems.push(PatElem::Source),
+                w => {
+                    if noun_at.is_none() {
+                        noun_at = Some(elems.len());
+                    }
+                    elems.push(PatElem::Word(w.to_lowercase()))
+                }
+            }
+        }
+        let Some(noun_at) = noun_at else {
+            errors.push(err(&p.origin, "noun pattern has no noun".into()));
+            continue;
+        };
+        if !elems.contains(&PatElem::Source) {
+            errors.push(err(
+                &p.origin,
+                "noun pattern needs a source slot `$`".into(),
+            ));
+            continue;
+        }
+        let PatElem::Word(noun) = &elems[noun_at] else {
+            unreachable!()
+        };
+        let key = singular(noun).to_string();
+        let specificity = elems
+            .iter()
+            .filter(|e| matches!(e, PatElem::Word(_)))
+            .count();
+        lex.noun_patterns
+            .entry(key)
+            .or_default()
+            .push(Arc::new(CompiledPattern {
+                code: p.code.clone(),
+                elems,
+                specificity,
+                text: p.text.clone(),
+                origin: p.origin.clone(),
+                noun_at,
+                keys: Vec::new(),
+                target_required: false,
+                loose_target: false,
+                pre: Vec::new(),
+            }));
+    }
+    for v in lex
+        .verb_patterns
+        .iter_mut()
+        .chain(lex.noun_patterns.values_mut())
+    {
+        v.sort_by_key(|p| std::cmp::Reverse(p.specificity));
+    }
+    // Unknown codes
+    let ont = crate::ontology::Ontology::get();
+    let index = |pats: &[Arc<CompiledPattern>]| {
+        let mut by: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut none = Vec::new();
+        for (i, p) in pats.iter().enumerate() {
+            match p.elems.iter().find_map(|e| {
+                if let PatElem::Word(w) = e {
+                    Some(w)
+                } else {
+                    None
+                }
+            }) {
+                Some(w) => by
+                    .entry(literal_key(w).into_owned())
+                    .or_default()
+                    .push(i as u32),
+                None => none.push(i as u32),
+            }
+        }
+        (by, none)
+    };
+    for p in dict
+        .verbs
+        .iter()
+        .chain(&dict.nouns)
+        .filter(|_| !allow_unknown_codes)
+    {
+        if ont.lookup(&p.code).is_none() {
+            errors.push(err(&p.origin, format!("unknown CAMEO code {}", p.code)));
+        }
+    }
+    lex.verb_patterns
+        .iter_mut()
+        .for_each(|v| v.retain(|p| allow_unknown_codes || ont.lookup(&p.code).is_some()));
+    for v in lex
+        .verb_patterns
+        .iter_mut()
+        .chain(lex.noun_patterns.values_mut())
+    {
+        for p in v.iter_mut() {
+            let keys = p
+                .elems
+                .iter()
+                .filter_map(|e| {
+                    if let PatElem::Word(w) = e {
+                        Some(literal_key(w).into_owned())
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            Arc::get_mut(p)
+                .expect("patterns are not shared while compiling")
+                .keys = keys;
+        }
+    }
+    lex.verb_index = lex.verb_patterns.iter().map(|v| index(v)).collect();
+    lex.noun_patterns
+        .values_mut()
+        .for_each(|v| v.retain(|p| allow_unknown_codes || ont.lookup(&p.code).is_some()));
 }
 
 #[cfg(test)]

@@ -202,11 +202,34 @@ impl Dictionary {
     pub fn from_sources<'a>(
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> (Dictionary, Vec<DictError>) {
-        let mut d = Dictionary::default();
-        let mut errors = Vec::new();
-        for (name, text) in files {
-            errors.extend(parse_file(name, text, &mut d));
+        let files: Vec<(&str, &str)> = files.into_iter().collect();
+        let parse_all = |part: &[(&str, &str)]| {
+            let mut d = Dictionary::default();
+            let mut errors = Vec::new();
+            for (name, text) in part {
+                errors.extend(parse_file(name, text, &mut d));
+            }
+            (d, errors)
+        };
+        // two halves in parallel (start-up time), merged in file order
+        let total: usize = files.iter().map(|f| f.1.len()).sum();
+        if total < 200_000 {
+            return parse_all(&files);
         }
+        let mut acc = 0;
+        let split = files.iter().position(|f| {
+            acc += f.1.len();
+            acc * 2 >= total
+        });
+        let split = split.map_or(files.len(), |k| k + 1).min(files.len());
+        let (first, second) = files.split_at(split);
+        let ((mut d, mut errors), (d2, e2)) = std::thread::scope(|sc| {
+            let h = sc.spawn(|| parse_all(second));
+            let a = parse_all(first);
+            (a, h.join().expect("dictionary parser thread"))
+        });
+        d.extend(d2);
+        errors.extend(e2);
         (d, errors)
     }
 
