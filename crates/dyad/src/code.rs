@@ -1278,6 +1278,22 @@ fn try_pattern(
             }
         }
     }
+    // "denied Russian accusations", "rejected Britain's demands": a pattern that names no
+    // target still acts on something, and the actor owning that thing is the one acted upon
+    // Speech verbs are excluded: what follows "said" is the reported clause's subject.
+    if targets.is_empty()
+        && !p.has_target()
+        && !c.passive
+        && !reciprocal
+        && !ctx.verb_classes(c.verb).contains(&CueClass::Speech)
+    {
+        if let Some(owner) = owner_of_object(ctx, c.verb + 1, end_of_clause) {
+            let grp = ctx.group_of(owner);
+            if !grp.iter().any(|g| sources.contains(g)) {
+                targets = grp;
+            }
+        }
+    }
     // "called for a ceasefire between Israel and Hezbollah": parties named after the act
     if targets.is_empty() && !p.has_target() && pos + 1 < n && ctx.lower(pos) == "between" {
         if let Some(ph) = ctx.a.phrase_of[pos + 1] {
@@ -1302,6 +1318,31 @@ fn try_pattern(
         span: (c.verb, literal_end.max(c.verb + 1)),
         code: p.code.clone(),
     })
+}
+
+/// The actor phrase that owns the verb's object: "Russian" in "denied Russian accusations",
+/// "Britain's" in "rejected Britain's demands". Only the object right after the verb (past a
+/// determiner or adverb) counts, and only when the actor modifies a following noun; a
+/// phrase standing alone there is an object the pattern did not ask for, not an owner.
+fn owner_of_object(ctx: &Ctx, from: usize, end_of_clause: usize) -> Option<usize> {
+    let mut i = from;
+    while i < end_of_clause && matches!(ctx.tag(i), Tag::Det | Tag::Adv) && i < from + 2 {
+        i += 1;
+    }
+    let ph = ctx.a.phrase_of.get(i).copied().flatten()?;
+    let q = &ctx.a.phrases[ph];
+    if q.start != i || q.pronoun.is_some() {
+        return None;
+    }
+    let grp = ctx.group_of(ph);
+    let end = grp.iter().map(|&g| ctx.a.phrases[g].end).max()?;
+    let mut after = end;
+    if after < end_of_clause && ctx.tag(after) == Tag::Poss {
+        after += 1;
+    }
+    // a noun right after the phrase is what the phrase modifies (an agent noun would have
+    // joined the phrase): "Russian accusations", "Britain's demands"
+    (after < end_of_clause && ctx.tag(after) == Tag::Noun).then_some(ph)
 }
 
 /// A capital or country named after a locative preposition is where something happened, not

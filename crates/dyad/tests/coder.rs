@@ -521,3 +521,29 @@ fn a_protest_with_a_stated_aim_takes_the_aims_sub_code() {
     // 141 "protest" + 1041 "demand resignation" → 1411 "demonstrate for leadership change"
     assert_eq!(code("Headline\nTurkish protesters rallied to demand the resignation of the Turkish government."), [ev("TUROPP", "TURGOV", "1411", Asserted)]);
 }
+
+#[test]
+fn owner_of_the_object_is_the_target_of_a_targetless_pattern() {
+    // `deny` names no target; the accusations belong to Russia
+    assert_eq!(
+        code("Turkey denied Russian accusations."),
+        vec![ev("TUR", "RUS", "016", Asserted)]
+    );
+    assert_eq!(
+        code("Turkey denied Russia's accusations."),
+        vec![ev("TUR", "RUS", "016", Asserted)]
+    );
+    // a bare object phrase is not an owner, and nothing follows "denied" here
+    assert_eq!(
+        code("Turkey denied it."),
+        vec![ev("TUR", "-", "016", Asserted)]
+    );
+    // what follows a speech verb is the reported clause, not an owned object
+    assert_eq!(
+        code("Turkey said Russian troops attacked Ukraine."),
+        vec![
+            ev("TUR", "-", "010", Asserted),
+            ev("RUSMIL", "UKR", "190", Reported)
+        ]
+    );
+}
