@@ -1182,12 +1182,10 @@ fn try_pattern(
             // "demanded that Russia return ...", "urged that the EU act": for demands and appeals
             // the subject of the that-clause is the target
             PatElem::Target
-                if pos + 1 < n
-                    && ctx.lower(pos) == "that"
-                    && (p.code.starts_with("02") || p.code.starts_with("10"))
-                    && ctx.a.phrase_of[pos + 1].is_some_and(|ph| !ctx.a.phrases[ph].modifier) =>
+                if (p.code.starts_with("02") || p.code.starts_with("10"))
+                    && that_clause_subject(ctx, pos).is_some() =>
             {
-                let ph = ctx.a.phrase_of[pos + 1].unwrap();
+                let ph = that_clause_subject(ctx, pos).unwrap();
                 let grp = ctx.group_of(ph);
                 pos = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();
                 after_target = Some(pos);
@@ -1320,6 +1318,24 @@ fn try_pattern(
     })
 }
 
+/// The subject of a that-clause at `at` ("that the United States cancel ..."), when it
+/// is an actor and not a modifier ("that Russian troops" is still Russia's act).
+fn that_clause_subject(ctx: &Ctx, mut at: usize) -> Option<usize> {
+    // "demanded on Thursday that ...": time adverbials stand between
+    while at < ctx.n() && ctx.tag(at) == Tag::Adv {
+        at += 1;
+    }
+    if at >= ctx.n() || ctx.lower(at) != "that" {
+        return None;
+    }
+    let mut i = at + 1;
+    if i < ctx.n() && ctx.lower(i) == "the" {
+        i += 1;
+    }
+    let ph = ctx.a.phrase_of.get(i).copied().flatten()?;
+    (!ctx.a.phrases[ph].modifier).then_some(ph)
+}
+
 /// The actor phrase that owns the verb's object: "Russian" in "denied Russian accusations",
 /// "Britain's" in "rejected Britain's demands". Only the object right after the verb (past a
 /// determiner or adverb) counts, and only when the actor modifies a following noun; a
@@ -1331,7 +1347,11 @@ fn owner_of_object(ctx: &Ctx, from: usize, end_of_clause: usize) -> Option<usize
     }
     let ph = ctx.a.phrase_of.get(i).copied().flatten()?;
     let q = &ctx.a.phrases[ph];
-    if q.start != i || q.pronoun.is_some() {
+    // only a named owner: a bare role noun before a noun is a kind of thing ("police cars",
+    // "military response", "a general strike"), not whose it is
+    let named =
+        q.country.is_some() || q.org.is_some() || q.person.is_some() || q.institution.is_some();
+    if q.start != i || q.pronoun.is_some() || q.modifier || !named {
         return None;
     }
     let grp = ctx.group_of(ph);

@@ -67,6 +67,7 @@ const VERBS: &str = "
 141  protest
 141  rally
 1041 demand resignation of +
+100  demand +
 ";
 const NOUNS: &str = "
 190  $ attack on +
@@ -533,6 +534,11 @@ fn owner_of_the_object_is_the_target_of_a_targetless_pattern() {
         code("Turkey denied Russia's accusations."),
         vec![ev("TUR", "RUS", "016", Asserted)]
     );
+    // a bare role noun before a noun says what kind of thing it is, not whose
+    assert_eq!(
+        code("Turkey denied police reports."),
+        vec![ev("TUR", "-", "016", Asserted)]
+    );
     // a bare object phrase is not an owner, and nothing follows "denied" here
     assert_eq!(
         code("Turkey denied it."),
@@ -545,5 +551,13 @@ fn owner_of_the_object_is_the_target_of_a_targetless_pattern() {
             ev("TUR", "-", "010", Asserted),
             ev("RUSMIL", "UKR", "190", Reported)
         ]
+    );
+}
+
+#[test]
+fn that_clause_subject_is_the_target_of_a_demand_past_time_words_and_articles() {
+    assert_eq!(
+        code("China demanded on Friday that the United States cancel the sale."),
+        vec![ev("CHN", "USA", "100", Asserted)]
     );
 }
