@@ -1009,13 +1009,29 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         .iter()
         .map(|t| literal_key(&t.lower))
         .collect();
-    let pats: Vec<&Arc<CompiledPattern>> = ctx
-        .lex
-        .candidate_patterns(c.lemma, &keys)
-        .into_iter()
-        .map(|i| &all[i as usize])
-        .filter(|p| p.keys.iter().all(|k| keys.iter().any(|x| x == k)))
-        .collect();
+    // every literal occurs, or every literal but an optional partner preposition
+    let mut pats: Vec<&Arc<CompiledPattern>> = Vec::new();
+    let mut partnerless: Vec<&Arc<CompiledPattern>> = Vec::new();
+    for i in ctx.lex.candidate_patterns(c.lemma, &keys) {
+        let p = &all[i as usize];
+        let missing = p
+            .keys
+            .iter()
+            .filter(|k| !keys.iter().any(|x| x == *k))
+            .count();
+        if missing == 0 {
+            pats.push(p);
+        } else if missing == 1
+            && partner_prep(p).is_some_and(|w| !keys.iter().any(|x| x == w))
+            // the partner left out is the other subject ("Pakistan and China pledged to
+            // expand economic cooperation"); with one subject the act has no partner at all
+            // and a lone "importing oil" is no event
+            && !c.passive
+            && c.subject.len() >= 2
+        {
+            partnerless.push(p);
+        }
+    }
     for p in &pats {
         if let Some(m) = try_pattern(ctx, c, p, false, end_of_clause) {
             return Some(m);
@@ -1036,7 +1052,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         return None;
     }
     // patterns with literals establish the construction themselves ("carried out airstrikes on")
-    for p in pats.iter().filter(|p| {
+    for p in pats.iter().chain(partnerless.iter()).filter(|p| {
         p.elems.last() == Some(&PatElem::Target)
             && !p.target_required
             && (has_object || p.specificity > 1)
@@ -1111,7 +1127,15 @@ fn try_pattern(
     let mut literal_end = c.verb + 1;
     let mut after_target: Option<usize> = None;
     let mut literal_gaps = 0;
-    for el in &p.elems {
+    // "agreed to expand economic cooperation": in the target-less pass a trailing partner
+    // ("... with +") may be left out once the act itself has been matched
+    let partner_optional = |ei: usize, literal_end: usize| {
+        allow_no_target
+            && literal_end > c.verb + 1
+            && ei + 2 == p.elems.len()
+            && partner_prep(p).is_some()
+    };
+    'elems: for (ei, el) in p.elems.iter().enumerate() {
         match el {
             PatElem::Word(_) | PatElem::Alt(_) => {
                 // the number of tokens the literal matches at `at` (0: no match)
@@ -1134,6 +1158,9 @@ fn try_pattern(
                 let mut skipped = 0;
                 loop {
                     if pos >= end_of_clause.max(pos.min(n)) || pos >= n {
+                        if partner_optional(ei, literal_end) {
+                            break 'elems;
+                        }
                         return None;
                     }
                     if in_by(pos) {
@@ -1163,6 +1190,9 @@ fn try_pattern(
                         pos += 1;
                         continue;
                     }
+                    if partner_optional(ei, literal_end) {
+                        break 'elems;
+                    }
                     return None;
                 }
             }
@@ -1190,6 +1220,15 @@ fn try_pattern(
                 pos = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();
                 after_target = Some(pos);
                 targets = grp;
+            }
+            // "pledged to expand": `to` before a verb marks an infinitive, not a recipient
+            PatElem::Target
+                if pos > c.verb + 1
+                    && pos < n
+                    && ctx.lower(pos - 1) == "to"
+                    && ctx.tag(pos) == Tag::Verb =>
+            {
+                return None;
             }
             PatElem::Target => {
                 let mut skipped = 0;
@@ -1316,6 +1355,22 @@ fn try_pattern(
         span: (c.verb, literal_end.max(c.verb + 1)),
         code: p.code.clone(),
     })
+}
+
+/// The preposition of a pattern's trailing partner slot ("with" in `expand economic cooperation
+/// with +`), which the target-less pass may leave out.
+fn partner_prep(p: &CompiledPattern) -> Option<&str> {
+    match &p.elems[..] {
+        [.., PatElem::Word(w), PatElem::Target]
+            if matches!(
+                w.as_str(),
+                "with" | "to" | "for" | "in" | "on" | "from" | "against"
+            ) =>
+        {
+            Some(w)
+        }
+        _ => None,
+    }
 }
 
 /// The subject of a that-clause at `at` ("that the United States cancel ..."), when it

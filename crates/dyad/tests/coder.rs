@@ -68,6 +68,8 @@ const VERBS: &str = "
 141  rally
 1041 demand resignation of +
 100  demand +
+060  expand cooperation with +
+033  pledge to +
 ";
 const NOUNS: &str = "
 190  $ attack on +
@@ -80,7 +82,7 @@ condition: if | unless
 possibility: may | might | could | would
 fear: fear | fears of
 future: will | set to
-intent: plan | agree | promise
+intent: plan | agree | promise | pledge
 speech: say | tell | claim | accuse | according to
 factive: continue | begin
 ";
@@ -559,5 +561,27 @@ fn that_clause_subject_is_the_target_of_a_demand_past_time_words_and_articles() 
     assert_eq!(
         code("China demanded on Friday that the United States cancel the sale."),
         vec![ev("CHN", "USA", "100", Asserted)]
+    );
+}
+
+#[test]
+fn coordinated_subjects_are_each_others_partner_when_the_with_phrase_is_left_out() {
+    let out = code("Turkey and Greece pledged to expand cooperation.");
+    assert_eq!(
+        out,
+        vec![
+            ev("TUR", "GRC", "031", Asserted),
+            ev("GRC", "TUR", "031", Asserted)
+        ]
+    );
+    // one subject and no partner: no cooperation event, and "to expand" is no recipient
+    assert_eq!(code("Turkey pledged to expand cooperation."), vec![]);
+    assert_eq!(
+        code("Turkey pledged to expand cooperation with Greece."),
+        vec![ev("TUR", "GRC", "031", Asserted)]
+    );
+    assert_eq!(
+        code("Turkey pledged to Greece."),
+        vec![ev("TUR", "GRC", "033", Asserted)]
     );
 }
