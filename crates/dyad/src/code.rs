@@ -1316,7 +1316,8 @@ fn try_pattern(
         }
     }
     // "denied Russian accusations", "rejected Britain's demands": a pattern that names no
-    // target still acts on something, and the actor owning that thing is the one acted upon
+    // target still acts on something, and the actor owning that thing is the one acted upon;
+    // "handed over their weapons to the United Nations": or the one it was given to
     // Speech verbs are excluded: what follows "said" is the reported clause's subject.
     if targets.is_empty()
         && !p.has_target()
@@ -1324,8 +1325,13 @@ fn try_pattern(
         && !reciprocal
         && !ctx.verb_classes(c.verb).contains(&CueClass::Speech)
     {
-        if let Some(owner) = owner_of_object(ctx, c.verb + 1, end_of_clause) {
-            let grp = ctx.group_of(owner);
+        let recipient = || {
+            (literal_end > c.verb + 1)
+                .then(|| recipient_after(ctx, literal_end, end_of_clause))
+                .flatten()
+        };
+        if let Some(ph) = owner_of_object(ctx, c.verb + 1, end_of_clause).or_else(recipient) {
+            let grp = ctx.group_of(ph);
             if !grp.iter().any(|g| sources.contains(g)) {
                 targets = grp;
             }
@@ -1371,6 +1377,28 @@ fn partner_prep(p: &CompiledPattern) -> Option<&str> {
         }
         _ => None,
     }
+}
+
+/// The actor a matched construction was directed to: "to the United Nations" right after
+/// "handed over their weapons". A capital there is a destination ("returned troops to Kyiv"),
+/// and "to" before a verb is an infinitive.
+fn recipient_after(ctx: &Ctx, from: usize, end_of_clause: usize) -> Option<usize> {
+    let mut i = from;
+    while i < end_of_clause && ctx.tag(i) == Tag::Adv {
+        i += 1;
+    }
+    if i + 1 >= end_of_clause || ctx.lower(i) != "to" {
+        return None;
+    }
+    i += 1;
+    if ctx.lower(i) == "the" {
+        i += 1;
+    }
+    let ph = ctx.a.phrase_of.get(i).copied().flatten()?;
+    let q = &ctx.a.phrases[ph];
+    let capital =
+        matches!(q.country, Some((_, crate::dict::ActorKind::Capital))) && q.agent.is_none();
+    (q.start == i && q.pronoun.is_none() && !q.modifier && !capital).then_some(ph)
 }
 
 /// The subject of a that-clause at `at` ("that the United States cancel ..."), when it

@@ -69,6 +69,7 @@ const VERBS: &str = "
 1041 demand resignation of +
 100  demand +
 060  expand cooperation with +
+0873 hand over weapons
 033  pledge to +
 ";
 const NOUNS: &str = "
@@ -583,5 +584,18 @@ fn coordinated_subjects_are_each_others_partner_when_the_with_phrase_is_left_out
     assert_eq!(
         code("Turkey pledged to Greece."),
         vec![ev("TUR", "GRC", "033", Asserted)]
+    );
+}
+
+#[test]
+fn recipient_after_a_targetless_construction_is_its_target() {
+    assert_eq!(
+        code("Ukrainian troops handed over their weapons to NATO on Monday."),
+        vec![ev("UKRMIL", "IGOWSTNAT", "0873", Asserted)]
+    );
+    // a capital after "to" is where the weapons went, not who received them
+    assert_eq!(
+        code("Ukrainian troops handed over their weapons to Moscow."),
+        vec![ev("UKRMIL", "-", "0873", Asserted)]
     );
 }
