@@ -959,6 +959,8 @@ fn is_reciprocal(code: &str, p: &CompiledPattern) -> bool {
     matches!(&code[..2], "03" | "04" | "06")
         || code == "057"
         || (code.starts_with("19") && !p.has_target())
+        // "the government and the rebels agreed to a ceasefire": a truce binds both sides
+        || (code.starts_with("087") && !p.has_target())
 }
 
 /// True when the intent of a governing `to` verb makes this infinitive a future act.

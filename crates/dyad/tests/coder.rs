@@ -70,6 +70,7 @@ const VERBS: &str = "
 100  demand +
 060  expand cooperation with +
 0873 hand over weapons
+0871 agree to ceasefire
 033  pledge to +
 ";
 const NOUNS: &str = "
@@ -597,5 +598,20 @@ fn recipient_after_a_targetless_construction_is_its_target() {
     assert_eq!(
         code("Ukrainian troops handed over their weapons to Moscow."),
         vec![ev("UKRMIL", "-", "0873", Asserted)]
+    );
+}
+
+#[test]
+fn a_truce_agreed_by_coordinated_sides_binds_both() {
+    assert_eq!(
+        code("Russia and Ukraine agreed to a ceasefire."),
+        vec![
+            ev("RUS", "UKR", "0871", Asserted),
+            ev("UKR", "RUS", "0871", Asserted)
+        ]
+    );
+    assert_eq!(
+        code("Russia agreed to a ceasefire."),
+        vec![ev("RUS", "-", "0871", Asserted)]
     );
 }
