@@ -1075,7 +1075,7 @@ fn try_pattern(
     c: &VerbClause,
     p: &Arc<CompiledPattern>,
     allow_no_target: bool,
-    end_of_clause: usize,
+    mut end_of_clause: usize,
 ) -> Option<PatternMatch> {
     let n = ctx.n();
     // words the pattern wants before the verb, nearest first, each within four words
@@ -1220,6 +1220,13 @@ fn try_pattern(
                 let ph = that_clause_subject(ctx, pos).unwrap();
                 let grp = ctx.group_of(ph);
                 pos = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();
+                // the rest of the pattern reads the that-clause ("demanded that Turkey
+                // release ..." for `demand + release`)
+                end_of_clause = (pos..n)
+                    .find(|&i| {
+                        matches!(ctx.tag(i), Tag::Sub) || matches!(ctx.lower(i), ";" | ":" | "\"")
+                    })
+                    .unwrap_or(n);
                 after_target = Some(pos);
                 targets = grp;
             }

@@ -68,6 +68,7 @@ const VERBS: &str = "
 141  rally
 1041 demand resignation of +
 100  demand +
+1053 demand + release
 060  expand cooperation with +
 0873 hand over weapons
 0871 agree to ceasefire
@@ -563,6 +564,11 @@ fn that_clause_subject_is_the_target_of_a_demand_past_time_words_and_articles() 
     assert_eq!(
         code("China demanded on Friday that the United States cancel the sale."),
         vec![ev("CHN", "USA", "100", Asserted)]
+    );
+    // the rest of the pattern is read inside the that-clause
+    assert_eq!(
+        code("Russia demanded on Monday that Ukraine immediately release the soldiers."),
+        vec![ev("RUS", "UKR", "1053", Asserted)]
     );
 }
 
