@@ -60,6 +60,7 @@ const VERBS: &str = "
 045  broker talks
 042  visit +
 016  deny
+016  reject accusation
 010  say
 020  call on + to
 020  urge + to
@@ -80,7 +81,7 @@ const NOUNS: &str = "
 ";
 const MODALITY: &str = "
 negation: not | n't | never
-denial: deny | refuse
+denial: deny | refuse | reject accusations
 condition: if | unless
 possibility: may | might | could | would
 fear: fear | fears of
@@ -619,5 +620,16 @@ fn a_truce_agreed_by_coordinated_sides_binds_both() {
     assert_eq!(
         code("Russia agreed to a ceasefire."),
         vec![ev("RUS", "-", "0871", Asserted)]
+    );
+}
+
+#[test]
+fn a_multi_word_denial_cue_holds_in_every_form_of_its_verb() {
+    assert_eq!(
+        code("Turkey rejected accusations that Turkish troops attacked Greece."),
+        vec![
+            ev("TUR", "-", "016", Asserted),
+            ev("TURMIL", "GRC", "190", Negated)
+        ]
     );
 }

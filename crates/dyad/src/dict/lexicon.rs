@@ -710,6 +710,7 @@ fn compile_rest(
         lex.lemma_id(&v.lemma, &irregular);
     }
     // Cues
+    let mut verbal_phrases: Vec<(&str, CueClass)> = Vec::new();
     for c in dict.modality.iter().chain(&dict.discards) {
         let is_discard = dict.discards.iter().any(|d| std::ptr::eq(d, c));
         let class = if is_discard {
@@ -728,6 +729,9 @@ fn compile_rest(
         };
         for p in &c.phrases {
             lex.cues.insert(p, class, false);
+            if class.is_verbal() && p.contains(' ') {
+                verbal_phrases.push((p, class));
+            }
             if class.is_verbal() && !p.contains(' ') {
                 let id = lex.lemma_id(p, &irregular);
                 let v = lex.lemma_cues.entry(id).or_default();
@@ -737,7 +741,6 @@ fn compile_rest(
             }
         }
     }
-    lex.cues.finish();
 
     // Patterns
     for p in &dict.verbs {
@@ -962,6 +965,37 @@ fn compile_rest(
         }
     }
     lex.verb_index = lex.verb_patterns.iter().map(|v| index(v)).collect();
+    // A verbal cue phrase ("reject accusations") holds in every form of its verb ("rejected
+    // accusations"), once the patterns have made the verb known; a first word that is no verb
+    // ("according to") stays as written.
+    let wanted: FxHashMap<u32, ()> = verbal_phrases
+        .iter()
+        .filter_map(|(p, _)| lex.lemma_ids.get(p.split(' ').next()?).map(|&id| (id, ())))
+        .collect();
+    let mut forms_of: FxHashMap<u32, Vec<&str>> = FxHashMap::default();
+    for (form, readings) in &lex.verb_forms {
+        for (id, _) in readings {
+            if wanted.contains_key(id) {
+                forms_of.entry(*id).or_default().push(form);
+            }
+        }
+    }
+    let mut inflected: Vec<(String, CueClass)> = Vec::new();
+    for (p, class) in &verbal_phrases {
+        let (first, rest) = p.split_once(' ').expect("multi-word");
+        let Some(id) = lex.lemma_ids.get(first) else {
+            continue;
+        };
+        for form in forms_of.get(id).into_iter().flatten() {
+            if *form != first {
+                inflected.push((format!("{form} {rest}"), *class));
+            }
+        }
+    }
+    for (p, class) in inflected {
+        lex.cues.insert(&p, class, false);
+    }
+    lex.cues.finish();
     lex.noun_patterns
         .values_mut()
         .for_each(|v| v.retain(|p| allow_unknown_codes || ont.lookup(&p.code).is_some()));
