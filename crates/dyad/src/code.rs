@@ -207,6 +207,14 @@ pub fn parse_sentence(
         if consumed[c.verb] {
             continue;
         }
+        // "in her first interview since leaving office": a gerund after "since" is the
+        // starting point of what the sentence reports, an earlier event and not news
+        if c.form.has(VerbForm::GERUND)
+            && c.group_start > 0
+            && ctx.lower(c.group_start - 1) == "since"
+        {
+            continue;
+        }
         if let Some(m) = match_verb(&ctx, c) {
             for t in &mut consumed[m.span.0..m.span.1] {
                 *t = true;

@@ -633,3 +633,19 @@ fn a_multi_word_denial_cue_holds_in_every_form_of_its_verb() {
         ]
     );
 }
+
+#[test]
+fn a_gerund_after_since_is_background() {
+    // the visit is where the criticism is dated from, not news
+    assert_eq!(
+        code("Turkey criticized Greece for the first time since visiting Athens."),
+        vec![ev("TUR", "GRC", "111", Asserted)]
+    );
+    assert_eq!(
+        code("Turkey criticized Greece after visiting Athens."),
+        vec![
+            ev("TUR", "GRC", "111", Asserted),
+            ev("TUR", "GRC", "042", Asserted)
+        ]
+    );
+}
