@@ -382,11 +382,25 @@ pub fn parse_sentence(
                 {
                     b -= 1;
                 }
-                let background = b > 0
+                // "in retaliation for an attack on ...", "in response to the shelling of":
+                // the earlier act a reported one answers
+                // (read from the noun itself: its source may stand far before it)
+                let mut nb = i;
+                while nb > 0 && matches!(ctx.tag(nb - 1), Tag::Det | Tag::Noun) && i - nb < 3 {
+                    nb -= 1;
+                }
+                let answered = nb > 1
+                    && matches!(ctx.lower(nb - 1), "for" | "to")
                     && matches!(
-                        ctx.lower(b - 1),
-                        "since" | "after" | "before" | "following" | "despite"
+                        ctx.lower(nb - 2),
+                        "retaliation" | "revenge" | "reprisal" | "response" | "reaction"
                     );
+                let background = answered
+                    || b > 0
+                        && matches!(
+                            ctx.lower(b - 1),
+                            "since" | "after" | "before" | "following" | "despite"
+                        );
                 if under_coded_verb || background {
                     break;
                 }

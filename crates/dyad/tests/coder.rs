@@ -649,3 +649,15 @@ fn a_gerund_after_since_is_background() {
         ]
     );
 }
+
+#[test]
+fn an_act_answered_by_the_reported_one_is_background() {
+    assert_eq!(
+        code("Turkey criticized Greece in retaliation for a Greek attack on Turkish troops."),
+        vec![ev("TUR", "GRC", "111", Asserted)]
+    );
+    assert_eq!(
+        code("Turkish troops attacked Greek positions in response to an attack on Turkey."),
+        vec![ev("TURMIL", "GRC", "190", Asserted)]
+    );
+}
