@@ -190,7 +190,9 @@ impl ArticleMemory {
             self.last_plural = Some(code.to_string());
         }
         if p.country.is_some() || p.org.is_some() || p.institution.is_some() {
-            if !is_person {
+            // "denied Russian accusations that it ...": "it" is not Russia; a nationality
+            // adjective describes a thing, it names no referent for a pronoun
+            if !is_person && !p.is_bare_adjective() {
                 self.last_thing = Some(code.to_string());
             }
             if p.country.is_some()

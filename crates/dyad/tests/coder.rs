@@ -661,3 +661,15 @@ fn an_act_answered_by_the_reported_one_is_background() {
         vec![ev("TURMIL", "GRC", "190", Asserted)]
     );
 }
+
+#[test]
+fn a_nationality_adjective_is_no_antecedent_for_it() {
+    // "it" is Turkey, not the Russia of "Russian accusations"
+    assert_eq!(
+        code("Turkey denied Russian accusations that it attacked Greece."),
+        vec![
+            ev("TUR", "RUS", "016", Asserted),
+            ev("TUR", "GRC", "190", Negated)
+        ]
+    );
+}
