@@ -840,6 +840,28 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
     if cond || c.possible {
         return Modality::Hypothetical;
     }
+    // "will lift sanctions once inspectors confirm ...": a time clause of a future act has
+    // not happened either
+    let clause_start = c
+        .subject
+        .iter()
+        .map(|&p| ctx.a.phrases[p].start)
+        .filter(|&s| s < c.group_start)
+        .min()
+        .unwrap_or(c.group_start);
+    let mut b = clause_start;
+    while b > 0 && ctx.tag(b - 1) == Tag::Det {
+        b -= 1;
+    }
+    if b > 0
+        && matches!(
+            ctx.lower(b - 1),
+            "once" | "when" | "until" | "unless" | "before"
+        )
+        && clauses.iter().any(|o| o.verb < b && o.future)
+    {
+        return Modality::Hypothetical;
+    }
     // "reportedly", "allegedly" right before the verb group
     if c.group_start > 0
         && matches!(
@@ -876,6 +898,11 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
             return Modality::Hypothetical;
         }
         if cls.contains(&CueClass::Speech) {
+            // "once inspectors confirm that Tehran has complied": what a hypothetical speech
+            // act would report is hypothetical too
+            if gmod == Modality::Hypothetical {
+                return gmod;
+            }
             return Modality::Reported;
         }
         if c.infinitive || prep.is_some() || c.form.has(VerbForm::GERUND) {

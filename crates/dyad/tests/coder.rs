@@ -673,3 +673,31 @@ fn a_nationality_adjective_is_no_antecedent_for_it() {
         ]
     );
 }
+
+#[test]
+fn a_time_clause_of_a_future_act_is_hypothetical() {
+    assert_eq!(
+        code("Turkey will meet Greece once Russian troops attack Ukraine."),
+        vec![
+            ev("TUR", "GRC", "036", Asserted),
+            ev("RUSMIL", "UKR", "190", Hypothetical)
+        ]
+    );
+    // what a hypothetical speech act would report is hypothetical too
+    assert_eq!(
+        code("Turkey will meet Greece once Russia says that Ukrainian troops attacked Greece."),
+        vec![
+            ev("TUR", "GRC", "036", Asserted),
+            ev("RUS", "-", "010", Hypothetical),
+            ev("UKRMIL", "GRC", "190", Hypothetical)
+        ]
+    );
+    // in the past, the time clause happened
+    assert_eq!(
+        code("Turkey met Greece when Russian troops attacked Ukraine."),
+        vec![
+            ev("TUR", "GRC", "040", Asserted),
+            ev("RUSMIL", "UKR", "190", Asserted)
+        ]
+    );
+}
