@@ -267,11 +267,23 @@ impl Coder {
         let sentence_text = clean.text[a.sentence.start..a.sentence.end].to_string();
         let _ = (ss, se);
         let mut events: Vec<Event> = Vec::new();
-        // the country of a capital the sentence places something in ("met in Geneva")
+        // the country of a capital the sentence places something in ("met in Geneva"), or of
+        // "the Uzbek city of Samarkand"
         let meeting_place: Option<String> =
             a.annotated.phrases.iter().enumerate().find_map(|(k, p)| {
-                let placed = p.start > 0 && matches!(toks[p.start - 1].lower.as_str(), "in" | "at");
-                (placed && is_capital_only(p))
+                let lower = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
+                let capital =
+                    p.start > 0 && matches!(lower(p.start - 1), "in" | "at") && is_capital_only(p);
+                let city_of = p.start > 1
+                    && lower(p.start - 1) == "the"
+                    && matches!(lower(p.start - 2), "in" | "at")
+                    && p.is_bare_adjective()
+                    && matches!(
+                        lower(p.end),
+                        "city" | "town" | "resort" | "port" | "capital"
+                    )
+                    && lower(p.end + 1) == "of";
+                (capital || city_of)
                     .then(|| {
                         a.phrase_codes[k]
                             .as_ref()

@@ -701,3 +701,15 @@ fn a_time_clause_of_a_future_act_is_hypothetical() {
         ]
     );
 }
+
+#[test]
+fn a_meeting_in_a_city_of_neither_side_is_at_a_third_location() {
+    assert_eq!(
+        code("Russia met Ukraine in the Turkish city of Istanbul."),
+        vec![ev("RUS", "UKR", "044", Asserted)]
+    );
+    assert_eq!(
+        code("Russia met Ukraine in the Russian city of Sochi."),
+        vec![ev("RUS", "UKR", "040", Asserted)]
+    );
+}
