@@ -742,9 +742,17 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
                 continue;
             }
             // one modifier between a country adjective and a role noun: "Russian occupying forces"
+            // ... and after an abbreviated country name used the same way: "U.S. peace envoy"
+            let attributive_abbreviation = matches!(p.country, Some((_, ActorKind::CountryName)))
+                && j > 0
+                && toks[j - 1]
+                    .text(text)
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c == '.');
             if tags.get(j) == Some(&Tag::Noun)
                 && p.end == j
                 && (matches!(p.country, Some((_, ActorKind::CountryAdjective)))
+                    || attributive_abbreviation
                     || p.org.is_some()
                     || p.institution.is_some())
                 && mention_at

@@ -713,3 +713,11 @@ fn a_meeting_in_a_city_of_neither_side_is_at_a_third_location() {
         vec![ev("RUS", "UKR", "040", Asserted)]
     );
 }
+
+#[test]
+fn an_abbreviated_country_before_a_modifier_and_a_role_is_one_actor() {
+    assert_eq!(
+        code("Turkey accused U.S. defense officials."),
+        vec![ev("TUR", "USAGOV", "112", Asserted)]
+    );
+}
