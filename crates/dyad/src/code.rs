@@ -606,7 +606,8 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             // ("thousands of protesters", "some of the rebels" are the protesters, the rebels)
             let quantity_of =
                 b > 1 && ctx.lower(b - 1) == "of" && matches!(ctx.tag(b - 2), Tag::Num | Tag::Det);
-            if !adjacent && b > 0 && ctx.tag(b - 1) == Tag::Prep && !quantity_of {
+            // ("a visit to Egypt": "to" before a phrase is a preposition too)
+            if !adjacent && b > 0 && matches!(ctx.tag(b - 1), Tag::Prep | Tag::To) && !quantity_of {
                 continue;
             }
             // a phrase right after another verb is that verb's object: the subject of this

@@ -721,3 +721,12 @@ fn an_abbreviated_country_before_a_modifier_and_a_role_is_one_actor() {
         vec![ev("TUR", "USAGOV", "112", Asserted)]
     );
 }
+
+#[test]
+fn the_object_of_to_is_never_a_later_verbs_subject() {
+    // "Greece" follows "to": the passive "was condemned" is still about Turkey
+    assert_eq!(
+        code("Turkey sent a letter to Greece and was condemned by Russia."),
+        vec![ev("RUS", "TUR", "111", Asserted)]
+    );
+}
