@@ -1041,6 +1041,13 @@ fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
     (preceded && rest <= 5) || (start > 0 && rest == 0)
 }
 
+/// Where the clause running from `from` ends: the next subordinator, `;`, `:` or quote mark.
+fn clause_end(ctx: &Ctx, from: usize) -> usize {
+    (from..ctx.n())
+        .find(|&i| matches!(ctx.tag(i), Tag::Sub) || matches!(ctx.lower(i), ";" | ":" | "\""))
+        .unwrap_or(ctx.n())
+}
+
 /// Try each pattern of the verb, most specific first.
 fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     let all = ctx.lex.verb_patterns(c.lemma);
@@ -1054,9 +1061,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     // Cheap pre-filter: a pattern whose literal words do not occur after the verb cannot match.
     // Common verbs have hundreds of patterns; this keeps matching linear in practice.
     let n = ctx.n();
-    let end_of_clause = (c.verb + 1..n)
-        .find(|&i| matches!(ctx.tag(i), Tag::Sub) || matches!(ctx.lower(i), ";" | ":" | "\""))
-        .unwrap_or(n);
+    let end_of_clause = clause_end(ctx, c.verb + 1);
     let keys: Vec<std::borrow::Cow<str>> = ctx.s.tokens[c.verb + 1..(c.verb + 20).min(n)]
         .iter()
         .map(|t| literal_key(&t.lower))
@@ -1272,11 +1277,7 @@ fn try_pattern(
                 pos = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();
                 // the rest of the pattern reads the that-clause ("demanded that Turkey
                 // release ..." for `demand + release`)
-                end_of_clause = (pos..n)
-                    .find(|&i| {
-                        matches!(ctx.tag(i), Tag::Sub) || matches!(ctx.lower(i), ";" | ":" | "\"")
-                    })
-                    .unwrap_or(n);
+                end_of_clause = clause_end(ctx, pos);
                 after_target = Some(pos);
                 targets = grp;
             }
