@@ -340,6 +340,9 @@ pub enum Pronoun {
     Thing,
     /// we/I/us: the speaker; only resolved inside quotes.
     Speaker,
+    /// "the two sides", "both countries", "the two foreign ministers": the two parties of the
+    /// last bilateral act or coordinated subject.
+    Pair,
 }
 
 /// A referring expression that may name an actor.
@@ -473,6 +476,57 @@ fn closed_tag(lower: &str) -> Option<Tag> {
         return Some(t);
     }
     (lower.len() > 4 && lower.ends_with("ly") && !NOT_ADV_LY.contains(&lower)).then_some(Tag::Adv)
+}
+
+/// Head nouns of a pair reference ("the two sides", "both governments").
+const PAIR_HEADS: &[&str] = &[
+    "sides",
+    "countries",
+    "nations",
+    "states",
+    "leaders",
+    "governments",
+    "parties",
+    "delegations",
+    "neighbours",
+    "neighbors",
+    "rivals",
+    "presidents",
+    "ministers",
+    "premiers",
+    "capitals",
+    "allies",
+    "foes",
+    "adversaries",
+    "militaries",
+    "armies",
+    "men",
+    "heads",
+    "envoys",
+    "negotiators",
+    "teams",
+    "camps",
+];
+
+/// The length of a pair reference starting at `i`: "the two sides", "both countries", "the two
+/// foreign ministers", "both the leaders". `None` elsewhere ("both sides of the border" is
+/// still a pair reference; its resolution decides whether it names anyone).
+fn pair_reference_len(toks: &[Token], i: usize) -> Option<usize> {
+    let lower = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let det = match (lower(i), lower(i + 1)) {
+        ("the", "two") | ("both", "the") => 2,
+        ("both", _) => 1,
+        _ => return None,
+    };
+    let head = i + det;
+    if PAIR_HEADS.contains(&lower(head)) {
+        return Some(det + 1);
+    }
+    // one lower-case modifier: "the two foreign ministers", "both warring sides"
+    let modifier = toks
+        .get(head)
+        .is_some_and(|t| !t.capitalized && t.kind == TokenKind::Word);
+    (modifier && PAIR_HEADS.contains(&lower(head + 1))).then_some(det + 2)
 }
 
 fn pronoun_kind(lower: &str) -> Option<Pronoun> {
@@ -648,6 +702,14 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
         {
             p.end = i + 1;
             any = true;
+        } else if let Some(len) = pair_reference_len(toks, i) {
+            p.pronoun = Some(Pronoun::Pair);
+            p.plural = true;
+            p.definite = true;
+            p.end = i + len;
+            phrases.push(p);
+            i += len;
+            continue;
         } else if tags[i] == Tag::Pron {
             if let Some(k) = pronoun_kind(&toks[i].lower) {
                 p.pronoun = Some(k);

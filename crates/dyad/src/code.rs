@@ -78,6 +78,9 @@ pub struct Candidate {
     pub pattern: Arc<CompiledPattern>,
     /// Token range of the verb or event noun.
     pub trigger: (usize, usize),
+    /// The source is a pair reference ("the two sides met") doing a symmetric act to each
+    /// other: its two members are each other's targets.
+    pub mutual: bool,
 }
 
 /// Everything the clause analysis found in one sentence.
@@ -103,6 +106,14 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// A pair reference ("the two sides") that the resolver gave two parties.
+    fn is_pair(&self, phrase: usize) -> bool {
+        self.a.phrases[phrase].pronoun == Some(crate::annotate::Pronoun::Pair)
+            && self.codes[phrase]
+                .as_ref()
+                .is_some_and(|c| c.contains(crate::resolve::PAIR_SEPARATOR))
+    }
+
     fn lower(&self, i: usize) -> &str {
         &self.s.tokens[i].lower
     }
@@ -242,6 +253,11 @@ pub fn parse_sentence(
         if participial_speech {
             continue;
         }
+        // "the two sides agreed to ...": a pair reference does a symmetric act to each other
+        let mutual = m.targets.is_empty()
+            && m.sources.len() == 1
+            && ctx.is_pair(m.sources[0])
+            && is_reciprocal(&m.code, &m.pattern);
         // the (source, target) pairs of the act
         let pairs: Vec<(usize, Option<usize>)> =
             if m.targets.is_empty() && m.sources.len() >= 2 && is_reciprocal(&m.code, &m.pattern) {
@@ -266,6 +282,7 @@ pub fn parse_sentence(
                 modality: c.modality,
                 pattern: m.pattern.clone(),
                 trigger: (c.verb, c.verb + 1),
+                mutual,
             });
         }
     }
@@ -422,6 +439,7 @@ pub fn parse_sentence(
                             modality,
                             pattern: m.pattern.clone(),
                             trigger: (i, i + 1),
+                            mutual: false,
                         });
                     }
                 }
@@ -1084,7 +1102,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
             // expand economic cooperation"); with one subject the act has no partner at all
             // and a lone "importing oil" is no event
             && !c.passive
-            && c.subject.len() >= 2
+            && (c.subject.len() >= 2 || c.subject.iter().any(|&p| ctx.is_pair(p)))
         {
             partnerless.push(p);
         }

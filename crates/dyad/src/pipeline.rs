@@ -164,6 +164,22 @@ impl Coder {
                     memory.note_subject(&annotated.phrases[subj], code);
                 }
             }
+            // what "the two sides" will refer to: the parties of the first act between two
+            // actors, else the first pair of coordinated subjects
+            let acted = parse
+                .candidates
+                .iter()
+                .filter_map(|c| Some((codes[c.source].as_ref()?, codes[c.target?].as_ref()?)));
+            let coordinated = parse.clauses.iter().filter_map(|c| match c.subject[..] {
+                [a, b] => Some((codes[a].as_ref()?, codes[b].as_ref()?)),
+                _ => None,
+            });
+            if let Some((a, b)) = acted
+                .chain(coordinated)
+                .find(|(a, b)| a.len() >= 3 && b.len() >= 3 && a[..3] != b[..3])
+            {
+                memory.note_pair(a, b);
+            }
             let mut analysis = SentenceAnalysis {
                 index,
                 sentence,
@@ -239,7 +255,6 @@ impl Coder {
         date: &str,
         all: bool,
     ) -> Vec<Event> {
-        let ont = Ontology::get();
         let toks = &a.sentence.tokens;
         let phrase_ref = |p: usize| -> Option<ActorRef> {
             let (code, _) = a.phrase_codes[p].as_ref()?;
@@ -263,9 +278,6 @@ impl Coder {
                 end: e,
             })
         };
-        let (ss, se) = clean.original_span(a.sentence.start, a.sentence.end, &article.text);
-        let sentence_text = clean.text[a.sentence.start..a.sentence.end].to_string();
-        let _ = (ss, se);
         let mut events: Vec<Event> = Vec::new();
         // the country of a capital the sentence places something in ("met in Geneva"), or of
         // "the Uzbek city of Samarkand"
@@ -313,12 +325,73 @@ impl Coder {
                 },
                 None => None,
             };
+            // "the two sides": one event per member; a mutual act's members are each other's
+            // targets
+            let sources = split_pair(&source);
+            let targets: Vec<Option<ActorRef>> = if c.mutual && sources.len() == 2 {
+                vec![Some(sources[1].clone()), Some(sources[0].clone())]
+            } else {
+                match &target {
+                    Some(t) => split_pair(t).into_iter().map(Some).collect(),
+                    None => vec![None],
+                }
+            };
+            for (k, source) in sources.iter().enumerate() {
+                for (j, target) in targets.iter().enumerate() {
+                    if c.mutual && k != j {
+                        continue;
+                    }
+                    self.push_event(
+                        article,
+                        clean,
+                        a,
+                        date,
+                        c,
+                        source.clone(),
+                        target.clone(),
+                        meeting_place.as_deref(),
+                        &mut events,
+                    );
+                }
+            }
+        }
+        // an act coded with a target makes the same act without one redundant
+        let targeted: Vec<(String, String)> = events
+            .iter()
+            .filter(|e| e.target.is_some())
+            .map(|e| (e.source.code.clone(), e.cameo.clone()))
+            .collect();
+        events.retain(|e| {
+            e.target.is_some() || !targeted.contains(&(e.source.code.clone(), e.cameo.clone()))
+        });
+
+        events
+    }
+
+    /// Build one event record from a candidate and its resolved actors, merging it with an
+    /// identical triple already coded in the sentence (an asserted reading wins).
+    #[allow(clippy::too_many_arguments)]
+    fn push_event(
+        &self,
+        article: &Article,
+        clean: &CleanText,
+        a: &SentenceAnalysis,
+        date: &str,
+        c: &crate::code::Candidate,
+        source: ActorRef,
+        target: Option<ActorRef>,
+        meeting_place: Option<&str>,
+        events: &mut Vec<Event>,
+    ) {
+        let ont = Ontology::get();
+        let toks = &a.sentence.tokens;
+        let sentence_text = &clean.text[a.sentence.start..a.sentence.end];
+        {
             // a meeting in a capital that belongs to neither side is CAMEO's "meet at a
             // 'third' location" (044)
             let third_place = c.code == "040"
                 && target.as_ref().is_some_and(|t| {
                     meeting_place
-                        .as_deref()
                         .is_some_and(|pl| !source.code.starts_with(pl) && !t.code.starts_with(pl))
                 });
             let code_owned;
@@ -329,7 +402,7 @@ impl Coder {
                 &c.code
             };
             if target.as_ref().is_some_and(|t| t.code == source.code) {
-                continue;
+                return;
             }
             // a code outside the CAMEO table (imported validation dictionaries): root, quad class
             // and Goldstein value of its root where that exists
@@ -374,7 +447,7 @@ impl Coder {
                 event_id: format!("{id:016x}"),
                 article_id: article.id.clone(),
                 sentence_index: a.index,
-                sentence: sentence_text.clone(),
+                sentence: sentence_text.to_string(),
                 source,
                 target,
                 cameo: c_code.to_string(),
@@ -397,22 +470,23 @@ impl Coder {
                 if ev.modality < prev.modality {
                     *prev = ev;
                 }
-                continue;
+                return;
             }
             events.push(ev);
         }
-        // an act coded with a target makes the same act without one redundant
-        let targeted: Vec<(String, String)> = events
-            .iter()
-            .filter(|e| e.target.is_some())
-            .map(|e| (e.source.code.clone(), e.cameo.clone()))
-            .collect();
-        events.retain(|e| {
-            e.target.is_some() || !targeted.contains(&(e.source.code.clone(), e.cameo.clone()))
-        });
-
-        events
     }
+}
+
+/// The members of a pair reference's actor ("the two sides" → RUSGOV, UKRGOV), each with the
+/// reference's words; any other actor is its own single member.
+fn split_pair(r: &ActorRef) -> Vec<ActorRef> {
+    r.code
+        .split(crate::resolve::PAIR_SEPARATOR)
+        .map(|code| ActorRef {
+            code: code.to_string(),
+            ..r.clone()
+        })
+        .collect()
 }
 
 /// A phrase that is only a capital city ("Beijing", not "Beijing's foreign ministry").

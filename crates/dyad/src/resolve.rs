@@ -38,7 +38,13 @@ pub struct ArticleMemory {
     /// The country of a place named in the current sentence ("in Minsk"): bare role nouns of
     /// that sentence belong there.
     sentence_place: Option<String>,
+    /// The two parties of the last bilateral act or coordinated subject: what "the two sides"
+    /// refers to.
+    last_pair: Option<(String, String)>,
 }
+
+/// Separates the two members of a pair reference's code ("RUSGOV+UKRGOV").
+pub const PAIR_SEPARATOR: char = '+';
 
 impl KnownNames for ArticleMemory {
     fn is_known_name(&self, lower: &str) -> bool {
@@ -75,6 +81,19 @@ impl ArticleMemory {
                 Pronoun::Plural => self.last_plural.clone().or_else(|| self.last_thing.clone()),
                 Pronoun::Thing => self.last_thing.clone(),
                 Pronoun::Speaker => None,
+                Pronoun::Pair => self.last_pair.as_ref().map(|(a, b)| {
+                    // "the two countries" are the countries, "the two leaders" the people
+                    let head = toks[p.end - 1].lower.as_str();
+                    let country_level = matches!(
+                        head,
+                        "countries" | "nations" | "states" | "neighbours" | "neighbors"
+                    );
+                    if country_level {
+                        format!("{}{PAIR_SEPARATOR}{}", &a[..3], &b[..3])
+                    } else {
+                        format!("{a}{PAIR_SEPARATOR}{b}")
+                    }
+                }),
             };
             return r.map(|c| (c, Resolution::Coreference("pronoun")));
         } else if let Some(pi) = p.person {
@@ -248,6 +267,16 @@ impl ArticleMemory {
             })
             .and_then(|p| p.country)
             .map(|(c, _)| lex.dict.countries[c as usize].code.clone());
+    }
+
+    /// After a sentence is coded: the parties of its first bilateral act, else of its first
+    /// coordinated pair of subjects, become what "the two sides" refers to. Only parties of
+    /// different countries form a pair; a pair reference never refers to another pair.
+    pub fn note_pair(&mut self, a: &str, b: &str) {
+        let distinct = a.len() >= 3 && b.len() >= 3 && a[..3] != b[..3];
+        if distinct && !a.contains(PAIR_SEPARATOR) && !b.contains(PAIR_SEPARATOR) {
+            self.last_pair = Some((a.to_string(), b.to_string()));
+        }
     }
 
     /// After a sentence is parsed: remember the person who was its first clause's subject.

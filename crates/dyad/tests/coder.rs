@@ -730,3 +730,26 @@ fn the_object_of_to_is_never_a_later_verbs_subject() {
         vec![ev("RUS", "TUR", "111", Asserted)]
     );
 }
+
+#[test]
+fn the_two_sides_are_the_parties_of_the_last_bilateral_act() {
+    // a symmetric act: each side to the other
+    assert_eq!(
+        code("Russia met Ukraine in Ankara. The two sides agreed to a ceasefire."),
+        vec![
+            ev("RUS", "UKR", "044", Asserted),
+            ev("RUS", "UKR", "0871", Asserted),
+            ev("UKR", "RUS", "0871", Asserted)
+        ]
+    );
+    // coordinated subjects form a pair too; an act with its own target: each side does it
+    assert_eq!(
+        code("Greek and Turkish troops met. Both countries condemned Russia."),
+        vec![
+            ev("GRC", "RUS", "111", Asserted),
+            ev("TUR", "RUS", "111", Asserted)
+        ]
+    );
+    // nothing bilateral before: the reference names no one and nothing is coded
+    assert_eq!(code("The two sides condemned Russia."), vec![]);
+}
