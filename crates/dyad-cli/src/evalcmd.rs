@@ -221,6 +221,20 @@ fn markdown(
             "\nTraps: {} of {} forbidden events produced in {} trap items (error rate {:.3}).\n\n",
             g.trap_events_produced, g.trap_events, g.traps, g.trap_error_rate
         ));
+        s.push_str(
+            "| where and when (of gold events dyad found) | correct | judged | gold | accuracy |\n|---|---|---|---|---|\n",
+        );
+        for (name, acc) in [
+            ("date (`when`, exact at its precision)", &g.when),
+            ("location: country", &g.location_country),
+            ("location: city within 25 km", &g.location_city_25km),
+        ] {
+            s.push_str(&format!(
+                "| {name} | {} | {} | {} | {:.3} |\n",
+                acc.correct, acc.judged, acc.gold, acc.accuracy
+            ));
+        }
+        s.push('\n');
         s.push_str("| root | precision | recall | F1 | gold events |\n|---|---|---|---|---|\n");
         for (root, sc) in &g.by_root {
             s.push_str(&format!(

@@ -25,6 +25,30 @@ pub struct GoldEvent {
     pub source: String,
     pub target: Option<String>,
     pub cameo: String,
+    /// The event's own date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `1990s`). Absent: not judged;
+    /// `null`: the text gives no date for this event and dyad must give none.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub when: Option<serde_json::Value>,
+    /// `"week"` or `"season"` when `when` has that precision (the form says the others).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when_precision: Option<String>,
+    /// Where the event happened (`{name, country, lat, lon, feature}`). Absent: not judged;
+    /// `null`: no place.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub location: Option<serde_json::Value>,
+}
+
+/// A key that is present, even as `null`, is `Some`: absent means "not judged".
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(d).map(Some)
 }
 
 impl GoldEvent {
@@ -161,7 +185,74 @@ pub struct GoldReport {
     /// `trap_events_produced / trap_events`.
     pub trap_error_rate: f64,
     pub by_tag: BTreeMap<String, Score>,
+    /// Dates of the gold events that carry a `when` and that dyad found.
+    pub when: Accuracy,
+    /// Places of the gold events that carry a `location` and that dyad found: the country
+    /// right (or both null).
+    pub location_country: Accuracy,
+    /// ... and for gold cities, dyad's place within 25 km of the gold coordinates (a gold null
+    /// must be null).
+    pub location_city_25km: Accuracy,
     pub misses: Vec<GoldMiss>,
+}
+
+/// Correct answers among judged ones, with `judged` counting only gold events dyad found (a
+/// missed event says nothing about dates or places). `gold` is how many gold events carry the
+/// field at all.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq)]
+pub struct Accuracy {
+    pub gold: usize,
+    pub judged: usize,
+    pub correct: usize,
+    pub accuracy: f64,
+}
+
+impl Accuracy {
+    fn add(&mut self, correct: bool) {
+        self.judged += 1;
+        self.correct += usize::from(correct);
+        self.accuracy = round(self.correct as f64 / self.judged as f64);
+    }
+}
+
+/// Is dyad's `when` (and precision) the gold one?
+fn when_matches(gold: &GoldEvent, got: &crate::Event) -> bool {
+    let gold_when = gold.when.as_ref().and_then(|v| v.as_str());
+    match (gold_when, got.when.as_deref()) {
+        (None, None) => true,
+        (Some(g), Some(w)) => {
+            let precision_ok = match gold.when_precision.as_deref() {
+                Some(p) => got.when_precision.as_deref() == Some(p),
+                // a day-form gold date is not matched by a week's Monday
+                None => !matches!(got.when_precision.as_deref(), Some("week" | "season")),
+            };
+            g == w && precision_ok
+        }
+        _ => false,
+    }
+}
+
+/// `(country right, city within 25 km)` of dyad's place against the gold one.
+fn location_matches(gold: &serde_json::Value, got: Option<&crate::event::Place>) -> (bool, bool) {
+    if gold.is_null() {
+        let ok = got.is_none();
+        return (ok, ok);
+    }
+    let Some(p) = got else {
+        return (false, false);
+    };
+    let country = gold.get("country").and_then(|c| c.as_str()) == Some(p.country.as_str());
+    let coords = (
+        gold.get("lat").and_then(|x| x.as_f64()),
+        gold.get("lon").and_then(|x| x.as_f64()),
+    );
+    let near = match coords {
+        (Some(lat), Some(lon)) => {
+            crate::event::Place::distance_km((lat, lon), (p.lat, p.lon)) <= 25.0
+        }
+        _ => false,
+    };
+    (country, country && near)
 }
 
 /// Code every gold item and score the asserted events.
@@ -171,6 +262,11 @@ pub fn evaluate_gold(coder: &Coder, items: &[GoldItem]) -> GoldReport {
     let mut by_tag: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     let (mut traps, mut trap_events, mut trap_hits) = (0, 0, 0);
     let mut misses = Vec::new();
+    let (mut when, mut country, mut city) = (
+        Accuracy::default(),
+        Accuracy::default(),
+        Accuracy::default(),
+    );
     let add = |acc: &mut (usize, usize, usize), c: (usize, usize, usize)| {
         acc.0 += c.0;
         acc.1 += c.1;
@@ -179,12 +275,35 @@ pub fn evaluate_gold(coder: &Coder, items: &[GoldItem]) -> GoldReport {
     for item in items {
         let date: Date = item.date.parse().expect("checked when parsed");
         let article = Article::new(item.id.clone(), date, item.text.clone());
-        let got: BTreeSet<Triple> = coder
+        let events: Vec<crate::Event> = coder
             .code(&article)
-            .iter()
+            .into_iter()
             .filter(|e| e.modality == Modality::Asserted)
-            .map(|e| e.triple())
             .collect();
+        let got: BTreeSet<Triple> = events.iter().map(|e| e.triple()).collect();
+        for g in &item.events {
+            let found = events.iter().find(|e| e.triple() == g.triple());
+            if g.when.is_some() {
+                when.gold += 1;
+                if let Some(e) = found {
+                    when.add(when_matches(g, e));
+                }
+            }
+            if let Some(loc) = &g.location {
+                country.gold += 1;
+                let is_city = loc.get("feature").and_then(|f| f.as_str()) == Some("city");
+                if is_city || loc.is_null() {
+                    city.gold += 1;
+                }
+                if let Some(e) = found {
+                    let (c, near) = location_matches(loc, e.location.as_ref());
+                    country.add(c);
+                    if is_city || loc.is_null() {
+                        city.add(near);
+                    }
+                }
+            }
+        }
         let gold: BTreeSet<Triple> = item.events.iter().map(GoldEvent::triple).collect();
         let c = counts(&gold, &got);
         add(&mut t, c);
@@ -265,6 +384,9 @@ pub fn evaluate_gold(coder: &Coder, items: &[GoldItem]) -> GoldReport {
             .into_iter()
             .map(|(k, c)| (k, Score::from_counts(c.0, c.1, c.2)))
             .collect(),
+        when,
+        location_country: country,
+        location_city_25km: city,
         misses,
     }
 }

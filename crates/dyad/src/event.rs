@@ -14,6 +14,35 @@ pub struct ActorRef {
     pub end: usize,
 }
 
+/// A place from the gazetteer, as the event's location: the contract's `place`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Place {
+    pub name: String,
+    /// ISO 3166-1 alpha-3.
+    pub country: String,
+    pub admin1: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub geonames_id: Option<u32>,
+    /// `city`, `region` or `country`.
+    pub feature: &'static str,
+    /// The words naming it and their byte offsets into the article as read.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Place {
+    /// Great-circle distance in kilometres between two `(lat, lon)` points (haversine).
+    pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+        let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
+        let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
+        let h = ((la2 - la1) / 2.0).sin().powi(2)
+            + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+        2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
+    }
+}
+
 /// Why the event was coded.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evidence {
@@ -42,10 +71,17 @@ pub struct Event {
     pub modality: Modality,
     /// Publication date, `YYYY-MM-DD`.
     pub date: String,
-    /// Resolved event date (filled by the where-and-when stage; null until then).
+    /// The event's own date, resolved from a time expression in its clause or sentence:
+    /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or a decade `1990s` (see [`crate::timex`]). Null when the
+    /// text gives none (the publication date stays in `date`).
     pub when: Option<String>,
-    /// Event place (filled by the where-and-when stage; null until then).
-    pub location: Option<serde_json::Value>,
+    /// `day`, `week` (then `when` is the week's Monday), `month`, `season` (then `when` is the
+    /// year), `year` or `decade`; null with `when`.
+    pub when_precision: Option<String>,
+    /// The words that gave `when`.
+    pub when_text: Option<String>,
+    /// Where the event happened: from its clause, else its sentence, else the dateline.
+    pub location: Option<Place>,
     pub evidence: Evidence,
 }
 

@@ -458,6 +458,8 @@ impl Coder {
                 modality: c.modality,
                 date: date.to_string(),
                 when: None,
+                when_precision: None,
+                when_text: None,
                 location: None,
                 evidence: Evidence {
                     verb: article.text[vs..ve].to_string(),
