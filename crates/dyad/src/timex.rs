@@ -78,7 +78,7 @@
 //! # What counts as a time expression
 //!
 //! Spans exclude a leading preposition ("on", "in", "since"): "in 2014" yields the mention
-//! `2014`. A mention right after "since" has [`TimeMention::is_range_start`] set: it starts a
+//! `2014` — except in "in two days", where "in" carries the direction. A mention right after "since" has [`TimeMention::is_range_start`] set: it starts a
 //! duration, and the caller decides whether the event is at its start or ongoing.
 //!
 //! Month and weekday names must be capitalised (or all capitals); "yesterday", "last week" and
@@ -105,6 +105,10 @@
 //!   names an event (election, war, coup, summit, …). "until 2000 GMT" is a clock time.
 //! * **Numeric dates**: ISO `2020-02-29`, and `d/m/yyyy` only when unambiguous (one part above
 //!   12, or both equal); `03/04/2020` is skipped because American and British copy disagree.
+//! * "the 29th" is a day of the month only after "on", "by", "since", "until", "before",
+//!   "after", "from" or "for", and only when no noun follows ("on the 5th floor", "for the 19th
+//!   time" are not dates).
+//! * "Today" after "USA" is a newspaper.
 //! * Seasons need a cue, a pick or part word, or a year; "the fall of Kabul" and "the Arab
 //!   Spring" are not seasons.
 //!
@@ -312,15 +316,16 @@ pub fn find(text: &str) -> Vec<TimeMention> {
     while i < scan.toks.len() {
         match scan.match_at(i) {
             Some((end, kind)) if end > i => {
-                let (start, stop) = (scan.toks[i].start, scan.toks[end - 1].end);
+                let last = end.min(scan.toks.len()) - 1;
+                let (start, stop) = (scan.toks[i].start, scan.toks[last].end);
                 out.push(TimeMention {
                     start,
                     end: stop,
                     kind,
                     is_range_start: i > 0 && scan.is(i - 1, "since"),
                 });
-                scan.last_end = Some(end);
-                i = end;
+                scan.last_end = Some(last + 1);
+                i = last + 1;
             }
             _ => i += 1,
         }
@@ -393,7 +398,8 @@ fn resolve_kind(kind: TimeKind, p: Date, tense: Tense) -> Option<(String, Precis
         } => Date::new(year, month, d).map(day),
         TimeKind::MonthDay { month, day: d } => {
             let now = p.to_days();
-            let candidates = (p.year - 4..=p.year + 4).filter_map(|y| Date::new(y, month, d));
+            let years = p.year.saturating_sub(4)..=p.year.saturating_add(4);
+            let candidates = years.filter_map(|y| Date::new(y, month, d));
             let pick = if fwd {
                 candidates.filter(|c| c.to_days() >= now - 1).min()
             } else {
@@ -1280,7 +1286,8 @@ impl<'a> Scan<'a> {
         let dayparts = ["morning", "afternoon", "evening", "night"];
         let simple = match self.word(j).map(str::to_ascii_lowercase).as_deref() {
             Some("yesterday") => Some(-1),
-            Some("today") => Some(0),
+            // "USA Today" is a newspaper.
+            Some("today") if !(j > 0 && self.word(j - 1) == Some("USA")) => Some(0),
             Some("tomorrow") => Some(1),
             _ => None,
         };
