@@ -57,6 +57,16 @@ impl Date {
         }
     }
 
+    /// Day of the week, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+    pub fn weekday(self) -> u8 {
+        (self.to_days() + 3).rem_euclid(7) as u8
+    }
+
+    /// The date `n` days later (earlier when `n` is negative).
+    pub fn add_days(self, n: i64) -> Date {
+        Date::from_days(self.to_days() + n)
+    }
+
     /// Today in UTC, from the system clock.
     pub fn today_utc() -> Date {
         let secs = std::time::SystemTime::now()
@@ -125,5 +135,17 @@ mod tests {
             Date::new(2021, 3, 1).unwrap().to_days() - Date::new(2021, 2, 28).unwrap().to_days(),
             1
         );
+    }
+
+    #[test]
+    fn weekdays_and_day_steps() {
+        assert_eq!(Date::new(1970, 1, 1).unwrap().weekday(), 3);
+        assert_eq!(Date::new(2021, 12, 23).unwrap().weekday(), 3);
+        assert_eq!(Date::new(2022, 1, 3).unwrap().weekday(), 0);
+        assert_eq!(Date::new(1969, 12, 28).unwrap().weekday(), 6);
+        let d = Date::new(2020, 2, 28).unwrap();
+        assert_eq!(d.add_days(1).to_string(), "2020-02-29");
+        assert_eq!(d.add_days(2).to_string(), "2020-03-01");
+        assert_eq!(d.add_days(-59).to_string(), "2019-12-31");
     }
 }

@@ -36,6 +36,7 @@ pub mod modality;
 pub mod ontology;
 pub mod resolve;
 pub mod segment;
+pub mod timex;
 
 mod pipeline;
 

@@ -1,0 +1,1548 @@
+//! Time expressions: *when* did the event happen, as far as one sentence and the publication
+//! date can tell.
+//!
+//! Event data is dated by publication day, which is wrong for every "last Thursday", "in
+//! January" or "two weeks ago" in the text. This module finds those expressions in a sentence
+//! ([`find`]) and turns each into a calendar value ([`resolve`]) given the publication date and
+//! the tense of the event's verb. The two steps are separate because finding is a property of
+//! the text alone, while resolving needs context the caller owns (which date, which verb).
+//!
+//! # Values
+//!
+//! [`When::value`] is one of the four forms the event schema allows, and
+//! [`When::precision`] says how to read it:
+//!
+//! | precision | value        | meaning                                                   |
+//! |-----------|--------------|-----------------------------------------------------------|
+//! | `Day`     | `2021-12-23` | that day                                                  |
+//! | `Week`    | `2021-12-20` | the Monday of that Monday–Sunday week                     |
+//! | `Month`   | `2022-01`    | that month                                                |
+//! | `Season`  | `2021`       | the year the season starts in (winter: of its December)   |
+//! | `Year`    | `2022`       | that year                                                 |
+//! | `Decade`  | `1990s`      | that decade                                               |
+//!
+//! Parts of a period ("early 2022", "late last year", "mid-January", "the end of the year") keep
+//! the period's value; the part is on the [`TimeMention::kind`] for callers who want it. Seasons
+//! are northern-hemisphere meteorological seasons (spring = March–May, …, winter = December–
+//! February) and the season itself is on the kind, since the schema has no season form.
+//!
+//! # Resolution rules
+//!
+//! [`Tense::Present`] behaves as [`Tense::Past`] everywhere: news present tense ("says",
+//! "meets") reports what is happening or has just happened.
+//!
+//! * **Weekdays.** "(on) Thursday", "this Thursday", "Thursday night": past → the most recent
+//!   Thursday *on or before* the publication date; future → the next one *on or after* it. Wire
+//!   copy names the publication day by its weekday ("said on Thursday" in a Thursday story is
+//!   that day; "will meet on Thursday" usually is later that day). "last Thursday" is the most
+//!   recent Thursday *strictly before* publication and "next Thursday" the first *strictly
+//!   after*, whatever the tense. "Thursday last week" is the Thursday of the previous
+//!   Monday–Sunday week.
+//! * **Month and day without a year** ("Feb. 29", "the 5th of March"): the nearest date in the
+//!   tense's direction, with one day of grace for time zones and datelines: past → the latest
+//!   such date no later than the day after publication; future → the earliest no earlier than
+//!   the day before. A December 2021 story saying "will meet on Jan. 5" → 2022-01-05; a January
+//!   2022 story saying "met on Dec. 28" → 2021-12-28. "Feb. 29" picks the nearest leap year.
+//!   A day range ("July 15-16, 2016", "12–13 December") resolves to its first day.
+//! * **"on the 29th"**: past → this month if the 29th is no later than the day after
+//!   publication, else the previous month; future → this month if it is no earlier than the
+//!   day before, else the next month. `None` when that month has no such day: a writer who says
+//!   "the 31st" in such a month meant something the sentence does not show.
+//! * **Months** ("in January"): past → the most recent January not after the publication month
+//!   (so the current month counts); future → the next January not before it. "last January"
+//!   is strictly before the publication month, "next March" strictly after, "this March" is in
+//!   the publication year. "last/this/next month" and "N months ago" step from the publication
+//!   month.
+//! * **Seasons** ("last spring", "this summer", "in the fall"): "last" → the latest season
+//!   instance starting before the current season's; "next" → the first starting after;
+//!   "this" → the instance nearest to the current season (a tie goes the tense's way); bare
+//!   ("in the summer") → the latest instance not after the current one (past) or the first not
+//!   before it (future).
+//! * **Relative days and weeks**: "yesterday"/"last night" = publication − 1, "today"/"tonight"
+//!   = publication, "tomorrow" = + 1, "N days ago"/"in N days" step days; "last/this/next
+//!   week", "N weeks ago", "in N weeks" give the Monday of the week containing publication
+//!   ± 7·N days. "the day before" and "the previous day" resolve to publication − 1: they are
+//!   anaphoric in wire copy (relative to a date mentioned earlier), which one sentence cannot
+//!   see, so the kind is [`TimeKind::DayBefore`] for callers that know better.
+//! * **Weekends** are Saturday + Sunday and resolve to the Monday of their week (precision
+//!   `Week`). "last weekend" = the latest weekend whose Sunday is before publication; "next
+//!   weekend" = the first whose Saturday is after it; "this weekend"/"the weekend" = the current
+//!   one when published on a weekend, else the previous (past) or coming (future) one.
+//! * **Years**: "this/last/next year", "early next year", "N years ago", "in N years" step from
+//!   the publication year. "the end of the year" is the publication year, except in past tense
+//!   in a January story (the year that just ended); "the end of the month" likewise is the
+//!   previous month in past tense in the first five days of a month.
+//! * **Decades**: "the 1990s", "the early 1990s"; "the '90s" is 2000 + 90 if that is not after
+//!   the publication year, else 1900 + 90 (so "the '20s" in 2022 is the 2020s).
+//!
+//! # What counts as a time expression
+//!
+//! Spans exclude a leading preposition ("on", "in", "since"): "in 2014" yields the mention
+//! `2014` — except in "in two days", where "in" carries the direction. A mention right after "since" has [`TimeMention::is_range_start`] set: it starts a
+//! duration, and the caller decides whether the event is at its start or ongoing.
+//!
+//! Month and weekday names must be capitalised (or all capitals); "yesterday", "last week" and
+//! other relative words may have any case. News text is full of traps, so the rules are
+//! conservative — a missed date costs one field, a wrong one misdates an event:
+//!
+//! * A **month name** is a month when it has a day or a year ("May 5", "May 2019", "5 May"), a
+//!   part or pick word ("early March", "last January", "mid-August", "the end of June"), or a
+//!   preceding cue ("in", "since", "until", "by", "from", "during", "before", "after", …, or a
+//!   conjunction right after another time mention: "from January to March"). "May" accepts only
+//!   "in", "since", "until" and "till" as cues and never before a possessive ("in May's
+//!   cabinet"), because "may attack" and Theresa May are far more common than the month. A
+//!   lower-case "march" is never a month. Abbreviations ("Jan.", "Sept.", "Sep") count only in
+//!   a date with a day or year.
+//! * A **weekday** needs its full name; "Sun", "Wed", "Sat" count only in front of a date
+//!   ("Wed., Dec. 22"). Named days ("Bloody Sunday", "Good Friday") are not weekdays.
+//! * A **bare four-digit number** is a year only in 1900–2099, never when it is a quantity
+//!   (`1,500`, `2.5`, `$2020`, `2020%`, `A320`), and only after a cue: "in", "since",
+//!   "during", "until", "before", "after", "from", "through", "between", "early", "late", "mid-",
+//!   a month or season name, "the year"; after the weaker "of", "by" and "around", or a
+//!   conjunction after another time mention ("in 2014 and 2015"), the year must also be followed
+//!   by punctuation, the end, a capitalised word or a function word — so "a total of 2014 people"
+//!   and "won by 2014 votes" are quantities. "the 2014 election" is a year when the noun after it
+//!   names an event (election, war, coup, summit, …). "until 2000 GMT" is a clock time.
+//! * **Numeric dates**: ISO `2020-02-29`, and `d/m/yyyy` only when unambiguous (one part above
+//!   12, or both equal); `03/04/2020` is skipped because American and British copy disagree.
+//! * "the 29th" is a day of the month only after "on", "by", "since", "until", "before",
+//!   "after", "from" or "for", and only when no noun follows ("on the 5th floor", "for the 19th
+//!   time" are not dates).
+//! * "Today" after "USA" is a newspaper.
+//! * Seasons need a cue, a pick or part word, or a year; "the fall of Kabul" and "the Arab
+//!   Spring" are not seasons.
+//!
+//! [`find`] returns mentions left to right, non-overlapping, preferring the longest match at
+//! each position. It runs its own small tokenizer over any `&str` (not the pipeline's
+//! [`crate::segment`] tokens) so it can be called on any sentence, and every offset is a char
+//! boundary of the input: it never panics, whatever the text.
+
+use crate::date::{days_in_month, Date};
+use serde::Serialize;
+
+/// The tense of the event's verb, which decides the direction of an ambiguous expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tense {
+    Past,
+    /// Treated as [`Tense::Past`].
+    Present,
+    Future,
+}
+
+impl Tense {
+    fn forward(self) -> bool {
+        self == Tense::Future
+    }
+}
+
+/// How exact a resolved [`When::value`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Season,
+    Year,
+    Decade,
+}
+
+/// A day of the week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl Weekday {
+    const ALL: [Weekday; 7] = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ];
+
+    /// 0 = Monday … 6 = Sunday, as [`Date::weekday`].
+    pub fn index(self) -> u8 {
+        self as u8
+    }
+}
+
+/// A northern-hemisphere meteorological season.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Season {
+    /// March–May.
+    Spring,
+    /// June–August.
+    Summer,
+    /// September–November ("autumn" or "fall").
+    Autumn,
+    /// December–February, labelled by its December's year.
+    Winter,
+}
+
+impl Season {
+    fn start_month(self) -> u8 {
+        match self {
+            Season::Spring => 3,
+            Season::Summer => 6,
+            Season::Autumn => 9,
+            Season::Winter => 12,
+        }
+    }
+}
+
+/// Which occurrence a word like "last" picks; [`Pick::Tense`] when no such word is present and
+/// the tense decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pick {
+    Tense,
+    Last,
+    This,
+    Next,
+}
+
+/// The part of a period the text names. It does not change the resolved value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    Whole,
+    /// "early", "the beginning of", "the start of".
+    Early,
+    /// "mid-", "the middle of".
+    Mid,
+    /// "late".
+    Late,
+    /// "the end of".
+    End,
+}
+
+/// The unresolved form of a time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeKind {
+    /// A full date: "Feb. 29, 2020", "29 February 2020", "2020-02-29".
+    Date { year: i32, month: u8, day: u8 },
+    /// A month and day: "Feb. 29", "the 5th of March".
+    MonthDay { month: u8, day: u8 },
+    /// A day of the current, previous or next month: "on the 29th".
+    DayOfMonth { day: u8 },
+    /// "Thursday", "last Thursday", "Thursday night"; `week` is set for "Thursday last week"
+    /// (−1), "Thursday this week" (0), "Thursday next week" (1).
+    Weekday {
+        day: Weekday,
+        pick: Pick,
+        week: Option<i8>,
+    },
+    /// A month without a year: "in January", "last March", "mid-May".
+    Month { month: u8, pick: Pick, part: Part },
+    /// "January 2020", "early March 2021".
+    MonthYear { year: i32, month: u8, part: Part },
+    /// "last spring", "the summer of 2021", "in the fall".
+    Season {
+        season: Season,
+        pick: Pick,
+        year: Option<i32>,
+        part: Part,
+    },
+    /// "2014", "early 2022", "mid-2021", "the end of 2021".
+    Year { year: i32, part: Part },
+    /// "the 1990s", "the early 2000s".
+    Decade { start: i32, part: Part },
+    /// "the '90s": the century comes from the publication date.
+    ShortDecade { tens: u8, part: Part },
+    /// Days from publication: "yesterday" (−1), "today", "tomorrow", "two days ago", "in
+    /// three days".
+    Days { offset: i32 },
+    /// "the day before", "the previous day": anaphoric, resolved as publication − 1.
+    DayBefore,
+    /// Weeks from publication: "last week" (−1), "this week", "three weeks ago".
+    Weeks { offset: i32 },
+    /// "last weekend", "this weekend", "the weekend".
+    Weekend { pick: Pick },
+    /// Months from publication: "last month" (−1), "next month", "two months ago".
+    Months { offset: i32, part: Part },
+    /// "the end of the month": this or the previous month, by tense.
+    TheMonth { part: Part },
+    /// Years from publication: "last year" (−1), "early next year", "two years ago".
+    Years { offset: i32, part: Part },
+    /// "the end of the year", "the beginning of the year": this or the previous year, by tense.
+    TheYear { part: Part },
+}
+
+/// A time expression found in a sentence, not yet resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TimeMention {
+    /// Byte offset of the first character in the sentence.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    pub kind: TimeKind,
+    /// Preceded by "since": the start of a duration rather than the time of an event.
+    pub is_range_start: bool,
+}
+
+/// A resolved time expression.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct When {
+    /// `2021-12-23`, `2021-12-20` (a week's Monday), `2022-01`, `2021` (a season's or a year's),
+    /// or `1990s`; see the module docs.
+    pub value: String,
+    pub precision: Precision,
+    pub start: usize,
+    pub end: usize,
+    /// The words of the mention, as in the input.
+    pub text: String,
+    /// See [`TimeMention::is_range_start`].
+    pub is_range_start: bool,
+}
+
+/// All time expressions in `text` (one sentence), left to right, non-overlapping, longest match
+/// first at each position.
+pub fn find(text: &str) -> Vec<TimeMention> {
+    let mut scan = Scan {
+        text,
+        toks: tokenize(text),
+        last_end: None,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < scan.toks.len() {
+        match scan.match_at(i) {
+            Some((end, kind)) if end > i => {
+                let last = end.min(scan.toks.len()) - 1;
+                let (start, stop) = (scan.toks[i].start, scan.toks[last].end);
+                out.push(TimeMention {
+                    start,
+                    end: stop,
+                    kind,
+                    is_range_start: i > 0 && scan.is(i - 1, "since"),
+                });
+                scan.last_end = Some(last + 1);
+                i = last + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Resolve a mention found in `text` against the publication date and the event verb's tense.
+/// `None` when the expression names no real date ("Feb. 30", "the 31st" of a 30-day month) or
+/// the mention's offsets do not fit `text`.
+pub fn resolve(m: &TimeMention, text: &str, published: Date, tense: Tense) -> Option<When> {
+    let words = text.get(m.start..m.end)?;
+    let (value, precision) = resolve_kind(m.kind, published, tense)?;
+    Some(When {
+        value,
+        precision,
+        start: m.start,
+        end: m.end,
+        text: words.to_string(),
+        is_range_start: m.is_range_start,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution
+
+fn day(d: Date) -> (String, Precision) {
+    (d.to_string(), Precision::Day)
+}
+
+fn week_of(d: Date) -> (String, Precision) {
+    let monday = d.add_days(-i64::from(d.weekday()));
+    (monday.to_string(), Precision::Week)
+}
+
+/// Months since year 0, so month steps are integer steps.
+fn month_index(year: i32, month: u8) -> i64 {
+    i64::from(year) * 12 + i64::from(month) - 1
+}
+
+fn month_value(index: i64) -> Option<(String, Precision)> {
+    let year = i32::try_from(index.div_euclid(12)).ok()?;
+    let month = index.rem_euclid(12) + 1;
+    Some((format!("{year:04}-{month:02}"), Precision::Month))
+}
+
+fn year_value(year: i64) -> Option<(String, Precision)> {
+    let y = i32::try_from(year).ok()?;
+    Some((format!("{y:04}"), Precision::Year))
+}
+
+/// The latest index ≡ `target` (mod `period`) that is ≤ `limit`.
+fn latest_at_most(limit: i64, target: i64, period: i64) -> i64 {
+    limit - (limit - target).rem_euclid(period)
+}
+
+/// The earliest index ≡ `target` (mod `period`) that is ≥ `limit`.
+fn earliest_at_least(limit: i64, target: i64, period: i64) -> i64 {
+    limit + (target - limit).rem_euclid(period)
+}
+
+fn resolve_kind(kind: TimeKind, p: Date, tense: Tense) -> Option<(String, Precision)> {
+    let fwd = tense.forward();
+    let pub_month = month_index(p.year, p.month);
+    match kind {
+        TimeKind::Date {
+            year,
+            month,
+            day: d,
+        } => Date::new(year, month, d).map(day),
+        TimeKind::MonthDay { month, day: d } => {
+            let now = p.to_days();
+            let years = p.year.saturating_sub(4)..=p.year.saturating_add(4);
+            let candidates = years.filter_map(|y| Date::new(y, month, d));
+            let pick = if fwd {
+                candidates.filter(|c| c.to_days() >= now - 1).min()
+            } else {
+                candidates.filter(|c| c.to_days() <= now + 1).max()
+            };
+            pick.map(day)
+        }
+        TimeKind::DayOfMonth { day: d } => {
+            let index = if fwd {
+                pub_month + i64::from(u16::from(d) + 1 < u16::from(p.day))
+            } else {
+                pub_month - i64::from(u16::from(d) > u16::from(p.day) + 1)
+            };
+            let year = i32::try_from(index.div_euclid(12)).ok()?;
+            let month = (index.rem_euclid(12) + 1) as u8;
+            Date::new(year, month, d).map(day)
+        }
+        TimeKind::Weekday {
+            day: wd,
+            pick,
+            week,
+        } => {
+            let today = i64::from(p.weekday());
+            let target = i64::from(wd.index());
+            let offset = if let Some(w) = week {
+                -today + 7 * i64::from(w) + target
+            } else {
+                let back = (today - target).rem_euclid(7);
+                let ahead = (target - today).rem_euclid(7);
+                match pick {
+                    Pick::Last => -(if back == 0 { 7 } else { back }),
+                    Pick::Next => {
+                        if ahead == 0 {
+                            7
+                        } else {
+                            ahead
+                        }
+                    }
+                    Pick::This | Pick::Tense if fwd => ahead,
+                    Pick::This | Pick::Tense => -back,
+                }
+            };
+            Some(day(p.add_days(offset)))
+        }
+        TimeKind::Month { month, pick, .. } => {
+            let target = i64::from(month) - 1;
+            let index = match pick {
+                Pick::Last => latest_at_most(pub_month - 1, target, 12),
+                Pick::Next => earliest_at_least(pub_month + 1, target, 12),
+                Pick::This => month_index(p.year, month),
+                Pick::Tense if fwd => earliest_at_least(pub_month, target, 12),
+                Pick::Tense => latest_at_most(pub_month, target, 12),
+            };
+            month_value(index)
+        }
+        TimeKind::MonthYear { year, month, .. } => {
+            (1..=12).contains(&month).then_some(())?;
+            month_value(month_index(year, month))
+        }
+        TimeKind::Season {
+            season, pick, year, ..
+        } => {
+            if let Some(y) = year {
+                return Some((format!("{y:04}"), Precision::Season));
+            }
+            // Season instances are indexed by their first month; the current one starts at
+            // the last March, June, September or December not after the publication month.
+            let current = pub_month - (pub_month - 2).rem_euclid(3);
+            let target = i64::from(season.start_month()) - 1;
+            let index = match pick {
+                Pick::Last => latest_at_most(current - 1, target, 12),
+                Pick::Next => earliest_at_least(current + 1, target, 12),
+                Pick::Tense if fwd => earliest_at_least(current, target, 12),
+                Pick::Tense => latest_at_most(current, target, 12),
+                Pick::This => {
+                    let before = latest_at_most(current, target, 12);
+                    let after = earliest_at_least(current, target, 12);
+                    match (current - before).cmp(&(after - current)) {
+                        std::cmp::Ordering::Less => before,
+                        std::cmp::Ordering::Greater => after,
+                        std::cmp::Ordering::Equal if fwd => after,
+                        std::cmp::Ordering::Equal => before,
+                    }
+                }
+            };
+            let (y, _) = year_value(index.div_euclid(12))?;
+            Some((y, Precision::Season))
+        }
+        TimeKind::Year { year, .. } => year_value(i64::from(year)),
+        TimeKind::Decade { start, .. } => Some((format!("{start}s"), Precision::Decade)),
+        TimeKind::ShortDecade { tens, .. } => {
+            let modern = 2000 + i32::from(tens);
+            let start = if modern <= p.year {
+                modern
+            } else {
+                1900 + i32::from(tens)
+            };
+            Some((format!("{start}s"), Precision::Decade))
+        }
+        TimeKind::Days { offset } => Some(day(p.add_days(i64::from(offset)))),
+        TimeKind::DayBefore => Some(day(p.add_days(-1))),
+        TimeKind::Weeks { offset } => Some(week_of(p.add_days(7 * i64::from(offset)))),
+        TimeKind::Weekend { pick } => {
+            let today = i64::from(p.weekday());
+            // The Saturday on or before publication, and the first one after it.
+            let sat_before = p.add_days(-(today - 5).rem_euclid(7));
+            let sat_after = p.add_days(match (5 - today).rem_euclid(7) {
+                0 => 7,
+                n => n,
+            });
+            let in_weekend = today >= 5;
+            let sat = match pick {
+                Pick::Last if in_weekend => sat_before.add_days(-7),
+                Pick::Last => sat_before,
+                Pick::Next => sat_after,
+                Pick::This | Pick::Tense if in_weekend => sat_before,
+                Pick::This | Pick::Tense if fwd => sat_after,
+                Pick::This | Pick::Tense => sat_before,
+            };
+            Some(week_of(sat))
+        }
+        TimeKind::Months { offset, .. } => month_value(pub_month + i64::from(offset)),
+        TimeKind::TheMonth { part } => {
+            let back = part == Part::End && !fwd && p.day <= 5;
+            month_value(pub_month - i64::from(back))
+        }
+        TimeKind::Years { offset, .. } => year_value(i64::from(p.year) + i64::from(offset)),
+        TimeKind::TheYear { part } => {
+            let back = part == Part::End && !fwd && p.month == 1;
+            year_value(i64::from(p.year) - i64::from(back))
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A run of letters (any script).
+    Word,
+    /// A run of ASCII digits; "29th" is `29` + `th`, "1990s" is `1990` + `s`.
+    Num,
+    /// One other non-space character.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut cur: Option<Tok> = None;
+    for (i, c) in text.char_indices() {
+        let kind = if c.is_ascii_digit() {
+            Some(Kind::Num)
+        } else if c.is_alphanumeric() {
+            Some(Kind::Word)
+        } else if c.is_whitespace() {
+            None
+        } else {
+            Some(Kind::Punct)
+        };
+        let end = i + c.len_utf8();
+        match (kind, cur.as_mut()) {
+            (Some(k), Some(t)) if k == t.kind && k != Kind::Punct && t.end == i => t.end = end,
+            _ => {
+                toks.extend(cur.take());
+                cur = kind.map(|kind| Tok {
+                    start: i,
+                    end,
+                    kind,
+                });
+            }
+        }
+    }
+    toks.extend(cur);
+    toks
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word lists
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const MONTH_ABBR: &[(&str, u8)] = &[
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sep", 9),
+    ("Sept", 9),
+    ("Oct", 10),
+    ("Nov", 11),
+    ("Dec", 12),
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+const WEEKDAY_ABBR: &[(&str, u8)] = &[
+    ("Mon", 0),
+    ("Tue", 1),
+    ("Tues", 1),
+    ("Wed", 2),
+    ("Thu", 3),
+    ("Thur", 3),
+    ("Thurs", 3),
+    ("Fri", 4),
+    ("Sat", 5),
+    ("Sun", 6),
+];
+
+/// Capitalised words that make a weekday the name of a day in history or the calendar.
+const NAMED_DAYS: &[&str] = &[
+    "Bloody", "Good", "Black", "Super", "Ash", "Palm", "Easter", "Holy", "Cyber", "Maundy",
+    "Shrove",
+];
+
+/// Words before a month name that make it a month.
+const MONTH_CUES: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "through",
+    "during",
+    "before",
+    "after",
+    "between",
+    "throughout",
+];
+
+/// "May" is a modal verb and a surname far more often than a month.
+const MAY_CUES: &[&str] = &["in", "since", "until", "till"];
+
+const SEASON_CUES: &[&str] = &[
+    "in",
+    "during",
+    "over",
+    "since",
+    "until",
+    "till",
+    "by",
+    "through",
+    "throughout",
+    "before",
+    "after",
+    "for",
+    "from",
+];
+
+/// Cues after which a four-digit number is a year whatever follows.
+const YEAR_CUES: &[&str] = &[
+    "in",
+    "since",
+    "during",
+    "until",
+    "till",
+    "before",
+    "after",
+    "from",
+    "through",
+    "throughout",
+    "between",
+    "circa",
+];
+
+/// Cues after which a four-digit number is a year only if no noun follows.
+const WEAK_YEAR_CUES: &[&str] = &["of", "by", "around"];
+
+/// Lower-case words that may follow a year without making it a quantity.
+const AFTER_YEAR: &[&str] = &[
+    "and",
+    "or",
+    "to",
+    "when",
+    "after",
+    "before",
+    "as",
+    "at",
+    "the",
+    "but",
+    "in",
+    "on",
+    "with",
+    "for",
+    "from",
+    "until",
+    "while",
+    "through",
+    "amid",
+    "during",
+    "despite",
+    "against",
+    "under",
+    "over",
+    "that",
+    "which",
+    "where",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "is",
+    "was",
+    "were",
+    "are",
+    "had",
+    "has",
+    "have",
+    "will",
+    "would",
+    "there",
+    "because",
+    "following",
+];
+
+/// Nouns that make "the 2014 …" a year: the name of an event.
+const EVENT_NOUNS: &[&str] = &[
+    "election",
+    "elections",
+    "vote",
+    "referendum",
+    "poll",
+    "polls",
+    "war",
+    "coup",
+    "revolution",
+    "uprising",
+    "invasion",
+    "annexation",
+    "agreement",
+    "accord",
+    "accords",
+    "deal",
+    "treaty",
+    "ceasefire",
+    "truce",
+    "summit",
+    "protest",
+    "protests",
+    "crisis",
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "massacre",
+    "talks",
+    "budget",
+    "census",
+    "campaign",
+    "offensive",
+    "olympics",
+    "games",
+    "world",
+];
+
+/// Words before "the 29th" that make it a day of the month.
+const DAY_CUES: &[&str] = &[
+    "on", "by", "since", "until", "till", "before", "after", "from", "for",
+];
+
+const CLOCK_WORDS: &[&str] = &["gmt", "utc", "hours", "hrs", "h", "local"];
+
+const COUNT_WORDS: &[(&str, u32)] = &[
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+];
+
+/// `w` is `name` capitalised or in all capitals.
+fn titled(w: &str, name: &str) -> bool {
+    w == name
+        || (w.len() > 1
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+            && w.eq_ignore_ascii_case(name))
+}
+
+fn max_day(month: u8) -> u8 {
+    days_in_month(2000, month)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching
+
+struct Scan<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    /// Token index just past the previous mention, for "January and March", "2014 to 2016".
+    last_end: Option<usize>,
+}
+
+type Match = Option<(usize, TimeKind)>;
+
+impl<'a> Scan<'a> {
+    fn tok(&self, i: usize) -> Option<Tok> {
+        self.toks.get(i).copied()
+    }
+
+    fn slice(&self, i: usize) -> Option<&'a str> {
+        let t = self.tok(i)?;
+        self.text.get(t.start..t.end)
+    }
+
+    fn word(&self, i: usize) -> Option<&'a str> {
+        (self.tok(i)?.kind == Kind::Word).then(|| self.slice(i))?
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        self.word(i)
+            .is_some_and(|x| ws.iter().any(|w| x.eq_ignore_ascii_case(w)))
+    }
+
+    fn prev_is_any(&self, i: usize, ws: &[&str]) -> bool {
+        i > 0 && self.is_any(i - 1, ws)
+    }
+
+    fn punct(&self, i: usize, set: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == Kind::Punct)
+            && self.slice(i).is_some_and(|s| set.contains(s))
+    }
+
+    /// Token `i` ends where token `i + 1` starts.
+    fn adj(&self, i: usize) -> bool {
+        match (self.tok(i), self.tok(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    fn adj_punct(&self, i: usize, set: &str) -> bool {
+        self.adj(i) && self.punct(i + 1, set)
+    }
+
+    /// Digits at `i`: value and digit count.
+    fn raw_num(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Num || t.end - t.start > 9 {
+            return None;
+        }
+        Some((self.slice(i)?.parse().ok()?, t.end - t.start))
+    }
+
+    /// The number at `i` is part of an amount or a code: `1,500`, `2.5`, `$2020`, `20%`, `A320`.
+    fn quantity(&self, i: usize) -> bool {
+        if i > 0 && self.adj(i - 1) {
+            if self.punct(i - 1, "$£€¥#") || self.word(i - 1).is_some() {
+                return true;
+            }
+            if self.punct(i - 1, ",.") && i > 1 && self.adj(i - 2) && self.raw_num(i - 2).is_some()
+            {
+                return true;
+            }
+        }
+        if self.adj(i) {
+            if self.punct(i + 1, "%") {
+                return true;
+            }
+            if self.punct(i + 1, ",.") && self.adj(i + 1) && self.raw_num(i + 2).is_some() {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Token `i` directly follows the previous mention through a conjunction or dash.
+    fn chained(&self, i: usize) -> bool {
+        i >= 1
+            && self.last_end == Some(i - 1)
+            && (self.is_any(i - 1, &["and", "or", "to", "through", "until", "till"])
+                || self.punct(i - 1, "-–—"))
+    }
+
+    fn match_at(&self, i: usize) -> Match {
+        let candidates = [
+            self.explicit_date(i),
+            self.month_expr(i),
+            self.day_of_month(i),
+            self.weekday_expr(i),
+            self.relative_day(i),
+            self.counted(i),
+            self.relative_period(i),
+            self.season_expr(i),
+            self.decade_expr(i),
+            self.year_expr(i),
+        ];
+        let mut best: Match = None;
+        for c in candidates.into_iter().flatten() {
+            match best {
+                Some((e, _)) if e >= c.0 => {}
+                _ => best = Some(c),
+            }
+        }
+        best
+    }
+
+    // --- pieces -------------------------------------------------------------------------------
+
+    /// A month name (or, with `abbr`, an abbreviation with optional period).
+    fn month_at(&self, i: usize, abbr: bool) -> Option<(u8, usize, bool)> {
+        let w = self.word(i)?;
+        if let Some(k) = MONTHS.iter().position(|m| titled(w, m)) {
+            return Some((k as u8 + 1, i + 1, false));
+        }
+        if abbr {
+            let &(_, m) = MONTH_ABBR.iter().find(|(a, _)| titled(w, a))?;
+            let next = if self.adj_punct(i, ".") { i + 2 } else { i + 1 };
+            return Some((m, next, true));
+        }
+        None
+    }
+
+    fn weekday_full(&self, i: usize) -> Option<(Weekday, usize)> {
+        let w = self.word(i)?;
+        let k = WEEKDAYS.iter().position(|d| titled(w, d))?;
+        if i > 0 && self.word(i - 1).is_some_and(|p| NAMED_DAYS.contains(&p)) {
+            return None;
+        }
+        Some((Weekday::ALL[k], i + 1))
+    }
+
+    /// A weekday name or abbreviation, for the prefix of an explicit date.
+    fn weekday_any(&self, i: usize) -> Option<usize> {
+        if let Some((_, next)) = self.weekday_full(i) {
+            return Some(next);
+        }
+        let w = self.word(i)?;
+        WEEKDAY_ABBR.iter().find(|(a, _)| titled(w, a))?;
+        Some(if self.adj_punct(i, ".") { i + 2 } else { i + 1 })
+    }
+
+    /// A day number 1–31, with an optional ordinal suffix: value, next index, had suffix.
+    fn day_at(&self, i: usize) -> Option<(u8, usize, bool)> {
+        let (v, len) = self.raw_num(i)?;
+        if len > 2 || !(1..=31).contains(&v) || self.quantity(i) {
+            return None;
+        }
+        if self.adj(i) {
+            if self.is_any(i + 1, &["st", "nd", "rd", "th"]) {
+                return Some((v as u8, i + 2, true));
+            }
+            if self.word(i + 1).is_some() || self.punct(i + 1, ":") {
+                return None;
+            }
+        }
+        Some((v as u8, i + 1, false))
+    }
+
+    /// A four-digit year in `lo..=hi` that is not an amount, a clock time or a decade.
+    fn year_at(&self, i: usize, lo: u32, hi: u32) -> Option<(i32, usize)> {
+        let (v, len) = self.raw_num(i)?;
+        if len != 4 || !(lo..=hi).contains(&v) || self.quantity(i) {
+            return None;
+        }
+        if self.adj(i) && (self.word(i + 1).is_some() || self.punct(i + 1, ":'’")) {
+            return None;
+        }
+        if self.is_any(i + 1, CLOCK_WORDS) {
+            return None;
+        }
+        Some((v as i32, i + 1))
+    }
+
+    /// The year of an explicit date: `, 2020` or ` 2020`.
+    fn date_year(&self, i: usize) -> Option<(i32, usize)> {
+        let j = if self.punct(i, ",") { i + 1 } else { i };
+        self.year_at(j, 1000, 2999)
+    }
+
+    fn pick_at(&self, i: usize) -> Option<(Pick, usize)> {
+        let w = self.word(i)?.to_ascii_lowercase();
+        let pick = match w.as_str() {
+            "last" => Pick::Last,
+            "this" => Pick::This,
+            "next" => Pick::Next,
+            _ => return None,
+        };
+        Some((pick, i + 1))
+    }
+
+    /// "early", "late", "mid-", "the end of", "the beginning of", "the start of", "the middle of".
+    fn part_at(&self, i: usize) -> Option<(Part, usize)> {
+        if self.is(i, "early") {
+            return Some((Part::Early, i + 1));
+        }
+        if self.is(i, "late") {
+            return Some((Part::Late, i + 1));
+        }
+        if self.is(i, "mid") {
+            let next = if self.adj_punct(i, "-–") {
+                i + 2
+            } else {
+                i + 1
+            };
+            return Some((Part::Mid, next));
+        }
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let part = match self.word(j)?.to_ascii_lowercase().as_str() {
+            "end" => Part::End,
+            "beginning" | "start" => Part::Early,
+            "middle" => Part::Mid,
+            _ => return None,
+        };
+        self.is(j + 1, "of").then_some((part, j + 2))
+    }
+
+    /// A small count: digits or a number word ("a", "two", "12").
+    fn count_at(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some((v, _)) = self.raw_num(i) {
+            return (!self.quantity(i) && (1..=1000).contains(&v)).then_some((v, i + 1));
+        }
+        let w = self.word(i)?;
+        let &(_, n) = COUNT_WORDS
+            .iter()
+            .find(|(c, _)| w.eq_ignore_ascii_case(c))?;
+        Some((n, i + 1))
+    }
+
+    fn unit_at(&self, i: usize) -> Option<Unit> {
+        let w = self.word(i)?.to_ascii_lowercase();
+        Some(match w.as_str() {
+            "day" | "days" => Unit::Day,
+            "week" | "weeks" => Unit::Week,
+            "month" | "months" => Unit::Month,
+            "year" | "years" => Unit::Year,
+            _ => return None,
+        })
+    }
+
+    /// Nothing, punctuation, a capitalised word or a function word follows token `i - 1`.
+    fn clean_follow(&self, i: usize) -> bool {
+        match self.tok(i) {
+            None => true,
+            Some(t) if t.kind == Kind::Punct => true,
+            Some(t) if t.kind == Kind::Num => false,
+            Some(_) => {
+                let w = self.word(i).unwrap_or("");
+                w.chars().next().is_some_and(char::is_uppercase) || self.is_any(i, AFTER_YEAR)
+            }
+        }
+    }
+
+    // --- matchers ------------------------------------------------------------------------------
+
+    /// "[Thursday,] Dec. 23[, 2021]", "[the] 5th [of] March [2020]", "2020-02-29", "29/02/2020".
+    fn explicit_date(&self, i: usize) -> Match {
+        if let Some(j) = self.weekday_any(i) {
+            let j = if self.punct(j, ",") { j + 1 } else { j };
+            return self.bare_date(j);
+        }
+        self.bare_date(i)
+    }
+
+    fn bare_date(&self, i: usize) -> Match {
+        if let Some(m) = self.numeric_date(i) {
+            return Some(m);
+        }
+        if let Some((month, j, _)) = self.month_at(i, true) {
+            let (d, k, _) = self.day_at(j)?;
+            return self.finish_date(month, d, self.range_end(d, k));
+        }
+        let the = self.is(i, "the");
+        let j = i + usize::from(the);
+        let (d, k, ordinal) = self.day_at(j)?;
+        let k = self.range_end(d, k);
+        let of = self.is(k, "of");
+        if (the || of) && !ordinal {
+            return None;
+        }
+        let (month, k2, _) = self.month_at(k + usize::from(of), true)?;
+        self.finish_date(month, d, k2)
+    }
+
+    /// Past the second day of a range like "July 15-16" or "12–13 December", when there is one;
+    /// the range resolves to its first day.
+    fn range_end(&self, first: u8, k: usize) -> usize {
+        if self.punct(k, "-–") {
+            if let Some((second, e, _)) = self.day_at(k + 1) {
+                if second > first {
+                    return e;
+                }
+            }
+        }
+        k
+    }
+
+    fn finish_date(&self, month: u8, day: u8, k: usize) -> Match {
+        if day > max_day(month) {
+            return None;
+        }
+        if let Some((year, e)) = self.date_year(k) {
+            return Some((e, TimeKind::Date { year, month, day }));
+        }
+        Some((k, TimeKind::MonthDay { month, day }))
+    }
+
+    /// ISO `2020-02-29` and unambiguous `29/02/2020`; the date must exist.
+    fn numeric_date(&self, i: usize) -> Match {
+        let parts = [i, i + 2, i + 4];
+        let nums: Vec<(u32, usize)> = parts.iter().filter_map(|&k| self.raw_num(k)).collect();
+        if nums.len() != 3 || !(i..i + 4).all(|k| self.adj(k)) {
+            return None;
+        }
+        if i > 0 && self.adj(i - 1) && !self.punct(i - 1, "(\"'“‘[") {
+            return None;
+        }
+        if self.adj(i + 4) && !self.punct(i + 5, ",.;:)\"'”’]!?") {
+            return None;
+        }
+        let (a, b, c) = (nums[0], nums[1], nums[2]);
+        let (year, month, day) = if self.punct(i + 1, "-") && self.punct(i + 3, "-") {
+            if a.1 != 4 || b.1 != 2 || c.1 != 2 {
+                return None;
+            }
+            (a.0, b.0, c.0)
+        } else if self.punct(i + 1, "/") && self.punct(i + 3, "/") {
+            if a.1 > 2 || b.1 > 2 || c.1 != 4 {
+                return None;
+            }
+            match (a.0 > 12, b.0 > 12) {
+                (true, false) => (c.0, b.0, a.0),
+                (false, true) => (c.0, a.0, b.0),
+                (false, false) if a.0 == b.0 => (c.0, a.0, b.0),
+                _ => return None,
+            }
+        } else {
+            return None;
+        };
+        let (year, month, day) = (
+            i32::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        );
+        Date::new(year, month, day)?;
+        Some((i + 5, TimeKind::Date { year, month, day }))
+    }
+
+    /// "[part] [pick] January [[of] 2020]" — a month without a day.
+    fn month_expr(&self, i: usize) -> Match {
+        let (part, j) = self.part_at(i).unwrap_or((Part::Whole, i));
+        let (pick, k) = self.pick_at(j).unwrap_or((Pick::Tense, j));
+        let (month, k2, abbr) = self.month_at(k, true)?;
+        if let Some((e, kind)) = self.bare_date(k) {
+            return Some((e, kind));
+        }
+        if pick == Pick::Tense {
+            let k3 = if self.is(k2, "of") || self.punct(k2, ",") {
+                k2 + 1
+            } else {
+                k2
+            };
+            if let Some((year, e)) = self.year_at(k3, 1000, 2999) {
+                return Some((e, TimeKind::MonthYear { year, month, part }));
+            }
+        }
+        if abbr {
+            return None;
+        }
+        let cued = if month == 5 {
+            let possessive = self.adj_punct(k, "'’") && self.is(k + 2, "s");
+            !possessive
+                && (pick != Pick::Tense
+                    || part != Part::Whole
+                    || self.prev_is_any(i, MAY_CUES)
+                    || self.chained(i))
+        } else {
+            pick != Pick::Tense
+                || part != Part::Whole
+                || self.prev_is_any(i, MONTH_CUES)
+                || self.chained(i)
+        };
+        cued.then_some((k2, TimeKind::Month { month, pick, part }))
+    }
+
+    /// "on the 29th".
+    fn day_of_month(&self, i: usize) -> Match {
+        if !self.is(i, "the") || !self.prev_is_any(i, DAY_CUES) {
+            return None;
+        }
+        let (day, k, ordinal) = self.day_at(i + 1)?;
+        if !ordinal || self.is(k, "of") || !self.clean_follow(k) {
+            return None;
+        }
+        Some((k, TimeKind::DayOfMonth { day }))
+    }
+
+    /// "[last|next|this|early|late [on]] Thursday [night] [last week]".
+    fn weekday_expr(&self, i: usize) -> Match {
+        let mut j = i;
+        if self.is_any(j, &["early", "late"]) {
+            j += 1;
+            if self.is(j, "on") {
+                j += 1;
+            }
+        }
+        let (pick, k) = if j == i {
+            self.pick_at(j).unwrap_or((Pick::Tense, j))
+        } else {
+            (Pick::Tense, j)
+        };
+        let (day, mut e) = self.weekday_full(k)?;
+        if self.is_any(e, &["morning", "afternoon", "evening", "night"]) {
+            e += 1;
+        }
+        let mut week = None;
+        if pick == Pick::Tense && self.is(e + 1, "week") {
+            if let Some((p, _)) = self.pick_at(e) {
+                week = Some(match p {
+                    Pick::Last => -1,
+                    Pick::Next => 1,
+                    _ => 0,
+                });
+                e += 2;
+            }
+        }
+        Some((e, TimeKind::Weekday { day, pick, week }))
+    }
+
+    /// "yesterday", "earlier today", "tomorrow morning", "tonight", "last night", "this
+    /// morning", "the day before yesterday", "the day before", "the previous day".
+    fn relative_day(&self, i: usize) -> Match {
+        let lead = self.is_any(i, &["earlier", "later"]);
+        let j = i + usize::from(lead);
+        let dayparts = ["morning", "afternoon", "evening", "night"];
+        let simple = match self.word(j).map(str::to_ascii_lowercase).as_deref() {
+            Some("yesterday") => Some(-1),
+            // "USA Today" is a newspaper.
+            Some("today") if !(j > 0 && self.word(j - 1) == Some("USA")) => Some(0),
+            Some("tomorrow") => Some(1),
+            _ => None,
+        };
+        if let Some(offset) = simple {
+            let e = if self.is_any(j + 1, &dayparts) {
+                j + 2
+            } else {
+                j + 1
+            };
+            return Some((e, TimeKind::Days { offset }));
+        }
+        if self.is(j, "tonight") {
+            return Some((j + 1, TimeKind::Days { offset: 0 }));
+        }
+        if self.is(j, "this") && self.is_any(j + 1, &["morning", "afternoon", "evening"]) {
+            return Some((j + 2, TimeKind::Days { offset: 0 }));
+        }
+        if lead {
+            return None;
+        }
+        if self.is(i, "last") && self.is_any(i + 1, &["night", "evening"]) {
+            return Some((i + 2, TimeKind::Days { offset: -1 }));
+        }
+        if self.is(i, "the") && self.is(i + 1, "day") {
+            if self.is(i + 2, "before") && self.is(i + 3, "yesterday") {
+                return Some((i + 4, TimeKind::Days { offset: -2 }));
+            }
+            if self.is(i + 2, "after") && self.is(i + 3, "tomorrow") {
+                return Some((i + 4, TimeKind::Days { offset: 2 }));
+            }
+            if self.is_any(i + 2, &["before", "earlier"]) {
+                return Some((i + 3, TimeKind::DayBefore));
+            }
+        }
+        if self.is(i, "the") && self.is(i + 1, "previous") && self.is(i + 2, "day") {
+            return Some((i + 3, TimeKind::DayBefore));
+        }
+        None
+    }
+
+    /// "two days ago", "a week ago", "three years ago", "in two days", "in three weeks".
+    fn counted(&self, i: usize) -> Match {
+        let ahead = self.is(i, "in");
+        let j = i + usize::from(ahead);
+        let (n, k) = self.count_at(j)?;
+        let unit = self.unit_at(k)?;
+        let (n, e) = if ahead {
+            // "in a year of turmoil", "in two days of talks" are not dates.
+            if self.is(k + 1, "of") || (n == 1 && !self.clean_follow(k + 1)) {
+                return None;
+            }
+            let e = if self.adj_punct(k, "'’") && self.is(k + 2, "time") {
+                k + 3
+            } else if self.is(k + 1, "time") {
+                k + 2
+            } else {
+                k + 1
+            };
+            (n as i32, e)
+        } else {
+            if !self.is(k + 1, "ago") {
+                return None;
+            }
+            (-(n as i32), k + 2)
+        };
+        let kind = match unit {
+            Unit::Day => TimeKind::Days { offset: n },
+            Unit::Week => TimeKind::Weeks { offset: n },
+            Unit::Month => TimeKind::Months {
+                offset: n,
+                part: Part::Whole,
+            },
+            Unit::Year => TimeKind::Years {
+                offset: n,
+                part: Part::Whole,
+            },
+        };
+        Some((e, kind))
+    }
+
+    /// "[part|earlier|later] last/this/next week|weekend|month|year", "the weekend", "the end of
+    /// the year".
+    fn relative_period(&self, i: usize) -> Match {
+        let (part, j) = self.part_at(i).unwrap_or((Part::Whole, i));
+        if part == Part::Whole && self.is(i, "the") && self.is(i + 1, "weekend") {
+            return Some((i + 2, TimeKind::Weekend { pick: Pick::Tense }));
+        }
+        let lead = part == Part::Whole && self.is_any(j, &["earlier", "later"]);
+        let k = j + usize::from(lead);
+        if part != Part::Whole && self.is(k, "the") {
+            return match self.word(k + 1).map(str::to_ascii_lowercase).as_deref() {
+                Some("year") => Some((k + 2, TimeKind::TheYear { part })),
+                Some("month") => Some((k + 2, TimeKind::TheMonth { part })),
+                Some("week") => Some((k + 2, TimeKind::Weeks { offset: 0 })),
+                _ => None,
+            };
+        }
+        let (pick, k2) = self.pick_at(k)?;
+        if lead && pick != Pick::This {
+            return None;
+        }
+        let offset = match pick {
+            Pick::Last => -1,
+            Pick::Next => 1,
+            _ => 0,
+        };
+        let kind = match self.word(k2).map(str::to_ascii_lowercase).as_deref() {
+            Some("week") => TimeKind::Weeks { offset },
+            Some("weekend") => TimeKind::Weekend { pick },
+            Some("month") => TimeKind::Months { offset, part },
+            Some("year") => TimeKind::Years { offset, part },
+            _ => return None,
+        };
+        Some((k2 + 1, kind))
+    }
+
+    /// "[the] [part] [pick] summer [[of] 2021]".
+    fn season_expr(&self, i: usize) -> Match {
+        let the = self.is(i, "the");
+        let j = i + usize::from(the);
+        let (part, j) = self.part_at(j).unwrap_or((Part::Whole, j));
+        let (pick, j) = self.pick_at(j).unwrap_or((Pick::Tense, j));
+        let season = match self.word(j).map(str::to_ascii_lowercase).as_deref() {
+            Some("spring") => Season::Spring,
+            Some("summer") => Season::Summer,
+            Some("autumn") | Some("fall") => Season::Autumn,
+            Some("winter") => Season::Winter,
+            _ => return None,
+        };
+        let of = self.is(j + 1, "of");
+        let year = if pick == Pick::Tense {
+            self.year_at(j + 1 + usize::from(of), 1000, 2999)
+        } else {
+            None
+        };
+        if let Some((y, e)) = year {
+            let kind = TimeKind::Season {
+                season,
+                pick,
+                year: Some(y),
+                part,
+            };
+            return Some((e, kind));
+        }
+        // "the fall of Kabul", "the summer of discontent"
+        if of {
+            return None;
+        }
+        let cued = pick != Pick::Tense || part != Part::Whole || self.prev_is_any(i, SEASON_CUES);
+        cued.then_some((
+            j + 1,
+            TimeKind::Season {
+                season,
+                pick,
+                year: None,
+                part,
+            },
+        ))
+    }
+
+    /// "the 1990s", "the early 2000s", "mid-1990s", "the '90s".
+    fn decade_expr(&self, i: usize) -> Match {
+        let (mut part, mut j) = self.part_at(i).unwrap_or((Part::Whole, i));
+        if self.is(j, "the") {
+            j += 1;
+        }
+        if part == Part::Whole && self.is_any(j, &["early", "mid", "late"]) {
+            if let Some((p, k)) = self.part_at(j) {
+                part = p;
+                j = k;
+            }
+        }
+        let plural = |k: usize| -> Option<usize> {
+            if self.adj(k) && self.is(k + 1, "s") {
+                Some(k + 2)
+            } else if self.adj_punct(k, "'’") && self.adj(k + 1) && self.is(k + 2, "s") {
+                Some(k + 3)
+            } else {
+                None
+            }
+        };
+        if let Some((v, len)) = self.raw_num(j) {
+            if len == 4 && v % 10 == 0 && (1000..=2990).contains(&v) && !self.quantity(j) {
+                let e = plural(j)?;
+                let start = v as i32;
+                return Some((e, TimeKind::Decade { start, part }));
+            }
+            return None;
+        }
+        if self.punct(j, "'’") && self.adj(j) {
+            let (v, len) = self.raw_num(j + 1)?;
+            if len == 2 && v % 10 == 0 && self.adj(j + 1) && self.is(j + 2, "s") {
+                return Some((
+                    j + 3,
+                    TimeKind::ShortDecade {
+                        tens: v as u8,
+                        part,
+                    },
+                ));
+            }
+        }
+        None
+    }
+
+    /// "the year 2014", "early 2022", "mid-2021", "the end of 2021", and a cued bare year.
+    fn year_expr(&self, i: usize) -> Match {
+        if self.is(i, "the") && self.is(i + 1, "year") {
+            let (year, e) = self.year_at(i + 2, 1000, 2999)?;
+            let part = Part::Whole;
+            return Some((e, TimeKind::Year { year, part }));
+        }
+        if let Some((part, j)) = self.part_at(i) {
+            let (year, e) = self.year_at(j, 1900, 2099)?;
+            return Some((e, TimeKind::Year { year, part }));
+        }
+        let (year, e) = self.year_at(i, 1900, 2099)?;
+        let strong = self.prev_is_any(i, YEAR_CUES);
+        let weak = self.prev_is_any(i, WEAK_YEAR_CUES) || self.chained(i);
+        // "the 2014 election", "the 2014 World Cup"
+        let event = self.prev_is_any(i, &["the"])
+            && self.word(e).is_some_and(|n| {
+                let lower = n.chars().next().is_some_and(char::is_lowercase);
+                (lower || n == "Olympics" || n == "World" || n == "Games")
+                    && EVENT_NOUNS.iter().any(|x| n.eq_ignore_ascii_case(x))
+            });
+        if strong || event || (weak && self.clean_follow(e)) {
+            let part = Part::Whole;
+            return Some((e, TimeKind::Year { year, part }));
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_split_digits_from_letters_and_keep_offsets() {
+        let text = "le 29th—1990s ünd";
+        let toks = tokenize(text);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(words, ["le", "29", "th", "—", "1990", "s", "ünd"]);
+    }
+
+    #[test]
+    fn month_steps_cross_years() {
+        assert_eq!(month_value(month_index(2022, 1) - 1).unwrap().0, "2021-12");
+        assert_eq!(
+            latest_at_most(month_index(2022, 1), 11, 12),
+            month_index(2021, 12)
+        );
+        assert_eq!(
+            earliest_at_least(month_index(2021, 12), 0, 12),
+            month_index(2022, 1)
+        );
+    }
+}
