@@ -13,7 +13,12 @@ How to run (pinned versions; any virtualenv will do):
     /tmp/gaz/bin/python scripts/build_gazetteer.py [--date YYYY-MM-DD]
 
 It rewrites data/gazetteer/places.tsv and the "Built" line of ATTRIBUTION.md, and prints what
-the stoplist dropped to stderr so a reviewer can see it. data/gazetteer/regions.tsv is written by
+the stoplist dropped to stderr so a reviewer can see it. Then rebuild the folded name index
+(data/gazetteer/index.tsv, made by the library so that folding has one definition):
+
+    DYAD_BLESS=1 cargo test -p dyad --test gazetteer
+
+(also after editing regions.tsv; the tests fail while the index is stale). data/gazetteer/regions.tsv is written by
 hand and is not touched.
 
 ## What goes in
@@ -389,6 +394,7 @@ def main():
     for pop, name, cc, reason in dropped:
         print(f"stop\t{pop}\t{name}\t{cc}\t{reason}", file=sys.stderr)
     print(f"{len(rows)} rows, {os.path.getsize(OUT)} bytes, {len(dropped)} names stopped", file=sys.stderr)
+    print("now rebuild the index: DYAD_BLESS=1 cargo test -p dyad --test gazetteer", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -55,17 +55,27 @@
 //!
 //! ## Cost
 //!
-//! The data is embedded with `include_str!` and parsed on the first call to
-//! [`Gazetteer::embedded`]; places borrow their strings from the embedded text, and the index
-//! borrows every key that folding leaves unchanged (most of them).
+//! The data is embedded with `include_str!`. A third file, `data/gazetteer/index.tsv`, holds every
+//! matchable name already folded and sorted, with its place ids; it is generated from the other
+//! two by [`Gazetteer::build_index`] (the tests check it is current and rewrite it with
+//! `DYAD_BLESS=1 cargo test -p dyad --test gazetteer`). So the first call to
+//! [`Gazetteer::embedded`] only splits the files into lines: the index is binary-searched in
+//! place, and a place's fields are parsed when it is first asked for. Building a hash map of the
+//! 125,000 names at start-up instead took 65-150 ms on the 2-core development machine; this takes
+//! about 12 ms (release build), most of it the two line scans.
 
 use crate::segment::{tokenize, Token};
 use rustc_hash::FxHashMap;
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 const PLACES_TSV: &str = include_str!("../../../data/gazetteer/places.tsv");
 const REGIONS_TSV: &str = include_str!("../../../data/gazetteer/regions.tsv");
+const INDEX_TSV: &str = include_str!("../../../data/gazetteer/index.tsv");
+
+/// The key of an index line.
+fn key_of(line: &str) -> &str {
+    line.split_once('\t').map_or(line, |(k, _)| k)
+}
 
 /// Index of a place in its [`Gazetteer`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -128,188 +138,164 @@ pub struct GazetteerError {
     pub message: String,
 }
 
-/// Place ids under one key. Most keys name one place.
-#[derive(Debug)]
-enum Ids {
-    /// A first word of longer names only.
-    None,
-    One(PlaceId),
-    Many(Vec<PlaceId>),
-}
-
-impl Ids {
-    fn as_slice(&self) -> &[PlaceId] {
-        match self {
-            Ids::None => &[],
-            Ids::One(id) => std::slice::from_ref(id),
-            Ids::Many(v) => v,
-        }
-    }
-}
-
-#[derive(Debug)]
-struct Entry {
-    ids: Ids,
-    /// Number of words of the longest key that starts with this entry's key as its first word.
-    longest: u8,
-}
-
 /// The places and the name index.
+///
+/// Both are the embedded text itself: a place's line is parsed the first time the place is
+/// asked for, and the index (`index.tsv`: one `key<TAB>ids` line per folded name, sorted) is
+/// binary-searched in place. Building the gazetteer is two line scans.
 #[derive(Debug)]
 pub struct Gazetteer {
-    places: Vec<Place>,
-    index: FxHashMap<Cow<'static, str>, Entry>,
+    /// Each place's line; regions (hand-written format) after `first_region`.
+    lines: Vec<&'static str>,
+    first_region: usize,
+    places: Vec<OnceLock<Place>>,
+    /// Index lines, sorted by key.
+    index: Vec<&'static str>,
+    ids: Vec<OnceLock<Box<[PlaceId]>>>,
     countries: FxHashMap<&'static str, PlaceId>,
 }
 
 impl Gazetteer {
-    /// The gazetteer built into the binary, parsed once on first use.
+    /// The gazetteer built into the binary, read once on first use.
     pub fn embedded() -> &'static Gazetteer {
         static GAZ: OnceLock<Gazetteer> = OnceLock::new();
         GAZ.get_or_init(|| {
-            Gazetteer::parse(PLACES_TSV, REGIONS_TSV)
+            Gazetteer::from_parts(PLACES_TSV, REGIONS_TSV, INDEX_TSV)
                 .expect("the embedded gazetteer data is valid (checked by the tests)")
         })
     }
 
-    /// Build a gazetteer from the two data files' text (`places.tsv`, then `regions.tsv`).
-    pub fn parse(
+    /// A gazetteer from the three data files' text: `places.tsv`, `regions.tsv` and the
+    /// `index.tsv` that [`Gazetteer::build_index`] made from them. Lines are checked for their
+    /// shape here; a place's fields are parsed when it is first asked for.
+    pub fn from_parts(
         places_tsv: &'static str,
         regions_tsv: &'static str,
+        index_tsv: &'static str,
     ) -> Result<Gazetteer, GazetteerError> {
-        let mut places = Vec::with_capacity(36_000);
-        for (n, line) in places_tsv.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            places.push(parse_place(line).map_err(|message| GazetteerError {
-                file: "places.tsv",
-                line: n + 1,
-                message,
-            })?);
-        }
-        for (n, line) in regions_tsv.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            places.push(parse_region(line).map_err(|message| GazetteerError {
-                file: "regions.tsv",
-                line: n + 1,
-                message,
-            })?);
-        }
-        let mut g = Gazetteer {
-            index: FxHashMap::with_capacity_and_hasher(140_000, Default::default()),
-            countries: FxHashMap::default(),
-            places: Vec::new(),
+        let data = |s: &'static str| {
+            s.lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect::<Vec<_>>()
         };
+        let mut lines = data(places_tsv);
+        let first_region = lines.len();
+        lines.extend(data(regions_tsv));
+        let index = data(index_tsv);
+        let mut countries = FxHashMap::default();
+        for (k, l) in lines[..first_region].iter().enumerate() {
+            let mut f = l.split('\t');
+            if f.next() != Some("C") {
+                continue;
+            }
+            if let Some(code) = f.nth(2) {
+                countries.insert(code, PlaceId(k as u32));
+            }
+        }
+        // The index is sorted by construction (`build_index`; the tests check the committed one).
+        Ok(Gazetteer {
+            places: (0..lines.len()).map(|_| OnceLock::new()).collect(),
+            ids: (0..index.len()).map(|_| OnceLock::new()).collect(),
+            lines,
+            first_region,
+            index,
+            countries,
+        })
+    }
+
+    /// The text of `index.tsv` for these data files: every matchable name folded (see the module
+    /// docs) and sorted, with the ids of the places it names. Applies the rule that a country's
+    /// name is the country's. `cargo test -p dyad --test gazetteer` checks the committed index
+    /// against it (and rewrites it when `DYAD_BLESS=1`).
+    pub fn build_index(
+        places_tsv: &'static str,
+        regions_tsv: &'static str,
+    ) -> Result<String, GazetteerError> {
+        let mut places = Vec::with_capacity(36_000);
+        for (file, text, parse) in [
+            (
+                "places.tsv",
+                places_tsv,
+                parse_place as fn(&'static str) -> _,
+            ),
+            ("regions.tsv", regions_tsv, parse_region),
+        ] {
+            for (n, line) in text.lines().enumerate() {
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                places.push(parse(line).map_err(|message| GazetteerError {
+                    file,
+                    line: n + 1,
+                    message,
+                })?);
+            }
+        }
+        let mut index: FxHashMap<String, Vec<PlaceId>> = FxHashMap::default();
         let mut scratch = String::new();
         let mut toks = Vec::new();
         for (k, p) in places.iter().enumerate() {
-            let id = PlaceId(k as u32);
-            if p.feature == Feature::Country {
-                if let Some(c) = p.country {
-                    g.countries.insert(c, id);
-                }
-            }
             // a stoplisted primary name (flag "s") is kept for display, not matched
             let main = Some(p.name).filter(|_| p.name_matched);
             for name in main.into_iter().chain(p.alternate_names()) {
-                g.insert(name, id, p.feature, &places, &mut scratch, &mut toks);
-            }
-        }
-        g.places = places;
-        // A country's name is the country's: drop the cities filed under it.
-        let places = &g.places;
-        for e in g.index.values_mut() {
-            if let Ids::Many(v) = &mut e.ids {
-                if v.iter()
-                    .any(|&i| places[i.0 as usize].feature == Feature::Country)
-                {
-                    v.retain(|&i| places[i.0 as usize].feature != Feature::City);
-                    if v.len() == 1 {
-                        e.ids = Ids::One(v[0]);
+                if name_key(name, &mut scratch, &mut toks).is_some() {
+                    let v = index.entry(scratch.clone()).or_default();
+                    if !v.contains(&PlaceId(k as u32)) {
+                        v.push(PlaceId(k as u32));
                     }
                 }
             }
         }
-        Ok(g)
-    }
-
-    fn insert(
-        &mut self,
-        name: &'static str,
-        id: PlaceId,
-        feature: Feature,
-        places: &[Place],
-        scratch: &mut String,
-        toks: &mut Vec<Token>,
-    ) {
-        let Some((words, first_len)) = name_key(name, scratch, toks) else {
-            return;
-        };
-        let key: Cow<'static, str> = if scratch.as_str() == name {
-            Cow::Borrowed(name)
-        } else {
-            Cow::Owned(scratch.clone())
-        };
-        let words = words.min(u8::MAX as usize) as u8;
-        if words > 1 {
-            let first = match &key {
-                Cow::Borrowed(s) => Cow::Borrowed(&s[..first_len]),
-                Cow::Owned(s) => Cow::Owned(s[..first_len].to_string()),
-            };
-            let e = self.index.entry(first).or_insert(Entry {
-                ids: Ids::None,
-                longest: 1,
-            });
-            e.longest = e.longest.max(words);
-        }
-        let e = self.index.entry(key).or_insert(Entry {
-            ids: Ids::None,
-            longest: 1,
-        });
-        match &mut e.ids {
-            Ids::None => e.ids = Ids::One(id),
-            Ids::One(old) => {
-                let old = *old;
-                if old == id {
-                    return;
-                }
-                // a city never joins a country's name (checked again after the build)
-                if feature == Feature::City && places[old.0 as usize].feature == Feature::Country {
-                    return;
-                }
-                e.ids = Ids::Many(vec![old, id]);
+        let mut keys: Vec<(String, Vec<PlaceId>)> = index.into_iter().collect();
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut out = String::from(
+            "# dyad gazetteer name index: folded name, place ids (line order of places.tsv, then \
+             regions.tsv). Generated by Gazetteer::build_index; do not edit.\n",
+        );
+        for (key, mut ids) in keys {
+            // A country's name is the country's: no city is filed under it.
+            if ids
+                .iter()
+                .any(|i| places[i.0 as usize].feature == Feature::Country)
+            {
+                ids.retain(|i| places[i.0 as usize].feature != Feature::City);
             }
-            Ids::Many(v) => {
-                if !v.contains(&id) {
-                    v.push(id);
-                }
+            out.push_str(&key);
+            for (j, id) in ids.iter().enumerate() {
+                out.push(if j == 0 { '\t' } else { ',' });
+                out.push_str(&id.0.to_string());
             }
+            out.push('\n');
         }
+        Ok(out)
     }
 
     /// Number of places.
     pub fn len(&self) -> usize {
-        self.places.len()
+        self.lines.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
+        self.lines.is_empty()
     }
 
-    /// The place with this id. Panics on an id from another gazetteer that is out of range.
+    /// The place with this id. Panics on an id out of range (from another gazetteer).
     pub fn place(&self, id: PlaceId) -> &Place {
-        &self.places[id.0 as usize]
+        let k = id.0 as usize;
+        self.places[k].get_or_init(|| {
+            let line = self.lines[k];
+            let parsed = if k < self.first_region {
+                parse_place(line)
+            } else {
+                parse_region(line)
+            };
+            parsed.unwrap_or_else(|e| panic!("gazetteer place {k}: {e} (checked by the tests)"))
+        })
     }
 
     /// All places, in id order.
     pub fn places(&self) -> impl Iterator<Item = (PlaceId, &Place)> {
-        self.places
-            .iter()
-            .enumerate()
-            .map(|(k, p)| (PlaceId(k as u32), p))
+        (0..self.lines.len()).map(|k| (PlaceId(k as u32), self.place(PlaceId(k as u32))))
     }
 
     /// The country entry for an ISO alpha-3 code.
@@ -338,22 +324,40 @@ impl Gazetteer {
         }
         let mut key = String::with_capacity(32);
         fold_word(w0, &mut key, false);
-        let e = self.index.get(key.as_str())?;
-        let mut best = match e.ids.as_slice() {
-            [] => None,
-            ids => Some((1, ids)),
-        };
-        let longest = (e.longest as usize).min(words.len() - i);
-        for n in 2..=longest {
-            key.push(' ');
-            fold_word(words[i + n - 1], &mut key, false);
-            if let Some(e) = self.index.get(key.as_str()) {
-                if !e.ids.as_slice().is_empty() {
-                    best = Some((n, e.ids.as_slice()));
+        let mut best = None;
+        let mut n = 1;
+        loop {
+            // first index line >= key: the key itself, or the first longer name it begins
+            let at = self.index.partition_point(|l| key_of(l) < key.as_str());
+            if let Some(l) = self.index.get(at) {
+                if key_of(l) == key {
+                    best = Some((n, self.ids_at(at)));
                 }
             }
+            if i + n >= words.len() {
+                break;
+            }
+            key.push(' ');
+            let longer = self.index.get(at..).is_some_and(|rest| {
+                let from = rest.partition_point(|l| key_of(l) < key.as_str());
+                rest.get(from).is_some_and(|l| key_of(l).starts_with(&key))
+            });
+            if !longer {
+                break;
+            }
+            fold_word(words[i + n], &mut key, false);
+            n += 1;
         }
         best
+    }
+
+    fn ids_at(&self, at: usize) -> &[PlaceId] {
+        self.ids[at].get_or_init(|| {
+            let ids = self.index[at].split_once('\t').map_or("", |(_, ids)| ids);
+            ids.split(',')
+                .filter_map(|s| s.parse().ok().map(PlaceId))
+                .collect()
+        })
     }
 
     /// Choose among candidates: a candidate in the first of `country_hints` (alpha-3, strongest
@@ -455,13 +459,15 @@ fn parse_region(line: &'static str) -> Result<Place, String> {
 /// separated. Returns the number of words and the byte length of the first folded word.
 fn name_key(name: &str, scratch: &mut String, toks: &mut Vec<Token>) -> Option<(usize, usize)> {
     scratch.clear();
+    // Names of letters, spaces and hyphens (nearly all) split on spaces exactly as the
+    // tokenizer would; anything with an apostrophe, period or comma goes through it.
     let simple = !name.is_empty()
         && !name.starts_with(' ')
         && !name.ends_with(' ')
         && !name.contains("  ")
         && name
-            .bytes()
-            .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-');
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
     let mut first_len = 0;
     let mut count = 0;
     let mut push = |w: &str, scratch: &mut String| {
@@ -502,6 +508,10 @@ fn fold_word(w: &str, out: &mut String, capitalize: bool) {
         out.push_str(if upper_first { "Sainte" } else { "sainte" });
         return;
     }
+    if w.is_ascii() {
+        fold_ascii_word(w.as_bytes(), out, upper_first);
+        return;
+    }
     let mut letters = 0;
     let mut all_caps = true;
     for c in w.chars() {
@@ -539,6 +549,32 @@ fn fold_word(w: &str, out: &mut String, capitalize: bool) {
         } else {
             out.extend(c.to_lowercase());
         }
+    }
+}
+
+/// [`fold_word`] for an ASCII word, byte by byte (most words).
+fn fold_ascii_word(w: &[u8], out: &mut String, upper_first: bool) {
+    let letters = w.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    if (2..=4).contains(&letters)
+        && w.iter()
+            .all(|b| !b.is_ascii_alphabetic() || b.is_ascii_uppercase())
+    {
+        out.extend(w.iter().map(|&b| b as char));
+        return;
+    }
+    let mut first = true;
+    for &b in w {
+        let c = if first && b.is_ascii_alphabetic() {
+            first = false;
+            if upper_first {
+                b.to_ascii_uppercase()
+            } else {
+                b.to_ascii_lowercase()
+            }
+        } else {
+            b.to_ascii_lowercase()
+        };
+        out.push(c as char);
     }
 }
 

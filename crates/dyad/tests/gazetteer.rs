@@ -2,6 +2,28 @@
 
 use dyad::gazetteer::{Feature, Gazetteer, Place, PlaceId};
 
+/// The committed index must be the one the data files give; `DYAD_BLESS=1` rewrites it.
+#[test]
+fn index_is_current() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/gazetteer/");
+    let read = |f: &str| -> &'static str {
+        Box::leak(
+            std::fs::read_to_string(format!("{dir}{f}"))
+                .unwrap()
+                .into_boxed_str(),
+        )
+    };
+    let built = Gazetteer::build_index(read("places.tsv"), read("regions.tsv")).unwrap();
+    if std::env::var_os("DYAD_BLESS").is_some() {
+        std::fs::write(format!("{dir}index.tsv"), &built).unwrap();
+        return;
+    }
+    assert!(
+        built == read("index.tsv"),
+        "data/gazetteer/index.tsv is stale: run DYAD_BLESS=1 cargo test -p dyad --test gazetteer"
+    );
+}
+
 fn gaz() -> &'static Gazetteer {
     Gazetteer::embedded()
 }
