@@ -32,6 +32,7 @@ pub mod dict;
 pub mod eval;
 pub mod event;
 pub mod explain;
+pub mod gazetteer;
 pub mod modality;
 pub mod ontology;
 pub mod resolve;
