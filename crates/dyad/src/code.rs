@@ -78,6 +78,9 @@ pub struct Candidate {
     pub pattern: Arc<CompiledPattern>,
     /// Token range of the verb or event noun.
     pub trigger: (usize, usize),
+    /// Tokens the pattern consumed (the verb or noun and its literal words): "declined to
+    /// comment" spans both verbs.
+    pub span: (usize, usize),
     /// The source is a pair reference ("the two sides met") doing a symmetric act to each
     /// other: its two members are each other's targets.
     pub mutual: bool,
@@ -282,6 +285,7 @@ pub fn parse_sentence(
                 modality: c.modality,
                 pattern: m.pattern.clone(),
                 trigger: (c.verb, c.verb + 1),
+                span: m.span,
                 mutual,
             });
         }
@@ -439,6 +443,7 @@ pub fn parse_sentence(
                             modality,
                             pattern: m.pattern.clone(),
                             trigger: (i, i + 1),
+                            span: m.span,
                             mutual: false,
                         });
                     }

@@ -176,6 +176,52 @@ fn explain_sentence(
             modality.as_str()
         );
     }
+    let span_text = |span: crate::situate::Span| {
+        toks[span.start..span.end]
+            .iter()
+            .map(|t| t.text(text))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let host_text = |h: Option<usize>| {
+        h.map_or_else(
+            || "no clause".to_string(),
+            |h| format!("\"{}\"", toks[h].text(text)),
+        )
+    };
+    for (host, t) in &s.situation.times {
+        let _ = writeln!(
+            out,
+            "  Time: \"{}\" belongs to {}{}",
+            span_text(t.span),
+            host_text(*host),
+            if t.mention.is_range_start {
+                " (a duration's start, no event date)"
+            } else {
+                ""
+            }
+        );
+    }
+    let gaz = crate::gazetteer::Gazetteer::embedded();
+    for (host, p) in &s.situation.places {
+        let names: Vec<String> = p
+            .candidates
+            .iter()
+            .take(4)
+            .map(|&id| {
+                let pl = gaz.place(id);
+                format!("{} ({})", pl.name, pl.country.unwrap_or("-"))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  Place: \"{}\" belongs to {}; candidates {}{}",
+            span_text(p.span),
+            host_text(*host),
+            names.join(", "),
+            if p.candidates.len() > 4 { ", ..." } else { "" }
+        );
+    }
     if s.events.is_empty() {
         let _ = writeln!(out, "  Events: none");
     } else {
@@ -195,6 +241,18 @@ fn explain_sentence(
                 e.evidence.verb,
                 e.evidence.pattern
             );
+            if e.when.is_some() || e.location.is_some() {
+                let _ = writeln!(
+                    out,
+                    "      when {} ({}), where {}",
+                    e.when.as_deref().unwrap_or("-"),
+                    e.when_text.as_deref().unwrap_or("no time expression"),
+                    e.location.as_ref().map_or("-".to_string(), |l| format!(
+                        "{}, {} ({}) from \"{}\"",
+                        l.name, l.country, l.feature, l.text
+                    ))
+                );
+            }
         }
     }
     let _ = writeln!(out);

@@ -37,6 +37,7 @@ pub mod modality;
 pub mod ontology;
 pub mod resolve;
 pub mod segment;
+pub mod situate;
 pub mod timex;
 
 mod pipeline;

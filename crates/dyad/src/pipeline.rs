@@ -7,10 +7,12 @@ use crate::clean::{clean, CleanText};
 use crate::code::{parse_sentence, SentenceParse};
 use crate::dict::{DictError, Dictionary, Lexicon};
 use crate::event::{event_hash, ActorRef, Event, Evidence};
+use crate::gazetteer::{Gazetteer, PlaceId};
 use crate::modality::{CueClass, Modality};
 use crate::ontology::Ontology;
 use crate::resolve::{ArticleMemory, Resolution};
 use crate::segment::{segment, Sentence};
+use crate::situate::{self, Situation, Span};
 
 /// Options that change what is coded.
 #[derive(Debug, Clone)]
@@ -53,6 +55,8 @@ pub struct SentenceAnalysis {
     pub phrase_codes: Vec<Option<(String, Resolution)>>,
     /// Why the sentence was not coded at all.
     pub discarded: Option<String>,
+    /// Its time expressions and places, attached to clauses.
+    pub situation: Situation,
     /// Every event, whatever its modality.
     pub events: Vec<Event>,
 }
@@ -127,6 +131,7 @@ impl Coder {
         let mut memory = ArticleMemory::default();
         let mut out = Vec::with_capacity(sentences.len());
         let discarded = self.article_discard(&sentences, &clean.text);
+        let mut dateline: Option<(PlaceId, crate::event::Place)> = None;
         for (index, sentence) in sentences.into_iter().enumerate() {
             let annotated = annotate(lex, &sentence, &clean.text, &memory);
             memory.set_sentence_place(lex, &annotated.phrases, &sentence.tokens);
@@ -180,6 +185,10 @@ impl Coder {
             {
                 memory.note_pair(a, b);
             }
+            let situation = Situation::of_sentence(lex, &sentence, &clean.text, &annotated, &parse);
+            if index == 0 {
+                dateline = dateline_place(article, &clean, &sentence, &annotated);
+            }
             let mut analysis = SentenceAnalysis {
                 index,
                 sentence,
@@ -187,10 +196,18 @@ impl Coder {
                 parse,
                 phrase_codes,
                 discarded: sentence_discard,
+                situation,
                 events: vec![],
             };
             if analysis.discarded.is_none() {
-                analysis.events = self.events_of(article, &clean, &analysis, &date, all_modalities);
+                analysis.events = self.events_of(
+                    article,
+                    &clean,
+                    &analysis,
+                    &date,
+                    all_modalities,
+                    dateline.as_ref(),
+                );
             }
             out.push(analysis);
         }
@@ -254,6 +271,7 @@ impl Coder {
         a: &SentenceAnalysis,
         date: &str,
         all: bool,
+        dateline: Option<&(PlaceId, crate::event::Place)>,
     ) -> Vec<Event> {
         let toks = &a.sentence.tokens;
         let phrase_ref = |p: usize| -> Option<ActorRef> {
@@ -341,7 +359,7 @@ impl Coder {
                     if c.mutual && k != j {
                         continue;
                     }
-                    self.push_event(
+                    let mut ev = self.push_event(
                         article,
                         clean,
                         a,
@@ -352,6 +370,9 @@ impl Coder {
                         meeting_place.as_deref(),
                         &mut events,
                     );
+                    if let Some(ev) = ev.as_mut() {
+                        self.situate_event(article, clean, a, c, dateline, ev);
+                    }
                 }
             }
         }
@@ -371,7 +392,7 @@ impl Coder {
     /// Build one event record from a candidate and its resolved actors, merging it with an
     /// identical triple already coded in the sentence (an asserted reading wins).
     #[allow(clippy::too_many_arguments)]
-    fn push_event(
+    fn push_event<'e>(
         &self,
         article: &Article,
         clean: &CleanText,
@@ -381,8 +402,8 @@ impl Coder {
         source: ActorRef,
         target: Option<ActorRef>,
         meeting_place: Option<&str>,
-        events: &mut Vec<Event>,
-    ) {
+        events: &'e mut Vec<Event>,
+    ) -> Option<&'e mut Event> {
         let ont = Ontology::get();
         let toks = &a.sentence.tokens;
         let sentence_text = &clean.text[a.sentence.start..a.sentence.end];
@@ -402,7 +423,7 @@ impl Coder {
                 &c.code
             };
             if target.as_ref().is_some_and(|t| t.code == source.code) {
-                return;
+                return None;
             }
             // a code outside the CAMEO table (imported validation dictionaries): root, quad class
             // and Goldstein value of its root where that exists
@@ -468,14 +489,93 @@ impl Coder {
                 },
             };
             // one event per (source, target, code) per sentence; an asserted reading wins
-            if let Some(prev) = events.iter_mut().find(|e| e.triple() == ev.triple()) {
-                if ev.modality < prev.modality {
-                    *prev = ev;
+            if let Some(k) = events.iter().position(|e| e.triple() == ev.triple()) {
+                if ev.modality < events[k].modality {
+                    events[k] = ev;
+                    return Some(&mut events[k]);
                 }
-                return;
+                return None;
             }
             events.push(ev);
+            events.last_mut()
         }
+    }
+
+    /// Fill an event's `when` and `location` from its clause (see [`crate::situate`]).
+    fn situate_event(
+        &self,
+        article: &Article,
+        clean: &CleanText,
+        a: &SentenceAnalysis,
+        c: &crate::code::Candidate,
+        dateline: Option<&(PlaceId, crate::event::Place)>,
+        ev: &mut Event,
+    ) {
+        let toks = &a.sentence.tokens;
+        let gaz = Gazetteer::embedded();
+        let lex = &self.lexicon;
+        let event_at = situate::EventAt {
+            trigger: c.trigger.0,
+            span: c.span,
+            root: &ev.root,
+        };
+        let (time, place) =
+            a.situation
+                .for_event(&a.sentence, &a.annotated, &a.parse, event_at, |t| {
+                    situate::speech_host(&a.annotated, lex, t)
+                });
+        let sentence_text = &clean.text[a.sentence.start..a.sentence.end];
+        if let Some((host, t)) = time {
+            let tense = situate::host_tense(&a.parse, host);
+            if let Some(w) = crate::timex::resolve(&t.mention, sentence_text, article.date, tense) {
+                ev.when = Some(w.value);
+                ev.when_precision = serde_json::to_value(w.precision)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string));
+                ev.when_text = Some(w.text);
+            }
+        }
+        // the countries the event's actors belong to, then the dateline's, break ties
+        let strong: Vec<&str> =
+            place.map_or_else(Vec::new, |p| p.hints.iter().map(String::as_str).collect());
+        let mut hints: Vec<String> = Vec::new();
+        hints.extend(ev.source.code.get(..3).map(str::to_string));
+        if let Some(t) = &ev.target {
+            hints.extend(t.code.get(..3).map(str::to_string));
+        }
+        if let Some((d, _)) = dateline {
+            hints.extend(gaz.place(*d).country.map(str::to_string));
+        }
+        let hint_refs: Vec<&str> = hints.iter().map(String::as_str).collect();
+        let span_record = |id: PlaceId, span: Span, sentence: &Sentence| {
+            let (s, e) = clean.original_span(
+                sentence.tokens[span.start].start,
+                sentence.tokens[span.end - 1].end,
+                &article.text,
+            );
+            situate::place_record(gaz, id, article.text[s..e].to_string(), s, e)
+        };
+        let located = place
+            .and_then(|p| {
+                let id = situate::choose_place(gaz, &p.candidates, &strong, &hint_refs)?;
+                Some((id, p.span))
+            })
+            .or_else(|| {
+                // a visit's destination: "visited Cairo", "a visit to Egypt"
+                let t = c.target.filter(|_| c.pattern.code == "042")?;
+                let ph = &a.annotated.phrases[t];
+                let words = situate::words(&a.sentence, &clean.text);
+                let start = ph.start + usize::from(toks[ph.start].lower == "the");
+                let (len, ids) = gaz.match_at(&words, start)?;
+                (start + len == ph.end)
+                    .then(|| situate::choose_place(gaz, ids, &[], &hint_refs))
+                    .flatten()
+                    .map(|id| (id, Span { start, end: ph.end }))
+            });
+        ev.location = match located {
+            Some((id, span)) => span_record(id, span, &a.sentence),
+            None => dateline.map(|(_, record)| record.clone()),
+        };
     }
 }
 
@@ -489,6 +589,38 @@ fn split_pair(r: &ActorRef) -> Vec<ActorRef> {
             ..r.clone()
         })
         .collect()
+}
+
+/// The place of a dateline ("ANKARA, June 12 (Reuters) -", "KYIV -"): where the story was
+/// filed, the location of last resort for its events.
+fn dateline_place(
+    article: &Article,
+    clean: &CleanText,
+    sentence: &Sentence,
+    a: &Annotated,
+) -> Option<(PlaceId, crate::event::Place)> {
+    let end = a.dateline?;
+    let toks = &sentence.tokens;
+    let n = toks[..end]
+        .iter()
+        .take_while(|t| t.kind == crate::segment::TokenKind::Word)
+        .count();
+    let words: Vec<String> = toks[..n]
+        .iter()
+        .map(|t| situate::dateline_word(t.text(&clean.text)))
+        .collect();
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    let gaz = Gazetteer::embedded();
+    let (len, ids) = gaz.match_at(&refs, 0)?;
+    if len != n {
+        return None;
+    }
+    let id = gaz.disambiguate(ids, &[])?;
+    let (s, e) = clean.original_span(toks[0].start, toks[n - 1].end, &article.text);
+    Some((
+        id,
+        situate::place_record(gaz, id, article.text[s..e].to_string(), s, e)?,
+    ))
 }
 
 /// A phrase that is only a capital city ("Beijing", not "Beijing's foreign ministry").
