@@ -327,6 +327,14 @@ def main():
             if not good_alternate(a) or fold(a) in seen:
                 continue
             r = stop_reason(a, c["population"])
+            # a translation into common English words ("White House" for Casablanca, "Garden
+            # City" for Singapore) is not what English news calls the city, and would turn
+            # ordinary phrases into places
+            words = a.split()
+            if len(words) > 1 and all(w.lower() in lexicon_common
+                                      and wordfreq.zipf_frequency(w.lower(), "en") >= 3.0
+                                      for w in words):
+                r = "alternate made of common English words"
             if r and not r.startswith("p:"):
                 if c["population"] >= 100_000:
                     dropped.append((c["population"], a + " (alt of " + name + ")", cc3, r))

@@ -311,9 +311,27 @@ pub fn find(text: &str) -> Vec<TimeMention> {
         toks: tokenize(text),
         last_end: None,
     };
+    // Every expression holds an anchor — a number, a month, weekday or season name, or a time
+    // noun — within its first few tokens ("the end of the year"); tokens with no anchor
+    // ahead cannot start one, and skipping them keeps the matchers off most of the text.
+    let anchors: Vec<usize> = (0..scan.toks.len())
+        .filter(|&k| scan.is_anchor(k))
+        .collect();
+    let mut next_anchor = 0;
     let mut out = Vec::new();
     let mut i = 0;
     while i < scan.toks.len() {
+        while next_anchor < anchors.len() && anchors[next_anchor] < i {
+            next_anchor += 1;
+        }
+        match anchors.get(next_anchor) {
+            None => break,
+            Some(&a) if a >= i + ANCHOR_REACH => {
+                i = a + 1 - ANCHOR_REACH;
+                continue;
+            }
+            _ => {}
+        }
         match scan.match_at(i) {
             Some((end, kind)) if end > i => {
                 let last = end.min(scan.toks.len()) - 1;
@@ -586,6 +604,84 @@ fn tokenize(text: &str) -> Vec<Tok> {
 
 // ---------------------------------------------------------------------------------------------
 // Word lists
+
+/// How far into an expression its first anchor may lie ("the end of the year": 5th token).
+const ANCHOR_REACH: usize = 6;
+
+/// Month, weekday and season names (full and abbreviated) and time nouns, lower case: the
+/// anchors of [`find`]. A test checks the list covers [`MONTHS`], [`MONTH_ABBR`],
+/// [`WEEKDAYS`] and [`WEEKDAY_ABBR`].
+fn is_anchor_word(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"january"
+            | b"february"
+            | b"march"
+            | b"april"
+            | b"may"
+            | b"june"
+            | b"july"
+            | b"august"
+            | b"september"
+            | b"october"
+            | b"november"
+            | b"december"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"monday"
+            | b"tuesday"
+            | b"wednesday"
+            | b"thursday"
+            | b"friday"
+            | b"saturday"
+            | b"sunday"
+            | b"mon"
+            | b"tue"
+            | b"tues"
+            | b"wed"
+            | b"thu"
+            | b"thur"
+            | b"thurs"
+            | b"fri"
+            | b"sat"
+            | b"sun"
+            | b"yesterday"
+            | b"today"
+            | b"tomorrow"
+            | b"tonight"
+            | b"morning"
+            | b"afternoon"
+            | b"evening"
+            | b"night"
+            | b"day"
+            | b"days"
+            | b"week"
+            | b"weeks"
+            | b"weekend"
+            | b"weekends"
+            | b"month"
+            | b"months"
+            | b"year"
+            | b"years"
+            | b"decade"
+            | b"decades"
+            | b"spring"
+            | b"summer"
+            | b"autumn"
+            | b"fall"
+            | b"winter"
+    )
+}
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -862,6 +958,29 @@ impl<'a> Scan<'a> {
 
     fn word(&self, i: usize) -> Option<&'a str> {
         (self.tok(i)?.kind == Kind::Word).then(|| self.slice(i))?
+    }
+
+    /// See [`find`]: a token every time expression holds near its start.
+    fn is_anchor(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else {
+            return false;
+        };
+        if t.kind == Kind::Num {
+            return true;
+        }
+        let Some(w) = self.word(i) else {
+            return false;
+        };
+        // lower-case into a small buffer and let `match` compile the word list: this runs on
+        // every token of every sentence
+        let mut buf = [0u8; 9];
+        if w.len() > buf.len() || !w.is_ascii() {
+            return false;
+        }
+        for (b, c) in buf.iter_mut().zip(w.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        is_anchor_word(&buf[..w.len()])
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
@@ -1523,6 +1642,74 @@ impl<'a> Scan<'a> {
 
 #[cfg(test)]
 mod tests {
+    /// The anchor skip in [`find`] must never lose an expression: on every gold and held-out
+    /// text, and the time-expression phrases of the gold's when annotations, it finds exactly
+    /// what trying every token finds.
+    #[test]
+    fn every_month_and_weekday_name_is_an_anchor() {
+        let names = super::MONTHS
+            .iter()
+            .chain(super::WEEKDAYS.iter())
+            .copied()
+            .chain(super::MONTH_ABBR.iter().map(|(a, _)| *a))
+            .chain(super::WEEKDAY_ABBR.iter().map(|(a, _)| *a));
+        for n in names {
+            assert!(
+                super::is_anchor_word(n.to_lowercase().as_bytes()),
+                "{n} is not an anchor"
+            );
+        }
+    }
+
+    #[test]
+    fn skipping_tokens_without_anchors_loses_nothing() {
+        fn find_at_every_token(text: &str) -> Vec<super::TimeMention> {
+            let scan = super::Scan {
+                text,
+                toks: super::tokenize(text),
+                last_end: None,
+            };
+            let mut scan = scan;
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < scan.toks.len() {
+                match scan.match_at(i) {
+                    Some((end, kind)) if end > i => {
+                        out.push(super::TimeMention {
+                            start: scan.toks[i].start,
+                            end: scan.toks[end - 1].end,
+                            kind,
+                            is_range_start: i > 0 && scan.is(i - 1, "since"),
+                        });
+                        scan.last_end = Some(end);
+                        i = end;
+                    }
+                    _ => i += 1,
+                }
+            }
+            out
+        }
+        let corpus = [
+            include_str!("../../../eval/gold.jsonl"),
+            include_str!("../../../eval/heldout.jsonl"),
+        ];
+        let mut checked = 0;
+        for line in corpus.iter().flat_map(|c| c.lines()) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let text = v["text"].as_str().unwrap();
+            let phrases = [
+                text.to_string(),
+                "the end of the year and early next year, the day before".to_string(),
+                "in the '90s and the 1990s, a week ago, in two days, last weekend".to_string(),
+            ];
+            for t in &phrases {
+                assert_eq!(super::find(t), find_at_every_token(t), "{t}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000);
+    }
+
     use super::*;
 
     #[test]
