@@ -21,6 +21,9 @@
 //! * [`resolve`] gives each actor phrase its code, with coreference across the article;
 //! * [`Coder`] ties them together and writes [`event::Event`]s.
 //!
+//! Inputs of every kind (text, HTML, JSONL, WARC, RSS/Atom, PETRARCH XML; directories, gzip,
+//! zstd) become [`Article`]s through [`ingest`].
+//!
 //! The library never prints and never exits: it returns values and typed errors.
 
 pub mod annotate;
@@ -32,6 +35,7 @@ pub mod dict;
 pub mod eval;
 pub mod event;
 pub mod explain;
+pub mod ingest;
 pub mod modality;
 pub mod ontology;
 pub mod resolve;
