@@ -423,12 +423,41 @@ fn whole(
     Box::new(std::iter::once(result))
 }
 
-/// Read up to `n` bytes and give them back together with a reader that yields them again.
+/// Read up to `n` bytes and give them back together with a reader that yields them again. A
+/// read error after some bytes (a truncated gzip stream shorter than `n`) is kept for later:
+/// the returned reader yields the bytes, then the error, so the records before it are read.
 fn peek(mut reader: Box<dyn Read>, n: usize) -> io::Result<(Vec<u8>, Box<dyn Read>)> {
-    let mut head = Vec::with_capacity(n);
-    (&mut reader).take(n as u64).read_to_end(&mut head)?;
-    let again = io::Cursor::new(head.clone()).chain(reader);
+    let mut head = vec![0; n];
+    let mut filled = 0;
+    let mut failure = None;
+    while filled < n {
+        match reader.read(&mut head[filled..]) {
+            Ok(0) => break,
+            Ok(k) => filled += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) if filled == 0 => return Err(e),
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        }
+    }
+    head.truncate(filled);
+    let rest: Box<dyn Read> = match failure {
+        Some(e) => Box::new(Failing(e.kind(), e.to_string())),
+        None => reader,
+    };
+    let again = io::Cursor::new(head.clone()).chain(rest);
     Ok((head, Box::new(again)))
+}
+
+/// A reader that only fails, with the error a peek met.
+struct Failing(io::ErrorKind, String);
+
+impl Read for Failing {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        Err(io::Error::new(self.0, self.1.clone()))
+    }
 }
 
 /// The documents of every file under a directory, in walk order.
