@@ -53,13 +53,15 @@ pub fn from_url(url: &str) -> Option<Date> {
         }
         let r = rest.as_bytes();
         // /2019/06/12 or /2019-06-12 (the day may be missing: then no date)
-        if r.len() >= 10 && (r[4] == b'/' || r[4] == b'-') && r[7] == r[4] {
-            if digits(&rest[5..], 2) && digits(&rest[8..], 2) {
-                if let Some(d) = ymd(&rest[..4], &rest[5..7], &rest[8..10]) {
-                    if r.get(10).is_none_or(|c| !c.is_ascii_digit()) {
-                        return Some(d);
-                    }
-                }
+        if r.len() >= 10
+            && (r[4] == b'/' || r[4] == b'-')
+            && r[7] == r[4]
+            && digits(&rest[5..], 2)
+            && digits(&rest[8..], 2)
+            && r.get(10).is_none_or(|c| !c.is_ascii_digit())
+        {
+            if let Some(d) = ymd(&rest[..4], &rest[5..7], &rest[8..10]) {
+                return Some(d);
             }
         }
         // /20190612/ or /20190612-slug

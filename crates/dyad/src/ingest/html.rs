@@ -201,9 +201,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// The host of a URL, lowercased, without `www.`.
 pub fn host(url: &str) -> Option<&str> {
     let rest = url.split_once("://")?.1;
-    let end = rest
-        .find(|c| matches!(c, '/' | '?' | '#' | ':'))
-        .unwrap_or(rest.len());
+    let end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
     let h = &rest[..end];
     let h = h.rsplit('@').next().unwrap_or(h);
     let h = h.strip_prefix("www.").unwrap_or(h);
@@ -378,10 +376,8 @@ fn attr_words(value: &str, out: &mut Vec<String>) {
     let mut word = String::new();
     let mut prev_lower = false;
     for c in value.chars() {
-        if !c.is_alphanumeric() || (c.is_uppercase() && prev_lower) {
-            if !word.is_empty() {
-                out.push(std::mem::take(&mut word));
-            }
+        if (!c.is_alphanumeric() || (c.is_uppercase() && prev_lower)) && !word.is_empty() {
+            out.push(std::mem::take(&mut word));
         }
         if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
@@ -771,13 +767,13 @@ impl Meta {
                 "h1" if m.h1.is_none() && drop[i] != Drop::Boilerplate => {
                     m.h1 = Some(text_of(tree, i)).filter(|t| !t.is_empty());
                 }
-                "link" if m.canonical.is_none() => {
-                    if node
-                        .attr("rel")
-                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-                    {
-                        m.canonical = node.attr("href").map(str::to_string);
-                    }
+                "link"
+                    if m.canonical.is_none()
+                        && node
+                            .attr("rel")
+                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+                {
+                    m.canonical = node.attr("href").map(str::to_string);
                 }
                 "time" if m.time.is_none() && drop[i] != Drop::Boilerplate => {
                     m.time = node

@@ -132,10 +132,11 @@ impl<R: BufRead> Iterator for PetrarchReader<R> {
                         return Some(self.document(p));
                     }
                 }
-                Event::Start(e) if e.local_name().as_ref().eq_ignore_ascii_case(b"text") => {
-                    if self.sentence.is_some() {
-                        self.capture = Some(String::new());
-                    }
+                Event::Start(e)
+                    if self.sentence.is_some()
+                        && e.local_name().as_ref().eq_ignore_ascii_case(b"text") =>
+                {
+                    self.capture = Some(String::new());
                 }
                 Event::End(e) if e.local_name().as_ref().eq_ignore_ascii_case(b"text") => {
                     if let (Some(text), Some(s)) = (self.capture.take(), self.sentence.as_mut()) {
