@@ -93,6 +93,11 @@ fn numeric(s: &str) -> Option<Date> {
         return None;
     }
     if b.len() >= 10 && (b[4] == b'-' || b[4] == b'/' || b[4] == b'.') && b[7] == b[4] {
+        // all four month and day bytes must be digits before slicing: a multi-byte character
+        // there would make the slice boundaries fall inside it
+        if ![5, 6, 8, 9].iter().all(|&i| b[i].is_ascii_digit()) {
+            return None;
+        }
         let after = b.get(10);
         if after.is_none_or(|c| !c.is_ascii_digit()) {
             return ymd(&s[..4], &s[5..7], &s[8..10]);
@@ -223,5 +228,20 @@ mod tests {
         );
         assert_eq!(from_url("https://example.com/2019/06/"), None);
         assert_eq!(from_url("https://example.com/id/12345678901"), None);
+    }
+
+    #[test]
+    fn never_panics_on_any_slice() {
+        let tricky =
+            "2019-06-1\u{e9}/2019/\u{e9}6/12/\u{1F600}20190612\u{e9} June \u{e9}12, 2019 Sept. 3";
+        let cuts: Vec<usize> = (0..=tricky.len())
+            .filter(|&i| tricky.is_char_boundary(i))
+            .collect();
+        for &a in &cuts {
+            for &b in cuts.iter().filter(|&&b| b >= a) {
+                let s = &tricky[a..b];
+                let _ = (parse_loose(s), from_url(s));
+            }
+        }
     }
 }
