@@ -9,6 +9,7 @@ mod input;
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dyad::dict::{DictMode, Dictionary};
+use dyad::ingest::{Format, Glob, JsonFields, Position, ReadOptions};
 use dyad::{Coder, CoderOptions, Date};
 use std::io::Write;
 use std::path::PathBuf;
@@ -128,19 +129,59 @@ pub enum ModeArg {
 
 #[derive(Args)]
 struct CodeArgs {
-    /// Article files (plain text: first line headline, rest body); `-` or none reads stdin.
+    /// Inputs: files (plain text, HTML, JSONL, WARC, RSS/Atom, PETRARCH XML; also .gz/.zst),
+    /// directories (read recursively in sorted order) and `-` for stdin; none reads stdin.
     paths: Vec<PathBuf>,
-    /// Publication date YYYY-MM-DD (default: today, with a warning).
+    /// Publication date YYYY-MM-DD for documents without a date of their own (default: today,
+    /// with a warning).
     #[arg(long)]
     date: Option<String>,
-    /// Article id (default: the file name). Only with one input.
+    /// Article id (default: the file name, or the record's own id). Only with one input; it
+    /// names whole-file documents (text, HTML), not the records of a JSONL/WARC/feed file.
     #[arg(long)]
     id: Option<String>,
     /// Also write negated, hypothetical, reported and question events.
     #[arg(long)]
     all_modalities: bool,
+    /// The input format; `auto` detects it by extension, then by content.
+    #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = parse_format)]
+    input_format: FormatArg,
+    /// In directories, read only files matching this pattern (`*.html`, `**/2019/*.jsonl`,
+    /// `*.{htm,html}`); without it, every file with a readable extension.
+    #[arg(long, value_name = "PATTERN")]
+    glob: Option<String>,
+    /// JSONL: the field holding the article text (default: text, body, content, maintext,
+    /// article). A dotted name reaches into nested objects.
+    #[arg(long, value_name = "NAME")]
+    text_field: Option<String>,
+    /// JSONL: the headline field (default: title, headline).
+    #[arg(long, value_name = "NAME")]
+    title_field: Option<String>,
+    /// JSONL: the publication date field (default: date, published, published_at, …).
+    #[arg(long, value_name = "NAME")]
+    date_field: Option<String>,
+    /// JSONL: the id field (default: id, _id, guid).
+    #[arg(long, value_name = "NAME")]
+    id_field: Option<String>,
+    /// JSONL: the URL field (default: url, link).
+    #[arg(long, value_name = "NAME")]
+    url_field: Option<String>,
+    /// Stop at the first unreadable file or record instead of skipping it.
+    #[arg(long)]
+    strict: bool,
     #[command(flatten)]
     dict: DictArgs,
+}
+
+/// `--input-format`: `auto` (None) or a format.
+#[derive(Clone, Copy)]
+struct FormatArg(Option<Format>);
+
+fn parse_format(s: &str) -> Result<FormatArg, String> {
+    if s.eq_ignore_ascii_case("auto") {
+        return Ok(FormatArg(None));
+    }
+    s.parse::<Format>().map(|f| FormatArg(Some(f)))
 }
 
 #[derive(Args)]
@@ -224,21 +265,39 @@ pub fn load_coder(d: &DictArgs, options: CoderOptions) -> Result<(Coder, usize)>
     Ok((coder, errors.len()))
 }
 
-fn parse_date(s: Option<&str>) -> Result<Date> {
-    match s {
-        Some(s) => s
-            .parse::<Date>()
-            .map_err(|e| anyhow::anyhow!("--date: {e}")),
-        None => {
-            let d = Date::today_utc();
-            eprintln!("dyad: warning: no --date given; using today ({d}) as the publication date");
-            Ok(d)
-        }
-    }
-}
-
 fn run_code(a: CodeArgs) -> Result<ExitCode> {
-    let date = parse_date(a.date.as_deref())?;
+    let fallback_date = a
+        .date
+        .as_deref()
+        .map(|s| {
+            s.parse::<Date>()
+                .map_err(|e| anyhow::anyhow!("--date: {e}"))
+        })
+        .transpose()?;
+    if a.id.is_some() && a.paths.len() > 1 {
+        anyhow::bail!(
+            "--id names one article, but {} paths were given",
+            a.paths.len()
+        );
+    }
+    let glob = a
+        .glob
+        .as_deref()
+        .map(Glob::new)
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("--glob: {e}"))?;
+    let opts = ReadOptions {
+        format: a.input_format.0,
+        glob,
+        fields: JsonFields {
+            text: a.text_field.clone(),
+            title: a.title_field.clone(),
+            date: a.date_field.clone(),
+            id: a.id_field.clone(),
+            url: a.url_field.clone(),
+        },
+        ..ReadOptions::default()
+    };
     let (coder, _) = load_coder(
         &a.dict,
         CoderOptions {
@@ -246,36 +305,64 @@ fn run_code(a: CodeArgs) -> Result<ExitCode> {
             ..Default::default()
         },
     )?;
-    if a.id.is_some() && a.paths.len() > 1 {
-        anyhow::bail!(
-            "--id names one article, but {} paths were given",
-            a.paths.len()
-        );
-    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = false;
     let paths = if a.paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
         a.paths.clone()
     };
-    for path in &paths {
-        let article = match input::read_article(path, a.id.as_deref(), date) {
-            Ok(x) => x,
+    let mut counts = input::Counts::default();
+    let mut dates = input::FallbackDate::new(fallback_date);
+    'inputs: for path in &paths {
+        let docs = match input::open(path, &opts) {
+            Ok(d) => d,
             Err(e) => {
-                eprintln!("dyad: {}: {e}", path.display());
-                failed = true;
+                eprintln!("dyad: {e}");
+                counts.skipped += 1;
+                if a.strict {
+                    break;
+                }
                 continue;
             }
         };
-        for ev in coder.code(&article) {
-            serde_json::to_writer(&mut out, &ev)?;
-            out.write_all(b"\n")?;
+        for item in docs {
+            let doc = match item {
+                Ok(doc) => doc,
+                Err(e) => {
+                    eprintln!("dyad: {e}");
+                    counts.skipped += 1;
+                    if a.strict {
+                        break 'inputs;
+                    }
+                    continue;
+                }
+            };
+            for note in &doc.notes {
+                eprintln!("dyad: warning: {}: {note}", doc.origin);
+            }
+            let whole_file = doc.origin.at == Position::File;
+            let date = dates.for_document(doc.date);
+            let mut article = doc.into_article(date);
+            if let (Some(id), true) = (&a.id, whole_file) {
+                article.id = id.clone();
+            }
+            counts.documents += 1;
+            for ev in coder.code(&article) {
+                serde_json::to_writer(&mut out, &ev)?;
+                out.write_all(b"\n")?;
+                counts.events += 1;
+            }
         }
     }
     out.flush()?;
-    Ok(if failed {
+    if counts.documents + counts.skipped > 1 {
+        eprintln!("dyad: {counts}");
+    }
+    if a.strict && counts.skipped > 0 {
+        eprintln!("dyad: stopped at the first unreadable record (--strict)");
+    }
+    Ok(if counts.skipped > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

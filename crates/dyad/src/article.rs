@@ -15,6 +15,11 @@ pub struct Article {
     /// The article text as read: headline line, then body.
     pub text: String,
     pub url: Option<String>,
+    /// The headline when the source names it apart from the text (HTML, feeds, JSONL); the
+    /// text still starts with it. `None` for plain text, whose first line is the headline.
+    pub title: Option<String>,
+    /// The publication it came from (`og:site_name`, the feed title, the host name).
+    pub outlet: Option<String>,
 }
 
 impl Article {
@@ -24,10 +29,12 @@ impl Article {
             date,
             text: text.into(),
             url: None,
+            title: None,
+            outlet: None,
         }
     }
 
-    /// The first non-empty line, trimmed.
+    /// The first non-empty line, trimmed (for every reader's output, the headline).
     pub fn headline(&self) -> Option<&str> {
         self.text.lines().map(str::trim).find(|l| !l.is_empty())
     }

@@ -19,7 +19,11 @@
 //!   builds actor phrases;
 //! * [`code`] does the shallow clause analysis and pattern matching, with [`modality`];
 //! * [`resolve`] gives each actor phrase its code, with coreference across the article;
+//! * [`situate`] gives each event its own date ([`timex`]) and place ([`gazetteer`]);
 //! * [`Coder`] ties them together and writes [`event::Event`]s.
+//!
+//! Inputs of every kind (text, HTML, JSONL, WARC, RSS/Atom, PETRARCH XML; directories, gzip,
+//! zstd) become [`Article`]s through [`ingest`].
 //!
 //! The library never prints and never exits: it returns values and typed errors.
 
@@ -33,6 +37,7 @@ pub mod eval;
 pub mod event;
 pub mod explain;
 pub mod gazetteer;
+pub mod ingest;
 pub mod modality;
 pub mod ontology;
 pub mod resolve;

@@ -186,7 +186,8 @@ impl Coder {
                 memory.note_pair(a, b);
             }
             let situation = Situation::of_sentence(lex, &sentence, &clean.text, &annotated, &parse);
-            if index == 0 {
+            // the dateline opens the story: the first sentence, or the first after a headline
+            if dateline.is_none() && index < 3 {
                 dateline = dateline_place(article, &clean, &sentence, &annotated);
             }
             let mut analysis = SentenceAnalysis {
