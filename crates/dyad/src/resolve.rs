@@ -34,13 +34,31 @@ pub struct ArticleMemory {
     last_plural: Option<String>,
     last_thing: Option<String>,
     last_country: Option<String>,
-    by_agent: FxHashMap<u32, String>,
+    /// The last actor named with each role, keyed by the role's words ("president", "foreign
+    /// minister"): one agent entry groups many roles, and "the president" means the last
+    /// president, not the last person of any government role.
+    by_role: FxHashMap<String, String>,
     /// The country of a place named in the current sentence ("in Minsk"): bare role nouns of
     /// that sentence belong there.
     sentence_place: Option<String>,
     /// The two parties of the last bilateral act or coordinated subject: what "the two sides"
     /// refers to.
     last_pair: Option<(String, String)>,
+}
+
+/// The words of a phrase's deciding role noun, singular and lower case ("foreign minister").
+fn role_words(p: &ActorPhrase, toks: &[Token]) -> Option<String> {
+    let a = p.agent?;
+    let &(_, start, end) =
+        p.matched.iter().rev().find(
+            |(e, _, _)| matches!(e, crate::dict::LexEntry::Agent { entry, .. } if *entry == a),
+        )?;
+    let words: Vec<&str> = toks[start..end].iter().map(|t| t.lower.as_str()).collect();
+    let mut key = words.join(" ");
+    if p.plural && key.ends_with('s') {
+        key.pop();
+    }
+    Some(key)
 }
 
 /// Separates the two members of a pair reference's code ("RUSGOV+UKRGOV").
@@ -146,13 +164,18 @@ impl ArticleMemory {
                 (None, _) => cc.clone(),
             };
             Some((code, Resolution::Dictionary))
-        } else if let Some(a) = p.agent {
+        } else if p.agent.is_some() {
             let s = sector.clone().unwrap_or_default();
             let subject_same_sector = self
                 .subject_person
                 .as_ref()
                 .filter(|c| c.len() > 3 && c.ends_with(s.as_str()));
-            if let Some(prev) = p.definite.then(|| self.by_agent.get(&a)).flatten() {
+            let role = role_words(p, toks);
+            if let Some(prev) = p
+                .definite
+                .then(|| role.as_ref().and_then(|r| self.by_role.get(r)))
+                .flatten()
+            {
                 Some((
                     prev.clone(),
                     Resolution::Coreference("the same role named earlier"),
@@ -221,8 +244,8 @@ impl ArticleMemory {
                 self.last_country = Some(code[..3].to_string());
             }
         }
-        if let Some(a) = p.agent {
-            self.by_agent.insert(a, code.to_string());
+        if let Some(role) = role_words(p, toks) {
+            self.by_role.insert(role, code.to_string());
         }
     }
 

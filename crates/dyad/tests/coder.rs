@@ -753,3 +753,22 @@ fn the_two_sides_are_the_parties_of_the_last_bilateral_act() {
     // nothing bilateral before: the reference names no one and nothing is coded
     assert_eq!(code("The two sides condemned Russia."), vec![]);
 }
+
+#[test]
+fn a_title_refers_to_the_person_last_named_with_that_role() {
+    // two people named; "the president" is the one who was president, not the last person
+    assert_eq!(
+        code("Turkish President John Doe met Greek Foreign Minister Jane Roe. The president condemned Russia."),
+        vec![
+            ev("TURGOV", "GRCGOV", "040", Asserted),
+            ev("TURGOV", "RUS", "111", Asserted)
+        ]
+    );
+    assert_eq!(
+        code("Turkish President John Doe met Greek Foreign Minister Jane Roe. The foreign minister condemned Russia."),
+        vec![
+            ev("TURGOV", "GRCGOV", "040", Asserted),
+            ev("GRCGOV", "RUS", "111", Asserted)
+        ]
+    );
+}
