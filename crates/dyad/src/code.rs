@@ -246,6 +246,15 @@ pub fn parse_sentence(
             }
         }
     }
+    // "called for humanitarian aid", "rejected calls for a ceasefire": what is asked, offered
+    // or refused decides the sub-code of a generic appeal, intent, demand or rejection
+    for c in clauses.iter_mut() {
+        let Some(m) = &mut c.matched else { continue };
+        let end = clause_end(&ctx, m.span.1);
+        if let Some(code) = refine_by_topic(&ctx, &m.code, m.span.1, end) {
+            m.code = code;
+        }
+    }
     for c in &clauses {
         let Some(m) = &c.matched else { continue };
         // ", saying ...": the participle reports; it is not a statement event of its own
@@ -998,6 +1007,118 @@ fn own_future_in_speech(ctx: &Ctx, clauses: &[VerbClause], c: &VerbClause) -> bo
     !c.subject.is_empty()
         && codes(&c.subject) == codes(&gc.subject)
         && codes(&c.subject).iter().all(Option::is_some)
+}
+
+/// Topics of what an appeal (02), intent (03), demand (10) or rejection (12) is about, with
+/// the sub-code each family gives it (CAMEO numbers the four families in parallel: 0233, 0333,
+/// 1033 and 1223 are all humanitarian aid). A topic is one of its words in the clause after
+/// the pattern; the leftmost wins (it is the nearest object). Sanctions count only when eased
+/// or lifted: "demanded sanctions on X" is no appeal to yield.
+const TOPICS: &[(&[&str], [&str; 4])] = &[
+    (
+        &["talks", "negotiations", "dialogue"],
+        ["026", "036", "106", "125"],
+    ),
+    (&["mediation", "mediate"], ["028", "039", "108", "126"]),
+    (
+        &["release", "releasing", "free", "freeing", "freed"],
+        ["0253", "0353", "1053", "1243"],
+    ),
+    (
+        &[
+            "ceasefire",
+            "cease-fire",
+            "truce",
+            "de-escalation",
+            "de-escalate",
+            "restraint",
+        ],
+        ["0256", "0356", "1056", "1246"],
+    ),
+    (
+        &["inspectors", "monitors", "observers"],
+        ["0255", "0355", "1055", "1245"],
+    ),
+    (
+        &["peacekeepers", "peacekeeping", "protection"],
+        ["0234", "0334", "1034", "1224"],
+    ),
+    (
+        &[
+            "humanitarian",
+            "food",
+            "medical",
+            "medicine",
+            "medicines",
+            "relief",
+        ],
+        ["0233", "0333", "1033", "1223"],
+    ),
+    (
+        &[
+            "weapons",
+            "arms",
+            "ammunition",
+            "tanks",
+            "missiles",
+            "artillery",
+            "jets",
+        ],
+        ["0232", "0332", "1032", "1222"],
+    ),
+    (
+        &["loan", "loans", "funds", "funding", "financial", "budget"],
+        ["0231", "0331", "1031", "1221"],
+    ),
+    (
+        &["resignation", "resign", "ouster"],
+        ["0241", "0341", "1041", "1231"],
+    ),
+    (&["rights", "freedoms"], ["0243", "0343", "1043", "1233"]),
+    (
+        &[
+            "policy", "policies", "reversal", "reverse", "repeal", "scrap",
+        ],
+        ["0242", "0342", "1042", "1232"],
+    ),
+];
+
+/// Verbs that ease sanctions: only after one does "sanctions" make a topic of yielding.
+const EASE_WORDS: &[&str] = &[
+    "lift", "lifting", "ease", "easing", "remove", "removing", "end",
+];
+
+/// The sub-code of a generic appeal, intent, demand or rejection from the topic after the
+/// pattern (see [`TOPICS`]). Only generic codes (020, 030, 100, 120) and the codes whose
+/// subtree holds the topic's code (023 → 0233) are refined; `None` leaves the code.
+fn refine_by_topic(ctx: &Ctx, code: &str, from: usize, to: usize) -> Option<String> {
+    let family = match code.get(..2)? {
+        "02" => 0,
+        "03" => 1,
+        "10" => 2,
+        "12" => 3,
+        _ => return None,
+    };
+    let generic = code.len() == 3 && code.ends_with('0');
+    let refinable = |t: &str| t != code && t.len() > code.len() && (generic || t.starts_with(code));
+    let to = to.min(ctx.n()).min(from + 12);
+    for i in from..to {
+        let w = ctx.lower(i);
+        let eased_sanctions = matches!(w, "sanctions" | "embargo")
+            && (i.saturating_sub(3)..i).any(|k| EASE_WORDS.contains(&ctx.lower(k)));
+        let found = if eased_sanctions {
+            Some(["0254", "0354", "1054", "1244"][family])
+        } else {
+            TOPICS
+                .iter()
+                .find(|(words, _)| words.contains(&w))
+                .map(|(_, codes)| codes[family])
+        };
+        if let Some(t) = found {
+            return refinable(t).then(|| t.to_string());
+        }
+    }
+    None
 }
 
 /// The aim of a protest as the last digit of its sub-code: change of leadership (1), of

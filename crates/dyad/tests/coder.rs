@@ -772,3 +772,24 @@ fn a_title_refers_to_the_person_last_named_with_that_role() {
         ]
     );
 }
+
+#[test]
+fn the_topic_after_a_generic_appeal_decides_its_sub_code() {
+    assert_eq!(
+        code("Turkey urged Russia to release the detained sailors."),
+        vec![ev("TUR", "RUS", "0253", Asserted)]
+    );
+    assert_eq!(
+        code("Turkey urged Greece to accept a ceasefire."),
+        vec![ev("TUR", "GRC", "0256", Asserted)]
+    );
+    // sanctions are a topic of yielding only when eased: imposing them is no appeal to yield
+    assert_eq!(
+        code("Turkey urged Greece to lift sanctions."),
+        vec![ev("TUR", "GRC", "0254", Asserted)]
+    );
+    assert_eq!(
+        code("Turkey urged Greece to impose sanctions."),
+        vec![ev("TUR", "GRC", "020", Asserted)]
+    );
+}

@@ -81,8 +81,6 @@ const KNOWN_GAPS: &[(&str, usize, &str, &str, &str, &str)] = &[
     ("08_hypothetical.txt", 5, "ISRGOV", "IRN", "130", "missed: threat idiom inside a that-clause"),
     ("08_hypothetical.txt", 6, "USAGOV", "ISR", "0256", "missed: appeal for restraint phrased as 'urged ... to avoid escalation'"),
     ("11_scraped_boilerplate.txt", 0, "DEUGOV", "UKR", "0332", "missed: 'pledges more air defence for Ukraine' has no pattern"),
-    ("11_scraped_boilerplate.txt", 4, "UKRGOV", "IGOEUREEC", "0232", "missed: 'urged the EU to speed up deliveries of weapons' coded as the generic 020"),
-    ("11_scraped_boilerplate.txt", 4, "UKRGOV", "IGOEUREEC", "020", "extra: generic appeal where the gold has 0232"),
     // "does not comment" = decline comment (011); negated statements are not mapped to 011.
     ("12_reported_speech.txt", 4, "ISRMIL", "-", "011", "missed: negated comment is not turned into 011"),
     ("12_reported_speech.txt", 4, "ISRMIL", "-", "010", "extra: 'told the AP' where the gold codes only 011"),
