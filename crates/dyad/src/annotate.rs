@@ -529,6 +529,35 @@ fn pair_reference_len(toks: &[Token], i: usize) -> Option<usize> {
     (modifier && PAIR_HEADS.contains(&lower(head + 1))).then_some(det + 2)
 }
 
+/// People a town must have before its name is read as a place actor: smaller towns' names
+/// collide with surnames and ordinary capitalised words too often.
+const TOWN_MIN_POPULATION: u64 = 100_000;
+
+/// A town or region of the gazetteer starting at `i` that the dictionaries do not know
+/// ("Kharkiv", "Idlib", "Tigray"): its length and its country's dictionary entry. Only big
+/// towns whose name is no person's, and hand-written regions.
+fn town_at(lex: &Lexicon, toks: &[Token], text: &str, i: usize) -> Option<(usize, u32)> {
+    use crate::gazetteer::{Feature, Gazetteer};
+    let gaz = Gazetteer::embedded();
+    let end = (i + 4).min(toks.len());
+    let words: Vec<&str> = toks[i..end].iter().map(|t| t.text(text)).collect();
+    let (len, ids) = gaz.match_at(&words, 0)?;
+    // every word of the name is an unknown capitalised word (no dictionary actor inside)
+    let id = gaz.disambiguate(ids, &[])?;
+    let place = gaz.place(id);
+    let ok = match place.feature {
+        Feature::City => place.population >= TOWN_MIN_POPULATION && !place.person_name_clash,
+        Feature::Region => true,
+        Feature::Country => false,
+    };
+    if !ok {
+        return None;
+    }
+    let iso = place.country?;
+    let entry = lex.dict.countries.iter().position(|c| c.code == iso)?;
+    Some((len, entry as u32))
+}
+
 fn pronoun_kind(lower: &str) -> Option<Pronoun> {
     Some(match lower {
         "he" | "him" | "she" | "her" | "himself" | "herself" => Pronoun::Person,
@@ -722,6 +751,13 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
             p.names.push(i);
             p.end = i + 1;
             any = true;
+        } else if let Some((len, country)) = (tags[i] == Tag::Name)
+            .then(|| town_at(lex, toks, text, i))
+            .flatten()
+        {
+            p.country = Some((country, ActorKind::Town));
+            p.end = i + len;
+            any = true;
         }
         let mut j = if any { p.end } else { i };
         let mut after_of = false;
@@ -851,7 +887,10 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
             && tags[p.end] == Tag::Noun
             && toks[p.end].kind == TokenKind::Word
             && lex.verb_readings(&toks[p.end].lower).is_empty();
-        p.modifier = modifier;
+        // a town alone is a place things happen to, never a subject ("in western Aleppo
+        // province on Wednesday, killing ...": the killing is not Aleppo's)
+        let town_alone = matches!(p.country, Some((_, ActorKind::Town))) && p.agent.is_none();
+        p.modifier = modifier || town_alone;
         if any && p.end > start {
             p.definite = start > 0 && toks[start - 1].lower == "the";
             if p.agent.is_some() {

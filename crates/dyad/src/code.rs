@@ -1660,8 +1660,13 @@ fn is_place(ctx: &Ctx, ph: usize) -> bool {
     while b > 0 && ctx.tag(b - 1) == Tag::Det {
         b -= 1;
     }
-    matches!(p.country, Some((_, crate::dict::ActorKind::Capital)))
-        && p.agent.is_none()
+    matches!(
+        p.country,
+        Some((
+            _,
+            crate::dict::ActorKind::Capital | crate::dict::ActorKind::Town
+        ))
+    ) && p.agent.is_none()
         && b > 0
         && matches!(
             ctx.lower(b - 1),

@@ -626,8 +626,13 @@ fn dateline_place(
 
 /// A phrase that is only a capital city ("Beijing", not "Beijing's foreign ministry").
 fn is_capital_only(p: &crate::annotate::ActorPhrase) -> bool {
-    matches!(p.country, Some((_, crate::dict::ActorKind::Capital)))
-        && p.agent.is_none()
+    matches!(
+        p.country,
+        Some((
+            _,
+            crate::dict::ActorKind::Capital | crate::dict::ActorKind::Town
+        ))
+    ) && p.agent.is_none()
         && p.person.is_none()
         && p.org.is_none()
         && p.institution.is_none()

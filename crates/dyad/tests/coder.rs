@@ -793,3 +793,18 @@ fn the_topic_after_a_generic_appeal_decides_its_sub_code() {
         vec![ev("TUR", "GRC", "020", Asserted)]
     );
 }
+
+#[test]
+fn a_town_the_gazetteer_knows_stands_for_its_country_as_a_target_only() {
+    // Kharkiv is in no test dictionary: the gazetteer places it in Ukraine
+    assert_eq!(
+        code("Russian troops attacked Kharkiv."),
+        vec![ev("RUSMIL", "UKR", "190", Asserted)]
+    );
+    // a town is never a subject, and after "in" it is where, not whom
+    assert_eq!(code("Kharkiv condemned Russia."), vec![]);
+    assert_eq!(
+        code("In Kharkiv, Turkey criticized Ukraine."),
+        vec![ev("TUR", "UKR", "111", Asserted)]
+    );
+}

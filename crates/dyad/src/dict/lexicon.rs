@@ -160,6 +160,9 @@ pub enum ActorKind {
     Demonym,
     /// A capital or seat of government: stands for the government.
     Capital,
+    /// A town or region the gazetteer knows (not in the dictionaries): stands for its country
+    /// as the place an act is done to ("shelled Kharkiv" → UKR), never for a government.
+    Town,
     /// An institution name with its sector.
     Institution,
     Person,
