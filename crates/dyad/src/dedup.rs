@@ -19,9 +19,12 @@ pub const SIGNATURE_HASHES: usize = 128;
 /// the memory knob, and the threshold moves the rows per band instead (see the module docs).
 pub const BANDS: usize = 16;
 
+/// Stories per sketch chunk (512 KiB of sketches).
+const SKETCH_CHUNK: usize = 4096;
+
 /// The default Jaccard threshold over word 5-shingles, chosen by the measurement in the module
 /// docs (`examples/dedup_threshold.rs`).
-pub const DEFAULT_THRESHOLD: f64 = 0.5;
+pub const DEFAULT_THRESHOLD: f64 = 0.4;
 
 /// The default shingle length in words.
 pub const DEFAULT_SHINGLE_WORDS: usize = 5;
@@ -83,8 +86,9 @@ pub struct NearDuplicateIndex {
     rows: usize,
     /// Per band: band key → the first story stored with that key.
     bands: Vec<FxHashMap<u32, u32>>,
-    /// `SIGNATURE_HASHES` one-byte MinHash values per stored story, for verification.
-    sketches: Vec<u8>,
+    /// `SIGNATURE_HASHES` one-byte MinHash values per stored story, for verification, in
+    /// fixed-size chunks of `SKETCH_CHUNK` stories: growth never copies them nor doubles them.
+    sketches: Vec<Box<[u8]>>,
     /// Stored story ids, concatenated; `id_ends[i]` is the end of story `i`'s id.
     id_text: String,
     id_ends: Vec<u64>,
@@ -126,7 +130,7 @@ impl NearDuplicateIndex {
             bands: (0..BANDS)
                 .map(|_| FxHashMap::with_capacity_and_hasher(stories, Default::default()))
                 .collect(),
-            sketches: Vec::with_capacity(stories * SIGNATURE_HASHES),
+            sketches: Vec::with_capacity(stories / SKETCH_CHUNK + 1),
             id_text: String::new(),
             id_ends: Vec::with_capacity(stories),
             articles_checked: 0,
@@ -194,8 +198,9 @@ impl NearDuplicateIndex {
         candidates.sort_unstable();
         let sketch = signature.sketch();
         candidates.into_iter().find_map(|story| {
-            let start = story as usize * SIGNATURE_HASHES;
-            let stored = self.sketches.get(start..start + SIGNATURE_HASHES)?;
+            let chunk = self.sketches.get(story as usize / SKETCH_CHUNK)?;
+            let start = story as usize % SKETCH_CHUNK * SIGNATURE_HASHES;
+            let stored = chunk.get(start..start + SIGNATURE_HASHES)?;
             let similarity = estimate_jaccard(&sketch, stored);
             (similarity >= self.config.threshold).then(|| DuplicateOf {
                 id: self.story_id(story).to_string(),
@@ -213,7 +218,18 @@ impl NearDuplicateIndex {
                 .entry(signature.band_key(band, self.rows))
                 .or_insert(story);
         }
-        self.sketches.extend_from_slice(&signature.sketch());
+        let (chunk, slot) = (story as usize / SKETCH_CHUNK, story as usize % SKETCH_CHUNK);
+        if chunk == self.sketches.len() {
+            self.sketches
+                .push(vec![0u8; SKETCH_CHUNK * SIGNATURE_HASHES].into_boxed_slice());
+        }
+        if let Some(bytes) = self
+            .sketches
+            .get_mut(chunk)
+            .and_then(|c| c.get_mut(slot * SIGNATURE_HASHES..(slot + 1) * SIGNATURE_HASHES))
+        {
+            bytes.copy_from_slice(&signature.sketch());
+        }
         self.id_text.push_str(id);
         self.id_ends.push(self.id_text.len() as u64);
     }
@@ -240,7 +256,8 @@ impl NearDuplicateIndex {
         std::mem::size_of::<Self>()
             + self.bands.capacity() * std::mem::size_of::<FxHashMap<u32, u32>>()
             + tables
-            + self.sketches.capacity()
+            + self.sketches.capacity() * std::mem::size_of::<Box<[u8]>>()
+            + self.sketches.iter().map(|c| c.len()).sum::<usize>()
             + self.id_text.capacity()
             + self.id_ends.capacity() * std::mem::size_of::<u64>()
     }
@@ -342,12 +359,11 @@ impl Signature {
         let mut any = false;
         for_each_shingle(text, shingle_words, |s| {
             any = true;
+            // a·x + b mod 2³², with odd a: one multiply-add per hash function, in 32-bit lanes
+            // the compiler vectorises; x is already a well-mixed 64-bit hash, folded to 32 bits.
+            let x = (s ^ (s >> 32)) as u32;
             for (m, (mul, add)) in mins.iter_mut().zip(MULTIPLIERS.iter().zip(&ADDENDS)) {
-                // multiply-add-shift: the high half of a·s + b, one cheap hash per function
-                let v = (s.wrapping_mul(*mul).wrapping_add(*add) >> 32) as u32;
-                if v < *m {
-                    *m = v;
-                }
+                *m = (*m).min(x.wrapping_mul(*mul).wrapping_add(*add));
             }
         });
         any.then_some(Signature(mins))
@@ -380,11 +396,12 @@ const fn mix64(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-const fn hash_constants(seed: u64, odd: bool) -> [u64; SIGNATURE_HASHES] {
-    let mut out = [0u64; SIGNATURE_HASHES];
+const fn hash_constants(seed: u64, odd: bool) -> [u32; SIGNATURE_HASHES] {
+    let mut out = [0u32; SIGNATURE_HASHES];
     let mut i = 0;
     while i < SIGNATURE_HASHES {
         let v = mix64(seed.wrapping_add((i as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+        let v = (v >> 32) as u32;
         out[i] = if odd { v | 1 } else { v };
         i += 1;
     }
@@ -392,8 +409,8 @@ const fn hash_constants(seed: u64, odd: bool) -> [u64; SIGNATURE_HASHES] {
 }
 
 /// Fixed seeds: the same text gets the same signature on every run and platform.
-const MULTIPLIERS: [u64; SIGNATURE_HASHES] = hash_constants(0x6479_6164_2d6d_696e, true);
-const ADDENDS: [u64; SIGNATURE_HASHES] = hash_constants(0x6861_7368_2d61_6464, false);
+const MULTIPLIERS: [u32; SIGNATURE_HASHES] = hash_constants(0x6479_6164_2d6d_696e, true);
+const ADDENDS: [u32; SIGNATURE_HASHES] = hash_constants(0x6861_7368_2d61_6464, false);
 
 /// Call `emit` with the hash of every run of `k` consecutive words; a text with fewer than `k`
 /// words (but at least one) is one shingle.
@@ -618,10 +635,14 @@ impl EventAggregator {
         let EventAggregator {
             articles,
             article_source,
-            copies,
+            mut copies,
             records,
             ..
         } = self;
+        for cs in copies.values_mut() {
+            cs.sort_unstable();
+            cs.dedup(); // a copy recorded twice is still one copy
+        }
         records.into_iter().map(move |group| {
             let mut mentions = group.mentions;
             mentions.sort_unstable();
