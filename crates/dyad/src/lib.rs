@@ -32,6 +32,7 @@ pub mod article;
 pub mod clean;
 pub mod code;
 pub mod date;
+pub mod dedup;
 pub mod dict;
 pub mod eval;
 pub mod event;
