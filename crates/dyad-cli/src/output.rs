@@ -328,6 +328,22 @@ impl Output {
         }
     }
 
+    /// The run failed (a write error, a failed checkpoint) possibly in the middle of a batch:
+    /// remove the atomic output's temporary file; leave a resumable output to its last
+    /// checkpoint (whatever was written after it is dropped by the next `--resume`).
+    pub fn abandon(self) {
+        match self {
+            Output::Stdout(mut w) => {
+                let _ = w.flush();
+            }
+            Output::Atomic { tmp, w, .. } => {
+                drop(w);
+                let _ = std::fs::remove_file(&tmp);
+            }
+            Output::Resumable(_) => {}
+        }
+    }
+
     fn name(&self) -> String {
         match self {
             Output::Stdout(_) => "stdout".into(),

@@ -241,8 +241,8 @@ pub fn run(plan: Plan, coder: Coder) -> Result<ExitCode> {
         .map_err(|_| anyhow!("the reader thread panicked"))?;
     status.clear();
     if let Some(e) = failure {
-        // the error is what matters; the output is left as `stop` leaves it
-        let _ = out.stop(&tally);
+        // the batch in hand may be half written: no checkpoint may describe it
+        out.abandon();
         return Err(e);
     }
     let interrupted = stopping() || end == ReaderEnd::Interrupted;
