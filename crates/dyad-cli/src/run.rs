@@ -426,14 +426,14 @@ impl Reader {
             let docs = match open(path, &self.opts, &self.input_bytes) {
                 Ok(d) => d,
                 Err(e) => {
-                    let quiet = fill.next < self.skip;
-                    if !quiet {
+                    let replayed = fill.next < self.skip;
+                    if !replayed {
                         self.status.message(&e.to_string());
                     }
                     if !self.push(Work::Skipped, 0, tx, fill) {
                         return ReaderEnd::Disconnected;
                     }
-                    if self.strict && !quiet {
+                    if self.strict && !replayed {
                         return ReaderEnd::Strict;
                     }
                     continue;
@@ -444,25 +444,25 @@ impl Reader {
                     return ReaderEnd::Interrupted;
                 }
                 // records before the resume point were reported by the run being resumed
-                let quiet = fill.next < self.skip;
+                let replayed = fill.next < self.skip;
                 let doc = match item {
                     Ok(doc) => doc,
                     Err(e) => {
                         files.at(&e.origin.path);
-                        if !quiet {
+                        if !replayed {
                             self.status.message(&e.to_string());
                         }
                         if !self.push(Work::Skipped, 0, tx, fill) {
                             return ReaderEnd::Disconnected;
                         }
-                        if self.strict && !quiet {
+                        if self.strict && !replayed {
                             return ReaderEnd::Strict;
                         }
                         continue;
                     }
                 };
                 files.at(&doc.origin.path);
-                if !quiet {
+                if !replayed {
                     for note in &doc.notes {
                         self.status
                             .message(&format!("warning: {}: {note}", doc.origin));
@@ -470,7 +470,7 @@ impl Reader {
                 }
                 let whole_file = doc.origin.at == Position::File;
                 let (date, warning) = self.dates.for_document(doc.date);
-                if let Some(w) = warning.filter(|_| !quiet) {
+                if let Some(w) = warning.filter(|_| !replayed) {
                     self.status.message(&w);
                 }
                 let mut article = doc.into_article(date);
