@@ -4,13 +4,23 @@
 //! The corpus is built from the example articles (`examples/*.txt` by default): each copy swaps
 //! the countries it names for others from a fixed list, so the coder sees varied text rather
 //! than one article cached in every branch predictor. Generation is deterministic.
+//!
+//! `--generate-jsonl PATH` / `--generate-warc PATH` write such a corpus to a file instead of
+//! coding it in memory, for timing `dyad code` end to end (reading, parsing, coding, writing, on
+//! any number of threads) under `/usr/bin/time -v` — see `docs/performance.md`. The JSONL
+//! records carry an id, a date, the headline and the body; the WARC file holds one `response`
+//! record per article whose HTML page wraps the same text in a modest amount of page furniture
+//! (navigation, a script, a footer: with the WARC and HTTP headers about 1.8 kB per page, so the HTML extractor has something to
+//! discard while MB/s stays comparable to the JSONL figure — real news pages are often ten
+//! times bigger, which makes MB/s look better and articles/s no different). Both are written
+//! article by article, in constant memory.
 
 use crate::{load_coder, DictArgs};
 use anyhow::{anyhow, Result};
 use clap::Args;
 use dyad::{Article, CoderOptions, Date};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -25,6 +35,14 @@ pub struct BenchArgs {
     /// Also measure loading and compiling the default dictionaries this many times.
     #[arg(long, default_value_t = 5)]
     load_runs: usize,
+    /// Write the corpus as JSON Lines to this file (`--size-mb` of article text) instead of
+    /// benchmarking.
+    #[arg(long, value_name = "PATH", conflicts_with = "generate_warc")]
+    generate_jsonl: Option<PathBuf>,
+    /// Write the corpus as a WARC file of HTML pages (`--size-mb` of article text) instead of
+    /// benchmarking.
+    #[arg(long, value_name = "PATH")]
+    generate_warc: Option<PathBuf>,
     #[command(flatten)]
     dict: DictArgs,
 }
@@ -52,7 +70,175 @@ fn peak_rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// The seed articles, sorted (so generation does not depend on directory order).
+fn read_seeds(dir: &Path) -> Result<Vec<String>> {
+    let mut seeds = Vec::new();
+    for e in std::fs::read_dir(dir).map_err(|e| anyhow!("--dir {}: {e}", dir.display()))? {
+        let p = e?.path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            seeds.push(std::fs::read_to_string(&p)?);
+        }
+    }
+    seeds.sort();
+    if seeds.is_empty() {
+        return Err(anyhow!(
+            "--dir {}: no .txt articles to build a corpus from",
+            dir.display()
+        ));
+    }
+    Ok(seeds)
+}
+
+/// The `k`-th generated article: seed `k mod n` with its countries rotated by `k / n`.
+fn variant(seeds: &[String], k: usize) -> String {
+    let seed = &seeds[k % seeds.len()];
+    let shift = k / seeds.len();
+    let mut text = seed.clone();
+    for (i, name) in SWAPS.iter().enumerate() {
+        let other = SWAPS[(i + shift) % SWAPS.len()];
+        if other != *name {
+            text = text.replace(name, &format!("\u{1}{i}\u{1}"));
+        }
+    }
+    for (i, _) in SWAPS.iter().enumerate() {
+        text = text.replace(&format!("\u{1}{i}\u{1}"), SWAPS[(i + shift) % SWAPS.len()]);
+    }
+    text
+}
+
+/// Generated articles until `target` bytes of text.
+fn corpus(seeds: &[String], target: usize) -> impl Iterator<Item = String> + '_ {
+    let mut total = 0usize;
+    (0..).map_while(move |k| {
+        if total >= target {
+            return None;
+        }
+        let text = variant(seeds, k);
+        total += text.len();
+        Some(text)
+    })
+}
+
+/// Headline (first line) and body (the rest, paragraphs separated by blank lines).
+fn split_article(text: &str) -> (&str, &str) {
+    match text.split_once('\n') {
+        Some((h, rest)) => (h.trim(), rest.trim()),
+        None => ("", text.trim()),
+    }
+}
+
+/// A date in 2024 for article `k` (so documents carry varied dates of their own).
+fn date_of(k: usize) -> String {
+    format!("2024-{:02}-{:02}", k % 12 + 1, k % 28 + 1)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+const NAV: &str =
+    "<header><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li>\
+<li><a href=\"/politics\">Politics</a></li><li><a href=\"/business\">Business</a></li>\
+<li><a href=\"/sport\">Sport</a></li><li><a href=\"/opinion\">Opinion</a></li>\
+<li><a href=\"/subscribe\">Subscribe</a></li></ul></nav></header>";
+const SCRIPT: &str = "<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}\
+gtag('js',new Date());gtag('config','G-EXAMPLE');var ads={slots:['top','side','bottom'],lazy:true};</script>";
+const FOOTER: &str = "<aside class=\"related\"><h2>Related stories</h2><ul><li><a href=\"/world/1\">\
+Leaders meet for summit talks</a></li><li><a href=\"/world/2\">Ministers discuss trade</a></li></ul></aside>\
+<footer><p>&copy; 2024 The Example Herald. All rights reserved.</p><p><a href=\"/privacy\">Privacy</a> \
+<a href=\"/terms\">Terms</a> <a href=\"/cookies\">Cookie settings</a> <a href=\"/contact\">Contact us</a></p>\
+<p>Sign up for our newsletter to get the day's top stories in your inbox every morning.</p></footer>";
+
+/// One WARC response record holding article `k` as an HTML page.
+fn warc_record(k: usize, text: &str) -> Vec<u8> {
+    let (headline, body) = split_article(text);
+    let date = date_of(k);
+    let url = format!(
+        "https://herald.example/world/{}/story-{k}",
+        date.replace('-', "/")
+    );
+    let mut html = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+<title>{h} | The Example Herald</title><meta property=\"og:title\" content=\"{h}\">\
+<meta property=\"article:published_time\" content=\"{date}T08:00:00Z\">{SCRIPT}</head>\
+<body>{NAV}<main><article><h1>{h}</h1>",
+        h = escape(headline)
+    );
+    for p in body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        html.push_str("<p>");
+        html.push_str(&escape(&p.replace('\n', " ")));
+        html.push_str("</p>\n");
+    }
+    html.push_str("</article></main>");
+    html.push_str(FOOTER);
+    html.push_str("</body></html>\n");
+    let block = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{html}",
+        html.len()
+    );
+    let mut rec = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\nWARC-Date: {date}T09:00:00Z\r\n\
+WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-{k:012}>\r\n\
+Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    rec.extend_from_slice(block.as_bytes());
+    rec.extend_from_slice(b"\r\n\r\n");
+    rec
+}
+
+/// Write the generated corpus to a file, article by article.
+fn generate(a: &BenchArgs, path: &Path, warc: bool) -> Result<ExitCode> {
+    let seeds = read_seeds(&a.dir)?;
+    let file = std::fs::File::create(path)
+        .map_err(|e| anyhow!("cannot create {}: {e}", path.display()))?;
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+    let (mut articles, mut text_bytes) = (0usize, 0usize);
+    for (k, text) in corpus(&seeds, (a.size_mb * 1_000_000.0) as usize).enumerate() {
+        if warc {
+            w.write_all(&warc_record(k, &text))?;
+        } else {
+            let (headline, body) = split_article(&text);
+            let rec = serde_json::json!({
+                "id": format!("gen-{k}"),
+                "date": date_of(k),
+                "title": headline,
+                "text": body,
+            });
+            serde_json::to_writer(&mut w, &rec)?;
+            w.write_all(b"\n")?;
+        }
+        articles += 1;
+        text_bytes += text.len();
+    }
+    w.flush()
+        .map_err(|e| anyhow!("writing {}: {e}", path.display()))?;
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    println!(
+        "wrote {}: {articles} articles, {:.1} MB of article text, {:.1} MB on disk ({})",
+        path.display(),
+        text_bytes as f64 / 1e6,
+        size as f64 / 1e6,
+        if warc {
+            "WARC, HTML pages"
+        } else {
+            "JSON Lines"
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn run(a: BenchArgs) -> Result<ExitCode> {
+    if let Some(p) = &a.generate_jsonl {
+        return generate(&a, p, false);
+    }
+    if let Some(p) = &a.generate_warc {
+        return generate(&a, p, true);
+    }
     // dictionary load + compile time
     let mut load_ms = Vec::new();
     for _ in 0..a.load_runs.max(1) {
@@ -71,41 +257,9 @@ pub fn run(a: BenchArgs) -> Result<ExitCode> {
     load_ms.sort_by(|x, y| x.partial_cmp(y).unwrap());
     let (coder, _) = load_coder(&a.dict, CoderOptions::default())?;
 
-    let mut seeds = Vec::new();
-    for e in std::fs::read_dir(&a.dir).map_err(|e| anyhow!("--dir {}: {e}", a.dir.display()))? {
-        let p = e?.path();
-        if p.extension().is_some_and(|x| x == "txt") {
-            seeds.push(std::fs::read_to_string(&p)?);
-        }
-    }
-    seeds.sort();
-    if seeds.is_empty() {
-        return Err(anyhow!(
-            "--dir {}: no .txt articles to build a corpus from",
-            a.dir.display()
-        ));
-    }
-    let target = (a.size_mb * 1_000_000.0) as usize;
-    let mut corpus = Vec::new();
-    let mut total = 0usize;
-    let mut k = 0usize;
-    while total < target {
-        let seed = &seeds[k % seeds.len()];
-        let shift = k / seeds.len();
-        let mut text = seed.clone();
-        for (i, name) in SWAPS.iter().enumerate() {
-            let other = SWAPS[(i + shift) % SWAPS.len()];
-            if other != *name {
-                text = text.replace(name, &format!("\u{1}{i}\u{1}"));
-            }
-        }
-        for (i, _) in SWAPS.iter().enumerate() {
-            text = text.replace(&format!("\u{1}{i}\u{1}"), SWAPS[(i + shift) % SWAPS.len()]);
-        }
-        total += text.len();
-        corpus.push(text);
-        k += 1;
-    }
+    let seeds = read_seeds(&a.dir)?;
+    let corpus: Vec<String> = corpus(&seeds, (a.size_mb * 1_000_000.0) as usize).collect();
+    let total: usize = corpus.iter().map(String::len).sum();
     let date: Date = "2024-06-01".parse().unwrap();
     let mut sink = std::io::sink();
     let cpu0 = cpu_seconds();

@@ -57,50 +57,37 @@ pub fn open(path: &Path, opts: &ReadOptions) -> Result<Documents, OpenError> {
     ingest::open(path, opts)
 }
 
-/// What a `dyad code` run read and wrote, for the closing summary.
-#[derive(Debug, Default)]
-pub struct Counts {
-    pub documents: u64,
-    pub skipped: u64,
-    pub events: u64,
-}
-
-impl std::fmt::Display for Counts {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} documents coded, {} skipped (unreadable files or records), {} events",
-            self.documents, self.skipped, self.events
-        )
-    }
-}
-
 /// The date for documents without one: `--date`, else today — with a warning the first time
 /// today is used, so a corpus whose records all carry dates never warns.
 pub struct FallbackDate {
     given: Option<Date>,
+    today: Date,
     warned: bool,
 }
 
 impl FallbackDate {
-    pub fn new(given: Option<Date>) -> FallbackDate {
+    /// `today` is fixed at the start of the run, so a run crossing midnight dates all its
+    /// undated documents alike.
+    pub fn new(given: Option<Date>, today: Date) -> FallbackDate {
         FallbackDate {
             given,
+            today,
             warned: false,
         }
     }
 
-    pub fn for_document(&mut self, own: Option<Date>) -> Date {
+    /// The date, and the warning to show the first time today is used.
+    pub fn for_document(&mut self, own: Option<Date>) -> (Date, Option<String>) {
         if let Some(d) = own.or(self.given) {
-            return d;
+            return (d, None);
         }
-        let today = Date::today_utc();
-        if !self.warned {
-            self.warned = true;
-            eprintln!(
-                "dyad: warning: no --date given; using today ({today}) as the publication date of documents without one"
-            );
-        }
-        today
+        let warning = (!self.warned).then(|| {
+            format!(
+                "warning: no --date given; using today ({}) as the publication date of documents without one",
+                self.today
+            )
+        });
+        self.warned = true;
+        (self.today, warning)
     }
 }

@@ -5,13 +5,15 @@ mod bench;
 mod dictcmd;
 mod evalcmd;
 mod input;
+mod output;
+mod progress;
+mod run;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dyad::dict::{DictMode, Dictionary};
-use dyad::ingest::{Format, Glob, JsonFields, Position, ReadOptions};
+use dyad::ingest::{Format, Glob, JsonFields, ReadOptions};
 use dyad::{Coder, CoderOptions, Date};
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -169,8 +171,70 @@ struct CodeArgs {
     /// Stop at the first unreadable file or record instead of skipping it.
     #[arg(long)]
     strict: bool,
+    /// Coding threads (default: the number of cores). The output is the same for any number.
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+    /// No progress bar and no closing summary (messages about bad records are still shown).
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Write the events to PATH instead of stdout: atomically (PATH appears, complete, only
+    /// when the run ends well), or with --resume in checkpointed units.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    output: Option<PathBuf>,
+    /// With --output: write PATH in place with checkpoints (PATH.dyad-checkpoint) and, after a
+    /// crash or Ctrl-C, continue where the last checkpoint left off. Run the same command again.
+    #[arg(long, requires = "output")]
+    resume: bool,
+    /// With --output: start over even if an interrupted run's checkpoint (or, with --resume, a
+    /// file without one) is there.
+    #[arg(long, requires = "output")]
+    force: bool,
+    /// With --resume: seconds between checkpoints (each one fsyncs the output).
+    #[arg(long, value_name = "SECONDS", default_value_t = 5.0)]
+    checkpoint_every: f64,
     #[command(flatten)]
     dict: DictArgs,
+}
+
+impl CodeArgs {
+    /// The options that change what is written, for the --resume fingerprint (inputs are
+    /// fingerprinted separately).
+    fn output_options(&self) -> Vec<String> {
+        let show = |p: &Option<PathBuf>| p.as_ref().map(|p| p.display().to_string());
+        let mut o = vec![
+            format!("--date={:?}", self.date),
+            format!("--id={:?}", self.id),
+            format!("--all-modalities={}", self.all_modalities),
+            format!(
+                "--input-format={}",
+                self.input_format
+                    .0
+                    .map_or("auto".into(), |f| format!("{f:?}"))
+            ),
+            format!("--glob={:?}", self.glob),
+            format!("--text-field={:?}", self.text_field),
+            format!("--title-field={:?}", self.title_field),
+            format!("--date-field={:?}", self.date_field),
+            format!("--id-field={:?}", self.id_field),
+            format!("--url-field={:?}", self.url_field),
+            format!("--dict={:?}", show(&self.dict.dict)),
+            format!(
+                "--dict-mode={}",
+                if self.dict.dict_mode == ModeArg::Replace {
+                    "replace"
+                } else {
+                    "extend"
+                }
+            ),
+        ];
+        let p = &self.dict.petr;
+        o.push(format!("--petr-config={:?}", show(&p.petr_config)));
+        o.push(format!("--petr-verbs={:?}", show(&p.petr_verbs)));
+        o.push(format!("--petr-actors={:?}", p.petr_actors));
+        o.push(format!("--petr-agents={:?}", show(&p.petr_agents)));
+        o.push(format!("--petr-discards={:?}", show(&p.petr_discards)));
+        o
+    }
 }
 
 /// `--input-format`: `auto` (None) or a format.
@@ -266,7 +330,7 @@ pub fn load_coder(d: &DictArgs, options: CoderOptions) -> Result<(Coder, usize)>
 }
 
 fn run_code(a: CodeArgs) -> Result<ExitCode> {
-    let fallback_date = a
+    let date = a
         .date
         .as_deref()
         .map(|s| {
@@ -286,7 +350,10 @@ fn run_code(a: CodeArgs) -> Result<ExitCode> {
         .map(Glob::new)
         .transpose()
         .map_err(|e| anyhow::anyhow!("--glob: {e}"))?;
-    let opts = ReadOptions {
+    if !(a.checkpoint_every >= 0.0 && a.checkpoint_every.is_finite()) {
+        anyhow::bail!("--checkpoint-every: give a number of seconds, like 5 or 0.5");
+    }
+    let read = ReadOptions {
         format: a.input_format.0,
         glob,
         fields: JsonFields {
@@ -305,68 +372,27 @@ fn run_code(a: CodeArgs) -> Result<ExitCode> {
             ..Default::default()
         },
     )?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let paths = if a.paths.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        a.paths.clone()
-    };
-    let mut counts = input::Counts::default();
-    let mut dates = input::FallbackDate::new(fallback_date);
-    'inputs: for path in &paths {
-        let docs = match input::open(path, &opts) {
-            Ok(d) => d,
-            Err(e) => {
-                eprintln!("dyad: {e}");
-                counts.skipped += 1;
-                if a.strict {
-                    break;
-                }
-                continue;
-            }
-        };
-        for item in docs {
-            let doc = match item {
-                Ok(doc) => doc,
-                Err(e) => {
-                    eprintln!("dyad: {e}");
-                    counts.skipped += 1;
-                    if a.strict {
-                        break 'inputs;
-                    }
-                    continue;
-                }
-            };
-            for note in &doc.notes {
-                eprintln!("dyad: warning: {}: {note}", doc.origin);
-            }
-            let whole_file = doc.origin.at == Position::File;
-            let date = dates.for_document(doc.date);
-            let mut article = doc.into_article(date);
-            if let (Some(id), true) = (&a.id, whole_file) {
-                article.id = id.clone();
-            }
-            counts.documents += 1;
-            for ev in coder.code(&article) {
-                serde_json::to_writer(&mut out, &ev)?;
-                out.write_all(b"\n")?;
-                counts.events += 1;
-            }
-        }
-    }
-    out.flush()?;
-    if counts.documents + counts.skipped > 1 {
-        eprintln!("dyad: {counts}");
-    }
-    if a.strict && counts.skipped > 0 {
-        eprintln!("dyad: stopped at the first unreadable record (--strict)");
-    }
-    Ok(if counts.skipped > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    let threads = a.threads.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let options = a.output_options();
+    run::run(
+        run::Plan {
+            paths: a.paths,
+            read,
+            id: a.id,
+            date,
+            strict: a.strict,
+            threads,
+            quiet: a.quiet,
+            output: a.output,
+            resume: a.resume,
+            force: a.force,
+            checkpoint_every: std::time::Duration::from_secs_f64(a.checkpoint_every),
+            options,
+        },
+        coder,
+    )
 }
 
 fn run_explain(a: ExplainArgs) -> Result<ExitCode> {

@@ -1,0 +1,604 @@
+//! The `dyad code` runner: a corpus in, events out — streaming, in parallel, and with output
+//! that does not depend on how it was run.
+//!
+//! ```text
+//!  reader thread                          writing thread (main)            rayon pool (--threads)
+//!  ─────────────                          ─────────────────────            ──────────────────────
+//!  open inputs in order                   receive batch k
+//!  read record → Document                 ├─ code its articles ─────────▶  coder.code(article)
+//!  fallback date, --id                    │                                serialised to JSON
+//!  dedup stage (sequential)               │◀─ results, in batch order ───  lines, per article
+//!  number it, batch it  ──channel(2)──▶   ├─ write them in order
+//!                                         ├─ checkpoint if due (--resume)
+//!                                         └─ redraw the progress bar
+//! ```
+//!
+//! **Order and determinism.** The reader numbers every input record (a document, a record that
+//! could not be read, a duplicate) in input order and sends them in batches. The writing thread
+//! codes one batch at a time on the pool with an *ordered* parallel map (rayon's indexed
+//! `collect` puts each result at its article's index, whichever thread finished first), then
+//! writes the results in that order. The output is therefore the one a single thread writes,
+//! byte for byte, for any `--threads` — the pool only decides *when* an article is coded, never
+//! where its events go. Everything order-sensitive (messages, the fallback-date warning, the
+//! de-duplication index) lives on the one reader thread, in input order.
+//!
+//! **Memory** is bounded by the pipeline, not the corpus: the channel holds at most
+//! [`CHANNEL_BATCHES`] batches, the reader fills one more, the pool codes one; a batch is at
+//! most `max(64, 32 × threads)` articles or [`BATCH_BYTES`] of text, whichever comes first (one
+//! article bigger than that is a batch on its own; the readers skip records over 64 MB). The
+//! readers stream their files record by record. So a 200 MB corpus and a 200 GB one run in the
+//! same memory — apart from the de-duplication index, which must remember what it has seen.
+//!
+//! **Why batches and not a per-article reorder buffer:** with a batch of a few dozen articles
+//! per thread the only idle time is the tail of each batch (one article's coding time on the
+//! other threads, about 1 % here), and in exchange there is no reorder buffer to bound, and
+//! every batch ends on a whole-article boundary — exactly where a checkpoint may be taken.
+//!
+//! **De-duplication hook.** [`Dedup::check`] sits between reading and coding, on the reader
+//! thread, so it sees articles in input order whatever the thread count; an article it flags is
+//! counted as a duplicate and not coded. It also sees the records a `--resume` skips (they are
+//! read again, just not coded or written), so its index after a resume is the index an
+//! uninterrupted run would have — and so is the output. For now it flags nothing.
+//!
+//! **Stopping.** Ctrl-C (SIGINT) sets a flag; the reader stops reading, the writing thread
+//! finishes the batch in hand and stops at that whole-article boundary: a resumable output is
+//! checkpointed (the same command with `--resume` continues), an atomic one is not written,
+//! stdout keeps whole articles. A second Ctrl-C kills at once (the handler is one-shot);
+//! SIGKILL cannot be caught at all, which is what the checkpoints are for (see
+//! [`crate::output`]). `--strict` stops at the first unreadable record the same way. Exit
+//! codes: 0 all read and coded, 1 some records skipped (or `--strict` stopped), 2 an error
+//! (bad flags, unwritable output), 130 interrupted.
+
+use crate::input::{self, FallbackDate};
+use crate::output::{self, OutputRequest, Tally};
+use crate::progress::{thousands, Snapshot, Status};
+use anyhow::{anyhow, Result};
+use dyad::ingest::{self, Documents, OpenError, Position, ReadOptions};
+use dyad::{Article, Coder, Date};
+use rayon::prelude::*;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, SyncSender};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Batches waiting between the reader and the coders.
+pub const CHANNEL_BATCHES: usize = 2;
+/// A batch closes when its articles' text reaches this size.
+pub const BATCH_BYTES: usize = 4 << 20;
+
+/// Everything `dyad code` was asked to do.
+pub struct Plan {
+    pub paths: Vec<PathBuf>,
+    pub read: ReadOptions,
+    /// `--id`: the id of whole-file documents.
+    pub id: Option<String>,
+    /// `--date`.
+    pub date: Option<Date>,
+    pub strict: bool,
+    pub threads: usize,
+    pub quiet: bool,
+    pub output: Option<PathBuf>,
+    pub resume: bool,
+    pub force: bool,
+    pub checkpoint_every: Duration,
+    /// The options that change the output, for the `--resume` fingerprint.
+    pub options: Vec<String>,
+}
+
+/// Set by SIGINT.
+static STOP: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn on_sigint(_: libc::c_int) {
+    STOP.store(true, Ordering::SeqCst);
+}
+
+/// Catch the first Ctrl-C (the handler resets itself: a second one kills as usual).
+fn catch_sigint() {
+    #[cfg(unix)]
+    // SAFETY: a zeroed sigaction with a handler that only stores to an atomic (async-signal
+    // safe); installed before the reader and pool threads start.
+    unsafe {
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = on_sigint as extern "C" fn(libc::c_int) as usize;
+        sa.sa_flags = libc::SA_RESETHAND | libc::SA_RESTART;
+        libc::sigemptyset(&mut sa.sa_mask);
+        libc::sigaction(libc::SIGINT, &sa, std::ptr::null_mut());
+    }
+}
+
+fn stopping() -> bool {
+    STOP.load(Ordering::SeqCst)
+}
+
+pub fn run(plan: Plan, coder: Coder) -> Result<ExitCode> {
+    if plan.threads == 0 {
+        return Err(anyhow!("--threads must be at least 1"));
+    }
+    let paths = if plan.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        plan.paths.clone()
+    };
+    let fingerprint = if plan.resume {
+        output::fingerprint(&paths, &plan.options)?
+    } else {
+        serde_json::Value::Null
+    };
+    let today = Date::today_utc();
+    let opened = output::open(OutputRequest {
+        path: plan.output.as_deref(),
+        resume: plan.resume,
+        force: plan.force,
+        checkpoint_every: plan.checkpoint_every,
+        fingerprint,
+        fallback_date: plan.date.unwrap_or(today),
+    })?;
+    let status = Arc::new(Status::new(plan.quiet));
+    let done = opened.done;
+    if opened.already_complete {
+        if !plan.quiet {
+            status.message(&format!(
+                "{} is already complete ({done}); nothing to do",
+                plan.output.as_deref().unwrap_or(Path::new("-")).display()
+            ));
+        }
+        return Ok(exit_code(&done, false));
+    }
+    if done.records > 0 && !plan.quiet {
+        status.message(&format!(
+            "resuming: the first {} records are done ({done}); skipping them",
+            thousands(done.records)
+        ));
+    }
+    // a resumed run keeps the fallback date of the run it continues
+    let date = if plan.date.is_none() && done.records > 0 {
+        Some(opened.fallback_date)
+    } else {
+        plan.date
+    };
+    let mut out = opened.output;
+    catch_sigint();
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(plan.threads)
+        .thread_name(|i| format!("dyad-code-{i}"))
+        .build()
+        .map_err(|e| anyhow!("cannot start {} coding threads: {e}", plan.threads))?;
+    let input_bytes = Arc::new(AtomicU64::new(0));
+    let total_bytes = total_size(&paths);
+    let reader = Reader {
+        paths,
+        opts: plan.read.clone(),
+        id: plan.id.clone(),
+        dates: FallbackDate::new(date, today),
+        strict: plan.strict,
+        skip: done.records,
+        status: Arc::clone(&status),
+        input_bytes: Arc::clone(&input_bytes),
+        dedup: Dedup::default(),
+        batch_docs: (32 * plan.threads).max(64),
+    };
+    let (tx, rx) = sync_channel::<Batch>(CHANNEL_BATCHES);
+    let reading = std::thread::Builder::new()
+        .name("dyad-read".into())
+        .spawn(move || reader.read_all(tx))
+        .map_err(|e| anyhow!("cannot start the reader thread: {e}"))?;
+
+    let mut tally = done;
+    let mut coded_here = 0u64;
+    let mut failure = None;
+    for batch in rx.iter() {
+        let first = batch.first;
+        let results: Result<Vec<Coded>> = pool.install(|| {
+            batch
+                .work
+                .into_par_iter()
+                .map(|w| code(&coder, w))
+                .collect()
+        });
+        let step = results.and_then(|results| {
+            for r in &results {
+                out.write_all(&r.bytes)?;
+                match r.kind {
+                    Kind::Coded => {
+                        tally.documents += 1;
+                        coded_here += 1;
+                    }
+                    Kind::Skipped => tally.skipped += 1,
+                    Kind::Duplicate => tally.duplicates += 1,
+                }
+                tally.events += r.events;
+            }
+            tally.records = first + results.len() as u64;
+            out.after_batch(&tally)
+        });
+        if let Err(e) = step {
+            failure = Some(e);
+            break;
+        }
+        status.update(
+            &Snapshot {
+                input_bytes: input_bytes.load(Ordering::Relaxed),
+                total_bytes,
+                documents: coded_here,
+                events: tally.events,
+                duplicates: tally.duplicates,
+                errors: tally.skipped,
+            },
+            false,
+        );
+        if stopping() {
+            break;
+        }
+    }
+    // unblock the reader if it waits on a full channel, then learn how it ended
+    drop(rx);
+    let end = reading
+        .join()
+        .map_err(|_| anyhow!("the reader thread panicked"))?;
+    status.clear();
+    if let Some(e) = failure {
+        // the batch in hand may be half written: no checkpoint may describe it
+        out.abandon();
+        return Err(e);
+    }
+    let interrupted = stopping() || end == ReaderEnd::Interrupted;
+    let strict_stop = end == ReaderEnd::Strict;
+    if interrupted || strict_stop {
+        if let Some(note) = out.stop(&tally)? {
+            status.message(&note);
+        }
+    } else {
+        out.commit(&tally)?;
+    }
+    let secs = status.elapsed().as_secs_f64().max(1e-3);
+    let mb = input_bytes.load(Ordering::Relaxed) as f64 / 1e6;
+    if !plan.quiet && (tally.documents + tally.skipped + tally.duplicates > 1 || interrupted) {
+        status.message(&format!(
+            "{tally}; {mb:.1} MB read in {secs:.1} s ({:.2} MB/s, {:.0} articles/s, {} thread{})",
+            mb / secs,
+            coded_here as f64 / secs,
+            plan.threads,
+            if plan.threads == 1 { "" } else { "s" }
+        ));
+    }
+    if strict_stop {
+        status.message("stopped at the first unreadable record (--strict)");
+    }
+    if interrupted {
+        status.message(&format!(
+            "interrupted after {} records",
+            thousands(tally.records)
+        ));
+    }
+    Ok(exit_code(&tally, interrupted))
+}
+
+fn exit_code(tally: &Tally, interrupted: bool) -> ExitCode {
+    if interrupted {
+        ExitCode::from(130)
+    } else if tally.skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// One input record, as the reader hands it on.
+enum Work {
+    Code(Article),
+    /// Could not be read (the reader printed why).
+    Skipped,
+    Duplicate,
+}
+
+/// Consecutive records, the first numbered `first` (0-based, in input order).
+struct Batch {
+    first: u64,
+    work: Vec<Work>,
+}
+
+enum Kind {
+    Coded,
+    Skipped,
+    Duplicate,
+}
+
+/// One record's output: its events as JSON lines.
+struct Coded {
+    kind: Kind,
+    bytes: Vec<u8>,
+    events: u64,
+}
+
+/// Code one record (on a pool thread). The JSON is written here too, so serialising is
+/// parallel as well.
+fn code(coder: &Coder, w: Work) -> Result<Coded> {
+    let article = match w {
+        Work::Code(a) => a,
+        Work::Skipped => return Ok(nothing(Kind::Skipped)),
+        Work::Duplicate => return Ok(nothing(Kind::Duplicate)),
+    };
+    let events = coder.code(&article);
+    let mut bytes = Vec::with_capacity(events.len() * 700);
+    for ev in &events {
+        serde_json::to_writer(&mut bytes, ev)
+            .map_err(|e| anyhow!("{}: cannot serialise an event: {e}", article.id))?;
+        bytes.push(b'\n');
+    }
+    Ok(Coded {
+        kind: Kind::Coded,
+        bytes,
+        events: events.len() as u64,
+    })
+}
+
+fn nothing(kind: Kind) -> Coded {
+    Coded {
+        kind,
+        bytes: Vec::new(),
+        events: 0,
+    }
+}
+
+/// The near-duplicate check between reading and coding. Sequential and in input order (it runs
+/// on the reader thread), so which copy of a story is kept does not depend on `--threads`.
+///
+/// Wiring in `dyad::dedup::NearDuplicateIndex`: keep the index here and return
+/// `index.check_and_insert(&article.id, &article.text)` — the id of the article this one
+/// duplicates, or `None` to code it.
+#[derive(Default)]
+struct Dedup {}
+
+impl Dedup {
+    fn check(&mut self, _article: &Article) -> Option<String> {
+        None
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum ReaderEnd {
+    /// Every input read.
+    Done,
+    /// `--strict` and an unreadable record.
+    Strict,
+    /// Ctrl-C.
+    Interrupted,
+    /// The writing side hung up (it stopped on an error or Ctrl-C).
+    Disconnected,
+}
+
+/// The reader thread's state.
+struct Reader {
+    paths: Vec<PathBuf>,
+    opts: ReadOptions,
+    id: Option<String>,
+    dates: FallbackDate,
+    strict: bool,
+    /// Records already done by the run being resumed: read (for the dedup index) but not sent.
+    skip: u64,
+    status: Arc<Status>,
+    /// Input bytes read so far (for rates and the ETA).
+    input_bytes: Arc<AtomicU64>,
+    dedup: Dedup,
+    batch_docs: usize,
+}
+
+/// The batch being filled.
+struct Filling {
+    next: u64,
+    batch: Batch,
+    text_bytes: usize,
+}
+
+impl Reader {
+    fn read_all(mut self, tx: SyncSender<Batch>) -> ReaderEnd {
+        let mut fill = Filling {
+            next: 0,
+            batch: Batch {
+                first: self.skip,
+                work: Vec::new(),
+            },
+            text_bytes: 0,
+        };
+        let paths = std::mem::take(&mut self.paths);
+        let end = self.read_inputs(&paths, &tx, &mut fill);
+        if end == ReaderEnd::Disconnected || fill.batch.work.is_empty() {
+            return end;
+        }
+        match tx.send(fill.batch) {
+            Ok(()) => end,
+            Err(_) => ReaderEnd::Disconnected,
+        }
+    }
+
+    fn read_inputs(
+        &mut self,
+        paths: &[PathBuf],
+        tx: &SyncSender<Batch>,
+        fill: &mut Filling,
+    ) -> ReaderEnd {
+        for path in paths {
+            let mut files = FileBytes::new(path, Arc::clone(&self.input_bytes));
+            let docs = match open(path, &self.opts, &self.input_bytes) {
+                Ok(d) => d,
+                Err(e) => {
+                    let replayed = fill.next < self.skip;
+                    if !replayed {
+                        self.status.message(&e.to_string());
+                    }
+                    if !self.push(Work::Skipped, 0, tx, fill) {
+                        return ReaderEnd::Disconnected;
+                    }
+                    if self.strict && !replayed {
+                        return ReaderEnd::Strict;
+                    }
+                    continue;
+                }
+            };
+            for item in docs {
+                if stopping() {
+                    return ReaderEnd::Interrupted;
+                }
+                // records before the resume point were reported by the run being resumed
+                let replayed = fill.next < self.skip;
+                let doc = match item {
+                    Ok(doc) => doc,
+                    Err(e) => {
+                        files.at(&e.origin.path);
+                        if !replayed {
+                            self.status.message(&e.to_string());
+                        }
+                        if !self.push(Work::Skipped, 0, tx, fill) {
+                            return ReaderEnd::Disconnected;
+                        }
+                        if self.strict && !replayed {
+                            return ReaderEnd::Strict;
+                        }
+                        continue;
+                    }
+                };
+                files.at(&doc.origin.path);
+                if !replayed {
+                    for note in &doc.notes {
+                        self.status
+                            .message(&format!("warning: {}: {note}", doc.origin));
+                    }
+                }
+                let whole_file = doc.origin.at == Position::File;
+                let (date, warning) = self.dates.for_document(doc.date);
+                if let Some(w) = warning.filter(|_| !replayed) {
+                    self.status.message(&w);
+                }
+                let mut article = doc.into_article(date);
+                if let (Some(id), true) = (&self.id, whole_file) {
+                    article.id = id.clone();
+                }
+                let work = match self.dedup.check(&article) {
+                    Some(_) => Work::Duplicate,
+                    None => Work::Code(article),
+                };
+                let len = match &work {
+                    Work::Code(a) => a.text.len(),
+                    _ => 0,
+                };
+                if !self.push(work, len, tx, fill) {
+                    return ReaderEnd::Disconnected;
+                }
+            }
+            files.finish();
+        }
+        ReaderEnd::Done
+    }
+
+    /// Number a record and add it to the batch (unless it is before the resume point); send the
+    /// batch when it is full. `false`: the writing side is gone.
+    fn push(&mut self, work: Work, len: usize, tx: &SyncSender<Batch>, fill: &mut Filling) -> bool {
+        let seq = fill.next;
+        fill.next += 1;
+        if seq < self.skip {
+            return true;
+        }
+        fill.batch.work.push(work);
+        fill.text_bytes += len;
+        if fill.batch.work.len() < self.batch_docs && fill.text_bytes < BATCH_BYTES {
+            return true;
+        }
+        let full = std::mem::replace(
+            &mut fill.batch,
+            Batch {
+                first: fill.next,
+                work: Vec::with_capacity(self.batch_docs),
+            },
+        );
+        fill.text_bytes = 0;
+        tx.send(full).is_ok()
+    }
+}
+
+/// Open one input, counting the bytes read from regular files and stdin (for progress and
+/// rates; directories are counted file by file in [`FileBytes`]).
+fn open(path: &Path, opts: &ReadOptions, counter: &Arc<AtomicU64>) -> Result<Documents, OpenError> {
+    let counted = |r: Box<dyn Read>| -> Box<dyn Read> {
+        Box::new(Counting {
+            inner: r,
+            counter: Arc::clone(counter),
+        })
+    };
+    if path.as_os_str() == "-" {
+        return Ok(ingest::open_reader(
+            Path::new("stdin"),
+            "stdin",
+            counted(Box::new(std::io::stdin())),
+            opts,
+        ));
+    }
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        if let Ok(f) = std::fs::File::open(path) {
+            let id = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            return Ok(ingest::open_reader(path, &id, counted(Box::new(f)), opts));
+        }
+    }
+    // directories, and anything that fails (the library words the error)
+    input::open(path, opts)
+}
+
+struct Counting {
+    inner: Box<dyn Read>,
+    counter: Arc<AtomicU64>,
+}
+
+impl Read for Counting {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.counter.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// For a directory input: add each file's size to the byte count when the walk moves past it.
+struct FileBytes {
+    active: bool,
+    current: Option<PathBuf>,
+    counter: Arc<AtomicU64>,
+}
+
+impl FileBytes {
+    fn new(input: &Path, counter: Arc<AtomicU64>) -> FileBytes {
+        FileBytes {
+            active: std::fs::metadata(input).is_ok_and(|m| m.is_dir()),
+            current: None,
+            counter,
+        }
+    }
+
+    fn at(&mut self, file: &Path) {
+        if self.active && self.current.as_deref() != Some(file) {
+            self.finish();
+            self.current = Some(file.to_path_buf());
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(done) = self.current.take() {
+            let size = std::fs::metadata(done).map_or(0, |m| m.len());
+            self.counter.fetch_add(size, Ordering::Relaxed);
+        }
+    }
+}
+
+/// The size of all inputs, when they are all regular files.
+fn total_size(paths: &[PathBuf]) -> Option<u64> {
+    let mut total = 0;
+    for p in paths {
+        let m = std::fs::metadata(p).ok().filter(|m| m.is_file())?;
+        total += m.len();
+    }
+    Some(total)
+}
