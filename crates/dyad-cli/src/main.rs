@@ -36,7 +36,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Code articles into events, one JSON object per line on stdout.
-    Code(CodeArgs),
+    Code(Box<CodeArgs>),
     /// Show, step by step, how one sentence (or article) is coded.
     Explain(ExplainArgs),
     /// Test, lint and count dictionaries.
@@ -192,8 +192,41 @@ struct CodeArgs {
     /// With --resume: seconds between checkpoints (each one fsyncs the output).
     #[arg(long, value_name = "SECONDS", default_value_t = 5.0)]
     checkpoint_every: f64,
+    /// Code every article, even a near-copy of one read before (syndicated and scraped
+    /// copies are otherwise counted, listed with --duplicates, and not coded again).
+    #[arg(long)]
+    no_dedup: bool,
+    /// Estimated word-shingle Jaccard similarity from which an article is a copy of an earlier
+    /// one (measured: copies 0.55 and up, different stories on one topic 0.14 at most).
+    #[arg(long, value_name = "J", default_value_t = dyad::dedup::DEFAULT_THRESHOLD)]
+    dedup_threshold: f64,
+    /// Write the copies found to PATH: id, duplicate_of, similarity (tab-separated).
+    #[arg(long, value_name = "PATH")]
+    duplicates: Option<PathBuf>,
+    /// Repeated events (same day, source, target, code, place and modality) in one record with
+    /// num_mentions, num_sources, num_articles and article_ids (`collapse`, the default); every
+    /// event as coded (`off`); or PETRARCH/Phoenix's one-a-day filter (`one-a-day`). The
+    /// collapsed records are written when the corpus is done.
+    #[arg(long, value_name = "MODE", default_value = "collapse", value_parser = parse_event_dedup)]
+    event_dedup: EventDedupArg,
+    /// Same as --event-dedup off: write every event as coded, article by article.
+    #[arg(long)]
+    no_event_dedup: bool,
     #[command(flatten)]
     dict: DictArgs,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct EventDedupArg(dyad::dedup::EventDedup);
+
+fn parse_event_dedup(s: &str) -> Result<EventDedupArg, String> {
+    use dyad::dedup::EventDedup;
+    match s {
+        "collapse" => Ok(EventDedupArg(EventDedup::Collapse)),
+        "off" => Ok(EventDedupArg(EventDedup::Off)),
+        "one-a-day" => Ok(EventDedupArg(EventDedup::OneADay)),
+        _ => Err(format!("{s:?}: give collapse, off or one-a-day")),
+    }
 }
 
 impl CodeArgs {
@@ -212,6 +245,8 @@ impl CodeArgs {
                     .map_or("auto".into(), |f| format!("{f:?}"))
             ),
             format!("--glob={:?}", self.glob),
+            format!("--no-dedup={}", self.no_dedup),
+            format!("--dedup-threshold={}", self.dedup_threshold),
             format!("--text-field={:?}", self.text_field),
             format!("--title-field={:?}", self.title_field),
             format!("--date-field={:?}", self.date_field),
@@ -272,7 +307,7 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Code(a) => run_code(a),
+        Command::Code(a) => run_code(*a),
         Command::Explain(a) => run_explain(a),
         Command::Dict { command } => match command {
             DictCommand::Test(d) => dictcmd::test(&d),
@@ -376,6 +411,15 @@ fn run_code(a: CodeArgs) -> Result<ExitCode> {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
     let options = a.output_options();
+    let near_duplicates = (!a.no_dedup).then_some(dyad::dedup::NearDuplicateConfig {
+        threshold: a.dedup_threshold,
+        ..Default::default()
+    });
+    let event_dedup = if a.no_event_dedup {
+        dyad::dedup::EventDedup::Off
+    } else {
+        a.event_dedup.0
+    };
     run::run(
         run::Plan {
             paths: a.paths,
@@ -390,6 +434,9 @@ fn run_code(a: CodeArgs) -> Result<ExitCode> {
             force: a.force,
             checkpoint_every: std::time::Duration::from_secs_f64(a.checkpoint_every),
             options,
+            near_duplicates,
+            event_dedup,
+            duplicates: a.duplicates,
         },
         coder,
     )

@@ -53,8 +53,9 @@ use crate::input::{self, FallbackDate};
 use crate::output::{self, OutputRequest, Tally};
 use crate::progress::{thousands, Snapshot, Status};
 use anyhow::{anyhow, Result};
+use dyad::dedup::{EventAggregator, EventDedup, NearDuplicateConfig, NearDuplicateIndex};
 use dyad::ingest::{self, Documents, OpenError, Position, ReadOptions};
-use dyad::{Article, Coder, Date};
+use dyad::{Article, Coder, Date, Event};
 use rayon::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -86,6 +87,12 @@ pub struct Plan {
     pub checkpoint_every: Duration,
     /// The options that change the output, for the `--resume` fingerprint.
     pub options: Vec<String>,
+    /// Near-duplicate articles: `None` codes every article (`--no-dedup`).
+    pub near_duplicates: Option<NearDuplicateConfig>,
+    /// Repeated events: collapsed (default), kept (`--no-event-dedup`) or one a day.
+    pub event_dedup: EventDedup,
+    /// `--duplicates PATH`: the list of copies (id, the article it copies, similarity).
+    pub duplicates: Option<PathBuf>,
 }
 
 /// Set by SIGINT.
@@ -122,6 +129,13 @@ pub fn run(plan: Plan, coder: Coder) -> Result<ExitCode> {
     } else {
         plan.paths.clone()
     };
+    if plan.resume && plan.event_dedup != EventDedup::Off {
+        return Err(anyhow!(
+            "--resume writes each article's events as they are coded, but collapsing repeated \
+             events needs the whole corpus first: add --no-event-dedup (and collapse afterwards) \
+             or run without --resume"
+        ));
+    }
     let fingerprint = if plan.resume {
         output::fingerprint(&paths, &plan.options)?
     } else {
@@ -178,14 +192,17 @@ pub fn run(plan: Plan, coder: Coder) -> Result<ExitCode> {
         skip: done.records,
         status: Arc::clone(&status),
         input_bytes: Arc::clone(&input_bytes),
-        dedup: Dedup::default(),
+        dedup: Dedup::new(plan.near_duplicates)?,
         batch_docs: (32 * plan.threads).max(64),
     };
+    let collapse = plan.event_dedup != EventDedup::Off;
+    let mut events_by_key = EventAggregator::new(plan.event_dedup);
     let (tx, rx) = sync_channel::<Batch>(CHANNEL_BATCHES);
     let reading = std::thread::Builder::new()
         .name("dyad-read".into())
         .spawn(move || reader.read_all(tx))
         .map_err(|e| anyhow!("cannot start the reader thread: {e}"))?;
+    let duplicates_path = plan.duplicates.clone();
 
     let mut tally = done;
     let mut coded_here = 0u64;
@@ -196,12 +213,21 @@ pub fn run(plan: Plan, coder: Coder) -> Result<ExitCode> {
             batch
                 .work
                 .into_par_iter()
-                .map(|w| code(&coder, w))
+                .map(|w| code(&coder, w, collapse))
                 .collect()
         });
         let step = results.and_then(|results| {
-            for r in &results {
+            let count = results.len() as u64;
+            for r in results {
                 out.write_all(&r.bytes)?;
+                // collapsing: the events wait for the whole corpus; a copy counts for the
+                // records of the article it copies (coded earlier: it has a smaller number)
+                for ev in r.events_kept {
+                    events_by_key.push(ev, r.outlet.as_deref());
+                }
+                if let Some((copy, original, outlet)) = &r.copy_of {
+                    events_by_key.add_copy(original, copy, outlet.as_deref());
+                }
                 match r.kind {
                     Kind::Coded => {
                         tally.documents += 1;
@@ -212,7 +238,7 @@ pub fn run(plan: Plan, coder: Coder) -> Result<ExitCode> {
                 }
                 tally.events += r.events;
             }
-            tally.records = first + results.len() as u64;
+            tally.records = first + count;
             out.after_batch(&tally)
         });
         if let Err(e) = step {
@@ -236,10 +262,25 @@ pub fn run(plan: Plan, coder: Coder) -> Result<ExitCode> {
     }
     // unblock the reader if it waits on a full channel, then learn how it ended
     drop(rx);
-    let end = reading
+    let (end, copies) = reading
         .join()
         .map_err(|_| anyhow!("the reader thread panicked"))?;
     status.clear();
+    if failure.is_none() && collapse && !stopping() {
+        let mut bytes = Vec::new();
+        for record in events_by_key.finish() {
+            serde_json::to_writer(&mut bytes, &record)?;
+            bytes.push(b'\n');
+        }
+        if let Err(e) = out.write_all(&bytes) {
+            failure = Some(e);
+        }
+    }
+    if let (Some(path), None) = (&duplicates_path, &failure) {
+        if let Err(e) = write_duplicates(path, &copies) {
+            failure = Some(e);
+        }
+    }
     if let Some(e) = failure {
         // the batch in hand may be half written: no checkpoint may describe it
         out.abandon();
@@ -292,7 +333,8 @@ enum Work {
     Code(Article),
     /// Could not be read (the reader printed why).
     Skipped,
-    Duplicate,
+    /// A near-copy of an earlier article: `(its id, the original's id, its outlet)`.
+    Duplicate(String, String, Option<String>),
 }
 
 /// Consecutive records, the first numbered `first` (0-based, in input order).
@@ -307,22 +349,42 @@ enum Kind {
     Duplicate,
 }
 
-/// One record's output: its events as JSON lines.
+/// One record's output: its events as JSON lines, or (when collapsing) the events themselves.
 struct Coded {
     kind: Kind,
     bytes: Vec<u8>,
     events: u64,
+    events_kept: Vec<Event>,
+    outlet: Option<String>,
+    copy_of: Option<(String, String, Option<String>)>,
 }
 
 /// Code one record (on a pool thread). The JSON is written here too, so serialising is
-/// parallel as well.
-fn code(coder: &Coder, w: Work) -> Result<Coded> {
+/// parallel as well — unless repeated events are collapsed, which needs them as they are.
+fn code(coder: &Coder, w: Work, collapse: bool) -> Result<Coded> {
     let article = match w {
         Work::Code(a) => a,
         Work::Skipped => return Ok(nothing(Kind::Skipped)),
-        Work::Duplicate => return Ok(nothing(Kind::Duplicate)),
+        Work::Duplicate(copy, original, outlet) => {
+            let mut c = nothing(Kind::Duplicate);
+            c.copy_of = Some((copy, original, outlet));
+            return Ok(c);
+        }
     };
     let events = coder.code(&article);
+    let n = events.len() as u64;
+    let outlet = outlet_of(&article);
+    if collapse {
+        return Ok(Coded {
+            events_kept: events,
+            outlet,
+            ..nothing(Kind::Coded)
+        })
+        .map(|mut c| {
+            c.events = n;
+            c
+        });
+    }
     let mut bytes = Vec::with_capacity(events.len() * 700);
     for ev in &events {
         serde_json::to_writer(&mut bytes, ev)
@@ -330,9 +392,9 @@ fn code(coder: &Coder, w: Work) -> Result<Coded> {
         bytes.push(b'\n');
     }
     Ok(Coded {
-        kind: Kind::Coded,
         bytes,
-        events: events.len() as u64,
+        events: n,
+        ..nothing(Kind::Coded)
     })
 }
 
@@ -341,21 +403,64 @@ fn nothing(kind: Kind) -> Coded {
         kind,
         bytes: Vec::new(),
         events: 0,
+        events_kept: Vec::new(),
+        outlet: None,
+        copy_of: None,
     }
 }
 
+/// The publication an article came from: its outlet, else its URL's host.
+fn outlet_of(a: &Article) -> Option<String> {
+    a.outlet.clone().or_else(|| {
+        let url = a.url.as_deref()?;
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next()?;
+        (!host.is_empty()).then(|| host.trim_start_matches("www.").to_ascii_lowercase())
+    })
+}
+
+/// Write the list of copies: `id<TAB>duplicate_of<TAB>similarity`, atomically.
+fn write_duplicates(path: &Path, copies: &[(String, String, f64)]) -> Result<()> {
+    let mut text = String::from("id\tduplicate_of\tsimilarity\n");
+    for (copy, original, sim) in copies {
+        text.push_str(&format!("{copy}\t{original}\t{sim:.3}\n"));
+    }
+    let tmp = path.with_extension("dyad-tmp");
+    std::fs::write(&tmp, text)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| anyhow!("--duplicates {}: cannot write: {e}", path.display()))
+}
+
 /// The near-duplicate check between reading and coding. Sequential and in input order (it runs
-/// on the reader thread), so which copy of a story is kept does not depend on `--threads`.
-///
-/// Wiring in `dyad::dedup::NearDuplicateIndex`: keep the index here and return
-/// `index.check_and_insert(&article.id, &article.text)` — the id of the article this one
-/// duplicates, or `None` to code it.
-#[derive(Default)]
-struct Dedup {}
+/// on the reader thread), so which copy of a story is kept does not depend on `--threads`: the
+/// first copy read is coded, later ones are counted, listed and credited to its events.
+struct Dedup {
+    index: Option<NearDuplicateIndex>,
+    /// `(copy, original, similarity)`, in input order.
+    copies: Vec<(String, String, f64)>,
+}
 
 impl Dedup {
-    fn check(&mut self, _article: &Article) -> Option<String> {
-        None
+    fn new(config: Option<NearDuplicateConfig>) -> Result<Dedup> {
+        let index = config
+            .map(NearDuplicateIndex::new)
+            .transpose()
+            .map_err(|e| anyhow!("--dedup-threshold: {e}"))?;
+        Ok(Dedup {
+            index,
+            copies: Vec::new(),
+        })
+    }
+
+    /// The id of the article this one copies, or `None` to code it.
+    fn check(&mut self, article: &Article) -> Option<String> {
+        let dup = self
+            .index
+            .as_mut()?
+            .check_and_insert(&article.id, &article.text)?;
+        self.copies
+            .push((article.id.clone(), dup.id.clone(), dup.similarity));
+        Some(dup.id)
     }
 }
 
@@ -395,7 +500,12 @@ struct Filling {
 }
 
 impl Reader {
-    fn read_all(mut self, tx: SyncSender<Batch>) -> ReaderEnd {
+    fn read_all(mut self, tx: SyncSender<Batch>) -> (ReaderEnd, Vec<(String, String, f64)>) {
+        let end = self.read_everything(tx);
+        (end, std::mem::take(&mut self.dedup.copies))
+    }
+
+    fn read_everything(&mut self, tx: SyncSender<Batch>) -> ReaderEnd {
         let mut fill = Filling {
             next: 0,
             batch: Batch {
@@ -478,7 +588,10 @@ impl Reader {
                     article.id = id.clone();
                 }
                 let work = match self.dedup.check(&article) {
-                    Some(_) => Work::Duplicate,
+                    Some(original) => {
+                        let outlet = outlet_of(&article);
+                        Work::Duplicate(article.id, original, outlet)
+                    }
                     None => Work::Code(article),
                 };
                 let len = match &work {

@@ -84,16 +84,23 @@ fn bad_inputs_are_reported_and_the_rest_is_coded() {
     );
     let dir = good.parent().unwrap().to_path_buf();
     let missing = dir.join("missing.txt");
-    let args: Vec<String> = ["code", "--date", "2022-03-01"]
-        .iter()
-        .map(|s| s.to_string())
-        .chain(
-            // a directory is an input now (read recursively: tests/ingest.rs), no longer an error
-            [&good, &empty, &binary, &missing, &latin1]
-                .iter()
-                .map(|p| p.display().to_string()),
-        )
-        .collect();
+    // the Latin-1 file repeats the good one's story: code it and keep its events apart
+    let args: Vec<String> = [
+        "code",
+        "--date",
+        "2022-03-01",
+        "--no-dedup",
+        "--no-event-dedup",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .chain(
+        // a directory is an input now (read recursively: tests/ingest.rs), no longer an error
+        [&good, &empty, &binary, &missing, &latin1]
+            .iter()
+            .map(|p| p.display().to_string()),
+    )
+    .collect();
     let o = run(&args.iter().map(String::as_str).collect::<Vec<_>>(), None);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");

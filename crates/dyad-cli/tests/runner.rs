@@ -14,9 +14,20 @@ fn dyad() -> Command {
     Command::new(env!("CARGO_BIN_EXE_dyad"))
 }
 
+/// The generated corpora are copies of the same 14 example stories with names swapped, so
+/// de-duplication would (rightly) keep 14 of them: these tests pin the runner's mechanics and
+/// turn it off (it has its own tests, and `duplicates_are_listed_and_credited` below).
+fn with_dedup_off<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    let mut v = args.to_vec();
+    if v.first() == Some(&"code") {
+        v.splice(1..1, ["--no-dedup", "--no-event-dedup"]);
+    }
+    v
+}
+
 fn run(args: &[&str]) -> Output {
     dyad()
-        .args(args)
+        .args(with_dedup_off(args))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -26,7 +37,7 @@ fn run(args: &[&str]) -> Output {
 
 fn spawn(args: &[&str]) -> Child {
     dyad()
-        .args(args)
+        .args(with_dedup_off(args))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -370,4 +381,76 @@ fn checkpoint_guard_rails() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!ckpt.exists());
     assert!(std::fs::read(&out).unwrap().starts_with(&full));
+}
+
+/// A syndicated copy (another outlet, a changed footer) is not coded again: it is listed with
+/// `--duplicates` and counted in the collapsed records of the story it copies; a different story
+/// on the same topic is coded on its own.
+#[test]
+fn duplicates_are_listed_and_credited() {
+    let d = dir("dedup");
+    let story =
+        "Turkish Foreign Minister Mevlut Cavusoglu on Wednesday accused Greece of violating \
+        Turkish airspace over the Aegean Sea, in the latest of a string of complaints between the \
+        two NATO allies. Ankara said Greek fighter jets had entered its airspace six times. Athens \
+        rejected the claim and said its aircraft had stayed in international airspace.";
+    let other = "Greek Prime Minister Kyriakos Mitsotakis on Wednesday accused Turkey of \
+        provocations in the eastern Mediterranean after a Turkish survey ship sailed near Crete. \
+        Athens summoned the Turkish ambassador and demanded the ship leave Greek waters.";
+    let lines = [
+        serde_json::json!({"id": "wire-1", "date": "2019-06-12", "url": "https://wire.example/a", "text": story}),
+        serde_json::json!({"id": "scraper-7", "date": "2019-06-12", "url": "https://copies.example/b",
+            "text": format!("{story} Source link: wire.example. Share this article.")}),
+        serde_json::json!({"id": "wire-2", "date": "2019-06-12", "url": "https://wire.example/c", "text": other}),
+    ];
+    let input = d.join("stories.jsonl");
+    std::fs::write(
+        &input,
+        lines.iter().map(|l| format!("{l}\n")).collect::<String>(),
+    )
+    .unwrap();
+    let list = d.join("copies.tsv");
+    let o = dyad()
+        .args([
+            "code",
+            "--duplicates",
+            &list.display().to_string(),
+            &input.display().to_string(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let listed = std::fs::read_to_string(&list).unwrap();
+    let rows: Vec<&str> = listed.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{listed}");
+    assert!(rows[0].starts_with("scraper-7\twire-1\t"), "{listed}");
+    let records: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let accusation = records
+        .iter()
+        .find(|r| r["article_id"] == "wire-1" && r["cameo"] == "112")
+        .expect("the accusation");
+    assert_eq!(accusation["num_articles"], 2);
+    assert_eq!(accusation["num_sources"], 2);
+    assert_eq!(
+        accusation["article_ids"],
+        serde_json::json!(["scraper-7", "wire-1"])
+    );
+    // the other story was coded on its own
+    assert!(records.iter().any(|r| r["article_id"] == "wire-2"));
+    assert!(records.iter().all(|r| r["article_id"] != "scraper-7"));
+    // --no-dedup codes the copy too
+    let o = dyad()
+        .args([
+            "code",
+            "--no-dedup",
+            "--no-event-dedup",
+            &input.display().to_string(),
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\"scraper-7\""));
 }
