@@ -58,6 +58,7 @@ use dyad::ingest::{self, Documents, OpenError, Position, ReadOptions};
 use dyad::{Article, Coder, Date, Event};
 use rayon::prelude::*;
 use std::io::Read;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -196,7 +197,11 @@ pub fn run(plan: Plan, coder: Coder) -> Result<ExitCode> {
         batch_docs: (32 * plan.threads).max(64),
     };
     let collapse = plan.event_dedup != EventDedup::Off;
-    let mut events_by_key = EventAggregator::new(plan.event_dedup);
+    let mut collapser = if collapse {
+        Some(Collapser::new(plan.event_dedup, plan.output.as_deref())?)
+    } else {
+        None
+    };
     let (tx, rx) = sync_channel::<Batch>(CHANNEL_BATCHES);
     let reading = std::thread::Builder::new()
         .name("dyad-read".into())
@@ -219,14 +224,16 @@ pub fn run(plan: Plan, coder: Coder) -> Result<ExitCode> {
         let step = results.and_then(|results| {
             let count = results.len() as u64;
             for r in results {
-                out.write_all(&r.bytes)?;
-                // collapsing: the events wait for the whole corpus; a copy counts for the
-                // records of the article it copies (coded earlier: it has a smaller number)
-                for ev in r.events_kept {
-                    events_by_key.push(ev, r.outlet.as_deref());
-                }
-                if let Some((copy, original, outlet)) = &r.copy_of {
-                    events_by_key.add_copy(original, copy, outlet.as_deref());
+                match collapser.as_mut() {
+                    // collapsing: the events wait for the whole corpus; a copy counts for the
+                    // records of the article it copies (coded earlier: it has a smaller number)
+                    Some(c) => {
+                        c.push(&r)?;
+                        if let Some((copy, original, outlet)) = &r.copy_of {
+                            c.events.add_copy(original, copy, outlet.as_deref());
+                        }
+                    }
+                    None => out.write_all(&r.bytes)?,
                 }
                 match r.kind {
                     Kind::Coded => {
@@ -266,13 +273,11 @@ pub fn run(plan: Plan, coder: Coder) -> Result<ExitCode> {
         .join()
         .map_err(|_| anyhow!("the reader thread panicked"))?;
     status.clear();
-    if failure.is_none() && collapse && !stopping() {
-        let mut bytes = Vec::new();
-        for record in events_by_key.finish() {
-            serde_json::to_writer(&mut bytes, &record)?;
-            bytes.push(b'\n');
-        }
-        if let Err(e) = out.write_all(&bytes) {
+    if let Some(c) = collapser
+        .take()
+        .filter(|_| failure.is_none() && !stopping())
+    {
+        if let Err(e) = c.finish(|bytes| out.write_all(bytes)) {
             failure = Some(e);
         }
     }
@@ -373,18 +378,6 @@ fn code(coder: &Coder, w: Work, collapse: bool) -> Result<Coded> {
     };
     let events = coder.code(&article);
     let n = events.len() as u64;
-    let outlet = outlet_of(&article);
-    if collapse {
-        return Ok(Coded {
-            events_kept: events,
-            outlet,
-            ..nothing(Kind::Coded)
-        })
-        .map(|mut c| {
-            c.events = n;
-            c
-        });
-    }
     let mut bytes = Vec::with_capacity(events.len() * 700);
     for ev in &events {
         serde_json::to_writer(&mut bytes, ev)
@@ -394,6 +387,9 @@ fn code(coder: &Coder, w: Work, collapse: bool) -> Result<Coded> {
     Ok(Coded {
         bytes,
         events: n,
+        // collapsing needs the events' keys and the article's outlet
+        events_kept: if collapse { events } else { Vec::new() },
+        outlet: if collapse { outlet_of(&article) } else { None },
         ..nothing(Kind::Coded)
     })
 }
@@ -406,6 +402,96 @@ fn nothing(kind: Kind) -> Coded {
         events_kept: Vec::new(),
         outlet: None,
         copy_of: None,
+    }
+}
+
+/// Collapsing repeated events over a whole corpus without holding them in memory: each event's
+/// JSON line goes to a spill file as it is coded, and the aggregator keeps only each group's key,
+/// counts and where its first line is (about a hundred bytes a group, whatever the event's
+/// text). At the end the spill is read once, in order — groups are first seen in spill order —
+/// and each group's first line is written with its counts appended: the same JSON object
+/// `dyad::dedup::CountedEvent` serialises to.
+struct Collapser {
+    events: EventAggregator<(u64, u32)>,
+    spill: std::io::BufWriter<std::fs::File>,
+    path: PathBuf,
+    offset: u64,
+}
+
+impl Collapser {
+    fn new(mode: EventDedup, output: Option<&Path>) -> Result<Collapser> {
+        // beside the output (same disk, cleaned with it), else in the temporary directory
+        let dir = output
+            .and_then(Path::parent)
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(std::env::temp_dir, Path::to_path_buf);
+        let path = dir.join(format!(".dyad-events-{}.spill", std::process::id()));
+        let file = std::fs::File::create(&path).map_err(|e| {
+            anyhow!(
+                "cannot create {} to collapse repeated events: {e} (or use --no-event-dedup)",
+                path.display()
+            )
+        })?;
+        Ok(Collapser {
+            events: EventAggregator::new(mode),
+            spill: std::io::BufWriter::new(file),
+            path,
+            offset: 0,
+        })
+    }
+
+    /// One article's events (`r.bytes` holds their JSON lines, one per event, in order).
+    fn push(&mut self, r: &Coded) -> Result<()> {
+        let mut lines = r.bytes.split_inclusive(|&b| b == b'\n');
+        for ev in &r.events_kept {
+            let line = lines
+                .next()
+                .ok_or_else(|| anyhow!("an event without its line"))?;
+            let at = (self.offset, line.len() as u32);
+            if self
+                .events
+                .push_payload(ev, r.outlet.as_deref(), at)
+                .is_none()
+            {
+                // the group's first event: keep its line
+                self.spill.write_all(line)?;
+                self.offset += line.len() as u64;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self, mut write: impl FnMut(&[u8]) -> Result<()>) -> Result<()> {
+        use std::io::{BufRead, BufReader};
+        self.spill.flush()?;
+        let mut reader = BufReader::new(std::fs::File::open(&self.path)?);
+        let mut line = Vec::new();
+        let mut record = Vec::new();
+        let events = std::mem::take(&mut self.events);
+        for ((_, len), counts) in events.finish_payloads() {
+            line.clear();
+            reader.read_until(b'\n', &mut line)?;
+            if line.len() != len as usize || !line.ends_with(b"}\n") {
+                return Err(anyhow!(
+                    "{}: the spilled events are damaged",
+                    self.path.display()
+                ));
+            }
+            record.clear();
+            record.extend_from_slice(&line[..line.len() - 2]);
+            record.push(b',');
+            let counts = serde_json::to_vec(&counts)?;
+            record.extend_from_slice(&counts[1..]);
+            record.push(b'\n');
+            write(&record)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Collapser {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
     }
 }
 

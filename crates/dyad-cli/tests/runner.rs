@@ -454,3 +454,61 @@ fn duplicates_are_listed_and_credited() {
         .unwrap();
     assert!(String::from_utf8_lossy(&o.stdout).contains("\"scraper-7\""));
 }
+
+/// The runner collapses repeated events through a spill file (memory holds no event text); its
+/// records must be exactly those the library's in-memory `EventAggregator` makes, for any
+/// thread count.
+#[test]
+fn spilled_collapse_equals_the_in_memory_aggregation() {
+    use dyad::dedup::{EventAggregator, EventDedup};
+    let d = dir("collapse");
+    let (path, _) = corpus(&d, 0.05, "");
+    let cli = |threads: &str| {
+        let o = dyad()
+            .args([
+                "code",
+                "--no-dedup",
+                "-j",
+                threads,
+                "--date",
+                "2024-01-01",
+                &path,
+            ])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        o.stdout
+    };
+    let one = cli("1");
+    assert_eq!(
+        one,
+        cli("2"),
+        "collapsed output depends on the thread count"
+    );
+    let coder = dyad::Coder::with_default_dictionaries(Default::default()).unwrap();
+    let mut agg = EventAggregator::new(EventDedup::Collapse);
+    let fallback: dyad::Date = "2024-01-01".parse().unwrap();
+    let docs = dyad::ingest::open(Path::new(&path), &Default::default()).unwrap();
+    let mut mentions = 0;
+    for doc in docs {
+        let article = doc.unwrap().into_article(fallback);
+        for ev in coder.code(&article) {
+            mentions += 1;
+            assert!(agg.push(ev, None).is_none());
+        }
+    }
+    let expected: Vec<u8> = agg
+        .finish()
+        .flat_map(|r| {
+            let mut line = serde_json::to_vec(&r).unwrap();
+            line.push(b'\n');
+            line
+        })
+        .collect();
+    let records = one.iter().filter(|&&b| b == b'\n').count();
+    assert!(
+        records > 10 && records < mentions,
+        "{records} records of {mentions} events"
+    );
+    assert!(one == expected, "spilled and in-memory collapse differ");
+}

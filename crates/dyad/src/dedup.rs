@@ -673,11 +673,13 @@ impl CountedEvent {
 }
 
 /// Collapses repeated events into counted records, streaming: push events as they are coded,
-/// then [`EventAggregator::finish`]. Memory grows with distinct keys (one stored event each)
-/// plus a few bytes per mention and per distinct article id; with [`EventDedup::Off`] nothing
-/// is kept.
-#[derive(Debug, Clone, Default)]
-pub struct EventAggregator {
+/// then [`EventAggregator::finish`]. Memory grows with distinct keys — the key (24 bytes), the
+/// group's payload and a few bytes per mention and per distinct article id. The payload is the
+/// first event itself by default; a caller collapsing a corpus can store where it spilled that
+/// event instead ([`EventAggregator::push_payload`]), so memory holds no event text at all.
+/// With [`EventDedup::Off`] nothing is kept.
+#[derive(Debug, Clone)]
+pub struct EventAggregator<P = Event> {
     mode: EventDedup,
     labels: Interner,
     articles: Interner,
@@ -685,9 +687,33 @@ pub struct EventAggregator {
     article_source: Vec<u32>,
     sources: Interner,
     groups: FxHashMap<EventKey, u32>,
-    records: Vec<Group>,
+    records: Vec<Group<P>>,
     /// Article → the copies of it recorded with [`EventAggregator::add_copy`].
     copies: FxHashMap<u32, Vec<u32>>,
+}
+
+impl<P> Default for EventAggregator<P> {
+    fn default() -> Self {
+        EventAggregator {
+            mode: EventDedup::default(),
+            labels: Interner::default(),
+            articles: Interner::default(),
+            article_source: Vec::new(),
+            sources: Interner::default(),
+            groups: FxHashMap::default(),
+            records: Vec::new(),
+            copies: FxHashMap::default(),
+        }
+    }
+}
+
+/// How often a group's event was reported (see [`CountedEvent`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub num_mentions: u32,
+    pub num_sources: u32,
+    pub num_articles: u32,
+    pub article_ids: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -701,8 +727,8 @@ struct EventKey {
 }
 
 #[derive(Debug, Clone)]
-struct Group {
-    event: Event,
+struct Group<P> {
+    payload: P,
     /// `(article, mentions)`, in arrival order; an article seen again right away adds to its
     /// entry, otherwise a new entry (merged in `finish`).
     mentions: Vec<(u32, u32)>,
@@ -710,8 +736,8 @@ struct Group {
 
 const NONE: u32 = u32::MAX;
 
-impl EventAggregator {
-    pub fn new(mode: EventDedup) -> EventAggregator {
+impl<P> EventAggregator<P> {
+    pub fn new(mode: EventDedup) -> EventAggregator<P> {
         EventAggregator {
             mode,
             ..EventAggregator::default()
@@ -731,35 +757,48 @@ impl EventAggregator {
         self.records.is_empty()
     }
 
-    /// Add one coded event; `outlet` is its article's publication (`Article::outlet`, else the
-    /// URL's host), `None` when unknown. With [`EventDedup::Off`] the event comes straight back
-    /// as a record; otherwise it is kept for [`EventAggregator::finish`] and `None` is returned.
-    pub fn push(&mut self, event: Event, outlet: Option<&str>) -> Option<CountedEvent> {
+    /// Add one coded event, keeping `payload` for its group if the event is the group's first;
+    /// `outlet` is its article's publication (`Article::outlet`, else the URL's host), `None`
+    /// when unknown. Returns the payload back when it was not kept: with [`EventDedup::Off`]
+    /// (the event is a record of its own) or when the group already had one.
+    pub fn push_payload(&mut self, event: &Event, outlet: Option<&str>, payload: P) -> Option<P> {
         if self.mode == EventDedup::Off {
-            return Some(CountedEvent::single(event));
+            return Some(payload);
         }
+        match self.count(event, outlet) {
+            Some((key, article)) => self.open_group(key, article, payload),
+            None => Some(payload),
+        }
+    }
+
+    /// Count one mention of `event`: `None` when its group exists, else the new key and the
+    /// article for [`EventAggregator::open_group`].
+    fn count(&mut self, event: &Event, outlet: Option<&str>) -> Option<(EventKey, u32)> {
         let article = self.article(&event.article_id, outlet);
-        let key = self.key(&event);
-        match self.groups.get(&key) {
-            Some(&g) => {
-                if let Some(group) = self.records.get_mut(g as usize) {
-                    match group.mentions.last_mut() {
-                        Some((a, n)) if *a == article => *n = n.saturating_add(1),
-                        _ => group.mentions.push((article, 1)),
-                    }
-                }
-            }
-            None => {
-                let Ok(g) = u32::try_from(self.records.len()) else {
-                    return Some(CountedEvent::single(event)); // 4 billion keys: pass through
-                };
-                self.groups.insert(key, g);
-                self.records.push(Group {
-                    event,
-                    mentions: vec![(article, 1)],
-                });
+        let key = self.key(event);
+        let &g = match self.groups.get(&key) {
+            Some(g) => g,
+            None => return Some((key, article)),
+        };
+        if let Some(group) = self.records.get_mut(g as usize) {
+            match group.mentions.last_mut() {
+                Some((a, n)) if *a == article => *n = n.saturating_add(1),
+                _ => group.mentions.push((article, 1)),
             }
         }
+        None
+    }
+
+    /// Start the group of a new key with its first mention; the payload back if it cannot.
+    fn open_group(&mut self, key: EventKey, article: u32, payload: P) -> Option<P> {
+        let Ok(g) = u32::try_from(self.records.len()) else {
+            return Some(payload); // 4 billion keys: pass through
+        };
+        self.groups.insert(key, g);
+        self.records.push(Group {
+            payload,
+            mentions: vec![(article, 1)],
+        });
         None
     }
 
@@ -778,8 +817,8 @@ impl EventAggregator {
         }
     }
 
-    /// The records, in the order their keys were first seen.
-    pub fn finish(self) -> impl Iterator<Item = CountedEvent> {
+    /// Each group's payload with its counts, in the order the keys were first seen.
+    pub fn finish_payloads(self) -> impl Iterator<Item = (P, Counts)> {
         let EventAggregator {
             articles,
             article_source,
@@ -828,16 +867,47 @@ impl EventAggregator {
             ids.dedup();
             sources.sort_unstable();
             sources.dedup();
-            CountedEvent {
-                event: group.event,
+            let counts = Counts {
                 num_mentions,
                 num_sources: sources.len() as u32,
                 num_articles: ids.len() as u32,
                 article_ids: ids.into_iter().map(str::to_string).collect(),
-            }
+            };
+            (group.payload, counts)
         })
     }
+}
 
+impl EventAggregator<Event> {
+    /// Add one coded event; `outlet` is its article's publication (`Article::outlet`, else the
+    /// URL's host), `None` when unknown. With [`EventDedup::Off`] the event comes straight back
+    /// as a record; otherwise it is kept for [`EventAggregator::finish`] and `None` is returned.
+    pub fn push(&mut self, event: Event, outlet: Option<&str>) -> Option<CountedEvent> {
+        if self.mode == EventDedup::Off {
+            return Some(CountedEvent::single(event));
+        }
+        if let Some((key, article)) = self.count(&event, outlet) {
+            // only past 4 billion keys does the event come back: it passes through
+            return self
+                .open_group(key, article, event)
+                .map(CountedEvent::single);
+        }
+        None
+    }
+
+    /// The records, in the order their keys were first seen.
+    pub fn finish(self) -> impl Iterator<Item = CountedEvent> {
+        self.finish_payloads().map(|(event, c)| CountedEvent {
+            event,
+            num_mentions: c.num_mentions,
+            num_sources: c.num_sources,
+            num_articles: c.num_articles,
+            article_ids: c.article_ids,
+        })
+    }
+}
+
+impl<P> EventAggregator<P> {
     fn article(&mut self, id: &str, outlet: Option<&str>) -> u32 {
         let a = self.articles.intern(id);
         self.ensure_source(a, outlet);
