@@ -577,6 +577,27 @@ impl Coder {
             Some((id, span)) => span_record(id, span, &a.sentence),
             None => dateline.map(|(_, record)| record.clone()),
         };
+        // a meeting in a country of neither side, named in its own clause, is CAMEO's "meet at
+        // a 'third' location" (044): "met in Geneva" for Russian and American leaders
+        let third_country = located
+            .and_then(|(id, _)| gaz.place(id).country)
+            .is_some_and(|c| {
+                let sides = [Some(&ev.source), ev.target.as_ref()];
+                ev.target.is_some()
+                    && sides
+                        .iter()
+                        .flatten()
+                        .all(|s| s.code.get(..3).is_some_and(|p| p != c))
+            });
+        if ev.cameo == "040" && third_country {
+            if let Some(info) = Ontology::get().lookup("044") {
+                ev.cameo = info.code.clone();
+                ev.root = info.root.clone();
+                ev.quad_class = info.quad_class;
+                ev.goldstein = info.goldstein;
+                ev.plover = info.plover.clone();
+            }
+        }
     }
 }
 

@@ -182,3 +182,21 @@ fn coordinated_verbs_share_their_time() {
     let e = evs.iter().find(|e| e.root == "16").expect("suspension");
     assert_eq!(e.when.as_deref(), Some("2022-08-05"));
 }
+
+#[test]
+fn a_meeting_placed_in_a_country_of_neither_side_is_at_a_third_location() {
+    let evs = code(
+        "Russian President Vladimir Putin met Ukrainian President Volodymyr Zelensky in Turkey on Monday.",
+        "2022-03-14",
+    );
+    let e = evs.iter().find(|e| e.root == "04").expect("meeting");
+    assert_eq!(e.cameo, "044", "{evs:#?}");
+    assert_eq!(place(e), Some(("Turkey", "TUR", "country")));
+    // in one side's country it stays a meeting
+    let evs = code(
+        "Russian President Vladimir Putin met Ukrainian President Volodymyr Zelensky in Ukraine on Monday.",
+        "2022-03-14",
+    );
+    let e = evs.iter().find(|e| e.root == "04").expect("meeting");
+    assert_eq!(e.cameo, "040", "{evs:#?}");
+}
