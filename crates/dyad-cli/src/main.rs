@@ -2,16 +2,20 @@
 //! library; this file turns its values and errors into output, messages and an exit code.
 
 mod bench;
+mod benchstore;
 mod dictcmd;
 mod evalcmd;
 mod input;
+mod output;
+mod plot;
+mod query;
+mod store;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dyad::dict::{DictMode, Dictionary};
 use dyad::ingest::{Format, Glob, JsonFields, Position, ReadOptions};
 use dyad::{Coder, CoderOptions, Date};
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -46,6 +50,12 @@ enum Command {
     Bench(bench::BenchArgs),
     /// Measure accuracy: the own gold set and PETRARCH validation suites.
     Eval(evalcmd::EvalArgs),
+    /// Ask the event store (`dyad code --db`): filter, count by period, show the sentences.
+    Query(query::QueryArgs),
+    /// Chart a dyad's events over time from the event store (SVG).
+    Plot(plot::PlotArgs),
+    /// Measure event store ingest and query speed on generated events.
+    BenchStore(benchstore::BenchStoreArgs),
 }
 
 #[derive(Subcommand)]
@@ -171,6 +181,8 @@ struct CodeArgs {
     strict: bool,
     #[command(flatten)]
     dict: DictArgs,
+    #[command(flatten)]
+    out: output::OutputArgs,
 }
 
 /// `--input-format`: `auto` (None) or a format.
@@ -218,6 +230,9 @@ fn main() -> ExitCode {
         },
         Command::Bench(a) => bench::run(a),
         Command::Eval(a) => evalcmd::run(a),
+        Command::Query(a) => query::run(a),
+        Command::Plot(a) => plot::run(a),
+        Command::BenchStore(a) => benchstore::run(a),
     };
     match result {
         Ok(code) => code,
@@ -305,8 +320,7 @@ fn run_code(a: CodeArgs) -> Result<ExitCode> {
             ..Default::default()
         },
     )?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut sink = output::open_sink(&a.out)?;
     let paths = if a.paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -348,14 +362,12 @@ fn run_code(a: CodeArgs) -> Result<ExitCode> {
                 article.id = id.clone();
             }
             counts.documents += 1;
-            for ev in coder.code(&article) {
-                serde_json::to_writer(&mut out, &ev)?;
-                out.write_all(b"\n")?;
-                counts.events += 1;
-            }
+            let events = coder.code(&article);
+            counts.events += events.len() as u64;
+            sink.write_article(&article, &events)?;
         }
     }
-    out.flush()?;
+    sink.finish()?;
     if counts.documents + counts.skipped > 1 {
         eprintln!("dyad: {counts}");
     }
