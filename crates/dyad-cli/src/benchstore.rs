@@ -181,7 +181,7 @@ impl Generator {
             }
         }
         for list in &mut cities {
-            list.sort_by(|a, b| b.population.cmp(&a.population));
+            list.sort_by_key(|p| std::cmp::Reverse(p.population));
             list.truncate(40);
         }
         Generator {

@@ -369,7 +369,7 @@ pub fn build_where(f: &Filters) -> Result<Where, StoreError> {
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
             return Err(bad());
         }
-        if !(f.within > 0.0) {
+        if f.within.is_nan() || f.within <= 0.0 {
             return Err(StoreError::Query(format!(
                 "--within {}: the radius must be a positive number of km",
                 f.within
@@ -438,8 +438,11 @@ const EVENT_COLUMNS: &[&str] = &[
 ];
 
 fn query_error(store: &Store, e: rusqlite::Error, filters: &Filters) -> StoreError {
+    // The SQL dyad builds is valid; a plain SQLITE_ERROR while running it with --text comes from
+    // the FTS5 query parser ("unterminated string", "fts5: syntax error near …").
+    let fts_error = matches!(&e, rusqlite::Error::SqliteFailure(f, _) if f.extended_code == 1);
     let msg = e.to_string();
-    if filters.text.is_some() && (msg.contains("fts5") || msg.contains("syntax error")) {
+    if filters.text.is_some() && (fts_error || msg.contains("fts5")) {
         return StoreError::Query(format!(
             "--text {:?}: {msg} (FTS5 syntax: words, \"exact phrase\", OR, NOT, prefix*)",
             filters.text.as_deref().unwrap_or("")
@@ -647,7 +650,6 @@ pub fn write_answer(
     format: TableFormat,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let with_sentences = !answer.sentences.is_empty() || answer.rows.is_empty();
     let show = !answer.sentences.is_empty();
     match format {
         TableFormat::Json => {
@@ -698,7 +700,6 @@ pub fn write_answer(
             w.flush()?;
         }
         TableFormat::Table => {
-            let _ = with_sentences;
             let cells: Vec<Vec<String>> = answer
                 .rows
                 .iter()

@@ -55,6 +55,9 @@ fn expected(events: &[Value], keep: impl Fn(&Value) -> bool) -> BTreeSet<String>
         .collect()
 }
 
+/// A query's arguments and the condition it must select by.
+type Case = (Vec<&'static str>, Box<dyn Fn(&Value) -> bool>);
+
 fn code(e: &Value, who: &str) -> String {
     e[who]["code"].as_str().unwrap_or("").to_string()
 }
@@ -64,7 +67,7 @@ fn code(e: &Value, who: &str) -> String {
 fn filters_return_exactly_the_expected_events() {
     let f = fixture();
     let ev = &f.events;
-    let cases: Vec<(Vec<&str>, Box<dyn Fn(&Value) -> bool>)> = vec![
+    let cases: Vec<Case> = vec![
         (vec![], Box::new(|_| true)),
         (
             vec!["--source", "TUR"],
