@@ -199,6 +199,8 @@ pub fn draw(
         .configure_mesh()
         .x_desc(x_desc)
         .y_desc("Events")
+        .label_style(("sans-serif", 13))
+        .axis_desc_style(("sans-serif", 15))
         .x_labels(8)
         .x_label_formatter(&|i: &i32| labels.get(*i as usize).cloned().unwrap_or_default())
         .light_line_style(WHITE.mix(0.0))
@@ -207,6 +209,9 @@ pub fn draw(
     chart
         .configure_secondary_axes()
         .y_desc("Mean Goldstein score (−10 conflict … +10 cooperation)")
+        .label_style(("sans-serif", 13))
+        .axis_desc_style(("sans-serif", 15))
+        .y_label_formatter(&|v: &f64| format!("{v:.0}"))
         .draw()
         .map_err(|x| e(&x))?;
     for (q, (name, color)) in QUADS.iter().enumerate() {
