@@ -141,7 +141,8 @@ fn big_corpus(dir: &Path, copies: usize) -> (std::path::PathBuf, usize) {
 fn killed_ingest_leaves_a_consistent_store_that_a_rerun_completes() {
     let dir = tmp_dir("crash");
     let batch = 20usize;
-    let (corpus, n_articles) = big_corpus(&dir, 300);
+    let copies = 100;
+    let (corpus, n_articles) = big_corpus(&dir, copies);
     let db = dir.join("crash.sqlite");
     let db_s = db.to_str().unwrap().to_string();
     let batch_s = batch.to_string();
@@ -205,11 +206,14 @@ fn killed_ingest_leaves_a_consistent_store_that_a_rerun_completes() {
         count(&conn, "SELECT COUNT(*) FROM articles"),
         n_articles as i64
     );
-    // Every copy has the events of its original: 300 times the fixture corpus's events.
+    // Every copy has the events of its original: `copies` times the fixture corpus's events.
     let per_copy = count(
         &conn,
         "SELECT COUNT(*) FROM events WHERE article_id LIKE '%-0'",
     );
     assert!(per_copy > 0);
-    assert_eq!(count(&conn, "SELECT COUNT(*) FROM events"), per_copy * 300);
+    assert_eq!(
+        count(&conn, "SELECT COUNT(*) FROM events"),
+        per_copy * copies as i64
+    );
 }
