@@ -30,7 +30,7 @@
 //! the same command again completes it. `synchronous=NORMAL` keeps committed batches safe
 //! against a process crash (an OS crash may lose the last batches, never consistency).
 //!
-//! Ingest speed is index maintenance (eight B-trees and the FTS index per event): a 256 MB page
+//! Ingest speed is index maintenance (nine indexes and the FTS index per event): a 256 MB page
 //! cache, memory-mapped reads and a 64 MB WAL between checkpoints (fewer fsyncs) took the
 //! benchmark (`dyad bench-store`) from 13k to 18k events/s at 200k events; see docs/outputs.md.
 //!
