@@ -2,12 +2,17 @@
 //! library; this file turns its values and errors into output, messages and an exit code.
 
 mod bench;
+mod benchstore;
 mod dictcmd;
 mod evalcmd;
 mod input;
+mod outfile;
 mod output;
+mod plot;
 mod progress;
+mod query;
 mod run;
+mod store;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -48,6 +53,12 @@ enum Command {
     Bench(bench::BenchArgs),
     /// Measure accuracy: the own gold set and PETRARCH validation suites.
     Eval(evalcmd::EvalArgs),
+    /// Ask the event store (`dyad code --db`): filter, count by period, show the sentences.
+    Query(query::QueryArgs),
+    /// Chart a dyad's events over time from the event store (SVG).
+    Plot(plot::PlotArgs),
+    /// Measure event store ingest and query speed on generated events.
+    BenchStore(benchstore::BenchStoreArgs),
 }
 
 #[derive(Subcommand)]
@@ -214,6 +225,8 @@ struct CodeArgs {
     no_event_dedup: bool,
     #[command(flatten)]
     dict: DictArgs,
+    #[command(flatten)]
+    out: output::OutputArgs,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -317,6 +330,9 @@ fn main() -> ExitCode {
         },
         Command::Bench(a) => bench::run(a),
         Command::Eval(a) => evalcmd::run(a),
+        Command::Query(a) => query::run(a),
+        Command::Plot(a) => plot::run(a),
+        Command::BenchStore(a) => benchstore::run(a),
     };
     match result {
         Ok(code) => code,
@@ -415,7 +431,23 @@ fn run_code(a: CodeArgs) -> Result<ExitCode> {
         threshold: a.dedup_threshold,
         ..Default::default()
     });
-    let event_dedup = if a.no_event_dedup {
+    // CSV, GDELT, Parquet and the store take the events article by article, through a sink
+    let format = match (a.out.format, a.output.as_deref()) {
+        (Some(f), _) => Some(f),
+        (None, Some(p)) => Some(output::OutputFormat::from_path(p).ok_or_else(|| {
+            anyhow::anyhow!(
+                "cannot tell the output format from the name {}: give --format jsonl|csv|gdelt|parquet",
+                p.display()
+            )
+        })?),
+        (None, None) => None,
+    };
+    let sink = (a.out.db.is_some() || format.is_some_and(|f| f != output::OutputFormat::Jsonl))
+        .then(|| a.out.clone());
+    if sink.is_some() && a.resume {
+        anyhow::bail!("--resume checkpoints JSON Lines output; --format {:?} and --db are written whole (the store commits in batches: run again to complete it)", format.unwrap_or(output::OutputFormat::Jsonl));
+    }
+    let event_dedup = if a.no_event_dedup || sink.is_some() {
         dyad::dedup::EventDedup::Off
     } else {
         a.event_dedup.0
@@ -437,6 +469,7 @@ fn run_code(a: CodeArgs) -> Result<ExitCode> {
             near_duplicates,
             event_dedup,
             duplicates: a.duplicates,
+            sink,
         },
         coder,
     )

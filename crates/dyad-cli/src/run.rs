@@ -45,12 +45,12 @@
 //! checkpointed (the same command with `--resume` continues), an atomic one is not written,
 //! stdout keeps whole articles. A second Ctrl-C kills at once (the handler is one-shot);
 //! SIGKILL cannot be caught at all, which is what the checkpoints are for (see
-//! [`crate::output`]). `--strict` stops at the first unreadable record the same way. Exit
+//! [`crate::outfile`]). `--strict` stops at the first unreadable record the same way. Exit
 //! codes: 0 all read and coded, 1 some records skipped (or `--strict` stopped), 2 an error
 //! (bad flags, unwritable output), 130 interrupted.
 
 use crate::input::{self, FallbackDate};
-use crate::output::{self, OutputRequest, Tally};
+use crate::outfile::{self, OutputRequest, Tally};
 use crate::progress::{thousands, Snapshot, Status};
 use anyhow::{anyhow, Result};
 use dyad::dedup::{EventAggregator, EventDedup, NearDuplicateConfig, NearDuplicateIndex};
@@ -94,6 +94,9 @@ pub struct Plan {
     pub event_dedup: EventDedup,
     /// `--duplicates PATH`: the list of copies (id, the article it copies, similarity).
     pub duplicates: Option<PathBuf>,
+    /// CSV, GDELT, Parquet or the store (`--format`, `--db`): events go to this sink article by
+    /// article instead of the JSON Lines writer (`--output` is then the sink's file).
+    pub sink: Option<crate::output::OutputArgs>,
 }
 
 /// Set by SIGINT.
@@ -138,13 +141,24 @@ pub fn run(plan: Plan, coder: Coder) -> Result<ExitCode> {
         ));
     }
     let fingerprint = if plan.resume {
-        output::fingerprint(&paths, &plan.options)?
+        outfile::fingerprint(&paths, &plan.options)?
     } else {
         serde_json::Value::Null
     };
     let today = Date::today_utc();
-    let opened = output::open(OutputRequest {
-        path: plan.output.as_deref(),
+    let mut sink = match &plan.sink {
+        Some(args) => Some(
+            crate::output::open_sink(args, plan.output.as_deref()).map_err(|e| anyhow!("{e}"))?,
+        ),
+        None => None,
+    };
+    let opened = outfile::open(OutputRequest {
+        // a sink writes --output itself; the JSON Lines writer then writes nothing
+        path: if sink.is_some() {
+            None
+        } else {
+            plan.output.as_deref()
+        },
         resume: plan.resume,
         force: plan.force,
         checkpoint_every: plan.checkpoint_every,
@@ -208,6 +222,7 @@ pub fn run(plan: Plan, coder: Coder) -> Result<ExitCode> {
         .spawn(move || reader.read_all(tx))
         .map_err(|e| anyhow!("cannot start the reader thread: {e}"))?;
     let duplicates_path = plan.duplicates.clone();
+    let keep_articles = sink.is_some();
 
     let mut tally = done;
     let mut coded_here = 0u64;
@@ -218,22 +233,27 @@ pub fn run(plan: Plan, coder: Coder) -> Result<ExitCode> {
             batch
                 .work
                 .into_par_iter()
-                .map(|w| code(&coder, w, collapse))
+                .map(|w| code(&coder, w, collapse, keep_articles))
                 .collect()
         });
         let step = results.and_then(|results| {
             let count = results.len() as u64;
             for r in results {
-                match collapser.as_mut() {
-                    // collapsing: the events wait for the whole corpus; a copy counts for the
-                    // records of the article it copies (coded earlier: it has a smaller number)
-                    Some(c) => {
-                        c.push(&r)?;
-                        if let Some((copy, original, outlet)) = &r.copy_of {
-                            c.events.add_copy(original, copy, outlet.as_deref());
+                if let (Some(sink), Some(article)) = (sink.as_mut(), &r.article) {
+                    sink.write_article(article, &r.events_kept)
+                        .map_err(|e| anyhow!("{e}"))?;
+                } else {
+                    match collapser.as_mut() {
+                        // collapsing: the events wait for the whole corpus; a copy counts for the
+                        // records of the article it copies (coded earlier: it has a smaller number)
+                        Some(c) => {
+                            c.push(&r)?;
+                            if let Some((copy, original, outlet)) = &r.copy_of {
+                                c.events.add_copy(original, copy, outlet.as_deref());
+                            }
                         }
+                        None => out.write_all(&r.bytes)?,
                     }
-                    None => out.write_all(&r.bytes)?,
                 }
                 match r.kind {
                     Kind::Coded => {
@@ -279,6 +299,13 @@ pub fn run(plan: Plan, coder: Coder) -> Result<ExitCode> {
     {
         if let Err(e) = c.finish(|bytes| out.write_all(bytes)) {
             failure = Some(e);
+        }
+    }
+    if let (Some(mut sink), None) = (sink.take(), &failure) {
+        if !stopping() {
+            if let Err(e) = sink.finish() {
+                failure = Some(anyhow!("{e}"));
+            }
         }
     }
     if let (Some(path), None) = (&duplicates_path, &failure) {
@@ -362,11 +389,13 @@ struct Coded {
     events_kept: Vec<Event>,
     outlet: Option<String>,
     copy_of: Option<(String, String, Option<String>)>,
+    /// The article, for a sink (CSV, GDELT, Parquet, the store).
+    article: Option<Article>,
 }
 
 /// Code one record (on a pool thread). The JSON is written here too, so serialising is
 /// parallel as well — unless repeated events are collapsed, which needs them as they are.
-fn code(coder: &Coder, w: Work, collapse: bool) -> Result<Coded> {
+fn code(coder: &Coder, w: Work, collapse: bool, keep_article: bool) -> Result<Coded> {
     let article = match w {
         Work::Code(a) => a,
         Work::Skipped => return Ok(nothing(Kind::Skipped)),
@@ -378,6 +407,14 @@ fn code(coder: &Coder, w: Work, collapse: bool) -> Result<Coded> {
     };
     let events = coder.code(&article);
     let n = events.len() as u64;
+    if keep_article {
+        return Ok(Coded {
+            events: n,
+            events_kept: events,
+            article: Some(article),
+            ..nothing(Kind::Coded)
+        });
+    }
     let mut bytes = Vec::with_capacity(events.len() * 700);
     for ev in &events {
         serde_json::to_writer(&mut bytes, ev)
@@ -402,6 +439,7 @@ fn nothing(kind: Kind) -> Coded {
         events_kept: Vec::new(),
         outlet: None,
         copy_of: None,
+        article: None,
     }
 }
 
