@@ -19,18 +19,28 @@
 //! * a participle after a comma (", killing 12") is not a host: what follows it still
 //!   describes the main clause.
 //!
-//! An event takes the mentions of its trigger's host. An infinitive complement with none of
-//! its own takes its governor's ("agreed on Monday to hold talks" — the intent was expressed
-//! on Monday). A clause reported by a speech verb never inherits the speech's date: when the
-//! act happened is not when it was reported.
+//! * a verb reading with no subject, governor or pattern ("rejected U.N. calls for") is a noun
+//!   in disguise, not a host.
+//!
+//! An event takes the mentions of the hosts its pattern consumed ("declined to comment on
+//! Friday"), then those of verbs coordinated with it under the same subject ("arrived in Cairo
+//! on Wednesday ... and was greeted"), then — for an infinitive complement — its governor's
+//! ("agreed on Monday to hold talks": the intent was expressed on Monday). A clause reported
+//! by a speech verb never inherits the speech's date: when the act happened is not when it was
+//! reported.
 //!
 //! ## Places are not actors
 //!
 //! A place name counts as a location only where it is used as one: after a locative
 //! preposition ("in", "at", "near", "outside" …), possibly through "the Syrian city of". So
 //! "Beijing said" and "Washington warned" stay actors. A visit's destination is its place
-//! ("visited Cairo"). With no place in the clause, the dateline's place is used
-//! ("ANKARA, June 12 (Reuters) -"); with none, the location is null.
+//! ("visited Cairo", "during a visit to Helsinki" — a journey frames its whole clause). A place
+//! after a noun naming another act belongs to that act, not to the event ("condemned the
+//! bombing in Manchester" was not said in Manchester), except for material conflict, where the
+//! noun usually is the event ("killed 20 people in an attack in Kabul"); a country name before
+//! a noun describes the noun ("the U.S. decision"). With no place in the clause, the
+//! dateline's place is used ("ANKARA, June 12 (Reuters) -"); with none, the location is null.
+//! Which of a name's places is meant is [`choose_place`]'s business.
 //!
 //! ## Tense
 //!
