@@ -135,6 +135,10 @@ impl Coder {
         for (index, sentence) in sentences.into_iter().enumerate() {
             let annotated = annotate(lex, &sentence, &clean.text, &memory);
             memory.set_sentence_place(lex, &annotated.phrases, &sentence.tokens);
+            if self.options.petrarch_codes {
+                // PETRARCH leaves a role with no country of its own unplaced (`---GOV`)
+                memory.forget_sentence_country();
+            }
             let phrase_codes: Vec<Option<(String, Resolution)>> = annotated
                 .phrases
                 .iter()

@@ -41,6 +41,10 @@ pub struct ArticleMemory {
     /// The country of a place named in the current sentence ("in Minsk"): bare role nouns of
     /// that sentence belong there.
     sentence_place: Option<String>,
+    /// The countries of the actors the current sentence names with one, with their token
+    /// positions ("soldiers were detained by Turkish authorities"): an indefinite bare role
+    /// noun belongs to the nearest of them before anywhere the article named earlier.
+    sentence_countries: Vec<(usize, String)>,
     /// The two parties of the last bilateral act or coordinated subject: what "the two sides"
     /// refers to.
     last_pair: Option<(String, String)>,
@@ -191,6 +195,18 @@ impl ArticleMemory {
                     format!("{c}{s}"),
                     Resolution::Coreference("place named in the sentence"),
                 ))
+            } else if let Some(c) = self
+                .sentence_countries
+                .iter()
+                .filter(|_| !p.definite)
+                .min_by_key(|(at, _)| at.abs_diff(p.start))
+                .map(|(_, c)| c)
+            {
+                // "the ministry" refers back; "soldiers" are of the country named nearest
+                Some((
+                    format!("{c}{s}"),
+                    Resolution::Coreference("country of the nearest actor in the sentence"),
+                ))
             } else if let Some(c) = &self.last_country {
                 Some((
                     format!("{c}{s}"),
@@ -252,6 +268,18 @@ impl ArticleMemory {
     /// Before a sentence's phrases are resolved: the country of the first place it names after a
     /// locative preposition ("in Minsk", "across Iran").
     pub fn set_sentence_place(&mut self, lex: &Lexicon, phrases: &[ActorPhrase], toks: &[Token]) {
+        self.sentence_countries = phrases
+            .iter()
+            // "a Russian law" describes a thing: it says nothing of whose the critics are
+            .filter(|p| p.pronoun.is_none() && !p.is_bare_adjective())
+            .filter_map(|p| {
+                let c = p
+                    .country
+                    .map(|(c, _)| c)
+                    .or(p.institution.as_ref().map(|(c, _)| *c))?;
+                Some((p.start, lex.dict.countries[c as usize].code.clone()))
+            })
+            .collect();
         self.sentence_place = phrases
             .iter()
             .find(|p| {
@@ -290,6 +318,12 @@ impl ArticleMemory {
             })
             .and_then(|p| p.country)
             .map(|(c, _)| lex.dict.countries[c as usize].code.clone());
+    }
+
+    /// Do not give bare role nouns the country of another actor in the sentence (PETRARCH's
+    /// convention, for its validation suites).
+    pub fn forget_sentence_country(&mut self) {
+        self.sentence_countries.clear();
     }
 
     /// After a sentence is coded: the parties of its first bilateral act, else of its first

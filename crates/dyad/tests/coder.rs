@@ -808,3 +808,12 @@ fn a_town_the_gazetteer_knows_stands_for_its_country_as_a_target_only() {
         vec![ev("TUR", "UKR", "111", Asserted)]
     );
 }
+
+#[test]
+fn a_bare_role_takes_the_country_of_another_actor_in_its_sentence() {
+    // the soldiers are named before the Turkish authorities, and no country came earlier
+    assert_eq!(
+        code("Soldiers were arrested by Turkish police."),
+        vec![ev("TURCOP", "TURMIL", "173", Asserted)]
+    );
+}
