@@ -231,7 +231,7 @@ fn rss_and_atom_feeds() {
 
 #[test]
 fn petrarch_xml_runs_unchanged() {
-    let o = run(&["code", &fixture("petrarch.xml")], None);
+    let o = run(&["code", &fixture("sentence_records.xml")], None);
     let evs = summary(&o);
     assert!(
         has(&evs, "AFP-1-1", "2015-08-05", "TURGOV", "112", "GRC"),

@@ -364,7 +364,7 @@ fn atom_entries_become_documents() {
 
 #[test]
 fn petrarch_sentences_become_documents() {
-    let (docs, errors) = read("petrarch.xml");
+    let (docs, errors) = read("sentence_records.xml");
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["AFP-1-1", "AFP-1-2", "AFP-1-4"]);
     assert_eq!(
@@ -412,7 +412,7 @@ fn format_by_extension_by_content_and_forced() {
     std::fs::copy(fixture("feed.atom"), dir.join("FEED")).unwrap();
     std::fs::copy(fixture("crawl.warc.gz"), dir.join("download.bin")).unwrap();
     std::fs::copy(fixture("articles.jsonl"), dir.join("dump.json")).unwrap();
-    std::fs::copy(fixture("petrarch.xml"), dir.join("ABC")).unwrap();
+    std::fs::copy(fixture("sentence_records.xml"), dir.join("ABC")).unwrap();
     assert_eq!(
         read_with(&dir.join("FEED"), &ReadOptions::default())
             .0
@@ -542,7 +542,7 @@ fn garbage_never_panics() {
     .map(|s| s.to_vec())
     .chain((0..40).map(|i| {
         let base = std::fs::read(fixture(
-            ["crawl.warc", "feed.rss", "petrarch.xml", "news_page.html"][i % 4],
+            ["crawl.warc", "feed.rss", "sentence_records.xml", "news_page.html"][i % 4],
         ))
         .unwrap();
         let cut = (next() as usize) % base.len();
