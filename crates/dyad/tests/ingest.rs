@@ -542,7 +542,12 @@ fn garbage_never_panics() {
     .map(|s| s.to_vec())
     .chain((0..40).map(|i| {
         let base = std::fs::read(fixture(
-            ["crawl.warc", "feed.rss", "sentence_records.xml", "news_page.html"][i % 4],
+            [
+                "crawl.warc",
+                "feed.rss",
+                "sentence_records.xml",
+                "news_page.html",
+            ][i % 4],
         ))
         .unwrap();
         let cut = (next() as usize) % base.len();
