@@ -302,30 +302,6 @@ impl Coder {
             })
         };
         let mut events: Vec<Event> = Vec::new();
-        // the country of a capital the sentence places something in ("met in Geneva"), or of
-        // "the Uzbek city of Samarkand"
-        let meeting_place: Option<String> =
-            a.annotated.phrases.iter().enumerate().find_map(|(k, p)| {
-                let lower = |i: usize| toks.get(i).map_or("", |t| t.lower.as_str());
-                let capital =
-                    p.start > 0 && matches!(lower(p.start - 1), "in" | "at") && is_capital_only(p);
-                let city_of = p.start > 1
-                    && lower(p.start - 1) == "the"
-                    && matches!(lower(p.start - 2), "in" | "at")
-                    && p.is_bare_adjective()
-                    && matches!(
-                        lower(p.end),
-                        "city" | "town" | "resort" | "port" | "capital"
-                    )
-                    && lower(p.end + 1) == "of";
-                (capital || city_of)
-                    .then(|| {
-                        a.phrase_codes[k]
-                            .as_ref()
-                            .map(|(code, _)| code[..3].to_string())
-                    })
-                    .flatten()
-            });
         for c in a
             .parse
             .candidates
@@ -372,7 +348,6 @@ impl Coder {
                         c,
                         source.clone(),
                         target.clone(),
-                        meeting_place.as_deref(),
                         &mut events,
                     );
                     if let Some(ev) = ev.as_mut() {
@@ -406,27 +381,13 @@ impl Coder {
         c: &crate::code::Candidate,
         source: ActorRef,
         target: Option<ActorRef>,
-        meeting_place: Option<&str>,
         events: &'e mut Vec<Event>,
     ) -> Option<&'e mut Event> {
         let ont = Ontology::get();
         let toks = &a.sentence.tokens;
         let sentence_text = &clean.text[a.sentence.start..a.sentence.end];
         {
-            // a meeting in a capital that belongs to neither side is CAMEO's "meet at a
-            // 'third' location" (044)
-            let third_place = c.code == "040"
-                && target.as_ref().is_some_and(|t| {
-                    meeting_place
-                        .is_some_and(|pl| !source.code.starts_with(pl) && !t.code.starts_with(pl))
-                });
-            let code_owned;
-            let c_code: &str = if third_place {
-                code_owned = "044".to_string();
-                &code_owned
-            } else {
-                &c.code
-            };
+            let c_code: &str = &c.code;
             if target.as_ref().is_some_and(|t| t.code == source.code) {
                 return None;
             }
