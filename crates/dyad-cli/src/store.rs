@@ -37,7 +37,7 @@
 //! The store is also the backend of `dyad query` and `dyad plot` (see [`crate::query`]).
 
 use crate::output::{event_date, mentions, EventSink, SinkError};
-use dyad::event::Place;
+use dyad::gazetteer::Gazetteer;
 use dyad::{Article, Event};
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
@@ -247,7 +247,7 @@ impl Store {
                     let lat2: f64 = ctx.get(2)?;
                     let lon2: f64 = ctx.get(3)?;
                     Ok(match (lat1, lon1) {
-                        (Some(a), Some(b)) => Some(Place::distance_km((a, b), (lat2, lon2))),
+                        (Some(a), Some(b)) => Some(Gazetteer::distance_km((a, b), (lat2, lon2))),
                         _ => None,
                     })
                 },

@@ -248,7 +248,7 @@ fn location_matches(gold: &serde_json::Value, got: Option<&crate::event::Place>)
     );
     let near = match coords {
         (Some(lat), Some(lon)) => {
-            crate::event::Place::distance_km((lat, lon), (p.lat, p.lon)) <= 25.0
+            crate::gazetteer::Gazetteer::distance_km((lat, lon), (p.lat, p.lon)) <= 25.0
         }
         _ => false,
     };

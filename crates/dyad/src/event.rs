@@ -32,17 +32,6 @@ pub struct Place {
     pub end: usize,
 }
 
-impl Place {
-    /// Great-circle distance in kilometres between two `(lat, lon)` points (haversine).
-    pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-        let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
-        let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
-        let h = ((la2 - la1) / 2.0).sin().powi(2)
-            + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-        2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
-    }
-}
-
 /// Why the event was coded.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evidence {
