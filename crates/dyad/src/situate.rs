@@ -320,19 +320,20 @@ fn is_background_noun(lower: &str) -> bool {
 
 /// Words that may stand between a locative preposition and a place name: "in the Syrian city
 /// of Idlib", "in northern Gaza", "near the town of".
+/// `lowers` are the sentence's tokens, lower-cased.
 pub fn place_lead_len(
-    words: &[&str],
+    lowers: &[&str],
     after_prep: usize,
     text_capitalized: &dyn Fn(usize) -> bool,
 ) -> usize {
-    let lower = |k: usize| words.get(k).map_or(String::new(), |w| w.to_lowercase());
+    let lower = |k: usize| lowers.get(k).copied().unwrap_or("");
     let mut k = after_prep;
-    if matches!(lower(k).as_str(), "the" | "a" | "an") {
+    if matches!(lower(k), "the" | "a" | "an") {
         k += 1;
     }
     // "the outskirts of", "the centre of"
     if matches!(
-        lower(k).as_str(),
+        lower(k),
         "outskirts" | "centre" | "center" | "heart" | "suburbs"
     ) && lower(k + 1) == "of"
     {
@@ -345,7 +346,7 @@ pub fn place_lead_len(
     let mut steps = 0;
     while steps < 3
         && (matches!(
-            lower(k).as_str(),
+            lower(k),
             "northern"
                 | "southern"
                 | "eastern"
@@ -384,7 +385,7 @@ pub fn place_lead_len(
                 | "of"
         ) || (text_capitalized(k)
             && matches!(
-                lower(k + 1).as_str(),
+                lower(k + 1),
                 "city" | "town" | "village" | "region" | "province" | "capital" | "port"
             )))
     {
@@ -536,6 +537,7 @@ fn place_mentions(
 ) -> Vec<PlaceMention> {
     let gaz = Gazetteer::embedded();
     let words = words(s, text);
+    let lowers: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
     let capitalized = |k: usize| s.tokens.get(k).is_some_and(|t| t.capitalized);
     let mut out = Vec::new();
     let mut i = from;
@@ -549,7 +551,7 @@ fn place_mentions(
         // Among the positions of the lead ("in the Darfur city of El Geneina"), the name that
         // reaches farthest, and of those the one that starts first ("the West Bank", not
         // "Bank").
-        let lead = place_lead_len(&words, i + 1, &capitalized);
+        let lead = place_lead_len(&lowers, i + 1, &capitalized);
         let best = (i + 1..=i + 1 + lead)
             .filter_map(|k| gaz.match_at(&words, k).map(|(len, ids)| (k, len, ids)))
             .max_by_key(|&(k, len, _)| (k + len, std::cmp::Reverse(k)));
