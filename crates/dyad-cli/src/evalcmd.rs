@@ -211,6 +211,7 @@ fn markdown(
             ("triples (source, target, code)", &g.triples),
             ("roots (source, target, root)", &g.roots),
             ("actors (source, target)", &g.actors),
+            ("countries (3-letter prefixes, root)", &g.countries),
         ] {
             s.push_str(&format!(
                 "| {name} | {:.3} | {:.3} | {:.3} | {} | {} | {} |\n",

@@ -177,6 +177,10 @@ pub struct GoldReport {
     pub roots: Score,
     /// (source, target) pairs.
     pub actors: Score,
+    /// (source, target, root) with each actor cut to its first three letters — its country,
+    /// IGO or group prefix — so a right country with a wrong role ("RUS" for "RUSMIL") counts.
+    /// Tells an actor-role gap from a who-did-it gap.
+    pub countries: Score,
     pub by_root: BTreeMap<String, Score>,
     /// Items with forbidden events, and how many of those events dyad produced.
     pub traps: usize,
@@ -257,7 +261,7 @@ fn location_matches(gold: &serde_json::Value, got: Option<&crate::event::Place>)
 
 /// Code every gold item and score the asserted events.
 pub fn evaluate_gold(coder: &Coder, items: &[GoldItem]) -> GoldReport {
-    let (mut t, mut r, mut a) = ((0, 0, 0), (0, 0, 0), (0, 0, 0));
+    let (mut t, mut r, mut a, mut k) = ((0, 0, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0));
     let mut by_root: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     let mut by_tag: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     let (mut traps, mut trap_events, mut trap_hits) = (0, 0, 0);
@@ -324,6 +328,21 @@ pub fn evaluate_gold(coder: &Coder, items: &[GoldItem]) -> GoldReport {
                 &got.iter().map(root).collect(),
             ),
         );
+        let prefix = |c: &String| c.get(..3).unwrap_or(c).to_string();
+        let country_root = |x: &Triple| {
+            (
+                prefix(&x.0),
+                prefix(&x.1),
+                x.2.get(..2).unwrap_or("").to_string(),
+            )
+        };
+        add(
+            &mut k,
+            counts(
+                &gold.iter().map(country_root).collect(),
+                &got.iter().map(country_root).collect(),
+            ),
+        );
         let pair = |x: &Triple| (x.0.clone(), x.1.clone());
         add(
             &mut a,
@@ -368,6 +387,7 @@ pub fn evaluate_gold(coder: &Coder, items: &[GoldItem]) -> GoldReport {
         triples,
         roots: Score::from_counts(r.0, r.1, r.2),
         actors: Score::from_counts(a.0, a.1, a.2),
+        countries: Score::from_counts(k.0, k.1, k.2),
         by_root: by_root
             .into_iter()
             .map(|(k, c)| (k, Score::from_counts(c.0, c.1, c.2)))
