@@ -775,21 +775,20 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
             if !any {
                 break;
             }
-            // possessive glue: "Ukraine's president"
+            // possessive glue: "Ukraine's president" (not a weapon: "North Korea's missile
+            // test" is about a thing, not by a military)
             if tags.get(j) == Some(&Tag::Poss) {
                 if mention_at
                     .get(j + 1)
                     .copied()
                     .flatten()
-                    .is_some_and(|(_, e)| {
-                        matches!(
-                            e,
-                            LexEntry::Agent { .. }
-                                | LexEntry::Actor {
-                                    kind: ActorKind::Institution,
-                                    ..
-                                }
-                        )
+                    .is_some_and(|(_, e)| match e {
+                        LexEntry::Agent { entry, .. } => !lex.dict.agents[*entry as usize].owned,
+                        LexEntry::Actor {
+                            kind: ActorKind::Institution,
+                            ..
+                        } => true,
+                        _ => false,
                     })
                     && p.agent.is_none()
                     && p.country.is_some()
@@ -808,7 +807,7 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
             if toks
                 .get(j)
                 .is_some_and(|t| t.lower == "of" || (t.lower == "from" && p.plural && !after_verb))
-                && p.agent.is_some()
+                && p.agent.is_some_and(|a| !lex.dict.agents[a as usize].owned)
                 && p.country.is_none()
                 && p.org.is_none()
                 && p.person.is_none()
@@ -891,6 +890,25 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
         // province on Wednesday, killing ...": the killing is not Aleppo's)
         let town_alone = matches!(p.country, Some((_, ActorKind::Town))) && p.agent.is_none();
         p.modifier = modifier || town_alone;
+        // "a drone struck ...": a weapon with no owner in its phrase says nothing about who
+        // acted, so it is no actor ("Russian drones" is)
+        let unowned_weapon = p.agent.is_some_and(|a| lex.dict.agents[a as usize].owned)
+            && p.country.is_none()
+            && p.person.is_none()
+            && p.org.is_none()
+            && p.institution.is_none()
+            && p.names.is_empty();
+        if unowned_weapon {
+            // the weapon is an ordinary noun again, for patterns that name it ("test-fired a
+            // missile")
+            for t in &mut tags[start..p.end] {
+                if *t == Tag::Actor {
+                    *t = Tag::Noun;
+                }
+            }
+            i = p.end.max(start + 1);
+            continue;
+        }
         if any && p.end > start {
             p.definite = start > 0 && toks[start - 1].lower == "the";
             if p.agent.is_some() {

@@ -237,12 +237,21 @@ pub fn parse_sentence(
         }
     }
     // future / intent mapping and speech-act filtering
-    for c in clauses.iter_mut() {
+    let own_future: Vec<bool> = clauses
+        .iter()
+        .map(|c| own_future_in_speech(&ctx, &clauses, c))
+        .collect();
+    for (c, own) in clauses.iter_mut().zip(own_future) {
         let Some(m) = &mut c.matched else { continue };
         if c.future && c.modality == Modality::Asserted && intent_codes {
             match crate::modality::intent_code(&m.pattern.code) {
                 Some(code) => m.code = code,
-                None => c.modality = Modality::Hypothetical,
+                // "Hezbollah will strike deep inside Israel if ..., its deputy leader said": a
+                // side announcing its own hostile act threatens it (13x)
+                None => match crate::modality::threat_code(&m.code).filter(|_| own) {
+                    Some(code) => m.code = code.to_string(),
+                    None => c.modality = Modality::Hypothetical,
+                },
             }
         }
     }
@@ -252,6 +261,18 @@ pub fn parse_sentence(
         let Some(m) = &mut c.matched else { continue };
         let end = clause_end(&ctx, m.span.1);
         if let Some(code) = refine_by_topic(&ctx, &m.code, m.span.1, end) {
+            m.code = code;
+        }
+        // "Israeli warplanes struck ...", "attacked ... with artillery": the weapon decides the
+        // sub-code of a generic use of force or bombing
+        let start = c
+            .subject
+            .iter()
+            .map(|&p| ctx.a.phrases[p].start)
+            .filter(|&s| s < c.verb)
+            .min()
+            .unwrap_or(c.group_start);
+        if let Some(code) = refine_by_instrument(&ctx, &m.code, start, end, &m.targets) {
             m.code = code;
         }
     }
@@ -287,10 +308,13 @@ pub fn parse_sentence(
                     .collect()
             };
         for (source, target) in pairs {
+            let code = target
+                .and_then(|t| refine_by_victim(&ctx, c, m, t))
+                .unwrap_or_else(|| m.code.clone());
             out.candidates.push(Candidate {
                 source,
                 target,
-                code: m.code.clone(),
+                code,
                 modality: c.modality,
                 pattern: m.pattern.clone(),
                 trigger: (c.verb, c.verb + 1),
@@ -356,8 +380,9 @@ pub fn parse_sentence(
             }
         }
     }
-    // a plain statement (010, no target) adds nothing when what was said is the speaker's own
-    // asserted act ("said it would meet" → 036 only)
+    // a plain statement (010, no target) adds nothing when what was said is coded as an
+    // asserted act: the speaker's own ("said it would meet" → 036 only) or one the speaker
+    // reports ("gunmen killed 12 villagers, police said" → the killing only)
     let code_of = |p: usize| ctx.codes.get(p).cloned().flatten();
     let said_own_act = |c: &Candidate| {
         c.code == "010"
@@ -366,7 +391,6 @@ pub fn parse_sentence(
                 o.modality == Modality::Asserted
                     && o.code != "010"
                     && code_of(o.source).is_some()
-                    && code_of(o.source) == code_of(c.source)
                     && clauses.iter().any(|k| {
                         // the content clause of the speech ("said it would ..."), not an adjunct
                         // ("told reporters after meeting ...")
@@ -437,6 +461,14 @@ pub fn parse_sentence(
                 let modality = nominal_modality(&ctx, &clauses, &m);
                 for t in &mut consumed[m.span.0..m.span.1] {
                     *t = true;
+                }
+                // "a Ukrainian drone attack on Russia": the weapon before the event noun, or
+                // in its phrase, decides the sub-code as it does for a verb
+                let mut m = m;
+                let noun_end = clause_end(&ctx, m.span.1).min(m.span.1 + 8);
+                if let Some(code) = refine_by_instrument(&ctx, &m.code, start, noun_end, &m.targets)
+                {
+                    m.code = code;
                 }
                 let targets: Vec<Option<usize>> = if m.targets.is_empty() {
                     vec![None]
@@ -599,6 +631,28 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
     let c = &clauses[k];
     if let Some(p) = c.shares_with.filter(|_| depth < 4) {
         return find_subject(ctx, clauses, p, depth + 1);
+    }
+    // "Russian missiles struck central Kyiv, killing civilians": a participle after a comma
+    // adds to the clause before it, and its subject is that clause's subject, never the
+    // object in between; after a passive clause ("was shelled by ..., killing") the doer is
+    // the agent phrase, which this rule does not guess
+    if c.form.only(VerbForm::GERUND)
+        && c.group_start == c.verb
+        && c.verb > 0
+        && ctx.s.tokens[c.verb - 1].is_punct(",")
+        && depth < 4
+    {
+        let main = clauses[..k].iter().rposition(|x| {
+            x.verb < c.verb
+                && !ctx.masked[x.verb]
+                && !(x.verb..c.verb).any(|t| matches!(ctx.lower(t), ";" | ":"))
+        });
+        if let Some(m) = main {
+            if clauses[m].passive {
+                return vec![];
+            }
+            return find_subject(ctx, clauses, m, depth + 1);
+        }
     }
     let own_masked = ctx.masked[c.verb];
     let mut j = c.group_start;
@@ -936,7 +990,12 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
             if gmod == Modality::Hypothetical {
                 return gmod;
             }
-            return Modality::Reported;
+            // "Moscow claimed that Kyiv shelled ...": a contested claim; "gunmen killed 12
+            // people, police said": a report, which the news passes on as fact
+            if cls.contains(&CueClass::Claim) {
+                return Modality::Reported;
+            }
+            return gmod;
         }
         if c.infinitive || prep.is_some() || c.form.has(VerbForm::GERUND) {
             if cls.contains(&CueClass::Intent) {
@@ -975,9 +1034,9 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
         .a
         .cues
         .iter()
-        .any(|&(s, len, cl)| cl == CueClass::Speech && len > 1 && s < ctx.n())
+        .any(|&(s, len, cl)| cl == CueClass::Claim && len > 1 && s < ctx.n())
     {
-        // "according to X"
+        // a multi-word claim cue; a plain "according to X" is a report, passed on as news
         return Modality::Reported;
     }
     Modality::Asserted
@@ -1121,6 +1180,214 @@ fn refine_by_topic(ctx: &Ctx, code: &str, from: usize, to: usize) -> Option<Stri
     None
 }
 
+/// Weapons that decide the sub-code of a use of force: the CAMEO codebook's aerial weapons
+/// (195), artillery and tanks (194), small arms and light weapons (193). Single words, or a
+/// two-word phrase written with a space.
+const INSTRUMENTS: &[(&[&str], &str)] = &[
+    (
+        &[
+            "airstrike",
+            "airstrikes",
+            "air strike",
+            "air strikes",
+            "air raid",
+            "air raids",
+            "drone",
+            "drones",
+            "warplane",
+            "warplanes",
+            "jets",
+            "fighter jets",
+            "aircraft",
+            "helicopter",
+            "helicopters",
+            "gunship",
+            "gunships",
+            "bombers",
+            "missile",
+            "missiles",
+            "aerial",
+            "bombed",
+            "bombing raid",
+        ],
+        "195",
+    ),
+    (
+        &[
+            "artillery",
+            "shelled",
+            "shelling",
+            "shells",
+            "mortar",
+            "mortars",
+            "tanks",
+            "howitzer",
+            "howitzers",
+        ],
+        "194",
+    ),
+    (
+        &[
+            "gunfire",
+            "gun battle",
+            "gun battles",
+            "gunbattle",
+            "gunbattles",
+            "firefight",
+            "firefights",
+            "rifles",
+            "machine guns",
+            "small arms",
+            "opened fire",
+        ],
+        "193",
+    ),
+];
+
+/// How a bombing was carried out: suicide (1831), car or truck bomb (1832), roadside bomb (1833).
+const BOMBINGS: &[(&[&str], &str)] = &[
+    (
+        &[
+            "suicide bomber",
+            "suicide bombers",
+            "suicide bombing",
+            "suicide bombings",
+            "suicide attack",
+            "suicide attacks",
+            "suicide attacker",
+            "suicide attackers",
+            "suicide vest",
+            "suicide vests",
+        ],
+        "1831",
+    ),
+    (
+        &[
+            "car bomb",
+            "car bombs",
+            "car bombing",
+            "truck bomb",
+            "truck bombs",
+            "vehicle bomb",
+            "booby-trapped car",
+        ],
+        "1832",
+    ),
+    (
+        &[
+            "roadside bomb",
+            "roadside bombs",
+            "roadside bombing",
+            "ied",
+            "ieds",
+            "improvised explosive device",
+            "improvised explosive devices",
+        ],
+        "1833",
+    ),
+];
+
+/// Chemical, biological or radiological weapons (2041), whatever the verb.
+const CHEMICAL: &[&str] = &[
+    "sarin",
+    "chlorine",
+    "mustard",
+    "nerve agent",
+    "chemical weapon",
+    "chemical weapons",
+    "chemical attack",
+    "poison gas",
+    "toxic gas",
+];
+
+/// The weapon of a generic use of force (190) or bombing (183), or an unconventional assault
+/// (18), named in the clause — its subject ("Russian artillery shelled"), object ("launched
+/// airstrikes") or instrument ("with mortar shells"): the codebook's sub-code for it. With two
+/// weapon classes in the clause ("warplanes and artillery pounded ...") the code stays generic:
+/// choosing one would be a guess. Chemical weapons make any violent act 2041.
+fn refine_by_instrument(
+    ctx: &Ctx,
+    code: &str,
+    from: usize,
+    to: usize,
+    targets: &[usize],
+) -> Option<String> {
+    let violent = code.starts_with("18") || code.starts_with("19");
+    if !violent {
+        return None;
+    }
+    let to = to.min(ctx.n()).min(from + 30);
+    // what was hit is no weapon used: "the downing of a U.S. drone"
+    let in_target = |i: usize| {
+        targets
+            .iter()
+            .any(|&t| (ctx.a.phrases[t].start..ctx.a.phrases[t].end).contains(&i))
+    };
+    let has = |words: &[&str]| {
+        (from..to).filter(|&i| !in_target(i)).any(|i| {
+            words.iter().any(|w| match w.split_once(' ') {
+                Some((a, b)) => ctx.lower(i) == a && i + 1 < to && ctx.lower(i + 1) == b,
+                None => ctx.lower(i) == *w,
+            })
+        })
+    };
+    if has(CHEMICAL) {
+        return Some("2041".to_string());
+    }
+    if code == "183" || code == "190" {
+        let bombing: Vec<&str> = BOMBINGS
+            .iter()
+            .filter(|(w, _)| has(w))
+            .map(|(_, c)| *c)
+            .collect();
+        if bombing.len() == 1 {
+            return Some(bombing[0].to_string());
+        }
+        if code == "183" || !bombing.is_empty() {
+            return None;
+        }
+    }
+    if code != "190" {
+        return None;
+    }
+    let weapons: Vec<&str> = INSTRUMENTS
+        .iter()
+        .filter(|(w, _)| has(w))
+        .map(|(_, c)| *c)
+        .collect();
+    (weapons.len() == 1).then(|| weapons[0].to_string())
+}
+
+/// Killing a named individual is an assassination (186) and shooting, stabbing or wounding one
+/// an attempted assassination (185): the codebook's "kill a specific individual, typically a
+/// prominent person". The victim must be one person named in the target phrase ("killed
+/// Hezbollah commander Fuad Shukr"), not a group ("killed 12 soldiers").
+fn refine_by_victim(ctx: &Ctx, c: &VerbClause, m: &PatternMatch, target: usize) -> Option<String> {
+    let violent = matches!(
+        &m.code[..],
+        "180" | "182" | "1823" | "190" | "193" | "194" | "195"
+    ) || m.code.starts_with("183");
+    if !violent {
+        return None;
+    }
+    let victim = &ctx.a.phrases[target];
+    let named_individual = !victim.plural
+        && victim.pronoun.is_none()
+        && (victim.person.is_some() || (!victim.names.is_empty() && victim.agent.is_some()));
+    if !named_individual {
+        return None;
+    }
+    let lemma = ctx.lex.lemma(c.lemma);
+    let dead = (m.span.0..m.span.1.min(ctx.n()))
+        .any(|i| matches!(ctx.lower(i), "dead" | "death" | "killed"));
+    match lemma {
+        "kill" | "slay" | "execute" => Some("186".to_string()),
+        "shoot" | "stab" => Some(if dead { "186" } else { "185" }.to_string()),
+        "wound" | "injure" => Some("185".to_string()),
+        _ => None,
+    }
+}
+
 /// The aim of a protest as the last digit of its sub-code: change of leadership (1), of
 /// policy (2), rights (3), institutions or regime (4) — from the matching demand (104x) or
 /// appeal (024x).
@@ -1175,7 +1442,14 @@ fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
         .map(|&p| ctx.a.phrases[p].start)
         .min()
         .unwrap_or(c.group_start);
-    let start = before_subject.min(c.group_start);
+    let mut start = before_subject.min(c.group_start);
+    // "..., the group's deputy leader said": a possessor and determiners open the subject
+    while start > 0
+        && (matches!(ctx.tag(start - 1), Tag::Det | Tag::Poss)
+            || ctx.a.phrase_of[start - 1].is_some_and(|p| ctx.a.phrases[p].possessive))
+    {
+        start -= 1;
+    }
     let preceded = start > 0
         && (ctx.s.tokens[start - 1].is_punct(",") || ctx.s.tokens[start - 1].is_punct("\""));
     let rest = ctx.s.tokens[c.verb + 1..]
@@ -1921,7 +2195,7 @@ fn nominal_modality(ctx: &Ctx, clauses: &[VerbClause], m: &PatternMatch) -> Moda
         if c.future || c.possible || governed_by_intent(ctx, c) {
             return Modality::Hypothetical;
         }
-        if cls.contains(&CueClass::Speech)
+        if cls.contains(&CueClass::Claim)
             && c.governor.is_none()
             && !is_trailing_attribution(ctx, c)
         {

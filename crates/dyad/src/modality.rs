@@ -60,6 +60,11 @@ pub enum CueClass {
     Intent,
     /// Verbs of saying: `say`, `tell`, `claim`, `allege`, `announce`, `according to`.
     Speech,
+    /// Speech verbs that put forward a contested claim or an opinion rather than report a fact:
+    /// `claim`, `allege`, `insist`, `believe`. What they govern stays a reported claim; what a
+    /// plain report governs ("police said", "according to witnesses") is coded as the news
+    /// states it.
+    Claim,
     /// `whether`, `why`, `how`: indirect questions.
     Question,
     /// Verbs whose `to`-complement still happened: `begin`, `continue`, `go on`.
@@ -83,6 +88,7 @@ impl CueClass {
             "future" => CueClass::Future,
             "intent" => CueClass::Intent,
             "speech" => CueClass::Speech,
+            "claim" => CueClass::Claim,
             "question" => CueClass::Question,
             "factive" => CueClass::Factive,
             _ => return None,
@@ -96,6 +102,7 @@ impl CueClass {
             CueClass::Denial
                 | CueClass::Intent
                 | CueClass::Speech
+                | CueClass::Claim
                 | CueClass::Fear
                 | CueClass::Factive
         )
@@ -111,6 +118,38 @@ pub fn intent_code(code: &str) -> Option<String> {
         return Some(code.to_string());
     }
     intent_of_act(code).map(str::to_string)
+}
+
+/// The CAMEO threat code (13x) for a hostile act its own side announces it will do ("we will
+/// retaliate", "would impose sanctions if ..."): the codebook's 13 *threaten* mirrors 14–20.
+/// `None` for acts that are not hostile.
+pub fn threat_code(code: &str) -> Option<&'static str> {
+    let root = code.get(..2)?;
+    Some(match code {
+        "161" => "1313",
+        "162" => "1311",
+        "163" => "1312",
+        "164" => "134",
+        "165" => "135",
+        "166" => "136",
+        "172" => "132",
+        "1721" => "1321",
+        "1722" => "1322",
+        "1723" => "1323",
+        "1724" => "1324",
+        "175" => "137",
+        "191" => "1381",
+        "192" => "1382",
+        _ => match root {
+            "14" => "133",
+            "16" => "131",
+            "17" => "130",
+            "18" => "1383",
+            "19" => "1384",
+            "20" => "1385",
+            _ => return None,
+        },
+    })
 }
 
 fn intent_of_act(code: &str) -> Option<&'static str> {
@@ -160,5 +199,19 @@ mod tests {
         }
         assert_eq!(intent_code("042").as_deref(), Some("036"));
         assert_eq!(intent_code("190"), None);
+    }
+
+    #[test]
+    fn every_threat_code_exists_and_is_root_13() {
+        let o = crate::ontology::Ontology::get();
+        for c in o.codes() {
+            if let Some(t) = threat_code(&c.code) {
+                assert!(t.starts_with("13"), "{} -> {}", c.code, t);
+                assert!(o.lookup(t).is_some(), "{t}");
+            }
+        }
+        assert_eq!(threat_code("195"), Some("1384"));
+        assert_eq!(threat_code("163"), Some("1312"));
+        assert_eq!(threat_code("042"), None);
     }
 }

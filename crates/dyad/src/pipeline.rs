@@ -139,7 +139,7 @@ impl Coder {
                 // PETRARCH leaves a role with no country of its own unplaced (`---GOV`)
                 memory.forget_sentence_country();
             }
-            let phrase_codes: Vec<Option<(String, Resolution)>> = annotated
+            let mut phrase_codes: Vec<Option<(String, Resolution)>> = annotated
                 .phrases
                 .iter()
                 .map(|p| memory.resolve(lex, p, &sentence.tokens, article.date))
@@ -168,6 +168,38 @@ impl Coder {
                 &codes,
                 self.options.intent_codes,
             );
+            // forces rarely attack their own side: a bare role that is the target of a hostile
+            // act and took its attacker's country from proximity belongs to another country
+            // of the sentence ("Russian warplanes struck rebel positions, the Syrian army said")
+            for c in &parse.candidates {
+                let Some(t) = c.target else { continue };
+                let hostile = matches!(
+                    c.code.get(..2),
+                    Some("13" | "15" | "17" | "18" | "19" | "20")
+                );
+                let (Some(src), Some((tgt, Resolution::Coreference(why)))) =
+                    (codes[c.source].as_ref(), phrase_codes[t].as_ref())
+                else {
+                    continue;
+                };
+                if !hostile || *why != crate::resolve::NEAREST_COUNTRY || src.len() < 3 {
+                    continue;
+                }
+                if tgt.len() >= 3 && src[..3] == tgt[..3] {
+                    let start = annotated.phrases[t].start;
+                    if let Some(other) = memory.other_country(start, &src[..3]) {
+                        let code = format!("{other}{}", &tgt[3..]);
+                        phrase_codes[t] = Some((
+                            code,
+                            Resolution::Coreference("nearest country other than its attacker's"),
+                        ));
+                    }
+                }
+            }
+            let codes: Vec<Option<String>> = phrase_codes
+                .iter()
+                .map(|c| c.as_ref().map(|(code, _)| code.clone()))
+                .collect();
             if let Some(&subj) = parse.clauses.iter().find_map(|c| c.subject.first()) {
                 if let Some(code) = &codes[subj] {
                     memory.note_subject(&annotated.phrases[subj], code);

@@ -82,7 +82,24 @@ pub enum Resolution {
     Coreference(&'static str),
 }
 
+/// Why an indefinite bare role took the country of the nearest actor in its sentence.
+pub const NEAREST_COUNTRY: &str = "country of the nearest actor in the sentence";
+
 impl ArticleMemory {
+    /// The country nearest to token `at` in the current sentence other than `not`, else the
+    /// sentence's place or the country named last, if either differs from `not`: whose a bare
+    /// role noun is when the nearest country is its attacker's ("Israeli jets attacked army
+    /// positions, Syria's defence ministry said" — the army is Syria's).
+    pub fn other_country(&self, at: usize, not: &str) -> Option<String> {
+        self.sentence_countries
+            .iter()
+            .filter(|(_, c)| c != not)
+            .min_by_key(|(p, _)| p.abs_diff(at))
+            .map(|(_, c)| c.clone())
+            .or_else(|| self.sentence_place.clone().filter(|c| c != not))
+            .or_else(|| self.last_country.clone().filter(|c| c != not))
+    }
+
     /// Resolve one phrase and remember it. `None` when it names no actor we can code.
     pub fn resolve(
         &mut self,
@@ -203,10 +220,7 @@ impl ArticleMemory {
                 .map(|(_, c)| c)
             {
                 // "the ministry" refers back; "soldiers" are of the country named nearest
-                Some((
-                    format!("{c}{s}"),
-                    Resolution::Coreference("country of the nearest actor in the sentence"),
-                ))
+                Some((format!("{c}{s}"), Resolution::Coreference(NEAREST_COUNTRY)))
             } else if let Some(c) = &self.last_country {
                 Some((
                     format!("{c}{s}"),

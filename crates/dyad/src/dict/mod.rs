@@ -120,6 +120,10 @@ pub struct AgentEntry {
     /// The sector goes before the country code (`NGO` + `ARN` = `NGOARN`), as PETRARCH's
     /// `[NGO~]` agents do; written `SECTOR prefix:`.
     pub prefix: bool,
+    /// Weapons and war machines ("artillery", "drone", "warplane"): an actor only with an owner
+    /// in the phrase ("Russian artillery" → `RUSMIL`); alone ("a drone struck ...") they are
+    /// not actors, since nothing in the phrase says whose they are. Written `SECTOR owned:`.
+    pub owned: bool,
     pub origin: Origin,
 }
 

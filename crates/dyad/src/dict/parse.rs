@@ -295,13 +295,14 @@ pub fn parse_file(file: &str, text: &str, dict: &mut Dictionary) -> Vec<DictErro
                 };
                 let mut h = head.split_whitespace();
                 let sector = h.next().unwrap_or("");
-                let (generic, prefix) = match h.next() {
-                    None => (false, false),
-                    Some("generic") => (true, false),
-                    Some("prefix") => (false, true),
+                let (generic, prefix, owned) = match h.next() {
+                    None => (false, false, false),
+                    Some("generic") => (true, false, false),
+                    Some("prefix") => (false, true, false),
+                    Some("owned") => (false, false, true),
                     Some(x) => {
                         err(format!(
-                            "unknown agent qualifier {x:?} (`generic` or `prefix`)"
+                            "unknown agent qualifier {x:?} (`generic`, `prefix` or `owned`)"
                         ));
                         continue;
                     }
@@ -315,6 +316,7 @@ pub fn parse_file(file: &str, text: &str, dict: &mut Dictionary) -> Vec<DictErro
                     nouns: split_list(nouns),
                     generic,
                     prefix,
+                    owned,
                     origin,
                 });
             }

@@ -710,6 +710,7 @@ pub fn read_agents(file: &str, text: &str, out: &mut PetrImport) {
             nouns,
             generic: false,
             prefix,
+            owned: false,
             origin: Origin {
                 file: origin_file.clone(),
                 line: line_no,

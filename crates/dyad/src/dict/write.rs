@@ -83,6 +83,8 @@ pub fn write_files(d: &Dictionary, prefix: &str, header: &str) -> Vec<(String, S
             " generic"
         } else if a.prefix {
             " prefix"
+        } else if a.owned {
+            " owned"
         } else {
             ""
         };

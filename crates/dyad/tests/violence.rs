@@ -1,0 +1,130 @@
+//! Coding the use of force on the default dictionaries, as a user would: the weapon decides the
+//! sub-code, weapons stand for their owner's forces, the victims of a participle are the
+//! targets of the main clause's subject, a named victim makes an assassination, an own-side
+//! announced attack is a threat, a report passes its act on as news, and a bare role attacked
+//! by a foreign force is not that force's own.
+//!
+//! Each test is named after the mistake it pins.
+
+use dyad::{Article, Coder, CoderOptions, Modality};
+use std::sync::OnceLock;
+
+fn coder() -> &'static Coder {
+    static C: OnceLock<Coder> = OnceLock::new();
+    C.get_or_init(|| Coder::with_default_dictionaries(CoderOptions::default()).unwrap())
+}
+
+/// Asserted `(source, target, code)` triples, in order.
+fn asserted(text: &str) -> Vec<(String, String, String)> {
+    coder()
+        .code(&Article::new("t", "2024-06-05".parse().unwrap(), text))
+        .into_iter()
+        .filter(|e| e.modality == Modality::Asserted)
+        .map(|e| e.triple())
+        .collect()
+}
+
+fn t(s: &str, g: &str, c: &str) -> (String, String, String) {
+    (s.into(), g.into(), c.into())
+}
+
+#[test]
+fn generic_force_took_no_sub_code_from_the_weapon() {
+    assert_eq!(
+        asserted("Israeli warplanes attacked Hezbollah in southern Lebanon on Monday."),
+        [t("ISRMIL", "LBNREB", "195")]
+    );
+    assert_eq!(
+        asserted("Russian forces attacked Ukraine with artillery on Monday."),
+        [t("RUSMIL", "UKR", "194")]
+    );
+    // two weapon classes: choosing one would be a guess
+    assert_eq!(
+        asserted("Russian artillery and drones attacked Ukraine on Monday."),
+        [t("RUSMIL", "UKR", "190")]
+    );
+    // what was hit is no weapon used
+    assert_eq!(
+        asserted("Iran's downing of a U.S. drone raised tensions."),
+        [t("IRN", "USAMIL", "190")]
+    );
+}
+
+#[test]
+fn a_weapon_stood_for_nobody_or_for_the_wrong_actor() {
+    // with an owner it is the owner's forces
+    assert_eq!(
+        asserted("Russian missiles struck Ukraine on Tuesday."),
+        [t("RUSMIL", "UKR", "195")]
+    );
+    // alone it says nothing of whose it is: no source, no event
+    assert_eq!(asserted("A drone struck Ukraine on Tuesday."), []);
+    // "missiles from the United States" are no U.S. forces
+    assert_eq!(
+        asserted("Ukraine sought long-range missiles from the United States."),
+        [t("UKR", "USA", "0232")]
+    );
+}
+
+#[test]
+fn a_participle_took_the_object_of_its_main_clause_as_subject() {
+    assert_eq!(
+        asserted("Russian missiles struck central Kyiv on Tuesday, killing seven civilians."),
+        [t("RUSMIL", "UKRGOV", "195"), t("RUSMIL", "UKRCVL", "195")]
+    );
+}
+
+#[test]
+fn killing_a_named_leader_was_coded_as_plain_force() {
+    assert_eq!(
+        asserted(
+            "U.S. special forces killed Islamic State leader Abu Bakr al-Baghdadi on Saturday."
+        ),
+        [t("USAMIL", "IMGISG", "186")]
+    );
+    // many victims are no assassination
+    assert_eq!(
+        asserted("Pakistani troops killed six militants on Saturday."),
+        [t("PAKMIL", "PAKREB", "190")]
+    );
+}
+
+#[test]
+fn an_announced_own_side_attack_was_dropped_as_hypothetical() {
+    assert_eq!(
+        asserted("Hezbollah will strike Israel if Israeli forces invade Lebanon, the group's deputy leader Naim Qassem said on Sunday."),
+        [t("LBNREB", "ISR", "1384")]
+    );
+    // no speaker of that side: a prediction, not a threat, so the statement stays
+    assert_eq!(
+        asserted("Hezbollah will strike Israel, Israeli officials said."),
+        [t("ISRGOV", "-", "010")]
+    );
+}
+
+#[test]
+fn a_plain_report_hid_the_act_it_reports() {
+    assert_eq!(
+        asserted("Gunmen killed 12 villagers in northwestern Nigeria on Sunday, police said."),
+        [t("NGAUAF", "NGACVL", "190")]
+    );
+    assert_eq!(
+        asserted(
+            "Israeli jets struck Syrian army positions near Damascus, according to state media."
+        ),
+        [t("ISRMIL", "SYRMIL", "195")]
+    );
+    // a claim stays a claim
+    assert_eq!(
+        asserted("Russia claimed that Ukrainian drones attacked Moscow."),
+        [t("RUS", "-", "010")]
+    );
+}
+
+#[test]
+fn a_bare_role_attacked_by_a_foreign_force_took_the_attackers_country() {
+    assert_eq!(
+        asserted("Russian warplanes carried out airstrikes on rebel positions west of Idlib, the Syrian army said."),
+        [t("RUSMIL", "SYRREB", "195")]
+    );
+}
