@@ -260,7 +260,13 @@ pub fn parse_sentence(
     for c in clauses.iter_mut() {
         let Some(m) = &mut c.matched else { continue };
         let end = clause_end(&ctx, m.span.1);
-        if let Some(code) = refine_by_topic(&ctx, &m.code, m.span.1, end) {
+        // "demanding that the government resign": the complement says what is demanded
+        let topic_end = if end == m.span.1 && end < n && ctx.lower(end) == "that" {
+            clause_end(&ctx, end + 1)
+        } else {
+            end
+        };
+        if let Some(code) = refine_by_topic(&ctx, &m.code, m.span.1, topic_end) {
             m.code = code;
         }
         // "Israeli warplanes struck ...", "attacked ... with artillery": the weapon decides the
@@ -274,6 +280,23 @@ pub fn parse_sentence(
             .unwrap_or(c.group_start);
         if let Some(code) = refine_by_instrument(&ctx, &m.code, start, end, &m.targets) {
             m.code = code;
+        }
+    }
+    // "marched across France on Thursday against President Macron's pension reform": what a
+    // protest is against names its target, past places and dates the pattern cannot skip, and
+    // a policy word makes it a protest for a policy change (1412, 1432, ...)
+    for c in clauses.iter_mut() {
+        let Some(m) = &mut c.matched else { continue };
+        if !matches!(&m.code[..], "141" | "142" | "143" | "144" | "145") || !m.targets.is_empty() {
+            continue;
+        }
+        if let Some((target, policy)) = protest_against(&ctx, m.span.1) {
+            if let Some(t) = target {
+                m.targets.push(t);
+            }
+            if policy {
+                m.code.push('2');
+            }
         }
     }
     for c in &clauses {
@@ -323,9 +346,10 @@ pub fn parse_sentence(
             });
         }
     }
-    // "marched to demand the resignation of X": a protest with a stated aim is coded with the
-    // protest sub-code for that aim (CAMEO's 141x-145x mirror the 104x demands) and the aim's
-    // target, instead of a protest and a separate demand
+    // "marched to demand the resignation of X", "blocked roads, demanding that the government
+    // resign": a protest with a stated aim is coded with the protest sub-code for that aim
+    // (CAMEO's 141x-145x mirror the 104x demands) and the aim's target, instead of a protest
+    // and a separate demand
     for c in clauses.iter().filter(|c| {
         c.matched
             .as_ref()
@@ -333,7 +357,7 @@ pub fn parse_sentence(
     }) {
         let Some(aim) = clauses.iter().find(|k| {
             k.governor == Some(c.verb)
-                && k.infinitive
+                && (k.infinitive || (k.form.only(VerbForm::GERUND) && k.verb > c.verb))
                 && k.matched
                     .as_ref()
                     .is_some_and(|m| aim_digit(&m.code).is_some())
@@ -669,6 +693,15 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                 || (ph.is_bare_adjective() && ctx.tag(ph.end) != Tag::Verb)
             {
                 continue;
+            }
+            // "fired tear gas at protesters rallying against the bill": a participle right
+            // after a phrase modifies it, even one after a preposition
+            let reduced_relative = c.form.only(VerbForm::GERUND)
+                && c.group_start == c.verb
+                && ph.end == c.verb
+                && !ph.possessive;
+            if reduced_relative {
+                return ctx.group_of(p);
             }
             // right before the verb group it is the subject, whatever precedes it ("since
             // Greece sent aid", "after Russia attacked")
@@ -1080,6 +1113,10 @@ const TOPICS: &[(&[&str], [&str; 4])] = &[
     ),
     (&["mediation", "mediate"], ["028", "039", "108", "126"]),
     (
+        &["resign", "resignation", "ouster"],
+        ["0241", "0341", "1041", "1241"],
+    ),
+    (
         &["release", "releasing", "free", "freeing", "freed"],
         ["0253", "0353", "1053", "1243"],
     ),
@@ -1386,6 +1423,54 @@ fn refine_by_victim(ctx: &Ctx, c: &VerbClause, m: &PatternMatch, target: usize) 
         "wound" | "injure" => Some("185".to_string()),
         _ => None,
     }
+}
+
+/// Words naming a policy a protest opposes: with one of them the protest is for a policy
+/// change (the codebook's 14x2).
+const POLICY_WORDS: &[&str] = &[
+    "reform",
+    "reforms",
+    "bill",
+    "law",
+    "laws",
+    "plan",
+    "plans",
+    "measures",
+    "cuts",
+    "policy",
+    "policies",
+    "budget",
+    "tax",
+    "taxes",
+    "mandate",
+    "mandates",
+    "ban",
+    "decree",
+    "austerity",
+    "price",
+    "prices",
+    "hike",
+    "curfew",
+    "legislation",
+    "amendment",
+    "amendments",
+];
+
+/// After a protest verb, within its clause: `against` and what follows it — an actor phrase
+/// (or the owner of the thing opposed: "against Macron's pension reform") as the target, and
+/// whether a policy word names what is opposed.
+fn protest_against(ctx: &Ctx, from: usize) -> Option<(Option<usize>, bool)> {
+    let end = clause_end(ctx, from).min(from + 12);
+    let at = (from..end).find(|&i| ctx.lower(i) == "against")?;
+    let stop = (at + 1..end)
+        .find(|&i| matches!(ctx.tag(i), Tag::Verb | Tag::Sub) || ctx.lower(i) == ",")
+        .unwrap_or(end)
+        .min(at + 7);
+    let target = (at + 1..stop)
+        .filter_map(|i| ctx.a.phrase_of[i])
+        .find(|&p| ctx.codes.get(p).is_some_and(Option::is_some) && !ctx.a.phrases[p].modifier);
+    let policy = (at + 1..stop).any(|i| POLICY_WORDS.contains(&ctx.lower(i)));
+    (target.is_some() || policy).then_some((target, policy))
 }
 
 /// The aim of a protest as the last digit of its sub-code: change of leadership (1), of

@@ -1,0 +1,59 @@
+//! Coding protests on the default dictionaries: what a protest is against names its target,
+//! a policy word makes it a protest for a policy change, and an aim stated in a participle
+//! (", demanding that the government resign") gives the protest its sub-code.
+//!
+//! Each test is named after the mistake it pins.
+
+use dyad::{Article, Coder, CoderOptions, Modality};
+use std::sync::OnceLock;
+
+fn coder() -> &'static Coder {
+    static C: OnceLock<Coder> = OnceLock::new();
+    C.get_or_init(|| Coder::with_default_dictionaries(CoderOptions::default()).unwrap())
+}
+
+/// Asserted `(source, target, code)` triples, in order.
+fn asserted(text: &str) -> Vec<(String, String, String)> {
+    coder()
+        .code(&Article::new("t", "2024-06-05".parse().unwrap(), text))
+        .into_iter()
+        .filter(|e| e.modality == Modality::Asserted)
+        .map(|e| e.triple())
+        .collect()
+}
+
+fn t(s: &str, g: &str, c: &str) -> (String, String, String) {
+    (s.into(), g.into(), c.into())
+}
+
+#[test]
+fn a_protest_against_someone_after_a_place_and_date_had_no_target() {
+    assert_eq!(
+        asserted("Thousands of Serbian students rallied in Belgrade on Saturday against the government of President Aleksandar Vucic."),
+        [t("SRBEDU", "SRBGOV", "141")]
+    );
+}
+
+#[test]
+fn a_protest_against_a_policy_was_not_a_protest_for_policy_change() {
+    assert_eq!(
+        asserted("More than a million protesters marched across France on Thursday against President Emmanuel Macron's pension reform."),
+        [t("FRAOPP", "FRAGOV", "1412")]
+    );
+}
+
+#[test]
+fn an_aim_in_a_participle_was_coded_as_a_separate_generic_demand() {
+    let got = asserted("Lebanese protesters blocked roads across Beirut on Monday, demanding that the government resign.");
+    assert_eq!(got, [t("LBNOPP", "-", "1441")]);
+}
+
+#[test]
+fn protesters_rallying_after_a_preposition_were_read_as_the_police_rallying() {
+    assert_eq!(
+        asserted(
+            "Georgian police fired tear gas at protesters rallying against the bill on Tuesday."
+        ),
+        [t("GEOCOP", "GEOOPP", "175"), t("GEOOPP", "-", "1412")]
+    );
+}
