@@ -461,14 +461,20 @@ pub fn parse_sentence(
                     .min()
                     .unwrap_or(i)
                     .min(i);
-                let under_coded_verb = clauses.iter().rfind(|c| c.verb < start).is_some_and(|c| {
-                    c.matched.is_some()
-                        && !LIGHT_VERBS.contains(&ctx.lex.lemma(c.lemma))
-                        && (c.verb + 1..start).all(|t| {
-                            !matches!(ctx.tag(t), Tag::Sub | Tag::Verb)
-                                && !matches!(ctx.lower(t), ";" | ":")
-                        })
-                });
+                // a journey in an adjunct ("signed a pact during a visit to Riyadh by ...") is
+                // an act of its own, not the verb's topic
+                let adjunct_journey = is_journey(p)
+                    && (start.saturating_sub(4)..start)
+                        .any(|t| matches!(ctx.lower(t), "on" | "during"));
+                let under_coded_verb = !adjunct_journey
+                    && clauses.iter().rfind(|c| c.verb < start).is_some_and(|c| {
+                        c.matched.is_some()
+                            && !LIGHT_VERBS.contains(&ctx.lex.lemma(c.lemma))
+                            && (c.verb + 1..start).all(|t| {
+                                !matches!(ctx.tag(t), Tag::Sub | Tag::Verb)
+                                    && !matches!(ctx.lower(t), ";" | ":")
+                            })
+                    });
                 // background: "since Russia's invasion of Ukraine", "after the killing of"
                 let mut b = start;
                 while b > 0
@@ -2142,7 +2148,7 @@ fn match_noun(
                 skipped += 1;
             }
         }
-        if sources.is_empty() {
+        if sources.is_empty() && !is_journey(p) {
             // no possessor: the subject of a light verb (or of a verb coding the same kind of
             // act) whose object this noun is
             let gov = clauses.iter().rfind(|c| c.verb < noun)?;
@@ -2224,6 +2230,9 @@ fn match_noun(
             }
         }
     }
+    if sources.is_empty() && is_journey(p) && before == [PatElem::Source] {
+        sources = traveller(ctx, clauses, noun, pos, &targets);
+    }
     if sources.is_empty() || (targets.is_empty() && p.has_target()) {
         return None;
     }
@@ -2235,6 +2244,78 @@ fn match_noun(
         span: (noun, pos),
         code: p.code.clone(),
     })
+}
+
+/// A journey noun pattern ("$ visit to +", "$ trip to +"): its traveller may stand apart from
+/// it (see [`traveller`]).
+fn is_journey(p: &CompiledPattern) -> bool {
+    p.code == "042"
+}
+
+/// Who makes a journey named without a possessor: the `by` phrase after it ("during a visit to
+/// Riyadh by Pakistan's prime minister"), or — when it is an adjunct ("on a five-day visit to
+/// China", "during his trip to") — the subject of its clause, written before it ("Sharif, on a
+/// visit to China, urged ...") or of the verb before it. A party of the visited country is no
+/// visitor ("Saudi Arabia and Pakistan signed ... during a visit to Riyadh").
+fn traveller(
+    ctx: &Ctx,
+    clauses: &[VerbClause],
+    noun: usize,
+    end: usize,
+    targets: &[usize],
+) -> Vec<usize> {
+    let country = |ph: usize| {
+        ctx.codes
+            .get(ph)
+            .cloned()
+            .flatten()
+            .map(|c| c.chars().take(3).collect::<String>())
+    };
+    let visited: Vec<Option<String>> = targets.iter().map(|&t| country(t)).collect();
+    let keep = |group: Vec<usize>| -> Vec<usize> {
+        group
+            .into_iter()
+            .filter(|&g| country(g).is_some() && !visited.contains(&country(g)))
+            .collect()
+    };
+    // "by X" right after the destination
+    if let Some(b) = (end..(end + 2).min(ctx.n())).find(|&i| ctx.lower(i) == "by") {
+        if let Some(mut ph) = ctx.a.phrase_of.get(b + 1).copied().flatten() {
+            // "by China's top diplomat": the possessed role, when it is a phrase of its own
+            let owner = &ctx.a.phrases[ph];
+            if owner.possessive {
+                let next = (owner.end..(owner.end + 3).min(ctx.n()))
+                    .find_map(|i| ctx.a.phrase_of[i])
+                    .filter(|&q| q != ph && country(q).is_some() && country(q) == country(ph));
+                ph = next.unwrap_or(ph);
+            }
+            return keep(ctx.group_of(ph));
+        }
+    }
+    // an adjunct: "on a (five-day) visit", "during his trip"
+    let mut j = noun;
+    let mut steps = 0;
+    while j > 0 && steps < 4 && !matches!(ctx.lower(j - 1), "on" | "during") {
+        if !matches!(ctx.tag(j - 1), Tag::Det | Tag::Num | Tag::Noun | Tag::Pron) {
+            return vec![];
+        }
+        j -= 1;
+        steps += 1;
+    }
+    if j == 0 || !matches!(ctx.lower(j - 1), "on" | "during") {
+        return vec![];
+    }
+    // the subject written before it, of the next verb ("Sharif, on a visit to China, urged")
+    if let Some(c) = clauses.iter().find(|c| c.verb > noun) {
+        if c.subject.iter().any(|&s| ctx.a.phrases[s].end <= j) {
+            return keep(c.subject.clone());
+        }
+    }
+    clauses
+        .iter()
+        .rfind(|c| c.verb < noun)
+        .map(|c| keep(c.subject.clone()))
+        .unwrap_or_default()
 }
 
 fn nominal_modality(ctx: &Ctx, clauses: &[VerbClause], m: &PatternMatch) -> Modality {

@@ -1,0 +1,65 @@
+//! Coding diplomacy on the default dictionaries: journeys named in adjuncts, statements that
+//! add nothing to an announced act, and appeals whose topic sets the sub-code.
+//!
+//! Each test is named after the mistake it pins.
+
+use dyad::{Article, Coder, CoderOptions, Modality};
+use std::sync::OnceLock;
+
+fn coder() -> &'static Coder {
+    static C: OnceLock<Coder> = OnceLock::new();
+    C.get_or_init(|| Coder::with_default_dictionaries(CoderOptions::default()).unwrap())
+}
+
+/// Asserted `(source, target, code)` triples, in order.
+fn asserted(text: &str) -> Vec<(String, String, String)> {
+    coder()
+        .code(&Article::new("t", "2024-06-05".parse().unwrap(), text))
+        .into_iter()
+        .filter(|e| e.modality == Modality::Asserted)
+        .map(|e| e.triple())
+        .collect()
+}
+
+fn t(s: &str, g: &str, c: &str) -> (String, String, String) {
+    (s.into(), g.into(), c.into())
+}
+
+#[test]
+fn a_visit_in_an_adjunct_had_no_traveller() {
+    // the subject written before the adjunct travels
+    assert_eq!(
+        asserted("Pakistani Prime Minister Shehbaz Sharif, on a five-day visit to China, urged Chinese businesses on Wednesday to invest in special economic zones."),
+        [t("PAKGOV", "CHNBUS", "0211"), t("PAKGOV", "CHN", "042")]
+    );
+    // the "by" phrase travels, and the host is no visitor of its own country
+    assert_eq!(
+        asserted("Saudi Arabia and Pakistan signed a defence agreement on Wednesday during a visit to Riyadh by Pakistani Prime Minister Shehbaz Sharif."),
+        [t("SAU", "PAK", "057"), t("PAK", "SAU", "057"), t("PAKGOV", "SAU", "042")]
+    );
+}
+
+#[test]
+fn a_statement_was_coded_beside_the_act_it_announced() {
+    // "would triple aid" has no pattern; a bare 010 in its place would be a false event
+    assert_eq!(
+        asserted(
+            "The European Commission said on Saturday it would triple its aid budget for Gaza."
+        ),
+        []
+    );
+    // a negated announcement is still a statement
+    assert_eq!(
+        asserted("NATO will not send troops to Ukraine, Secretary-General Jens Stoltenberg said on Tuesday."),
+        [t("IGOWSTNAT", "-", "010")]
+    );
+}
+
+#[test]
+fn a_participle_after_an_appeal_took_the_appeals_addressees_as_speakers() {
+    let got = asserted("Brazilian President Luiz Inacio Lula da Silva urged Venezuela and Guyana on Thursday to resolve their dispute peacefully, speaking at a summit in Rio de Janeiro.");
+    assert!(
+        !got.iter().any(|(s, _, _)| s == "VEN" || s == "GUY"),
+        "{got:?}"
+    );
+}
