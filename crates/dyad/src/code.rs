@@ -404,6 +404,79 @@ pub fn parse_sentence(
             }
         }
     }
+    // "agreed to a ceasefire at talks mediated by Qatar and Turkey", "a deal brokered by
+    // Erdogan", "talks hosted by Malaysia": the third party mediates (045) or hosts (043)
+    // between each party of the act before it
+    for c in &clauses {
+        let lemma = ctx.lex.lemma(c.lemma);
+        let code = match lemma {
+            "mediate" | "broker" | "facilitate" => "045",
+            "host" => "043",
+            _ => continue,
+        };
+        let by = c.verb + 1;
+        if !c.form.has(VerbForm::PARTICIPLE) || by + 1 >= n || ctx.lower(by) != "by" {
+            continue;
+        }
+        let Some(m) = ctx.a.phrase_of[by + 1] else {
+            continue;
+        };
+        let mediators = ctx.group_of(m);
+        // the plainest pattern of the verb with that code, as the provenance
+        let Some(pattern) = lex
+            .verb_patterns(c.lemma)
+            .iter()
+            .filter(|p| p.code == code)
+            .min_by_key(|p| p.elems.len())
+            .cloned()
+        else {
+            continue;
+        };
+        // the parties: those of the last cooperative act (03-08) before it
+        let Some(act) = out.candidates.iter().rfind(|x| {
+            x.trigger.0 < c.verb
+                && matches!(
+                    x.code.get(..2),
+                    Some("03" | "04" | "05" | "06" | "07" | "08")
+                )
+        }) else {
+            continue;
+        };
+        let act_trigger = act.trigger.0;
+        let modality = act.modality;
+        // "agreed to talks brokered by Turkey" (038): the act already names the mediator
+        if out
+            .candidates
+            .iter()
+            .any(|x| x.trigger.0 == act_trigger && x.target.is_some_and(|t| mediators.contains(&t)))
+        {
+            continue;
+        }
+        let mut parties: Vec<usize> = out
+            .candidates
+            .iter()
+            .filter(|x| x.trigger.0 == act_trigger)
+            .flat_map(|x| std::iter::once(x.source).chain(x.target))
+            .filter(|p| !mediators.contains(p))
+            .collect();
+        parties.sort_unstable();
+        parties.dedup();
+        out.candidates.retain(|x| x.trigger.0 != c.verb);
+        for &med in &mediators {
+            for &party in &parties {
+                out.candidates.push(Candidate {
+                    source: med,
+                    target: Some(party),
+                    code: code.to_string(),
+                    modality,
+                    pattern: pattern.clone(),
+                    trigger: (c.verb, c.verb + 1),
+                    span: (c.verb, by + 1),
+                    mutual: false,
+                });
+            }
+        }
+    }
     // a plain statement (010, no target) adds nothing when what was said is coded as an
     // asserted act: the speaker's own ("said it would meet" → 036 only) or one the speaker
     // reports ("gunmen killed 12 villagers, police said" → the killing only)
@@ -1538,6 +1611,8 @@ fn pairs_among(members: &[usize]) -> Vec<(usize, Option<usize>)> {
 fn is_reciprocal(code: &str, p: &CompiledPattern) -> bool {
     matches!(&code[..2], "03" | "04" | "06")
         || code == "057"
+        // "South Korea and Cuba established diplomatic ties": recognition is mutual
+        || code == "054"
         || (code.starts_with("19") && !p.has_target())
         // "the government and the rebels agreed to a ceasefire": a truce binds both sides
         || (code.starts_with("087") && !p.has_target())

@@ -63,3 +63,24 @@ fn a_participle_after_an_appeal_took_the_appeals_addressees_as_speakers() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_mediator_named_in_a_participle_mediated_nothing() {
+    assert_eq!(
+        asserted("Somalia and Ethiopia signed a declaration in Ankara on Wednesday, in a deal brokered by Turkish President Tayyip Erdogan."),
+        [
+            t("SOM", "ETH", "057"),
+            t("ETH", "SOM", "057"),
+            t("TURGOV", "SOM", "045"),
+            t("TURGOV", "ETH", "045")
+        ]
+    );
+}
+
+#[test]
+fn two_countries_establishing_ties_recognised_nobody() {
+    assert_eq!(
+        asserted("South Korea and Cuba established diplomatic ties on Wednesday."),
+        [t("KOR", "CUB", "054"), t("CUB", "KOR", "054")]
+    );
+}
