@@ -322,6 +322,11 @@ pub fn parse_sentence(
             } else if !m.targets.is_empty() && m.targets == m.sources {
                 // "accused each other"
                 pairs_among(&m.sources)
+            } else if m.code.starts_with("19") && m.pattern.target_is_partner() {
+                // "Nigerian troops clashed with Boko Haram fighters": both sides fight
+                let mut all = m.sources.clone();
+                all.extend(&m.targets);
+                pairs_among(&all)
             } else if m.targets.is_empty() {
                 m.sources.iter().map(|&s| (s, None)).collect()
             } else {
@@ -1613,7 +1618,7 @@ fn is_reciprocal(code: &str, p: &CompiledPattern) -> bool {
         || code == "057"
         // "South Korea and Cuba established diplomatic ties": recognition is mutual
         || code == "054"
-        || (code.starts_with("19") && !p.has_target())
+        || (code.starts_with("19") && (!p.has_target() || p.target_is_partner()))
         // "the government and the rebels agreed to a ceasefire": a truce binds both sides
         || (code.starts_with("087") && !p.has_target())
 }

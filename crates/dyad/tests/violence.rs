@@ -128,3 +128,24 @@ fn a_bare_role_attacked_by_a_foreign_force_took_the_attackers_country() {
         [t("RUSMIL", "SYRREB", "195")]
     );
 }
+
+#[test]
+fn a_clash_was_coded_one_way_and_a_joint_gun_battle_had_no_target() {
+    assert_eq!(
+        asserted(
+            "Nigerian troops clashed with Boko Haram fighters near the town of Gwoza on Saturday."
+        ),
+        [t("NGAMIL", "NGAREB", "190"), t("NGAREB", "NGAMIL", "190")]
+    );
+    assert_eq!(
+        asserted(
+            "Colombian soldiers and ELN guerrillas fought a gun battle in Arauca on Wednesday."
+        ),
+        [t("COLMIL", "COLREB", "193"), t("COLREB", "COLMIL", "193")]
+    );
+    // a border closed with a neighbour is closed by one side only
+    assert_eq!(
+        asserted("Pakistan closed its border with Afghanistan on Monday."),
+        [t("PAK", "AFG", "191")]
+    );
+}

@@ -254,6 +254,16 @@ impl CompiledPattern {
         self.elems.contains(&PatElem::Target)
     }
 
+    /// The target is a partner introduced by "with" ("clash with +", "fight gun battle with
+    /// +"): a fight done together, by both sides (not "closed its border with +").
+    pub fn target_is_partner(&self) -> bool {
+        matches!(&self.code[..], "190" | "193" | "194" | "195")
+            && self
+                .elems
+                .windows(2)
+                .any(|w| w[0] == PatElem::Word("with".into()) && w[1] == PatElem::Target)
+    }
+
     /// `accuse + of [112] (verbs_10_14.txt:526)`: how evidence names the pattern.
     pub fn display(&self) -> String {
         format!("{} [{}] ({})", self.text, self.code, self.origin)
