@@ -78,6 +78,17 @@ fn default_run_reports_peer_suites_or_says_they_are_absent() {
         eprintln!("PETRARCH2 unit tests: {passed} of {evaluated} pass");
         assert!(evaluated > 250 && passed > 0);
         assert!(p["by_category"].as_object().unwrap().contains_key("SYNSET"));
+        // the suite is a regression gate too: a change may raise the recorded count, never
+        // silently lower it
+        let baseline: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(repo().join("eval/baseline.json")).unwrap(),
+        )
+        .unwrap();
+        let floor = baseline["petr_suite_passed"].as_u64().unwrap();
+        assert!(
+            passed >= floor,
+            "PETRARCH2 suite: {passed} pass, below the {floor} recorded in eval/baseline.json"
+        );
     } else {
         let notes = v["notes"].to_string();
         assert!(notes.contains("skipped the petrarch2 suite"), "{notes}");

@@ -1235,18 +1235,32 @@ fn absorb(
                     p.institution = Some((e, sector.clone().unwrap_or_default()));
                 }
                 _ => {
-                    // countries: a second country, or a country after a role noun without "of",
-                    // starts a new phrase ("Russia Ukraine talks", "troops Russia")
-                    if p.country.is_some()
-                        || p.person.is_some()
-                        || p.org.is_some()
-                        || p.institution.is_some()
-                        || (p.agent.is_some() && !after_of)
-                        || !p.names.is_empty()
-                    {
-                        return false;
+                    // a name coded by its country right after a title of that country is the
+                    // title's holder, as PETRARCH's actor lists code people ("Bree Prime
+                    // Minister Romendacil", where Romendacil is `[BRE]`)
+                    let same_country = p.country.is_some_and(|(c, _)| {
+                        d.countries[c as usize].code == d.countries[e as usize].code
+                    });
+                    let holder = same_country
+                        && p.agent.is_some()
+                        && *kind == ActorKind::CountryName
+                        && toks[j].text(text).starts_with(char::is_uppercase)
+                        && p.person.is_none()
+                        && p.names.is_empty();
+                    if !holder {
+                        // countries: a second country, or a country after a role noun without
+                        // "of", starts a new phrase ("Russia Ukraine talks", "troops Russia")
+                        if p.country.is_some()
+                            || p.person.is_some()
+                            || p.org.is_some()
+                            || p.institution.is_some()
+                            || (p.agent.is_some() && !after_of)
+                            || !p.names.is_empty()
+                        {
+                            return false;
+                        }
+                        p.country = Some((e, *kind));
                     }
-                    p.country = Some((e, *kind));
                 }
             }
         }

@@ -136,9 +136,17 @@ impl ArticleMemory {
             };
             return r.map(|c| (c, Resolution::Coreference("pronoun")));
         } else if let Some(pi) = p.person {
-            d.people[pi as usize]
-                .code_on(date)
-                .map(|c| (c, Resolution::Dictionary))
+            // "Bree Prime Minister Romendacil" with the person coded only by country (`BRE`):
+            // the title gives the sector, as in PETRARCH's dictionaries
+            d.people[pi as usize].code_on(date).map(|c| {
+                let prefix = p.agent.is_some_and(|a| d.agents[a as usize].prefix);
+                let code = match &sector {
+                    Some(s) if c.len() == 3 && prefix => format!("{s}{c}"),
+                    Some(s) if c.len() == 3 => format!("{c}{s}"),
+                    _ => c,
+                };
+                (code, Resolution::Dictionary)
+            })
         } else if let Some((ci, sec)) = &p.institution {
             let base = country_code
                 .clone()
