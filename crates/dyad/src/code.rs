@@ -525,7 +525,9 @@ pub fn parse_sentence(
     out.candidates.retain(|_| keep.next().unwrap());
     // event nouns
     for i in 0..n {
-        if consumed[i] || !matches!(a.tags[i], Tag::Noun) {
+        // an attack noun that heads its owner's phrase ("Israeli airstrikes on Gaza") is an
+        // event noun too; the phrase is its source
+        if consumed[i] || !(matches!(a.tags[i], Tag::Noun) || owned_head(&ctx, i).is_some()) {
             continue;
         }
         for p in lex.noun_patterns(&s.tokens[i].lower) {
@@ -2210,7 +2212,9 @@ fn match_noun(
     if before.len() > 1 {
         return None;
     }
-    if before == [PatElem::Source] {
+    if let Some(ph) = owned_head(ctx, noun).filter(|_| before == [PatElem::Source]) {
+        sources = ctx.group_of(ph);
+    } else if before == [PatElem::Source] {
         let mut j = noun;
         let mut skipped = 0;
         while j > 0 && skipped <= 1 {
@@ -2324,6 +2328,17 @@ fn match_noun(
         span: (noun, pos),
         code: p.code.clone(),
     })
+}
+
+/// The phrase whose last word `i` is, when that word is its deciding owned agent (a weapon or
+/// an attack: "Israeli airstrikes").
+fn owned_head(ctx: &Ctx, i: usize) -> Option<usize> {
+    let ph = ctx.a.phrase_of[i]?;
+    let p = &ctx.a.phrases[ph];
+    let owned = p
+        .agent
+        .is_some_and(|a| ctx.lex.dict.agents[a as usize].owned);
+    (owned && p.end == i + 1).then_some(ph)
 }
 
 /// A journey noun pattern ("$ visit to +", "$ trip to +"): its traveller may stand apart from

@@ -149,3 +149,21 @@ fn a_clash_was_coded_one_way_and_a_joint_gun_battle_had_no_target() {
         [t("PAK", "AFG", "191")]
     );
 }
+
+#[test]
+fn an_owned_strike_killed_nobody_and_its_target_was_lost() {
+    assert_eq!(
+        asserted("An Israeli strike killed senior Hezbollah commander Fuad Shukr on Tuesday."),
+        [t("ISRMIL", "LBNREB", "186")]
+    );
+    // the attack noun heading its owner's phrase is still an event noun
+    assert_eq!(
+        asserted("Israeli airstrikes on Gaza continued overnight."),
+        [t("ISRMIL", "GZS", "195")]
+    );
+    // a labour strike has no owner: no actor
+    assert_eq!(
+        asserted("Kenyan doctors went on a nationwide strike on Thursday."),
+        [t("KENHLH", "-", "143")]
+    );
+}
