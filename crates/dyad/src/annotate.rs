@@ -875,7 +875,26 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
             break;
         }
         // a lone role noun modifying a noun is not an actor: "military action", "government
-        // policy", "army base" (unless the next word can be its verb: "police fire")
+        // policy", "army base" (unless the next word can be its verb: "police fire"; but after
+        // a possessive or an adjective of size it modifies even such a word: "its largest
+        // military exercise", "joint military drills")
+        let after_modifier_slot = start > 0
+            && matches!(
+                toks[start - 1].lower.as_str(),
+                "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "joint"
+                    | "largest"
+                    | "biggest"
+                    | "annual"
+                    | "major"
+                    | "first"
+            )
+            && p.end < n
+            && MODIFIED_BY_ROLE.contains(&toks[p.end].lower.as_str());
         let modifier = p.agent.is_some()
             && p.country.is_none()
             && p.person.is_none()
@@ -885,7 +904,7 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
             && p.end < n
             && tags[p.end] == Tag::Noun
             && toks[p.end].kind == TokenKind::Word
-            && lex.verb_readings(&toks[p.end].lower).is_empty();
+            && (after_modifier_slot || lex.verb_readings(&toks[p.end].lower).is_empty());
         // a town alone is a place things happen to, never a subject ("in western Aleppo
         // province on Wednesday, killing ...": the killing is not Aleppo's)
         let town_alone = matches!(p.country, Some((_, ActorKind::Town))) && p.agent.is_none();
@@ -1165,6 +1184,29 @@ pub fn dateline_end(toks: &[Token], text: &str) -> Option<usize> {
         })
         .map(|j| j + 1)
 }
+
+/// Nouns a role word modifies after a possessive or a size adjective, even though they can
+/// be verbs: "its largest military exercise", "their joint military drills".
+const MODIFIED_BY_ROLE: &[&str] = &[
+    "exercise",
+    "exercises",
+    "drill",
+    "drills",
+    "operation",
+    "operations",
+    "aid",
+    "cooperation",
+    "ties",
+    "buildup",
+    "deployment",
+    "deployments",
+    "maneuvers",
+    "manoeuvres",
+    "spending",
+    "budget",
+    "activity",
+    "activities",
+];
 
 fn after_sentence_start(toks: &[Token], i: usize) -> bool {
     // the first word, or the first word after an opening quote or bracket

@@ -309,6 +309,27 @@ pub fn parse_sentence(
         if participial_speech {
             continue;
         }
+        // "U.S. and South Korean forces began joint military exercises": exercising together
+        // is military cooperation (062), between each pair of them
+        let joint_exercise = m.code == "150"
+            && m.targets.is_empty()
+            && m.sources.len() >= 2
+            && (c.group_start..clause_end(&ctx, m.span.1)).any(|t| ctx.lower(t) == "joint");
+        if joint_exercise {
+            for (a, b) in pairs_among(&m.sources) {
+                out.candidates.push(Candidate {
+                    source: a,
+                    target: b,
+                    code: "062".to_string(),
+                    modality: c.modality,
+                    pattern: m.pattern.clone(),
+                    trigger: (c.verb, c.verb + 1),
+                    span: m.span,
+                    mutual: false,
+                });
+            }
+            continue;
+        }
         // "the two sides agreed to ...": a pair reference does a symmetric act to each other
         let mutual = m.targets.is_empty()
             && m.sources.len() == 1

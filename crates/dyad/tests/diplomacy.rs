@@ -84,3 +84,16 @@ fn two_countries_establishing_ties_recognised_nobody() {
         [t("KOR", "CUB", "054"), t("CUB", "KOR", "054")]
     );
 }
+
+#[test]
+fn military_exercises_had_no_pattern_and_joint_ones_were_no_cooperation() {
+    // "military" after a possessive or a size adjective modifies the noun after it
+    assert_eq!(
+        asserted("NATO launched its largest military exercise since the Cold War on Wednesday."),
+        [t("IGOWSTNAT", "-", "150")]
+    );
+    assert_eq!(
+        asserted("U.S. and South Korean forces began their largest joint military exercises in five years on Monday."),
+        [t("USAMIL", "KORMIL", "062"), t("KORMIL", "USAMIL", "062")]
+    );
+}
