@@ -6,27 +6,8 @@
 //!
 //! Each test is named after the mistake it pins.
 
-use dyad::{Article, Coder, CoderOptions, Modality};
-use std::sync::OnceLock;
-
-fn coder() -> &'static Coder {
-    static C: OnceLock<Coder> = OnceLock::new();
-    C.get_or_init(|| Coder::with_default_dictionaries(CoderOptions::default()).unwrap())
-}
-
-/// Asserted `(source, target, code)` triples, in order.
-fn asserted(text: &str) -> Vec<(String, String, String)> {
-    coder()
-        .code(&Article::new("t", "2024-06-05".parse().unwrap(), text))
-        .into_iter()
-        .filter(|e| e.modality == Modality::Asserted)
-        .map(|e| e.triple())
-        .collect()
-}
-
-fn t(s: &str, g: &str, c: &str) -> (String, String, String) {
-    (s.into(), g.into(), c.into())
-}
+mod common;
+use common::{asserted, t};
 
 #[test]
 fn generic_force_took_no_sub_code_from_the_weapon() {

@@ -1,0 +1,25 @@
+//! Shared by the end-to-end coder tests that run on the default dictionaries, as a user would.
+
+use dyad::{Article, Coder, CoderOptions, Modality};
+use std::sync::OnceLock;
+
+/// The coder with the embedded default dictionaries, built once per test binary.
+pub fn coder() -> &'static Coder {
+    static C: OnceLock<Coder> = OnceLock::new();
+    C.get_or_init(|| Coder::with_default_dictionaries(CoderOptions::default()).unwrap())
+}
+
+/// Asserted `(source, target, code)` triples of a text published 2024-06-05, in order.
+pub fn asserted(text: &str) -> Vec<(String, String, String)> {
+    coder()
+        .code(&Article::new("t", "2024-06-05".parse().unwrap(), text))
+        .into_iter()
+        .filter(|e| e.modality == Modality::Asserted)
+        .map(|e| e.triple())
+        .collect()
+}
+
+/// One expected triple.
+pub fn t(s: &str, g: &str, c: &str) -> (String, String, String) {
+    (s.into(), g.into(), c.into())
+}
