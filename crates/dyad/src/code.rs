@@ -117,6 +117,14 @@ impl Ctx<'_> {
                 .is_some_and(|c| c.contains(crate::resolve::PAIR_SEPARATOR))
     }
 
+    /// The country (or IGO/group) prefix of a phrase's resolved code: its first three letters.
+    fn country_of(&self, phrase: usize) -> Option<&str> {
+        self.codes
+            .get(phrase)?
+            .as_deref()
+            .map(|c| c.get(..3).unwrap_or(c))
+    }
+
     fn lower(&self, i: usize) -> &str {
         &self.s.tokens[i].lower
     }
@@ -1219,17 +1227,8 @@ fn own_future_in_speech(ctx: &Ctx, clauses: &[VerbClause], c: &VerbClause) -> bo
         return false;
     };
     // the same country: "Baerbock said Germany would deliver" is Germany's announced intent
-    let codes = |v: &[usize]| -> Vec<Option<String>> {
-        v.iter()
-            .map(|&p| {
-                ctx.codes
-                    .get(p)
-                    .cloned()
-                    .flatten()
-                    .map(|c| c.chars().take(3).collect())
-            })
-            .collect()
-    };
+    let codes =
+        |v: &[usize]| -> Vec<Option<&str>> { v.iter().map(|&p| ctx.country_of(p)).collect() };
     !c.subject.is_empty()
         && codes(&c.subject) == codes(&gc.subject)
         && codes(&c.subject).iter().all(Option::is_some)
@@ -2380,14 +2379,8 @@ fn traveller(
     end: usize,
     targets: &[usize],
 ) -> Vec<usize> {
-    let country = |ph: usize| {
-        ctx.codes
-            .get(ph)
-            .cloned()
-            .flatten()
-            .map(|c| c.chars().take(3).collect::<String>())
-    };
-    let visited: Vec<Option<String>> = targets.iter().map(|&t| country(t)).collect();
+    let country = |ph: usize| ctx.country_of(ph);
+    let visited: Vec<Option<&str>> = targets.iter().map(|&t| country(t)).collect();
     let keep = |group: Vec<usize>| -> Vec<usize> {
         group
             .into_iter()

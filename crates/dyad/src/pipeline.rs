@@ -157,7 +157,7 @@ impl Coder {
                         format!("sport or business context: {:?}", words.join(" "))
                     })
             });
-            let codes: Vec<Option<String>> = phrase_codes
+            let mut codes: Vec<Option<String>> = phrase_codes
                 .iter()
                 .map(|c| c.as_ref().map(|(code, _)| code.clone()))
                 .collect();
@@ -170,7 +170,9 @@ impl Coder {
             );
             // forces rarely attack their own side: a bare role that is the target of a hostile
             // act and took its attacker's country from proximity belongs to another country
-            // of the sentence ("Russian warplanes struck rebel positions, the Syrian army said")
+            // of the sentence ("Russian warplanes struck rebel positions, the Syrian army said");
+            // every candidate is judged on the codes as resolved, then the changes are made
+            let mut recoded: Vec<(usize, String)> = Vec::new();
             for c in &parse.candidates {
                 let Some(t) = c.target else { continue };
                 let hostile = matches!(
@@ -188,18 +190,17 @@ impl Coder {
                 if tgt.len() >= 3 && src[..3] == tgt[..3] {
                     let start = annotated.phrases[t].start;
                     if let Some(other) = memory.other_country(start, &src[..3]) {
-                        let code = format!("{other}{}", &tgt[3..]);
-                        phrase_codes[t] = Some((
-                            code,
-                            Resolution::Coreference("nearest country other than its attacker's"),
-                        ));
+                        recoded.push((t, format!("{other}{}", &tgt[3..])));
                     }
                 }
             }
-            let codes: Vec<Option<String>> = phrase_codes
-                .iter()
-                .map(|c| c.as_ref().map(|(code, _)| code.clone()))
-                .collect();
+            for (t, code) in recoded {
+                codes[t] = Some(code.clone());
+                phrase_codes[t] = Some((
+                    code,
+                    Resolution::Coreference("nearest country other than its attacker's"),
+                ));
+            }
             if let Some(&subj) = parse.clauses.iter().find_map(|c| c.subject.first()) {
                 if let Some(code) = &codes[subj] {
                     memory.note_subject(&annotated.phrases[subj], code);

@@ -82,6 +82,16 @@ pub enum Resolution {
     Coreference(&'static str),
 }
 
+/// A country or group code with a role's sector: after it (`RUS` + `MIL`), or before it for
+/// PETRARCH's prefix agents (`NGO` + `ARN` = `NGOARN`).
+fn with_sector(base: &str, sector: &str, prefix: bool) -> String {
+    if prefix {
+        format!("{sector}{base}")
+    } else {
+        format!("{base}{sector}")
+    }
+}
+
 /// Why an indefinite bare role took the country of the nearest actor in its sentence.
 pub const NEAREST_COUNTRY: &str = "country of the nearest actor in the sentence";
 
@@ -110,6 +120,7 @@ impl ArticleMemory {
     ) -> Option<(String, Resolution)> {
         let d = &lex.dict;
         let sector = p.agent.map(|a| d.agents[a as usize].sector.clone());
+        let prefix = p.agent.is_some_and(|a| d.agents[a as usize].prefix);
         let country_code = p.country.map(|(c, _)| d.countries[c as usize].code.clone());
         let res = if let Some(k) = p.pronoun {
             let r = match k {
@@ -139,10 +150,8 @@ impl ArticleMemory {
             // "Bree Prime Minister Romendacil" with the person coded only by country (`BRE`):
             // the title gives the sector, as in PETRARCH's dictionaries
             d.people[pi as usize].code_on(date).map(|c| {
-                let prefix = p.agent.is_some_and(|a| d.agents[a as usize].prefix);
                 let code = match &sector {
-                    Some(s) if c.len() == 3 && prefix => format!("{s}{c}"),
-                    Some(s) if c.len() == 3 => format!("{c}{s}"),
+                    Some(s) if c.len() == 3 => with_sector(&c, s, prefix),
                     _ => c,
                 };
                 (code, Resolution::Dictionary)
@@ -185,10 +194,8 @@ impl ArticleMemory {
                 ))
             }
         } else if let (Some(cc), Some((_, kind))) = (&country_code, p.country) {
-            let prefix = p.agent.is_some_and(|a| d.agents[a as usize].prefix);
             let code = match (&sector, kind) {
-                (Some(s), _) if prefix => format!("{s}{cc}"),
-                (Some(s), _) => format!("{cc}{s}"),
+                (Some(s), _) => with_sector(cc, s, prefix),
                 (None, ActorKind::Capital) => format!("{cc}GOV"),
                 (None, _) => cc.clone(),
             };
