@@ -108,6 +108,46 @@ fn codes_with_team_petrarch_dictionaries_via_config() {
     assert!(run("Freedonia condemned Sylvania in a price war.", "1933-06-01").is_empty());
 }
 
+/// PETRARCH2's SYNSET suite: a synset member may be a phrase ("+DID N'T") and `_` joins words
+/// that must stand next to each other, before the verb as after it. Read as single words or with
+/// gaps, "clashed over" took the pattern written for "didn't clash over".
+#[test]
+fn petrarch_synset_phrases_and_adjacent_words() {
+    let cfg = fixtures().join("team_config.ini");
+    let cfg = cfg.to_str().unwrap();
+    let run = |text: &str| {
+        triples(&dyad(
+            &["code", "--petr-config", cfg, "--date", "1933-06-01"],
+            text.as_bytes(),
+        ))
+    };
+    assert_eq!(
+        run("Freedonia most certainly again threatened Sylvania."),
+        [t("FRD", "SYL", "138")]
+    );
+    assert_eq!(
+        run("Freedonia really again threatened Sylvania."),
+        [t("FRD", "SYL", "138")]
+    );
+    // "certainly" alone is not the phrase; "again" not next to it is not the run
+    assert_eq!(
+        run("Freedonia certainly again threatened Sylvania."),
+        [t("FRD", "SYL", "130")]
+    );
+    assert_eq!(
+        run("Freedonia most certainly threatened Sylvania again."),
+        [t("FRD", "SYL", "130")]
+    );
+    assert_eq!(
+        run("Freedonia threatened Sylvania with new trade sanctions."),
+        [t("FRD", "SYL", "1312")]
+    );
+    assert_eq!(
+        run("Freedonia threatened Sylvania with new harsh trade sanctions."),
+        [t("FRD", "SYL", "130")]
+    );
+}
+
 #[test]
 fn import_writes_dyad_files_and_reports_every_skipped_line() {
     let out = std::env::temp_dir().join(format!("dyad-petr-import-{}", std::process::id()));

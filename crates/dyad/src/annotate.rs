@@ -709,6 +709,9 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
                 }))
             || (l == "at" && next.is_some_and(|x| matches!(x, "least" | "most")))
             || (matches!(l, "least" | "most") && prev == Some("at"))
+            // "most certainly", "more quickly": a degree word before an adverb
+            || (matches!(l, "most" | "more" | "less" | "least")
+                && tags.get(i + 1) == Some(&Tag::Adv))
             || (l == "than" && prev.is_some_and(|x| matches!(x, "more" | "less" | "fewer")))
             || (matches!(l, "more" | "less" | "fewer") && next == Some("than")))
             && tags[i] != Tag::Actor

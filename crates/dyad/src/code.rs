@@ -1772,11 +1772,22 @@ fn try_pattern(
     mut end_of_clause: usize,
 ) -> Option<PatternMatch> {
     let n = ctx.n();
-    // words the pattern wants before the verb, nearest first, each within four words
-    let mut at = c.group_start;
-    for w in p.pre.iter().rev() {
-        let lo = at.saturating_sub(5);
-        match (lo..at).rev().find(|&k| literal_matches(w, ctx.lower(k))) {
+    // words the pattern wants before the verb, nearest first, each within four words; the verb
+    // group counts ("did n't * clash")
+    let mut at = c.verb;
+    for alts in p.pre.iter().rev() {
+        let longest = alts.iter().map(Vec::len).max().unwrap_or(1);
+        let lo = at.saturating_sub(4 + longest);
+        let found = (lo..at).rev().find(|&k| {
+            alts.iter().any(|run| {
+                k + run.len() <= at
+                    && run
+                        .iter()
+                        .enumerate()
+                        .all(|(j, w)| literal_matches(w, ctx.lower(k + j)))
+            })
+        });
+        match found {
             Some(k) => at = k,
             None => return None,
         }

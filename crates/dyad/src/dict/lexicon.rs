@@ -245,8 +245,9 @@ pub struct CompiledPattern {
     /// Written `+?` (imported TABARI/PETRARCH patterns): the target is the first actor
     /// anywhere after the pattern's words in the clause, and may be absent.
     pub loose_target: bool,
-    /// Words that must stand before the verb, in order (`said * accuse +`).
-    pub pre: Vec<String>,
+    /// What must stand before the verb, in order (`said * accuse +`): each element a list of
+    /// alternatives, each alternative a run of adjacent words (`did_n't|will_not * clash`).
+    pub pre: Vec<Vec<Vec<String>>>,
 }
 
 impl CompiledPattern {
@@ -705,6 +706,21 @@ fn build_actor_trie(dict: &Dictionary) -> (PhraseTrie<LexEntry>, Vec<DictError>)
     (actors, errors)
 }
 
+/// `tanks|armored_vehicles` → `[["tanks"], ["armored", "vehicles"]]`: the alternatives of a
+/// pattern literal, each a run of adjacent lower-cased words.
+fn alternatives(literal: &str) -> Vec<Vec<String>> {
+    literal
+        .split('|')
+        .map(|a| {
+            a.split('_')
+                .filter(|x| !x.is_empty())
+                .map(|x| x.to_lowercase())
+                .collect::<Vec<_>>()
+        })
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
 /// Everything but the actor trie: verb forms, cues, verb and noun patterns.
 fn compile_rest(
     lex: &mut Lexicon,
@@ -775,7 +791,8 @@ fn compile_rest(
         };
         if pre.iter().any(|w| {
             !w.chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.'))
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.' | '|' | '_'))
+                || w.split('|').any(|a| a.split('_').all(str::is_empty))
         }) {
             errors.push(err(
                 &p.origin,
@@ -817,19 +834,7 @@ fn compile_rest(
                 {
                     elems.push(PatElem::Word(w.to_lowercase()))
                 }
-                w if !w.starts_with(['|', '+', '$']) => {
-                    let alts: Vec<Vec<String>> = w
-                        .split('|')
-                        .filter(|a| !a.is_empty())
-                        .map(|a| {
-                            a.split('_')
-                                .filter(|x| !x.is_empty())
-                                .map(|x| x.to_lowercase())
-                                .collect()
-                        })
-                        .collect();
-                    elems.push(PatElem::Alt(alts))
-                }
+                w if !w.starts_with(['|', '+', '$']) => elems.push(PatElem::Alt(alternatives(w))),
                 w => bad = Some(format!("unexpected {w:?} in pattern")),
             }
         }
@@ -844,8 +849,13 @@ fn compile_rest(
             continue;
         }
         let id = lex.lemma_id(&lemma, &irregular);
+        let pre: Vec<Vec<Vec<String>>> = pre.iter().map(|w| alternatives(w)).collect();
+        // words count, not elements: `most_certainly_did_n't_ever *` beats `did_n't ever *`
         let specificity = 1
-            + pre.len()
+            + pre
+                .iter()
+                .map(|alts| alts.iter().map(Vec::len).min().unwrap_or(0))
+                .sum::<usize>()
             + elems
                 .iter()
                 .filter(|e| matches!(e, PatElem::Word(_) | PatElem::Alt(_)))

@@ -17,7 +17,9 @@
 //! dyad's pattern language keeps words before `*` as pre-verb context (`said * accuse +`) but
 //! reads target and source slots only after the verb, so `+`/`$` before `*` are dropped (the
 //! import report counts these); `^` and `%` are ignored, and groups are flattened. Everything
-//! else maps one to one: synsets become alternatives, `$` and `+` keep their meaning.
+//! else maps one to one: synsets become alternatives (a member may be a phrase, `+DID N'T`),
+//! `_` keeps its meaning of adjacent words (`NEW_&TIETYPES_RELATIONS` is one literal, and does
+//! not match "new global economic relations"), `$` and `+` keep theirs.
 //!
 //! Actor files (`NAME [CODE]`, `+SYNONYM`, a code line after a block, dated codes
 //! `[USAGOV 010120-090120]`, `>010120`, `<010120`) become countries (bare three-letter
@@ -149,7 +151,8 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
             synsets
                 .get_mut(s)
                 .unwrap()
-                .push(m.split_whitespace().next().unwrap_or("").to_string());
+                // a member may be a phrase ("+DID N'T", "+AUSTRIAN GOLD FLORIN")
+                .push(m.split_whitespace().collect::<Vec<_>>().join("_"));
         }
     }
     out.stats.synsets += synsets.len();
@@ -352,45 +355,55 @@ fn convert_pattern(
     let Some(star) = toks.iter().position(|t| t == "*") else {
         return Err("pattern without `*` (verb position)".into());
     };
-    // words before the verb are kept as pre-verb context (`said * accuse +`); slot markers there
-    // (`+`, `$`) are dropped, which the import counts as approximated
-    let pre: Vec<String> = toks[..star]
-        .iter()
-        .filter(|t| {
-            t.chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.'))
-        })
-        .map(|t| t.to_lowercase())
-        .collect();
-    let dropped_pre = toks[..star]
-        .iter()
-        .any(|t| matches!(t.as_str(), "$" | "+") || t.starts_with('&'));
+    // words before the verb are kept as pre-verb context (`said * accuse +`), each
+    // whitespace-separated group one element whose `_`-joined words must be adjacent and whose
+    // synsets become alternatives (`&NEGATVAUXVRB_EVER *` → `did_n't_ever|will_not_ever|…`);
+    // slot markers there (`+`, `$`) are dropped, which the import counts as approximated
+    let mut pre: Vec<String> = Vec::new();
+    for group in flat.split_whitespace() {
+        let parts: Vec<&str> = group.split('_').filter(|p| !p.is_empty()).collect();
+        let (parts, last) = match parts.iter().position(|p| *p == "*") {
+            Some(k) => (&parts[..k], true),
+            None => (&parts[..], false),
+        };
+        if let Some(alts) = joined_group(parts, synsets)? {
+            pre.push(alts);
+        }
+        if last {
+            break;
+        }
+    }
+    let dropped_pre = toks[..star].iter().any(|t| matches!(t.as_str(), "$" | "+"));
     let pre_source = toks[..star].iter().any(|t| t == "+");
+    // after the verb, a `_`-joined group of words and synsets is one literal whose words must be
+    // adjacent (`NEW_&TIETYPES_RELATIONS` does not match "new global economic relations"); a
+    // group holding a slot marker is read word by word
+    let mut post_groups: Vec<Vec<&str>> = Vec::new();
+    let mut after_star = false;
+    for group in flat.split_whitespace() {
+        let parts: Vec<&str> = group.split('_').filter(|p| !p.is_empty()).collect();
+        if after_star {
+            post_groups.push(parts);
+        } else if let Some(k) = parts.iter().position(|p| *p == "*") {
+            after_star = true;
+            post_groups.push(parts[k + 1..].to_vec());
+        }
+    }
+    let is_word = |w: &str| {
+        w.starts_with('&')
+            || w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '-' | '.'))
+    };
+    let mut post_toks: Vec<&str> = Vec::new();
     let mut out: Vec<String> = Vec::new();
-    for t in &toks[star + 1..] {
-        match t.as_str() {
-            "+" => out.push("+".into()),
-            "$" => out.push("$".into()),
-            "^" | "%" | "*" => {}
-            s if s.starts_with('&') => {
-                let key = s.trim_end_matches(|c: char| !c.is_alphanumeric());
-                let members = synsets
-                    .get(key)
-                    .or_else(|| synsets.get(s))
-                    .ok_or_else(|| format!("unknown synset {s}"))?;
-                let alts = expand_synset(members, synsets, 0);
-                if alts.is_empty() {
-                    return Err(format!("synset {s} is empty"));
-                }
-                out.push(alts.join("|"));
-            }
-            w if w
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '\'' || c == '-' || c == '.') =>
-            {
-                out.push(w.to_lowercase())
-            }
-            w => return Err(format!("token {w:?} not understood")),
+    for parts in &post_groups {
+        if parts.len() > 1 && parts.iter().all(|p| is_word(p)) {
+            out.extend(joined_group(parts, synsets)?);
+        } else {
+            post_toks.extend(parts.iter().copied());
+        }
+        for t in std::mem::take(&mut post_toks) {
+            convert_post_token(t, synsets, &mut out)?;
         }
     }
     // a `+` before the verb in PETRARCH is a target standing before it ("SUGGESTED_+ *"): dyad
@@ -421,6 +434,87 @@ fn convert_pattern(
         },
         dropped_pre,
     ))
+}
+
+/// One word, slot marker or synset after the verb, appended to the dyad pattern `out`.
+fn convert_post_token(
+    t: &str,
+    synsets: &BTreeMap<String, Vec<String>>,
+    out: &mut Vec<String>,
+) -> Result<(), String> {
+    match t {
+        "+" => out.push("+".into()),
+        "$" => out.push("$".into()),
+        "^" | "%" | "*" => {}
+        s if s.starts_with('&') => {
+            let key = s.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let members = synsets
+                .get(key)
+                .or_else(|| synsets.get(s))
+                .ok_or_else(|| format!("unknown synset {s}"))?;
+            let alts = expand_synset(members, synsets, 0);
+            if alts.is_empty() {
+                return Err(format!("synset {s} is empty"));
+            }
+            out.push(alts.join("|"));
+        }
+        w if w
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '\'' || c == '-' || c == '.') =>
+        {
+            out.push(w.to_lowercase())
+        }
+        w => return Err(format!("token {w:?} not understood")),
+    }
+    Ok(())
+}
+
+/// One `_`-joined group of words and synsets as a dyad literal whose alternatives are runs of
+/// adjacent words (`&NEGATVAUXVRB_EVER` → `did_n't_ever|will_not_ever|…`), or `None` when it
+/// holds no word (only slot markers). At most 64 alternatives are kept.
+fn joined_group(
+    parts: &[&str],
+    synsets: &BTreeMap<String, Vec<String>>,
+) -> Result<Option<String>, String> {
+    let mut runs: Vec<String> = vec![String::new()];
+    for part in parts {
+        let alts: Vec<String> = match *part {
+            "+" | "$" | "^" | "%" => continue,
+            s if s.starts_with('&') => {
+                let key = s.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let members = synsets
+                    .get(key)
+                    .or_else(|| synsets.get(s))
+                    .ok_or_else(|| format!("unknown synset {s}"))?;
+                expand_synset(members, synsets, 0)
+            }
+            w if w
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.')) =>
+            {
+                vec![w.to_lowercase()]
+            }
+            _ => continue,
+        };
+        let mut next = Vec::new();
+        for r in &runs {
+            for a in &alts {
+                if next.len() < 64 {
+                    next.push(if r.is_empty() {
+                        a.clone()
+                    } else {
+                        format!("{r}_{a}")
+                    });
+                }
+            }
+        }
+        runs = next;
+    }
+    Ok(if runs.iter().all(String::is_empty) {
+        None
+    } else {
+        Some(runs.join("|"))
+    })
 }
 
 fn expand_synset(
