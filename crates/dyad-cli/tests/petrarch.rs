@@ -146,6 +146,14 @@ fn petrarch_synset_phrases_and_adjacent_words() {
         run("Freedonia threatened Sylvania with new harsh trade sanctions."),
         [t("FRD", "SYL", "130")]
     );
+    // `%` before the verb: the pattern wants a compound subject
+    let mut both = run("Freedonia and Sylvania met secretly.");
+    both.sort();
+    assert_eq!(both, [t("FRD", "SYL", "046"), t("SYL", "FRD", "046")]);
+    assert_eq!(
+        run("Freedonia met Sylvania secretly."),
+        [t("FRD", "SYL", "040")]
+    );
 }
 
 #[test]

@@ -1772,6 +1772,9 @@ fn try_pattern(
     mut end_of_clause: usize,
 ) -> Option<PatternMatch> {
     let n = ctx.n();
+    if p.compound_subject && (c.passive || c.subject.len() < 2) {
+        return None;
+    }
     // words the pattern wants before the verb, nearest first, each within four words; the verb
     // group counts ("did n't * clash")
     let mut at = c.verb;

@@ -248,6 +248,10 @@ pub struct CompiledPattern {
     /// What must stand before the verb, in order (`said * accuse +`): each element a list of
     /// alternatives, each alternative a run of adjacent words (`did_n't|will_not * clash`).
     pub pre: Vec<Vec<Vec<String>>>,
+    /// Written `%` first before the verb (`% have * postpone`, PETRARCH's compound actor): the
+    /// subject must be two or more coordinated actors. (Whom they act on is found as usual: the
+    /// two PETRARCH suites disagree on whether they act on each other.)
+    pub compound_subject: bool,
 }
 
 impl CompiledPattern {
@@ -775,20 +779,25 @@ fn compile_rest(
     for p in &dict.verbs {
         let all_words: Vec<&str> = p.text.split_whitespace().collect();
         // `said * accuse +`: words before `*` must stand before the verb
-        let (pre, words): (Vec<String>, &[&str]) = match all_words.iter().position(|w| *w == "*") {
-            Some(k) if k + 1 < all_words.len() => (
-                all_words[..k].iter().map(|w| w.to_lowercase()).collect(),
-                &all_words[k + 1..],
-            ),
-            Some(_) => {
-                errors.push(err(
-                    &p.origin,
-                    "`*` must be followed by the verb lemma".into(),
-                ));
-                continue;
-            }
-            None => (Vec::new(), &all_words[..]),
-        };
+        let (mut pre, words): (Vec<String>, &[&str]) =
+            match all_words.iter().position(|w| *w == "*") {
+                Some(k) if k + 1 < all_words.len() => (
+                    all_words[..k].iter().map(|w| w.to_lowercase()).collect(),
+                    &all_words[k + 1..],
+                ),
+                Some(_) => {
+                    errors.push(err(
+                        &p.origin,
+                        "`*` must be followed by the verb lemma".into(),
+                    ));
+                    continue;
+                }
+                None => (Vec::new(), &all_words[..]),
+            };
+        let compound_subject = pre.first().is_some_and(|w| w == "%");
+        if compound_subject {
+            pre.remove(0);
+        }
         if pre.iter().any(|w| {
             !w.chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.' | '|' | '_'))
@@ -871,6 +880,7 @@ fn compile_rest(
             target_required,
             loose_target,
             pre,
+            compound_subject,
         }));
     }
     for p in &dict.nouns {
@@ -921,6 +931,7 @@ fn compile_rest(
                 target_required: false,
                 loose_target: false,
                 pre: Vec::new(),
+                compound_subject: false,
             }));
     }
     for v in lex

@@ -16,7 +16,8 @@
 //!
 //! dyad's pattern language keeps words before `*` as pre-verb context (`said * accuse +`) but
 //! reads target and source slots only after the verb, so `+`/`$` before `*` are dropped (the
-//! import report counts these); `^` and `%` are ignored, and groups are flattened. Everything
+//! import report counts these); a `%` first before the verb asks for a compound subject, other
+//! `^` and `%` are ignored, and groups are flattened. Everything
 //! else maps one to one: synsets become alternatives (a member may be a phrase, `+DID N'T`),
 //! `_` keeps its meaning of adjacent words (`NEW_&TIETYPES_RELATIONS` is one literal, and does
 //! not match "new global economic relations"), `$` and `+` keep theirs.
@@ -366,6 +367,10 @@ fn convert_pattern(
             Some(k) => (&parts[..k], true),
             None => (&parts[..], false),
         };
+        // `%` before the verb: the subject is a compound whose members act on each other
+        if parts.first() == Some(&"%") && !pre.iter().any(|p| p == "%") {
+            pre.insert(0, "%".into());
+        }
         if let Some(alts) = joined_group(parts, synsets)? {
             pre.push(alts);
         }
