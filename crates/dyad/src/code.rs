@@ -378,6 +378,19 @@ pub fn parse_sentence(
                 span: m.span,
                 mutual,
             });
+            // a paired code: the target's act back on the source ("arrived in Y": Y hosts)
+            if let (Some(t), Some(back)) = (target, &m.pattern.reverse_code) {
+                out.candidates.push(Candidate {
+                    source: t,
+                    target: Some(source),
+                    code: back.clone(),
+                    modality: c.modality,
+                    pattern: m.pattern.clone(),
+                    trigger: (c.verb, c.verb + 1),
+                    span: m.span,
+                    mutual,
+                });
+            }
         }
     }
     // "marched to demand the resignation of X", "blocked roads, demanding that the government

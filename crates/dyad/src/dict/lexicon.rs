@@ -227,6 +227,8 @@ pub enum PatElem {
 #[derive(Debug, Clone)]
 pub struct CompiledPattern {
     pub code: String,
+    /// The target's act back on the source, coded with every target (`032:033`).
+    pub reverse_code: Option<String>,
     /// The elements after the verb (verb patterns) or around the noun (noun patterns, where the
     /// noun itself is one `Word`).
     pub elems: Vec<PatElem>,
@@ -871,6 +873,7 @@ fn compile_rest(
                 .count();
         lex.verb_patterns[id as usize].push(Arc::new(CompiledPattern {
             code: p.code.clone(),
+            reverse_code: p.reverse_code.clone(),
             elems,
             specificity,
             text: p.text.clone(),
@@ -922,6 +925,7 @@ fn compile_rest(
             .or_default()
             .push(Arc::new(CompiledPattern {
                 code: p.code.clone(),
+                reverse_code: None,
                 elems,
                 specificity,
                 text: p.text.clone(),
@@ -969,13 +973,19 @@ fn compile_rest(
         .chain(&dict.nouns)
         .filter(|_| !allow_unknown_codes)
     {
-        if ont.lookup(&p.code).is_none() {
-            errors.push(err(&p.origin, format!("unknown CAMEO code {}", p.code)));
+        for code in std::iter::once(&p.code).chain(&p.reverse_code) {
+            if ont.lookup(code).is_none() {
+                errors.push(err(&p.origin, format!("unknown CAMEO code {code}")));
+            }
         }
     }
-    lex.verb_patterns
-        .iter_mut()
-        .for_each(|v| v.retain(|p| allow_unknown_codes || ont.lookup(&p.code).is_some()));
+    lex.verb_patterns.iter_mut().for_each(|v| {
+        v.retain(|p| {
+            allow_unknown_codes
+                || (ont.lookup(&p.code).is_some()
+                    && p.reverse_code.as_ref().is_none_or(|r| ont.lookup(r).is_some()))
+        })
+    });
     for v in lex
         .verb_patterns
         .iter_mut()

@@ -131,6 +131,9 @@ pub struct AgentEntry {
 #[derive(Debug, Clone)]
 pub struct PatternEntry {
     pub code: String,
+    /// Written `032:033`: the code of the target's act back on the source (PETRARCH's paired
+    /// codes: "X arrived in Y" is X visiting Y and Y hosting X).
+    pub reverse_code: Option<String>,
     /// The pattern text, e.g. `accuse + of`.
     pub text: String,
     pub nominal: bool,

@@ -323,6 +323,10 @@ pub fn parse_file(file: &str, text: &str, dict: &mut Dictionary) -> Vec<DictErro
             Kind::Verbs | Kind::Nouns => {
                 let (code, pat) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
                 let pat = pat.split_whitespace().collect::<Vec<_>>().join(" ");
+                let (code, reverse_code) = match code.split_once(':') {
+                    Some((c, r)) if kind == Kind::Verbs && is_cameo(r) => (c, Some(r.to_string())),
+                    _ => (code, None),
+                };
                 if !is_cameo(code) {
                     err(format!(
                         "pattern line must start with a CAMEO code, found {line:?}"
@@ -335,6 +339,7 @@ pub fn parse_file(file: &str, text: &str, dict: &mut Dictionary) -> Vec<DictErro
                 }
                 let e = PatternEntry {
                     code: code.into(),
+                    reverse_code,
                     text: pat,
                     nominal: kind == Kind::Nouns,
                     origin,

@@ -112,9 +112,18 @@ fn bracket_code(s: &str) -> Option<Option<String>> {
     if inner.starts_with("---") || inner.is_empty() {
         return Some(None);
     }
-    Some(Some(
-        inner.split(':').next().unwrap_or(inner).trim().to_string(),
-    ))
+    Some(Some(inner.to_string()))
+}
+
+/// `032:033` → (`032`, `033`): a paired code's act and the target's act back on the source.
+fn split_code(code: &str) -> (String, Option<String>) {
+    match code.split_once(':') {
+        Some((c, r)) if !r.trim().is_empty() && !r.trim().starts_with("---") => {
+            (c.trim().to_string(), Some(r.trim().to_string()))
+        }
+        Some((c, _)) => (c.trim().to_string(), None),
+        None => (code.trim().to_string(), None),
+    }
 }
 
 /// Read a verb dictionary of either generation into patterns and irregular forms.
@@ -229,8 +238,10 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
                             text.push(' ');
                             text.push_str(&post);
                         }
+                        let (code, reverse_code) = split_code(&code);
                         out.dict.verbs.push(PatternEntry {
-                            code: code.clone(),
+                            code,
+                            reverse_code,
                             text,
                             nominal: false,
                             origin: origin.clone(),
@@ -315,8 +326,10 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
         if let Some(code) = own_code.or_else(|| block_code.clone()) {
             let mut text = words.join(" ");
             text.push_str(" +?");
+            let (code, reverse_code) = split_code(&code);
             out.dict.verbs.push(PatternEntry {
                 code,
+                reverse_code,
                 text,
                 nominal: false,
                 origin: origin.clone(),

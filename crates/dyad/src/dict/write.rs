@@ -93,7 +93,11 @@ pub fn write_files(d: &Dictionary, prefix: &str, header: &str) -> Vec<(String, S
     add("agents", s);
     let mut s = String::new();
     for p in &d.verbs {
-        let _ = writeln!(s, "{:<5} {}", p.code, p.text);
+        let code = match &p.reverse_code {
+            Some(r) => format!("{}:{r}", p.code),
+            None => p.code.clone(),
+        };
+        let _ = writeln!(s, "{code:<5} {}", p.text);
     }
     add("verbs", s);
     let mut s = String::new();
