@@ -861,7 +861,15 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             // right before the verb group it is the subject, whatever precedes it ("since
             // Greece sent aid", "after Russia attacked")
             let adjacent = (ph.end..c.group_start).all(|t| matches!(ctx.tag(t), Tag::Adv));
-            let mut b0 = ph.start;
+            // what stands before a coordination stands before its first member: "police in
+            // Kenya and Tanzania arrested" is not "Kenya and Tanzania arrested"
+            let group_start = ctx
+                .group_of(p)
+                .iter()
+                .map(|&g| ctx.a.phrases[g].start)
+                .min()
+                .unwrap_or(ph.start);
+            let mut b0 = group_start;
             while b0 > 0 && matches!(ctx.tag(b0 - 1), Tag::Det | Tag::Num) {
                 b0 -= 1;
             }
@@ -871,7 +879,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                     "since" | "after" | "before" | "as" | "until" | "till" | "once"
                 );
             let adjacent = adjacent && (b0 == 0 || ctx.tag(b0 - 1) != Tag::Prep || clause_prep);
-            let mut b = ph.start;
+            let mut b = group_start;
             while b > 0 && matches!(ctx.tag(b - 1), Tag::Det | Tag::Num) {
                 b -= 1;
             }

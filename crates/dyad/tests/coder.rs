@@ -827,3 +827,20 @@ fn a_bare_role_takes_the_country_of_another_actor_in_its_sentence() {
         vec![ev("TURCOP", "TURMIL", "173", Asserted)]
     );
 }
+
+#[test]
+fn countries_after_in_and_a_coordination_were_taken_for_the_subject() {
+    // "in Turkey and Greece" is where the police are: the subject is the police, not the two
+    // countries (which "Turkey" alone before the verb already was not)
+    let got = code("Police in Turkey and Greece arrested Russian protesters.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "RUSOPP");
+    assert!(got[0].0.ends_with("COP"), "{got:?}");
+    assert_eq!(
+        code("Turkey and Greece arrested Russian protesters."),
+        vec![
+            ev("TUR", "RUSOPP", "173", Asserted),
+            ev("GRC", "RUSOPP", "173", Asserted)
+        ]
+    );
+}
