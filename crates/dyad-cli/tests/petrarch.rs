@@ -154,6 +154,16 @@ fn petrarch_synset_phrases_and_adjacent_words() {
         run("Freedonia met Sylvania secretly."),
         [t("FRD", "SYL", "040")]
     );
+    // a verb's own code takes the first actor after it as target, but not one in a clause of
+    // its own
+    assert_eq!(
+        run("Freedonia condemned the decision after Sylvanian troops were seen near the border."),
+        [t("FRD", "-", "111")]
+    );
+    assert_eq!(
+        run("Freedonia condemned the decision of Sylvanian troops."),
+        [t("FRD", "SYLMIL", "111")]
+    );
 }
 
 #[test]

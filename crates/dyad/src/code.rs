@@ -344,26 +344,28 @@ pub fn parse_sentence(
             && ctx.is_pair(m.sources[0])
             && is_reciprocal(&m.code, &m.pattern);
         // the (source, target) pairs of the act
-        let pairs: Vec<(usize, Option<usize>)> =
-            if m.targets.is_empty() && m.sources.len() >= 2 && is_reciprocal(&m.code, &m.pattern) {
-                // "Armenia and Azerbaijan held talks": a symmetric act between coordinated subjects
-                pairs_among(&m.sources)
-            } else if !m.targets.is_empty() && m.targets == m.sources {
-                // "accused each other"
-                pairs_among(&m.sources)
-            } else if m.code.starts_with("19") && m.pattern.target_is_partner() {
-                // "Nigerian troops clashed with Boko Haram fighters": both sides fight
-                let mut all = m.sources.clone();
-                all.extend(&m.targets);
-                pairs_among(&all)
-            } else if m.targets.is_empty() {
-                m.sources.iter().map(|&s| (s, None)).collect()
-            } else {
-                m.sources
-                    .iter()
-                    .flat_map(|&s| m.targets.iter().map(move |&t| (s, Some(t))))
-                    .collect()
-            };
+        let pairs: Vec<(usize, Option<usize>)> = if m.targets.is_empty()
+            && m.sources.len() >= 2
+            && (m.pattern.compound_subject || is_reciprocal(&m.code, &m.pattern))
+        {
+            // "Armenia and Azerbaijan held talks": a symmetric act between coordinated subjects
+            pairs_among(&m.sources)
+        } else if !m.targets.is_empty() && m.targets == m.sources {
+            // "accused each other"
+            pairs_among(&m.sources)
+        } else if m.code.starts_with("19") && m.pattern.target_is_partner() {
+            // "Nigerian troops clashed with Boko Haram fighters": both sides fight
+            let mut all = m.sources.clone();
+            all.extend(&m.targets);
+            pairs_among(&all)
+        } else if m.targets.is_empty() {
+            m.sources.iter().map(|&s| (s, None)).collect()
+        } else {
+            m.sources
+                .iter()
+                .flat_map(|&s| m.targets.iter().map(move |&t| (s, Some(t))))
+                .collect()
+        };
         for (source, target) in pairs {
             let code = target
                 .and_then(|t| refine_by_victim(&ctx, c, m, t))
@@ -1701,6 +1703,29 @@ fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
     (preceded && rest <= 5) || (start > 0 && rest == 0)
 }
 
+/// Does a clause start at `i`: a word that is a preposition or a subordinator ("after",
+/// "before", "since", "until", "when", "while", "because") followed by a subject and a finite
+/// verb before the next comma ("after a hafling was reported")?
+fn opens_clause(ctx: &Ctx, i: usize) -> bool {
+    if !matches!(
+        ctx.lower(i),
+        "after" | "before" | "since" | "until" | "when" | "while" | "because" | "as"
+    ) {
+        return false;
+    }
+    let end = (i + 1..ctx.n())
+        .find(|&k| matches!(ctx.lower(k), "," | ";" | ":" | "."))
+        .unwrap_or(ctx.n())
+        .min(i + 10);
+    (i + 2..end).any(|k| {
+        ctx.tag(k) == Tag::Verb
+            && !matches!(ctx.tag(k - 1), Tag::To | Tag::Prep)
+            && !ctx.lower(k).ends_with("ing")
+            && ctx.a.phrase_of[k - 1].is_some()
+            || matches!(ctx.tag(k), Tag::Be | Tag::Have | Tag::Modal) && ctx.tag(k - 1) != Tag::To
+    })
+}
+
 /// Where the clause running from `from` ends: the next subordinator, `;`, `:` or quote mark.
 fn clause_end(ctx: &Ctx, from: usize) -> usize {
     (from..ctx.n())
@@ -2009,6 +2034,11 @@ fn try_pattern(
                         pos = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();
                         after_target = Some(pos);
                         targets = grp;
+                        break;
+                    }
+                    // a loose target is not looked for in a clause of its own ("delayed
+                    // their meeting after an orc was seen near X": X is not the target)
+                    if loose && opens_clause(ctx, pos) {
                         break;
                     }
                     if loose

@@ -251,8 +251,9 @@ pub struct CompiledPattern {
     /// alternatives, each alternative a run of adjacent words (`did_n't|will_not * clash`).
     pub pre: Vec<Vec<Vec<String>>>,
     /// Written `%` first before the verb (`% have * postpone`, PETRARCH's compound actor): the
-    /// subject must be two or more coordinated actors. (Whom they act on is found as usual: the
-    /// two PETRARCH suites disagree on whether they act on each other.)
+    /// subject must be two or more coordinated actors, and without a target they act on each
+    /// other (as PETRARCH2's suite expects; the classic suite codes a target found in a later
+    /// clause instead).
     pub compound_subject: bool,
 }
 
@@ -983,7 +984,9 @@ fn compile_rest(
         v.retain(|p| {
             allow_unknown_codes
                 || (ont.lookup(&p.code).is_some()
-                    && p.reverse_code.as_ref().is_none_or(|r| ont.lookup(r).is_some()))
+                    && p.reverse_code
+                        .as_ref()
+                        .is_none_or(|r| ont.lookup(r).is_some()))
         })
     });
     for v in lex
