@@ -1517,39 +1517,87 @@ fn refine_by_instrument(
             .iter()
             .any(|&t| (ctx.a.phrases[t].start..ctx.a.phrases[t].end).contains(&i))
     };
-    let has = |words: &[&str]| {
-        (from..to).filter(|&i| !in_target(i)).any(|i| {
-            words.iter().any(|w| match w.split_once(' ') {
-                Some((a, b)) => ctx.lower(i) == a && i + 1 < to && ctx.lower(i + 1) == b,
-                None => ctx.lower(i) == *w,
-            })
-        })
-    };
-    if has(CHEMICAL) {
+    // one pass over the clause: the weapon classes named in it
+    let mut found: Vec<WeaponClass> = Vec::new();
+    for i in from..to {
+        let Some(entries) = weapon_words().get(ctx.lower(i)) else {
+            continue;
+        };
+        if in_target(i) {
+            continue;
+        }
+        for &(second, class) in entries {
+            let whole = second.is_none_or(|b| i + 1 < to && ctx.lower(i + 1) == b);
+            if whole && !found.contains(&class) {
+                found.push(class);
+            }
+        }
+    }
+    if found.contains(&WeaponClass::Chemical) {
         return Some("2041".to_string());
     }
+    let only = |keep: fn(&WeaponClass) -> Option<&'static str>| {
+        let codes: Vec<&str> = found.iter().filter_map(keep).collect();
+        (codes.len() == 1).then(|| codes[0].to_string())
+    };
+    let bombing = |c: &WeaponClass| match c {
+        WeaponClass::Bombing(code) => Some(*code),
+        _ => None,
+    };
     if code == "183" || code == "190" {
-        let bombing: Vec<&str> = BOMBINGS
-            .iter()
-            .filter(|(w, _)| has(w))
-            .map(|(_, c)| *c)
-            .collect();
-        if bombing.len() == 1 {
-            return Some(bombing[0].to_string());
+        if let Some(b) = only(bombing) {
+            return Some(b);
         }
-        if code == "183" || !bombing.is_empty() {
+        if code == "183" || found.iter().any(|c| bombing(c).is_some()) {
             return None;
         }
     }
     if code != "190" {
         return None;
     }
-    let weapons: Vec<&str> = INSTRUMENTS
-        .iter()
-        .filter(|(w, _)| has(w))
-        .map(|(_, c)| *c)
-        .collect();
-    (weapons.len() == 1).then(|| weapons[0].to_string())
+    only(|c| match c {
+        WeaponClass::Instrument(code) => Some(*code),
+        _ => None,
+    })
+}
+
+/// A class of weapon a clause may name ([`CHEMICAL`], [`BOMBINGS`], [`INSTRUMENTS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WeaponClass {
+    Chemical,
+    Bombing(&'static str),
+    Instrument(&'static str),
+}
+
+/// The weapon phrases by first word: the second word of two-word phrases, and the class.
+type WeaponIndex = rustc_hash::FxHashMap<&'static str, Vec<(Option<&'static str>, WeaponClass)>>;
+
+fn weapon_words() -> &'static WeaponIndex {
+    static INDEX: std::sync::OnceLock<WeaponIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m = WeaponIndex::default();
+        let mut add = |phrase: &'static str, class: WeaponClass| {
+            let (first, second) = match phrase.split_once(' ') {
+                Some((a, b)) => (a, Some(b)),
+                None => (phrase, None),
+            };
+            m.entry(first).or_default().push((second, class));
+        };
+        for w in CHEMICAL {
+            add(w, WeaponClass::Chemical);
+        }
+        for (words, code) in BOMBINGS {
+            for w in words.iter() {
+                add(w, WeaponClass::Bombing(code));
+            }
+        }
+        for (words, code) in INSTRUMENTS {
+            for w in words.iter() {
+                add(w, WeaponClass::Instrument(code));
+            }
+        }
+        m
+    })
 }
 
 /// Killing a named individual is an assassination (186) and shooting, stabbing or wounding one
