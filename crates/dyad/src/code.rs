@@ -206,6 +206,27 @@ pub fn parse_sentence(
             clauses[k].shares_with = Some(k - 1);
         }
     }
+    // "was shot and seriously wounded by": a participle coordinated with a passive one is
+    // passive too, with the same subject
+    for k in 1..clauses.len() {
+        let (prev, c) = (&clauses[k - 1], &clauses[k]);
+        let between = prev.verb + 1..c.verb;
+        let coordinated = between
+            .clone()
+            .any(|t| matches!(ctx.lower(t), "and" | "or"))
+            && between
+                .clone()
+                .all(|t| matches!(ctx.lower(t), "and" | "or") || ctx.tag(t) == Tag::Adv);
+        if prev.passive
+            && !c.passive
+            && c.form.has(VerbForm::PARTICIPLE)
+            && !c.form.only(VerbForm::GERUND)
+            && coordinated
+        {
+            clauses[k].passive = true;
+            clauses[k].shares_with = Some(k - 1);
+        }
+    }
     // subjects (in order, so coordination can inherit)
     for k in 0..clauses.len() {
         let subj = find_subject(&ctx, &clauses, k, 0);
@@ -1898,18 +1919,28 @@ fn try_pattern(
         if !p.has_target() {
             return None;
         }
-        let by = (c.verb + 1..end_of_clause).find(|&i| {
-            ctx.lower(i) == "by" && ctx.a.phrase_of.get(i + 1).copied().flatten().is_some()
-                || ctx.lower(i) == "by"
-                    && i + 2 < n
-                    && ctx.tag(i + 1) == Tag::Det
-                    && ctx.a.phrase_of[i + 2].is_some()
-        })?;
-        let ph_tok = if ctx.a.phrase_of[by + 1].is_some() {
-            by + 1
-        } else {
-            by + 2
+        // the agent phrase after "by", past an article and up to two modifiers ("by a
+        // 71-year-old man")
+        let agent_after = |i: usize| {
+            let mut k = i + 1;
+            if k < n && ctx.tag(k) == Tag::Det {
+                k += 1;
+            }
+            let mut modifiers = 0;
+            while k < n && ctx.a.phrase_of[k].is_none() && modifiers < 2 {
+                if !matches!(ctx.tag(k), Tag::Noun | Tag::Num | Tag::Adv) {
+                    return None;
+                }
+                k += 1;
+                modifiers += 1;
+            }
+            (k < n)
+                .then_some(k)
+                .filter(|&k| ctx.a.phrase_of[k].is_some())
         };
+        let (by, ph_tok) = (c.verb + 1..end_of_clause)
+            .filter(|&i| ctx.lower(i) == "by")
+            .find_map(|i| agent_after(i).map(|k| (i, k)))?;
         let ph = ctx.a.phrase_of[ph_tok].unwrap();
         let grp = ctx.group_of(ph);
         let end = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();

@@ -194,8 +194,11 @@ impl ArticleMemory {
                 ))
             }
         } else if let (Some(cc), Some((_, kind))) = (&country_code, p.country) {
+            // "the Israeli people" is the nation; "Israeli people" some of its civilians
+            let nation = p.definite && role_words(p, toks).as_deref() == Some("people");
             let code = match (&sector, kind) {
-                (Some(s), _) => with_sector(cc, s, prefix),
+                (Some(s), _) if !nation => with_sector(cc, s, prefix),
+                (Some(_), _) => cc.clone(),
                 (None, ActorKind::Capital) => format!("{cc}GOV"),
                 (None, _) => cc.clone(),
             };
