@@ -766,6 +766,22 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
         let mut after_of = false;
         loop {
             if let Some((len, entry)) = mention_at.get(j).copied().flatten() {
+                // "Israel strikes Iran": after a country's name, an attack noun that is also a
+                // verb, followed by an actor or an article, is the verb ("Israeli strikes",
+                // "Israel strikes on Gaza" stay the attacks)
+                let attack_verb = matches!(entry, LexEntry::Agent { entry, .. }
+                        if lex.dict.agents[*entry as usize].owned)
+                    && matches!(p.country, Some((_, ActorKind::CountryName)))
+                    && p.agent.is_none()
+                    && lex
+                        .verb_readings(&toks[j].lower)
+                        .iter()
+                        .any(|(_, f)| f.has(VerbForm::THIRD))
+                    && (mention_at.get(j + len).copied().flatten().is_some()
+                        || matches!(tags.get(j + len), Some(Tag::Det) | Some(Tag::Name)));
+                if attack_verb {
+                    break;
+                }
                 if absorb(lex, &mut p, entry, toks, j, len, text, after_of) {
                     after_of = false;
                     any = true;

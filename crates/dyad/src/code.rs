@@ -1576,6 +1576,27 @@ fn refine_by_instrument(
     if code != "190" {
         return None;
     }
+    if found.is_empty() {
+        // a military "strike" with no weapon named is an air or missile strike ("Israeli
+        // strikes killed 492 people", and in headlines "Israel strikes Iran"); the verb
+        // "struck" in a story says nothing of the weapon
+        // ("attacked hours before the strikes": a strike in a time adjunct is another act)
+        let in_time_adjunct = |i: usize| {
+            (i.saturating_sub(3)..i).any(|k| {
+                matches!(
+                    ctx.lower(k),
+                    "before" | "after" | "since" | "until" | "following" | "ahead"
+                )
+            })
+        };
+        let strike_noun = (from..to).any(|i| {
+            matches!(ctx.lower(i), "strike" | "strikes")
+                && (ctx.tag(i) != Tag::Verb || ctx.s.is_headline)
+                && !in_target(i)
+                && !in_time_adjunct(i)
+        });
+        return strike_noun.then(|| "195".to_string());
+    }
     only(|c| match c {
         WeaponClass::Instrument(code) => Some(*code),
         _ => None,

@@ -179,3 +179,27 @@ fn people_killed_or_arrested_were_no_actor() {
         [t("DEU", "ISR", "018")]
     );
 }
+
+#[test]
+fn a_country_name_before_an_attack_verb_made_one_actor_of_both() {
+    // "Israel strikes" is no actor ("Israeli strikes" is): the headline's verb is "strikes",
+    // and a headline's strike is an air or missile strike
+    assert_eq!(
+        asserted("Israel strikes Iran's nuclear sites"),
+        [t("ISR", "IRN", "195")]
+    );
+    assert_eq!(asserted("Russia shells Kharkiv"), [t("RUS", "UKR", "194")]);
+}
+
+#[test]
+fn a_military_strike_with_no_weapon_named_stayed_generic_force() {
+    assert_eq!(
+        asserted("Lebanon's health ministry said Israeli strikes had killed 492 people on Monday."),
+        [t("ISRMIL", "LBNCVL", "195")]
+    );
+    // a strike in a time adjunct is another act
+    assert_eq!(
+        asserted("An American warship was attacked by Houthi rebels in the Red Sea hours before the strikes."),
+        [t("YEMREB", "USAMIL", "190")]
+    );
+}
