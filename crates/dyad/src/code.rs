@@ -265,6 +265,23 @@ pub fn parse_sentence(
             c.matched = Some(m);
         }
     }
+    // "threatened (in a new video) to attack France": the act a side threatens is a threat
+    // (13x, mapped from the act), never the act; an act with no threat code is only
+    // hypothetical
+    for c in clauses.iter_mut() {
+        let threatened = c.infinitive
+            && c.governor.is_some_and(|g| {
+                ctx.a.verb[g].is_some_and(|(l, _)| ctx.lex.lemma(l) == "threaten")
+            });
+        if !threatened {
+            continue;
+        }
+        let Some(m) = &mut c.matched else { continue };
+        match crate::modality::threat_code(&m.code) {
+            Some(code) => m.code = code.to_string(),
+            None => c.modality = Modality::Hypothetical,
+        }
+    }
     // future / intent mapping and speech-act filtering
     let own_future: Vec<bool> = clauses
         .iter()
@@ -1127,7 +1144,12 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
     if ctx.question {
         return Modality::Question;
     }
-    if c.negated {
+    // "has no plans to strike", "no intention of attacking": a negation phrase of several
+    // words right before the verb group
+    let negated_before = ctx.a.cues.iter().any(|&(s, len, cl)| {
+        cl == CueClass::Negation && len > 1 && s + len <= c.verb && s + len + 2 >= c.group_start
+    });
+    if c.negated || negated_before {
         return Modality::Negated;
     }
     let v = c.verb;

@@ -38,3 +38,12 @@ fn protesters_rallying_after_a_preposition_were_read_as_the_police_rallying() {
         [t("GEOCOP", "GEOOPP", "175"), t("GEOOPP", "-", "1412")]
     );
 }
+
+#[test]
+fn unions_were_no_actor() {
+    // "unions" alone is labour ("the African Union" is matched whole first)
+    assert_eq!(
+        asserted("Body.\n\nFrench unions went on a nationwide strike on Thursday."),
+        [t("FRALAB", "-", "143")]
+    );
+}

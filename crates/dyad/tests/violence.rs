@@ -203,3 +203,26 @@ fn a_military_strike_with_no_weapon_named_stayed_generic_force() {
         [t("YEMREB", "USAMIL", "190")]
     );
 }
+
+#[test]
+fn an_attack_threatened_after_an_adjunct_was_coded_as_carried_out() {
+    // "threatened in a new video to attack France": the attack is threatened (1384), and an
+    // adjunct between "threatened" and "to" does not make it happen
+    assert_eq!(
+        asserted("Body.\n\nIslamic State threatened in a new video to attack France."),
+        [t("IMGISG", "FRA", "1384")]
+    );
+}
+
+#[test]
+fn having_no_plans_to_strike_was_a_strike() {
+    // the strike is negated: only the official's statement is asserted
+    assert_eq!(
+        asserted("Body.\n\nIsrael has no plans to strike Iran's oil facilities, a senior Israeli official said on Tuesday."),
+        [t("ISRGOV", "-", "010")]
+    );
+    assert_eq!(
+        asserted("Body.\n\nRussia has no intention of attacking NATO."),
+        []
+    );
+}
