@@ -234,7 +234,15 @@ pub fn segment(clean: &str) -> Vec<Sentence> {
         if toks.is_empty() {
             continue;
         }
-        let is_headline = !seen_content;
+        // the first line is the headline, unless it reads as a sentence of the story: wire
+        // headlines end without a full stop, and a first line ending in one is body text
+        // (a JSONL text field, a one-sentence item)
+        let ends_with_full_stop = toks
+            .iter()
+            .rev()
+            .find(|t| !(t.is_punct("\"") || t.is_punct(")")))
+            .is_some_and(|t| t.is_punct("."));
+        let is_headline = !seen_content && !ends_with_full_stop;
         seen_content = true;
         // find the sentence ends first, then move the tokens into their sentences
         let mut cuts: Vec<usize> = Vec::new();
@@ -401,5 +409,16 @@ mod tests {
         assert_eq!(s.len(), 4);
         assert!(s[0].is_headline);
         assert!(!s[1].is_headline);
+    }
+
+    #[test]
+    fn a_first_line_ending_in_a_full_stop_was_taken_for_a_headline() {
+        // a one-sentence item or a JSONL text field starts with the story itself
+        let s = segment("Dmitry Medvedev, an ally of Putin, threatened Ukraine.\nMore text.");
+        assert!(!s[0].is_headline);
+        let s = segment("\"We will respond,\" the minister said.\"\n");
+        assert!(!s[0].is_headline);
+        let s = segment("Will Russia attack?\nBody.");
+        assert!(s[0].is_headline);
     }
 }
