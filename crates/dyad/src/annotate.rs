@@ -1254,9 +1254,12 @@ fn absorb(
             if p.person.is_some() {
                 return false;
             }
-            let keep_old = p
-                .agent
-                .is_some_and(|old| !d.agents[old as usize].generic && a.generic);
+            // ... and a weapon or position after a role is that role's ("rebel positions"),
+            // except a government's, which are its military ("government warplanes")
+            let keep_old = p.agent.is_some_and(|old| {
+                let old = &d.agents[old as usize];
+                (!old.generic && a.generic) || (a.owned && !old.owned && old.sector != "GOV")
+            });
             if !keep_old {
                 p.agent = Some(*entry);
             }

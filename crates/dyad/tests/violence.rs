@@ -226,3 +226,17 @@ fn having_no_plans_to_strike_was_a_strike() {
         []
     );
 }
+
+#[test]
+fn a_sides_positions_were_its_country_not_its_forces() {
+    // positions with an owner are the owner's forces; a role before them owns them, but a
+    // government's weapons are its military
+    assert_eq!(
+        asserted("Body.\n\nUkrainian artillery units shelled Russian positions on the east bank of the Dnipro River on Thursday."),
+        [t("UKRMIL", "RUSMIL", "194")]
+    );
+    assert_eq!(
+        asserted("Body.\n\nSyrian government warplanes dropped sarin on the rebel-held town of Khan Sheikhoun on Tuesday, killing more than 80 civilians."),
+        [t("SYRMIL", "SYRCVL", "2041")]
+    );
+}
