@@ -1323,6 +1323,8 @@ const TOPICS: &[(&[&str], [&str; 4])] = &[
             "de-escalation",
             "de-escalate",
             "restraint",
+            "hostilities",
+            "offensive",
         ],
         ["0256", "0356", "1056", "1246"],
     ),
@@ -1414,8 +1416,22 @@ fn refine_by_topic(ctx: &Ctx, code: &str, from: usize, to: usize) -> Option<Stri
             return refinable(t).then(|| t.to_string());
         }
     }
-    None
+    // "demanded that the United States cancel the sale", "rejected demands to change the
+    // law": with no other topic, asking a side to stop or undo something asks for a policy
+    // change ("halt the offensive" is de-escalation, found above)
+    (from..to)
+        .any(|i| POLICY_CHANGE_VERBS.contains(&ctx.lower(i)))
+        .then(|| ["0242", "0342", "1042", "1232"][family])
+        .filter(|t| refinable(t))
+        .map(str::to_string)
 }
+
+/// Verbs whose object is a policy to be stopped, undone or changed: the fallback topic of
+/// [`refine_by_topic`].
+const POLICY_CHANGE_VERBS: &[&str] = &[
+    "halt", "stop", "cancel", "retract", "revoke", "abandon", "change", "amend", "overturn",
+    "rescind", "withdraw",
+];
 
 /// Weapons that decide the sub-code of a use of force: the CAMEO codebook's aerial weapons
 /// (195), artillery and tanks (194), small arms and light weapons (193). Single words, or a

@@ -78,3 +78,16 @@ fn military_exercises_had_no_pattern_and_joint_ones_were_no_cooperation() {
         [t("USAMIL", "KORMIL", "062"), t("KORMIL", "USAMIL", "062")]
     );
 }
+
+#[test]
+fn a_demand_to_undo_a_policy_stayed_a_generic_demand() {
+    assert_eq!(
+        asserted("Body.\n\nChina demanded that the United States cancel a planned 2.2 billion dollar sale of tanks and missiles to Taiwan."),
+        [t("CHN", "USA", "1042")]
+    );
+    // a halt to an offensive is de-escalation, not a policy
+    assert_eq!(
+        asserted("Body.\n\nTurkey demanded that Russia halt its offensive."),
+        [t("TUR", "RUS", "1056")]
+    );
+}
