@@ -1390,6 +1390,9 @@ const EASE_WORDS: &[&str] = &[
 /// pattern (see [`TOPICS`]). Only generic codes (020, 030, 100, 120) and the codes whose
 /// subtree holds the topic's code (023 → 0233) are refined; `None` leaves the code.
 fn refine_by_topic(ctx: &Ctx, code: &str, from: usize, to: usize) -> Option<String> {
+    if code == "090" {
+        return investigation_topic(ctx, from, to.min(from + 15)).map(str::to_string);
+    }
     let family = match code.get(..2)? {
         "02" => 0,
         "03" => 1,
@@ -1424,6 +1427,21 @@ fn refine_by_topic(ctx: &Ctx, code: &str, from: usize, to: usize) -> Option<Stri
         .then(|| ["0242", "0342", "1042", "1232"][family])
         .filter(|t| refinable(t))
         .map(str::to_string)
+}
+
+/// What an investigation is into, for the codebook's sub-codes: crime and corruption (091),
+/// human rights abuses (092), military action (093), war crimes (094).
+fn investigation_topic(ctx: &Ctx, from: usize, to: usize) -> Option<&'static str> {
+    (from..to.min(ctx.n())).find_map(|i| match ctx.lower(i) {
+        "crimes" | "crime" if i > 0 && ctx.lower(i - 1) == "war" => Some("094"),
+        "genocide" | "atrocities" => Some("094"),
+        "abuses" | "abuse" | "torture" | "mistreatment" => Some("092"),
+        "corruption" | "fraud" | "bribery" | "bribes" | "embezzlement" | "laundering"
+        | "financing" | "fundraising" | "crime" | "crimes" | "murder" | "killing" | "tax"
+        | "evasion" => Some("091"),
+        "withdrawal" | "airstrike" | "strike" | "raid" | "military" | "shootdown" => Some("093"),
+        _ => None,
+    })
 }
 
 /// Verbs whose object is a policy to be stopped, undone or changed: the fallback topic of

@@ -91,3 +91,11 @@ fn a_demand_to_undo_a_policy_stayed_a_generic_demand() {
         [t("TUR", "RUS", "1056")]
     );
 }
+
+#[test]
+fn an_investigation_into_corruption_stayed_a_generic_investigation() {
+    assert_eq!(
+        asserted("Body.\n\nBrazilian prosecutors opened an investigation into former President Luiz Inacio Lula da Silva over alleged corruption at state oil company Petrobras."),
+        [t("BRAJUD", "BRAGOV", "091")]
+    );
+}
