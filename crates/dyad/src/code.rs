@@ -303,15 +303,21 @@ pub fn parse_sentence(
     }
     // "called for humanitarian aid", "rejected calls for a ceasefire": what is asked, offered
     // or refused decides the sub-code of a generic appeal, intent, demand or rejection
+    let mut requested: Vec<std::ops::Range<usize>> = Vec::new();
     for c in clauses.iter_mut() {
         let Some(m) = &mut c.matched else { continue };
         let end = clause_end(&ctx, m.span.1);
-        // "demanding that the government resign": the complement says what is demanded
-        let topic_end = if end == m.span.1 && end < n && ctx.lower(end) == "that" {
+        // "demanding that the government resign", "demanded on Saturday that the military
+        // hand power": the complement says what is demanded
+        let topic_end = if end <= m.span.1 + 4 && end < n && ctx.lower(end) == "that" {
             clause_end(&ctx, end + 1)
         } else {
             end
         };
+        // ... and what is demanded or appealed for has not happened
+        if topic_end > end && matches!(m.code.get(..2), Some("02" | "10")) {
+            requested.push(end + 1..topic_end);
+        }
         if let Some(code) = refine_by_topic(&ctx, &m.code, m.span.1, topic_end) {
             m.code = code;
         }
@@ -326,6 +332,11 @@ pub fn parse_sentence(
             .unwrap_or(c.group_start);
         if let Some(code) = refine_by_instrument(&ctx, &m.code, start, end, &m.targets) {
             m.code = code;
+        }
+    }
+    for c in clauses.iter_mut() {
+        if requested.iter().any(|r| r.contains(&c.verb)) && c.modality == Modality::Asserted {
+            c.modality = Modality::Hypothetical;
         }
     }
     // "marched across France on Thursday against President Macron's pension reform": what a
@@ -1144,6 +1155,40 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
     if ctx.question {
         return Modality::Question;
     }
+    // "rejected calls to step down", "a bid to oust": an act asked for, planned or
+    // attempted after a noun has not happened
+    // (the noun may stand a few words back: "calls by the opposition to step down")
+    let request_noun = (c.group_start.saturating_sub(5)..c.group_start)
+        .rev()
+        .take_while(|&k| ctx.tag(k) != Tag::Verb)
+        .any(|k| {
+            matches!(
+                ctx.lower(k),
+                "calls"
+                    | "call"
+                    | "demands"
+                    | "demand"
+                    | "appeals"
+                    | "appeal"
+                    | "pressure"
+                    | "plan"
+                    | "plans"
+                    | "bid"
+                    | "attempt"
+                    | "attempts"
+                    | "efforts"
+                    | "effort"
+                    | "proposal"
+                    | "request"
+                    | "requests"
+                    | "ultimatum"
+                    | "push"
+                    | "move"
+            )
+        });
+    if c.infinitive && ctx.lower(c.group_start) == "to" && request_noun {
+        return Modality::Hypothetical;
+    }
     // "has no plans to strike", "no intention of attacking": a negation phrase of several
     // words right before the verb group
     let negated_before = ctx.a.cues.iter().any(|&(s, len, cl)| {
@@ -1407,8 +1452,22 @@ fn refine_by_topic(ctx: &Ctx, code: &str, from: usize, to: usize) -> Option<Stri
         let w = ctx.lower(i);
         let eased_sanctions = matches!(w, "sanctions" | "embargo")
             && (i.saturating_sub(3)..i).any(|k| EASE_WORDS.contains(&ctx.lower(k)));
+        // "step down", "hand power to civilians": a change of leadership
+        let prev = (i > from).then(|| ctx.lower(i - 1));
+        let gives_up = |k: usize| {
+            ["hand", "ced", "transfer", "relinquish", "surrender"]
+                .iter()
+                .any(|v| ctx.lower(k).starts_with(v))
+        };
+        let leadership = (w == "down"
+            && prev.is_some_and(|p| matches!(p, "step" | "steps" | "stepped" | "stepping")))
+            || (w == "power"
+                && ((i > from && gives_up(i - 1))
+                    || (i > from + 1 && ctx.lower(i - 1) == "over" && gives_up(i - 2))));
         let found = if eased_sanctions {
             Some(["0254", "0354", "1054", "1244"][family])
+        } else if leadership {
+            Some(["0241", "0341", "1041", "1231"][family])
         } else {
             TOPICS
                 .iter()

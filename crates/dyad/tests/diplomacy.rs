@@ -99,3 +99,21 @@ fn an_investigation_into_corruption_stayed_a_generic_investigation() {
         [t("BRAJUD", "BRAGOV", "091")]
     );
 }
+
+#[test]
+fn a_demanded_handover_was_coded_as_done() {
+    // what is demanded is a leadership change, and the handover has not happened
+    assert_eq!(
+        asserted("Body.\n\nSudanese protesters demanded on Saturday that the military hand power to a civilian government."),
+        [t("SDNOPP", "SDNMIL", "1041")]
+    );
+}
+
+#[test]
+fn a_resignation_called_for_was_coded_as_a_resignation() {
+    // "calls ... to step down": the calls are rejected, nobody resigned
+    assert_eq!(
+        asserted("Body.\n\nVenezuelan President Nicolas Maduro rejected calls by the opposition to step down."),
+        [t("VENGOV", "VENOPP", "1231")]
+    );
+}
