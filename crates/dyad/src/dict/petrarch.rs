@@ -407,11 +407,7 @@ fn convert_pattern(
             post_groups.push(parts[k + 1..].to_vec());
         }
     }
-    let is_word = |w: &str| {
-        w.starts_with('&')
-            || w.chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '-' | '.'))
-    };
+    let is_word = |w: &str| w.starts_with('&') || is_plain_word(w);
     let mut post_toks: Vec<&str> = Vec::new();
     let mut out: Vec<String> = Vec::new();
     for parts in &post_groups {
@@ -465,23 +461,13 @@ fn convert_post_token(
         "$" => out.push("$".into()),
         "^" | "%" | "*" => {}
         s if s.starts_with('&') => {
-            let key = s.trim_end_matches(|c: char| !c.is_alphanumeric());
-            let members = synsets
-                .get(key)
-                .or_else(|| synsets.get(s))
-                .ok_or_else(|| format!("unknown synset {s}"))?;
-            let alts = expand_synset(members, synsets, 0);
+            let alts = synset_words(s, synsets)?;
             if alts.is_empty() {
                 return Err(format!("synset {s} is empty"));
             }
             out.push(alts.join("|"));
         }
-        w if w
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '\'' || c == '-' || c == '.') =>
-        {
-            out.push(w.to_lowercase())
-        }
+        w if is_plain_word(w) => out.push(w.to_lowercase()),
         w => return Err(format!("token {w:?} not understood")),
     }
     Ok(())
@@ -498,20 +484,8 @@ fn joined_group(
     for part in parts {
         let alts: Vec<String> = match *part {
             "+" | "$" | "^" | "%" => continue,
-            s if s.starts_with('&') => {
-                let key = s.trim_end_matches(|c: char| !c.is_alphanumeric());
-                let members = synsets
-                    .get(key)
-                    .or_else(|| synsets.get(s))
-                    .ok_or_else(|| format!("unknown synset {s}"))?;
-                expand_synset(members, synsets, 0)
-            }
-            w if w
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.')) =>
-            {
-                vec![w.to_lowercase()]
-            }
+            s if s.starts_with('&') => synset_words(s, synsets)?,
+            w if is_plain_word(w) => vec![w.to_lowercase()],
             _ => continue,
         };
         let mut next = Vec::new();
@@ -533,6 +507,25 @@ fn joined_group(
     } else {
         Some(runs.join("|"))
     })
+}
+
+/// A synset's words (`&NEGATVAUXVRB` → `did_n't`, `will_not`, …), nested synsets expanded.
+fn synset_words(
+    name: &str,
+    synsets: &BTreeMap<String, Vec<String>>,
+) -> Result<Vec<String>, String> {
+    let key = name.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let members = synsets
+        .get(key)
+        .or_else(|| synsets.get(name))
+        .ok_or_else(|| format!("unknown synset {name}"))?;
+    Ok(expand_synset(members, synsets, 0))
+}
+
+/// A pattern word as PETRARCH writes one: letters, digits, `'`, `-`, `.`.
+fn is_plain_word(w: &str) -> bool {
+    w.chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '-' | '.'))
 }
 
 fn expand_synset(
