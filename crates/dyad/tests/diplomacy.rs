@@ -117,3 +117,17 @@ fn a_resignation_called_for_was_coded_as_a_resignation() {
         [t("VENGOV", "VENOPP", "1231")]
     );
 }
+
+#[test]
+fn the_sport_cue_the_hosts_discarded_every_host() {
+    // the discard cue "the hosts" lost its article and matched the verb "hosts"
+    assert_eq!(
+        asserted("Modi hosts Putin for annual India-Russia summit\n\nBody."),
+        [t("INDGOV", "RUSGOV", "043")]
+    );
+    // the sport sense is still discarded
+    assert_eq!(
+        asserted("Body.\n\nThe hosts beat Russia after Turkey condemned the referee."),
+        []
+    );
+}

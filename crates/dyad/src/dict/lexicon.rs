@@ -59,10 +59,21 @@ impl<T> Default for PhraseTrie<T> {
 }
 
 impl<T: Clone> PhraseTrie<T> {
+    /// Add a name: a leading lower-case article is not part of it ("the West" must not
+    /// swallow the "the" of "the West African bloc"; the annotator records definiteness
+    /// separately).
+    fn insert_name(&mut self, phrase: &str, value: T, case_sensitive: bool) {
+        self.insert(
+            phrase.strip_prefix("the ").unwrap_or(phrase),
+            value,
+            case_sensitive,
+        )
+    }
+
+    /// Add a phrase word for word (cues keep their article: the discard cue "the hosts" is
+    /// not "hosts").
     fn insert(&mut self, phrase: &str, value: T, case_sensitive: bool) {
-        // A leading lower-case article is not part of a name: "the West" must not swallow the
-        // "the" of "the West African bloc"; the annotator records definiteness separately.
-        let phrase = phrase.strip_prefix("the ").unwrap_or(phrase).trim();
+        let phrase = phrase.trim();
         let mut toks = Vec::new();
         tokenize(phrase, 0, &mut toks);
         if toks.is_empty() {
@@ -613,7 +624,7 @@ fn build_actor_trie(dict: &Dictionary) -> (PhraseTrie<LexEntry>, Vec<DictError>)
     for (i, c) in dict.countries.iter().enumerate() {
         let i = i as u32;
         let mut add = |name: &str, kind: ActorKind, sector: Option<String>| {
-            actors.insert(
+            actors.insert_name(
                 name,
                 LexEntry::Actor {
                     kind,
@@ -641,7 +652,7 @@ fn build_actor_trie(dict: &Dictionary) -> (PhraseTrie<LexEntry>, Vec<DictError>)
     }
     for (i, p) in dict.people.iter().enumerate() {
         for n in std::iter::once(&p.name).chain(&p.aliases) {
-            actors.insert(
+            actors.insert_name(
                 n,
                 LexEntry::Actor {
                     kind: ActorKind::Person,
@@ -660,7 +671,7 @@ fn build_actor_trie(dict: &Dictionary) -> (PhraseTrie<LexEntry>, Vec<DictError>)
     }
     for (i, o) in dict.organizations.iter().enumerate() {
         for n in &o.names {
-            actors.insert(
+            actors.insert_name(
                 n,
                 LexEntry::Actor {
                     kind: ActorKind::OrgName,
@@ -675,7 +686,7 @@ fn build_actor_trie(dict: &Dictionary) -> (PhraseTrie<LexEntry>, Vec<DictError>)
                 .strip_prefix("the ")
                 .or_else(|| n.strip_prefix("The "))
                 .unwrap_or(n);
-            actors.insert(
+            actors.insert_name(
                 n,
                 LexEntry::Actor {
                     kind: ActorKind::OrgRef,
@@ -688,7 +699,7 @@ fn build_actor_trie(dict: &Dictionary) -> (PhraseTrie<LexEntry>, Vec<DictError>)
     }
     for (i, a) in dict.agents.iter().enumerate() {
         for n in &a.nouns {
-            actors.insert(
+            actors.insert_name(
                 n,
                 LexEntry::Agent {
                     entry: i as u32,
@@ -698,7 +709,7 @@ fn build_actor_trie(dict: &Dictionary) -> (PhraseTrie<LexEntry>, Vec<DictError>)
             );
             let pl = pluralize(n);
             if pl != *n {
-                actors.insert(
+                actors.insert_name(
                     &pl,
                     LexEntry::Agent {
                         entry: i as u32,
