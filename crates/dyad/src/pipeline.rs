@@ -184,7 +184,47 @@ impl Coder {
                 else {
                     continue;
                 };
-                if !hostile || *why != crate::resolve::NEAREST_COUNTRY || src.len() < 3 {
+                // "attacked a Malian army base near the border with Niger, killing 24
+                // soldiers": the victims of the participle are the attacked side's, whatever
+                // country stands nearer
+                let governor = parse
+                    .clauses
+                    .iter()
+                    .find(|k| k.verb == c.trigger.0 && k.form.only(crate::dict::VerbForm::GERUND))
+                    .and_then(|k| k.governor);
+                let attacked = governor.and_then(|g| {
+                    parse.candidates.iter().find_map(|o| {
+                        let ot = o
+                            .target
+                            .filter(|_| o.trigger.0 == g && o.code.starts_with(['1', '2']))?;
+                        match phrase_codes[ot].as_ref()? {
+                            (code, Resolution::Dictionary) if code.len() >= 3 => {
+                                Some(code[..3].to_string())
+                            }
+                            _ => None,
+                        }
+                    })
+                });
+                if let Some(country) =
+                    attacked.filter(|_| hostile && *why == crate::resolve::NEAREST_COUNTRY)
+                {
+                    if tgt.len() >= 3 && tgt[..3] != country {
+                        recoded.push((t, format!("{country}{}", &tgt[3..])));
+                    }
+                    continue;
+                }
+                // (only against an attacker whose country is named: when both took theirs from
+                // proximity, "militants attacked a Malian army base near the border with
+                // Niger", neither guess says the other is wrong)
+                let attacker_named = matches!(
+                    phrase_codes[c.source].as_ref(),
+                    Some((_, Resolution::Dictionary))
+                );
+                if !hostile
+                    || *why != crate::resolve::NEAREST_COUNTRY
+                    || src.len() < 3
+                    || !attacker_named
+                {
                     continue;
                 }
                 if tgt.len() >= 3 && src[..3] == tgt[..3] {

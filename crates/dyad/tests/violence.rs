@@ -240,3 +240,11 @@ fn a_sides_positions_were_its_country_not_its_forces() {
         [t("SYRMIL", "SYRCVL", "2041")]
     );
 }
+
+#[test]
+fn victims_of_a_participle_took_the_country_standing_nearest() {
+    // the soldiers killed are the attacked Malian army's, not Niger's (named nearer)
+    let got = asserted("Body.\n\nIslamist militants attacked a Malian army base near the border with Niger on Monday, killing at least 24 soldiers.");
+    assert!(got.contains(&t("MLIREB", "MLIMIL", "190")), "{got:?}");
+    assert!(got.iter().all(|e| !e.1.starts_with("NER")), "{got:?}");
+}
