@@ -1148,13 +1148,15 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
         }
     }
 
-    // 5. Cues (none in a dateline; a discard cue must be an ordinary word, not part of a
-    //    name: "Steadfast Defender" is an exercise, not a football match).
+    // 5. Cues (none in a dateline; a one-word discard cue must be an ordinary word, not part
+    //    of a name: "Steadfast Defender" is an exercise, not a football match; a cue of
+    //    several words names the sport itself: "World Cup", "Champions League").
     let mut cues = Vec::new();
     let mut i = dateline.unwrap_or(0);
     while i < n {
         if let Some((len, classes)) = lex.match_cue(toks, i, text) {
-            let in_name = toks[i].capitalized && !after_sentence_start(toks, i) && !title_case;
+            let in_name =
+                len == 1 && toks[i].capitalized && !after_sentence_start(toks, i) && !title_case;
             for &c in classes {
                 if in_name && matches!(c, CueClass::DiscardSentence | CueClass::DiscardArticle) {
                     continue;

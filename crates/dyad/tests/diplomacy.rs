@@ -131,3 +131,12 @@ fn the_sport_cue_the_hosts_discarded_every_host() {
         []
     );
 }
+
+#[test]
+fn a_capitalised_sport_name_of_several_words_discarded_nothing() {
+    // "World Cup" is the sport itself; one capitalised word ("Steadfast Defender") stays a name
+    assert_eq!(
+        asserted("Body.\n\nArgentina hosted Brazil in Buenos Aires on Tuesday night and thrashed their arch-rivals 4-1 in a World Cup qualifier."),
+        []
+    );
+}
