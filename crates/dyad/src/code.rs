@@ -270,9 +270,8 @@ pub fn parse_sentence(
     // hypothetical
     for c in clauses.iter_mut() {
         let threatened = c.infinitive
-            && c.governor.is_some_and(|g| {
-                ctx.a.verb[g].is_some_and(|(l, _)| ctx.lex.lemma(l) == "threaten")
-            });
+            && c.governor
+                .is_some_and(|g| ctx.verb_classes(g).contains(&CueClass::Threat));
         if !threatened {
             continue;
         }

@@ -69,6 +69,9 @@ pub enum CueClass {
     Question,
     /// Verbs whose `to`-complement still happened: `begin`, `continue`, `go on`.
     Factive,
+    /// Verbs whose `to`-complement is threatened: `threaten`. The act becomes a threat (13x,
+    /// see [`threat_code`]).
+    Threat,
     /// A sentence-level discard cue (sports, business).
     DiscardSentence,
     /// An article-level discard cue (several distinct ones switch an article off).
@@ -91,6 +94,7 @@ impl CueClass {
             "claim" => CueClass::Claim,
             "question" => CueClass::Question,
             "factive" => CueClass::Factive,
+            "threat" => CueClass::Threat,
             _ => return None,
         })
     }
@@ -105,6 +109,7 @@ impl CueClass {
                 | CueClass::Claim
                 | CueClass::Fear
                 | CueClass::Factive
+                | CueClass::Threat
         )
     }
 }
