@@ -408,16 +408,14 @@ fn convert_pattern(
         }
     }
     let is_word = |w: &str| w.starts_with('&') || is_plain_word(w);
-    let mut post_toks: Vec<&str> = Vec::new();
     let mut out: Vec<String> = Vec::new();
     for parts in &post_groups {
         if parts.len() > 1 && parts.iter().all(|p| is_word(p)) {
             out.extend(joined_group(parts, synsets)?);
         } else {
-            post_toks.extend(parts.iter().copied());
-        }
-        for t in std::mem::take(&mut post_toks) {
-            convert_post_token(t, synsets, &mut out)?;
+            for t in parts {
+                convert_post_token(t, synsets, &mut out)?;
+            }
         }
     }
     // a `+` before the verb in PETRARCH is a target standing before it ("SUGGESTED_+ *"): dyad
