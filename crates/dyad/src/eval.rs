@@ -421,6 +421,9 @@ pub struct PetrRecord {
     pub expected: BTreeSet<Triple>,
     pub noevents: bool,
     pub error: Option<String>,
+    /// PETRARCH's `require_dyad` option where the record stands (a `<Config>` tag earlier in
+    /// the file sets it; PETRARCH's default is true): events need both a source and a target.
+    pub require_dyad: bool,
 }
 
 /// A PETRARCH validation file: its records and the categories it includes.
@@ -512,7 +515,10 @@ pub fn parse_petr_suite(xml: &str) -> PetrSuite {
     let discardfile = element("Discardfile");
     let mut records = Vec::new();
     let mut rest = xml.as_str();
+    let mut require_dyad = true;
     while let Some(i) = rest.find("<Sentence ") {
+        require_dyad = config_option(&rest[..i], "require_dyad")
+            .map_or(require_dyad, |v| v.eq_ignore_ascii_case("true"));
         let body_start = match rest[i..].find('>') {
             Some(j) => i + j + 1,
             None => break,
@@ -566,6 +572,7 @@ pub fn parse_petr_suite(xml: &str) -> PetrSuite {
                 || attr(tag, "noevents").is_some_and(|v| v.eq_ignore_ascii_case("true")),
             error: attr(body, "error").or_else(|| attr(tag, "error")),
             expected,
+            require_dyad,
         });
         rest = &rest[end.min(rest.len())..];
         if rest.starts_with("</Sentence>") {
@@ -580,6 +587,21 @@ pub fn parse_petr_suite(xml: &str) -> PetrSuite {
         agentfile,
         discardfile,
     }
+}
+
+/// The value the last `<Config option="NAME" value="...">` tag in `text` gives the option.
+fn config_option(text: &str, name: &str) -> Option<String> {
+    let mut value = None;
+    let mut rest = text;
+    while let Some(k) = rest.find("<Config") {
+        let e = rest[k..].find('>').map_or(rest.len(), |x| k + x);
+        let tag = &rest[k..e];
+        if attr(tag, "option").as_deref() == Some(name) {
+            value = attr(tag, "value");
+        }
+        rest = &rest[e..];
+    }
+    value
 }
 
 impl PetrSuite {
@@ -620,7 +642,12 @@ pub fn evaluate_petr(coder: &Coder, suite: &PetrSuite) -> PetrReport {
             r.date.expect("evaluated records have dates"),
             r.text.clone(),
         );
-        let produced: BTreeSet<Triple> = coder.code(&article).iter().map(|e| e.triple()).collect();
+        let produced: BTreeSet<Triple> = coder
+            .code(&article)
+            .iter()
+            .map(|e| e.triple())
+            .filter(|(source, target, _)| !r.require_dyad || (source != "-" && target != "-"))
+            .collect();
         let expected = if r.noevents || r.error.is_some() {
             BTreeSet::new()
         } else {
@@ -697,5 +724,25 @@ with Gondor.
         assert_eq!(s.records[2].error.as_deref(), Some("storydiscard"));
         assert_eq!(s.records[2].id, "D-3", "spaces around `=` are allowed");
         assert_eq!(s.records[0].date.unwrap().to_string(), "1995-01-01");
+        assert!(
+            s.records.iter().all(|r| r.require_dyad),
+            "PETRARCH's default"
+        );
+    }
+
+    #[test]
+    fn petr_config_tags_set_require_dyad_for_the_records_after_them() {
+        let xml = r#"<Validation>
+<Sentence date="19950101" id="A" category="DEMO"><Text>a</Text></Sentence>
+<Config option="require_dyad" value="FALSE"></Config>
+<Config option="comma_min" value="2"></Config>
+<Sentence date="19950101" id="B" category="DEMO"><Text>b</Text></Sentence>
+<Sentence date="19950101" id="C" category="DEMO"><Text>c</Text></Sentence>
+<Config option="require_dyad" value="True"></Config>
+<Sentence date="19950101" id="D" category="DEMO"><Text>d</Text></Sentence>
+</Validation>"#;
+        let s = parse_petr_suite(xml);
+        let flags: Vec<bool> = s.records.iter().map(|r| r.require_dyad).collect();
+        assert_eq!(flags, [true, false, false, true]);
     }
 }

@@ -129,6 +129,7 @@ impl Coder {
         let clean = clean(&article.text);
         let sentences = segment(&clean.text);
         let mut memory = ArticleMemory::default();
+        memory.unplaced_roles = self.options.petrarch_codes;
         let mut out = Vec::with_capacity(sentences.len());
         let discarded = self.article_discard(&sentences, &clean.text);
         let mut dateline: Option<(PlaceId, crate::event::Place)> = None;

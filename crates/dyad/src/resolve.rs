@@ -23,6 +23,9 @@ use rustc_hash::FxHashMap;
 /// What the article has said so far.
 #[derive(Debug, Default, Clone)]
 pub struct ArticleMemory {
+    /// PETRARCH's reading: a role with no country of its own stays unplaced (`---GOV`) instead
+    /// of taking the country of an actor named near it.
+    pub unplaced_roles: bool,
     /// Organisations named so far, most recent last.
     named_orgs: Vec<u32>,
     names: FxHashMap<String, String>,
@@ -239,7 +242,7 @@ impl ArticleMemory {
             {
                 // "the ministry" refers back; "soldiers" are of the country named nearest
                 Some((format!("{c}{s}"), Resolution::Coreference(NEAREST_COUNTRY)))
-            } else if let Some(c) = &self.last_country {
+            } else if let Some(c) = self.last_country.as_ref().filter(|_| !self.unplaced_roles) {
                 Some((
                     format!("{c}{s}"),
                     Resolution::Coreference("country named earlier in the article"),
