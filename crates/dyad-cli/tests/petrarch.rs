@@ -166,6 +166,31 @@ fn petrarch_synset_phrases_and_adjacent_words() {
     );
 }
 
+/// PETRARCH's verb dictionaries give some inflected forms entries of their own (`SAID`, `MET`,
+/// `LEFT` beside `SAY`, `MEET`, `LEAVE`). Filed under the lemma "met" they never matched, as
+/// the word "met" is read as a form of "meet".
+#[test]
+fn petrarch_entry_written_as_an_inflected_form_matches_that_form() {
+    let cfg = fixtures().join("team_config.ini");
+    let cfg = cfg.to_str().unwrap();
+    let run = |text: &str| {
+        triples(&dyad(
+            &["code", "--petr-config", cfg, "--date", "1933-06-01"],
+            text.as_bytes(),
+        ))
+    };
+    assert_eq!(
+        run("Freedonia met Sylvania in private."),
+        [t("FRD", "SYL", "046")]
+    );
+    assert_eq!(run("Freedonia met Sylvania."), [t("FRD", "SYL", "040")]);
+    // the other forms of MEET keep MEET's patterns
+    assert_eq!(
+        run("Freedonia meets Sylvania in private."),
+        [t("FRD", "SYL", "040")]
+    );
+}
+
 #[test]
 fn import_writes_dyad_files_and_reports_every_skipped_line() {
     let out = std::env::temp_dir().join(format!("dyad-petr-import-{}", std::process::id()));

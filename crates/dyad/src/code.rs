@@ -523,7 +523,7 @@ pub fn parse_sentence(
         let Some(pattern) = lex
             .verb_patterns(c.lemma)
             .iter()
-            .filter(|p| p.code == code)
+            .filter(|p| p.code == code && p.only_form.is_none())
             .min_by_key(|p| p.elems.len())
             .cloned()
         else {
@@ -884,11 +884,23 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
         }
     }
     let own_masked = ctx.masked[c.verb];
+    // "..., the official news agency WFNA said": the speaker of a trailing attribution stands
+    // between the comma and the verb; when no actor is named there, the speaker is not one
+    let trailing_speech = ctx.verb_classes(c.verb).contains(&CueClass::Speech)
+        && !c.form.has(VerbForm::GERUND)
+        && ctx.s.tokens[c.verb + 1..]
+            .iter()
+            .filter(|t| t.kind == crate::segment::TokenKind::Word)
+            .count()
+            <= 5;
     let mut j = c.group_start;
     while j > 0 {
         j -= 1;
         if ctx.masked[j] && !own_masked {
             continue;
+        }
+        if trailing_speech && j + 1 < c.group_start && ctx.s.tokens[j].is_punct(",") {
+            return vec![];
         }
         if let Some(p) = ctx.a.phrase_of[j] {
             let ph = &ctx.a.phrases[p];
@@ -2023,6 +2035,12 @@ fn try_pattern(
 ) -> Option<PatternMatch> {
     let n = ctx.n();
     if p.compound_subject && (c.passive || c.subject.len() < 2) {
+        return None;
+    }
+    if p.only_form
+        .as_deref()
+        .is_some_and(|f| f != ctx.lower(c.verb))
+    {
         return None;
     }
     // words the pattern wants before the verb, nearest first, each within four words; the verb

@@ -508,6 +508,15 @@ fn a_noun_subject_before_a_trailing_speech_verb_is_not_replaced_by_the_main_subj
 }
 
 #[test]
+fn a_trailing_attribution_without_an_actor_speaker_does_not_borrow_the_main_subject() {
+    // the speaker stands between the comma and "said"; no actor there, no speaker
+    let got = code("Turkey faces a poor harvest, the local radio station Radio Fenwick said.");
+    assert!(got.is_empty(), "{got:?}");
+    let got = code("Turkey faces a poor harvest, a Greek foreign minister said.");
+    assert_eq!(got, [ev("GRCGOV", "-", "010", Asserted)]);
+}
+
+#[test]
 fn a_bare_verb_coordinated_with_an_infinitive_shares_its_to() {
     // "urged ... to meet and attack": the attack is urged, not done
     let got = code("Talks\nTurkey urged Russia to meet Ukraine and attack Greece.");

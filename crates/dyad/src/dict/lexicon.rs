@@ -266,6 +266,10 @@ pub struct CompiledPattern {
     /// other (as PETRARCH2's suite expects; the classic suite codes a target found in a later
     /// clause instead).
     pub compound_subject: bool,
+    /// The entry was written as an inflected form of an irregular verb (PETRARCH's `SAID`,
+    /// `MET`, `LEFT` entries beside `SAY`, `MEET`, `LEAVE`): this copy, filed under that verb,
+    /// matches only this form, and beats the verb's own patterns of the same shape there.
+    pub only_form: Option<String>,
 }
 
 impl CompiledPattern {
@@ -789,6 +793,21 @@ fn compile_rest(
         }
     }
 
+    // An entry written as a past, participle or third-person form of an irregular verb is filed
+    // under that verb, for that form only. A form that is an irregular verb itself ("lay") or
+    // that some entry or list gives as a lemma keeps its own entry.
+    let mut inflected: FxHashMap<&str, &str> = FxHashMap::default();
+    for v in &dict.irregular {
+        for form in [Some(&v.past), Some(&v.participle), v.third.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            if form != &v.lemma && !irregular.contains_key(form.as_str()) {
+                inflected.insert(form.as_str(), v.lemma.as_str());
+            }
+        }
+    }
+
     // Patterns
     for p in &dict.verbs {
         let all_words: Vec<&str> = p.text.split_whitespace().collect();
@@ -872,6 +891,9 @@ fn compile_rest(
             continue;
         }
         let id = lex.lemma_id(&lemma, &irregular);
+        let base = inflected
+            .get(lemma.as_str())
+            .map(|base| lex.lemma_id(base, &irregular));
         let pre: Vec<Vec<Vec<String>>> = pre.iter().map(|w| alternatives(w)).collect();
         // words count, not elements: `most_certainly_did_n't_ever *` beats `did_n't ever *`
         let specificity = 1
@@ -883,7 +905,7 @@ fn compile_rest(
                 .iter()
                 .filter(|e| matches!(e, PatElem::Word(_) | PatElem::Alt(_)))
                 .count();
-        lex.verb_patterns[id as usize].push(Arc::new(CompiledPattern {
+        let pattern = CompiledPattern {
             code: p.code.clone(),
             reverse_code: p.reverse_code.clone(),
             elems,
@@ -896,7 +918,18 @@ fn compile_rest(
             loose_target,
             pre,
             compound_subject,
-        }));
+            only_form: None,
+        };
+        // "wound" is a verb of its own and the past of "wind": the entry is kept under its
+        // own lemma ("wounded") and filed under the other verb for this one form
+        if let Some(base) = base {
+            lex.verb_patterns[base as usize].push(Arc::new(CompiledPattern {
+                specificity: pattern.specificity + 1,
+                only_form: Some(lemma.clone()),
+                ..pattern.clone()
+            }));
+        }
+        lex.verb_patterns[id as usize].push(Arc::new(pattern));
     }
     for p in &dict.nouns {
         let mut elems = Vec::new();
@@ -948,6 +981,7 @@ fn compile_rest(
                 loose_target: false,
                 pre: Vec::new(),
                 compound_subject: false,
+                only_form: None,
             }));
     }
     for v in lex
