@@ -1502,9 +1502,19 @@ fn choose_verb_reading(
         let plural_noun = prev_phrase.is_none()
             && prev_tag == Some(Tag::Noun)
             && prev.is_some_and(|k| toks[k].lower.ends_with('s') && !toks[k].lower.ends_with("ss"));
+        // "demanding that the government resign", "insisted that Russia withdraw": after
+        // "that" and a subject the bare form is the mandative subjunctive
+        let subjunctive = prev_phrase.is_some_and(|p| {
+            let mut b = p.start;
+            while b > 0 && tags[b - 1] == Tag::Det {
+                b -= 1;
+            }
+            b > 0 && toks[b - 1].lower == "that" && p.end == i
+        });
         if plural_subject
             || inverted
             || plural_noun
+            || subjunctive
             || prev_phrase.is_none() && prev_tag == Some(Tag::Pron)
         {
             return pick(VerbForm::BASE);

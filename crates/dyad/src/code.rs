@@ -485,10 +485,19 @@ pub fn parse_sentence(
             .retain(|x| x.trigger.0 != c.verb && x.trigger.0 != aim.verb);
         let mut srcs: Vec<usize> = sources.into_iter().flatten().collect();
         srcs.dedup();
-        let targets: Vec<Option<usize>> = if m.targets.is_empty() {
+        // "demanding that the government resign": the aim's pattern has no target, but who is
+        // to act is the one the protest is against
+        let aim_targets = if m.targets.is_empty() {
+            that_clause_subject(&ctx, m.span.1)
+                .map(|ph| ctx.group_of(ph))
+                .unwrap_or_default()
+        } else {
+            m.targets.clone()
+        };
+        let targets: Vec<Option<usize>> = if aim_targets.is_empty() {
             vec![None]
         } else {
-            m.targets.iter().map(|&t| Some(t)).collect()
+            aim_targets.iter().map(|&t| Some(t)).collect()
         };
         for &src in &srcs {
             for &t in &targets {

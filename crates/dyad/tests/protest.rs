@@ -26,7 +26,17 @@ fn a_protest_against_a_policy_was_not_a_protest_for_policy_change() {
 #[test]
 fn an_aim_in_a_participle_was_coded_as_a_separate_generic_demand() {
     let got = asserted("Lebanese protesters blocked roads across Beirut on Monday, demanding that the government resign.");
-    assert_eq!(got, [t("LBNOPP", "-", "1441")]);
+    assert_eq!(got, [t("LBNOPP", "LBNGOV", "1441")]);
+}
+
+#[test]
+fn a_subjunctive_after_that_was_read_as_a_noun_and_the_protest_lost_its_target() {
+    // "that the president step down": "step" is the verb of the demanded act, and the one who
+    // is to act is the one the protest is against
+    let got = asserted(
+        "Thousands of Kenyan protesters marched in Nairobi on Tuesday, demanding that the president step down.",
+    );
+    assert_eq!(got, [t("KENOPP", "KENGOV", "1411")]);
 }
 
 #[test]
