@@ -831,17 +831,52 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
                 && p.org.is_none()
                 && p.person.is_none()
             {
-                let k = if toks.get(j + 1).is_some_and(|t| t.lower == "the") {
+                let mut k = if toks.get(j + 1).is_some_and(|t| t.lower == "the") {
                     j + 2
                 } else {
                     j + 1
                 };
+                // "the mayor of the occupied Ukrainian city": a word or two before a country
+                // adjective describe the place
+                if let Some(skip) = (0..=2).find(|&m| {
+                    m > 0
+                        && (k..k + m).all(|x| {
+                            x < n
+                                && !toks[x].capitalized
+                                && mention_at[x].is_none()
+                                && matches!(tags[x], Tag::Noun | Tag::Verb)
+                        })
+                        && mention_at
+                            .get(k + m)
+                            .copied()
+                            .flatten()
+                            .is_some_and(|(_, e)| {
+                                matches!(
+                                    e,
+                                    LexEntry::Actor {
+                                        kind: ActorKind::CountryAdjective,
+                                        ..
+                                    }
+                                )
+                            })
+                }) {
+                    k += skip;
+                }
                 if let Some((_, e)) = mention_at.get(k).copied().flatten() {
                     if matches!(e, LexEntry::Actor { .. }) {
                         j = k;
                         after_of = true;
                         continue;
                     }
+                } else if let Some((len, country)) = (k < n && toks[k].capitalized)
+                    .then(|| town_at(lex, toks, text, k))
+                    .flatten()
+                {
+                    // "the mayor of Melitopol", "residents of Kharkiv": the town's country
+                    p.country = Some((country, ActorKind::Town));
+                    p.end = k + len;
+                    j = k + len;
+                    continue;
                 }
                 break;
             }

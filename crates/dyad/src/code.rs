@@ -2277,6 +2277,18 @@ fn try_pattern(
                         targets = grp;
                         break;
                     }
+                    // "abducted Ivan Fedorov, the mayor of Melitopol": a name the
+                    // dictionaries do not know is the role set beside it
+                    if let Some(ph) = apposed_role(ctx, pos) {
+                        let q = &ctx.a.phrases[ph];
+                        if sources.contains(&ph) {
+                            return None;
+                        }
+                        pos = q.end;
+                        after_target = Some(pos);
+                        targets = vec![ph];
+                        break;
+                    }
                     // a loose target is not looked for in a clause of its own ("delayed
                     // their meeting after an orc was seen near X": X is not the target)
                     if loose && opens_clause(ctx, pos) {
@@ -2366,6 +2378,30 @@ fn try_pattern(
         span: (c.verb, literal_end.max(c.verb + 1)),
         code: p.code.clone(),
     })
+}
+
+/// The role phrase in apposition to an unknown name starting at `at`: "the mayor of Melitopol"
+/// in "Ivan Fedorov, the mayor of Melitopol". Only a single role (not "officials") stands for a
+/// person's name.
+fn apposed_role(ctx: &Ctx, at: usize) -> Option<usize> {
+    if ctx.tag(at) != Tag::Name || (at > 0 && ctx.tag(at - 1) == Tag::Name) {
+        return None;
+    }
+    let mut i = at;
+    while i < ctx.n() && ctx.tag(i) == Tag::Name {
+        i += 1;
+    }
+    if i >= ctx.n() || !ctx.s.tokens[i].is_punct(",") {
+        return None;
+    }
+    i += 1;
+    if i < ctx.n() && matches!(ctx.lower(i), "a" | "an" | "the") {
+        i += 1;
+    }
+    let ph = ctx.a.phrase_of.get(i).copied().flatten()?;
+    let q = &ctx.a.phrases[ph];
+    (q.agent.is_some() && !q.plural && !q.possessive && !q.modifier && q.pronoun.is_none())
+        .then_some(ph)
 }
 
 /// The preposition of a pattern's trailing partner slot ("with" in `expand economic cooperation

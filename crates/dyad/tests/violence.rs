@@ -248,3 +248,26 @@ fn victims_of_a_participle_took_the_country_standing_nearest() {
     assert!(got.contains(&t("MLIREB", "MLIMIL", "190")), "{got:?}");
     assert!(got.iter().all(|e| !e.1.starts_with("NER")), "{got:?}");
 }
+
+#[test]
+fn an_unknown_name_with_a_role_in_apposition_was_no_target() {
+    // "Oleh Petrenko, the deputy mayor of Kharkiv": the name is the role beside it, and a
+    // role "of" a town is of the town's country
+    assert_eq!(
+        asserted("Russian troops detained Oleh Petrenko, the deputy mayor of Kharkiv, on Monday."),
+        [t("RUSMIL", "UKRGOV", "173")]
+    );
+    // plural roles do not stand for one name
+    assert_eq!(
+        asserted("Russian troops detained Oleh Petrenko, two Ukrainian officials said."),
+        [t("RUSMIL", "-", "173")]
+    );
+}
+
+#[test]
+fn words_before_a_country_adjective_cut_a_role_off_its_country() {
+    assert_eq!(
+        asserted("Rebels kidnapped the governor of the restive Nigerian state of Zamfara."),
+        [t("NGAREB", "NGAGOV", "181")]
+    );
+}
