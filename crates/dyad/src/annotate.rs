@@ -822,7 +822,13 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
             // "of" glue: "the head of the Russian army", "the president of France", and "from":
             // "soldiers from Gondor"
             // ("withdrew peacekeepers from Somalia": after a verb, "from" belongs to the verb)
-            let after_verb = start > 0 && !lex.verb_readings(&toks[start - 1].lower).is_empty();
+            // ("recalled all its diplomats from Israel": whose they are is said already)
+            let after_verb = start > 0
+                && (!lex.verb_readings(&toks[start - 1].lower).is_empty()
+                    || matches!(
+                        toks[start - 1].lower.as_str(),
+                        "its" | "their" | "his" | "her" | "our"
+                    ));
             if toks
                 .get(j)
                 .is_some_and(|t| t.lower == "of" || (t.lower == "from" && p.plural && !after_verb))

@@ -2347,7 +2347,26 @@ fn try_pattern(
                 .then(|| recipient_after(ctx, literal_end, end_of_clause))
                 .flatten()
         };
-        if let Some(ph) = owner_of_object(ctx, c.verb + 1, end_of_clause).or_else(recipient) {
+        // "freed opposition figure Siarhei Tsikhanouski", "freed journalist Nilufar Hamedi":
+        // the literal is the title of the person named right after it
+        let titled = || {
+            (literal_end > c.verb + 1 && literal_end < end_of_clause)
+                .then(|| ctx.a.phrase_of[literal_end])
+                .flatten()
+                .filter(|&ph| {
+                    let q = &ctx.a.phrases[ph];
+                    let named = q.person.is_some() || !q.names.is_empty();
+                    let after_title = q.start == literal_end
+                        && q.agent.is_none()
+                        && ctx.tag(literal_end - 1) == Tag::Noun;
+                    let title_inside = q.start < literal_end && q.start > c.verb;
+                    named && (after_title || title_inside) && !q.possessive
+                })
+        };
+        if let Some(ph) = owner_of_object(ctx, c.verb + 1, end_of_clause)
+            .or_else(recipient)
+            .or_else(titled)
+        {
             let grp = ctx.group_of(ph);
             if !grp.iter().any(|g| sources.contains(g)) {
                 targets = grp;

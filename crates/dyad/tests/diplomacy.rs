@@ -140,3 +140,24 @@ fn a_capitalised_sport_name_of_several_words_discarded_nothing() {
         []
     );
 }
+
+#[test]
+fn a_person_named_after_the_released_title_was_no_target() {
+    assert_eq!(
+        asserted("Iran freed journalist Nilufar Hamedi on Sunday."),
+        [t("IRN", "IRNMED", "0841")]
+    );
+    assert_eq!(
+        asserted("Belarus freed opposition figure Siarhei Tsikhanouski on Saturday."),
+        [t("BLR", "BLROPP", "0841")]
+    );
+}
+
+#[test]
+fn a_possessed_role_was_glued_to_the_country_it_was_recalled_from() {
+    // "its diplomats from Israel": "from" is where they are recalled from, not whose they are
+    assert_eq!(
+        asserted("South Africa recalled all its diplomats from Israel on Monday."),
+        [t("ZAF", "ISR", "161")]
+    );
+}
