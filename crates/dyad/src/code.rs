@@ -2294,6 +2294,23 @@ fn try_pattern(
                     if loose && opens_clause(ctx, pos) {
                         break;
                     }
+                    // "the port city of Mariupol": the kind of place does not count
+                    let place_kind = pos + 1 < n
+                        && ctx.lower(pos + 1) == "of"
+                        && matches!(
+                            ctx.lower(pos),
+                            "city"
+                                | "town"
+                                | "village"
+                                | "port"
+                                | "capital"
+                                | "region"
+                                | "province"
+                        );
+                    if place_kind {
+                        pos += 2;
+                        continue;
+                    }
                     if loose
                         || ((ctx.is_filler(pos) || matches!(ctx.lower(pos), "of" | "by"))
                             && skipped < 3)

@@ -271,3 +271,11 @@ fn words_before_a_country_adjective_cut_a_role_off_its_country() {
         [t("NGAREB", "NGAGOV", "181")]
     );
 }
+
+#[test]
+fn the_kind_of_place_before_a_town_used_up_the_words_a_target_may_skip() {
+    assert_eq!(
+        asserted("Russian forces have encircled the port city of Mariupol."),
+        [t("RUSMIL", "UKR", "191")]
+    );
+}
