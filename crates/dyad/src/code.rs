@@ -2366,19 +2366,29 @@ fn try_pattern(
         };
         // "freed opposition figure Siarhei Tsikhanouski", "freed journalist Nilufar Hamedi":
         // the literal is the title of the person named right after it
+        // ... and "refused to release British-Iranian aid worker Nazanin Zaghari-Ratcliffe": a
+        // person named as the object of a literal verb
         let titled = || {
-            (literal_end > c.verb + 1 && literal_end < end_of_clause)
-                .then(|| ctx.a.phrase_of[literal_end])
-                .flatten()
-                .filter(|&ph| {
-                    let q = &ctx.a.phrases[ph];
-                    let named = q.person.is_some() || !q.names.is_empty();
-                    let after_title = q.start == literal_end
-                        && q.agent.is_none()
-                        && ctx.tag(literal_end - 1) == Tag::Noun;
-                    let title_inside = q.start < literal_end && q.start > c.verb;
-                    named && (after_title || title_inside) && !q.possessive
-                })
+            if literal_end <= c.verb + 1 || literal_end >= end_of_clause {
+                return None;
+            }
+            let last = ctx.tag(literal_end - 1);
+            let mut at = literal_end;
+            while at < (literal_end + 2).min(end_of_clause)
+                && last == Tag::Verb
+                && ctx.a.phrase_of[at].is_none()
+                && matches!(ctx.tag(at), Tag::Det | Tag::Name | Tag::Noun)
+            {
+                at += 1;
+            }
+            ctx.a.phrase_of[at].filter(|&ph| {
+                let q = &ctx.a.phrases[ph];
+                let named = q.person.is_some() || !q.names.is_empty();
+                let after_title = q.start == literal_end && q.agent.is_none() && last == Tag::Noun;
+                let title_inside = q.start < literal_end && q.start > c.verb;
+                let object = q.start == at && last == Tag::Verb;
+                named && (after_title || title_inside || object) && !q.possessive
+            })
         };
         if let Some(ph) = owner_of_object(ctx, c.verb + 1, end_of_clause)
             .or_else(recipient)

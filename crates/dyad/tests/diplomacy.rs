@@ -161,3 +161,12 @@ fn a_possessed_role_was_glued_to_the_country_it_was_recalled_from() {
         [t("ZAF", "ISR", "161")]
     );
 }
+
+#[test]
+fn a_person_named_as_the_object_of_a_literal_verb_was_no_target() {
+    // the pattern ends in the verb "release"; its object is a named person
+    assert_eq!(
+        asserted("Iran refused to release British-Iranian aid worker Nazanin Zaghari-Ratcliffe."),
+        [t("IRN", "IRNNGO", "1243")]
+    );
+}
