@@ -1303,6 +1303,16 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
             }
             return gmod;
         }
+        // "is set to hold talks", "is prepared to": the governor is part of a future cue,
+        // which announces the act as "will" does
+        let future_cue = ctx
+            .a
+            .cues
+            .iter()
+            .any(|&(s, len, cl)| cl == CueClass::Future && s <= g && g < s + len);
+        if c.infinitive && c.future && future_cue {
+            return gmod;
+        }
         if c.infinitive || prep.is_some() || c.form.has(VerbForm::GERUND) {
             if cls.contains(&CueClass::Intent) {
                 // "agreed to meet": an expressed intent, coded with the 03x code
@@ -1329,8 +1339,9 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
             return Modality::Hypothetical;
         }
     } else if c.infinitive {
-        // "to attack" with no governing verb: a purpose clause or a headline infinitive
-        return if ctx.s.is_headline {
+        // "to attack" with no governing verb: a purpose clause or a headline infinitive; after
+        // a future cue ("is set to", "is ready to") it is announced as "will" announces it
+        return if ctx.s.is_headline || c.future {
             Modality::Asserted
         } else {
             Modality::Hypothetical

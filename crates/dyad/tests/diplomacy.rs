@@ -170,3 +170,18 @@ fn a_person_named_as_the_object_of_a_literal_verb_was_no_target() {
         [t("IRN", "IRNNGO", "1243")]
     );
 }
+
+#[test]
+fn readiness_and_scheduled_acts_were_hypothetical_instead_of_an_intent() {
+    // CAMEO's root 03 is indicating willingness; "is set to" announces as "will" does
+    assert_eq!(
+        asserted("Russia is ready to hold talks with Ukraine."),
+        [t("RUS", "UKR", "036")]
+    );
+    assert_eq!(
+        asserted("Russia is set to hold talks with Ukraine next week."),
+        [t("RUS", "UKR", "036")]
+    );
+    // someone else's expectation is no intent
+    assert!(asserted("Russia is expected to attack Kharkiv.").is_empty());
+}
