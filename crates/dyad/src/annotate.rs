@@ -684,6 +684,22 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
         };
     }
 
+    // Scare quotes around a few words inside a phrase ('vowed a "crushing response"', 'called
+    // the release "extremely selfish"') are no quotation: they neither end a clause nor stop
+    // a pattern, and the words inside are read as if unquoted.
+    for i in 1..n {
+        if toks[i].lower != "\"" || tags[i] != Tag::Punct || toks[i - 1].kind != TokenKind::Word {
+            continue;
+        }
+        let close = (i + 2..(i + 6).min(n)).find(|&j| toks[j].lower == "\"");
+        if let Some(j) = close {
+            if toks[i + 1..j].iter().all(|t| t.kind == TokenKind::Word) {
+                tags[i] = Tag::Adv;
+                tags[j] = Tag::Adv;
+            }
+        }
+    }
+
     // Time expressions and quantities are adverbial: they may stand anywhere between a verb and
     // its object ("threatened on Monday to", "arrested at least 63 protesters").
     for i in 0..n {

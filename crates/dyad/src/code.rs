@@ -1965,7 +1965,11 @@ fn opens_clause(ctx: &Ctx, i: usize) -> bool {
 /// Where the clause running from `from` ends: the next subordinator, `;`, `:` or quote mark.
 fn clause_end(ctx: &Ctx, from: usize) -> usize {
     (from..ctx.n())
-        .find(|&i| matches!(ctx.tag(i), Tag::Sub) || matches!(ctx.lower(i), ";" | ":" | "\""))
+        .find(|&i| {
+            matches!(ctx.tag(i), Tag::Sub)
+                || matches!(ctx.lower(i), ";" | ":")
+                || (ctx.lower(i) == "\"" && ctx.tag(i) != Tag::Adv)
+        })
         .unwrap_or(ctx.n())
 }
 

@@ -279,3 +279,18 @@ fn the_kind_of_place_before_a_town_used_up_the_words_a_target_may_skip() {
         [t("RUSMIL", "UKR", "191")]
     );
 }
+
+#[test]
+fn scare_quotes_inside_a_phrase_ended_the_clause() {
+    let plain = asserted("Israel's defence minister ordered a complete siege of the Gaza Strip.");
+    assert!(!plain.is_empty());
+    assert_eq!(
+        asserted("Israel's defence minister ordered a \"complete siege\" of the Gaza Strip."),
+        plain
+    );
+    // a real quotation still ends the clause: nothing in it is the siege's target
+    assert_eq!(
+        asserted("Russia's army said: \"We will lay siege to the city of Kharkiv.\""),
+        asserted("Russia's army said: We will lay siege to the city of Kharkiv.")
+    );
+}
