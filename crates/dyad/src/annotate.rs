@@ -729,7 +729,13 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
             || (matches!(l, "most" | "more" | "less" | "least")
                 && tags.get(i + 1) == Some(&Tag::Adv))
             || (l == "than" && prev.is_some_and(|x| matches!(x, "more" | "less" | "fewer")))
-            || (matches!(l, "more" | "less" | "fewer") && next == Some("than")))
+            || (matches!(l, "more" | "less" | "fewer") && next == Some("than"))
+            // "abducted over 100 schoolchildren", "killed nearly 40 people"
+            || (matches!(
+                l,
+                "over" | "nearly" | "almost" | "around" | "about" | "some" | "roughly"
+            ) && tags.get(i + 1) == Some(&Tag::Num)
+                && prev.is_some_and(|x| x != "to")))
             && tags[i] != Tag::Actor
         {
             tags[i] = Tag::Adv;

@@ -294,3 +294,15 @@ fn scare_quotes_inside_a_phrase_ended_the_clause() {
         asserted("Russia's army said: We will lay siege to the city of Kharkiv.")
     );
 }
+
+#[test]
+fn an_approximate_number_before_the_victims_was_read_as_a_preposition() {
+    // "over 100 schoolchildren": "over" is a degree word, not a place
+    assert_eq!(
+        asserted("Gunmen abducted over 100 schoolchildren in Nigeria's Kaduna state."),
+        asserted("Gunmen abducted 100 schoolchildren in Nigeria's Kaduna state.")
+    );
+    assert!(
+        !asserted("Gunmen abducted over 100 schoolchildren in Nigeria's Kaduna state.").is_empty()
+    );
+}
