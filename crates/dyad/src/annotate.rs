@@ -1196,6 +1196,28 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
         }
     }
 
+    // "had talks with", "has a phone call with": before its object "have" is the main verb,
+    // not an auxiliary ("had held talks", "has to", "had been" stay auxiliaries)
+    for i in 0..n {
+        if tags[i] != Tag::Have || toks[i].lower == "'s" || toks[i].lower == "'ve" {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n && tags[j] == Tag::Adv {
+            j += 1;
+        }
+        let object = j < n && matches!(tags[j], Tag::Det | Tag::Noun | Tag::Num);
+        let reading = lex
+            .verb_readings(&toks[i].lower)
+            .iter()
+            .find(|(l, _)| lex.lemma(*l) == "have")
+            .copied();
+        if let (true, Some(r)) = (object, reading) {
+            verb[i] = Some(r);
+            tags[i] = Tag::Verb;
+        }
+    }
+
     // A lone role noun before a word that turned out to be a noun modifies it: "an official
     // visit", "rebel positions".
     for p in phrases.iter_mut() {

@@ -185,3 +185,16 @@ fn readiness_and_scheduled_acts_were_hypothetical_instead_of_an_intent() {
     // someone else's expectation is no intent
     assert!(asserted("Russia is expected to attack Kharkiv.").is_empty());
 }
+
+#[test]
+fn have_as_main_verb_was_always_an_auxiliary_and_its_patterns_never_matched() {
+    assert_eq!(
+        asserted("French President Emmanuel Macron had a phone call with Chinese President Xi Jinping on Monday."),
+        [t("FRAGOV", "CHNGOV", "041")]
+    );
+    // the auxiliary stays one: the act is "held"
+    assert_eq!(
+        asserted("Russia has held talks with China."),
+        [t("RUS", "CHN", "046")]
+    );
+}
