@@ -1498,6 +1498,21 @@ fn choose_verb_reading(
     let pick = |f: VerbForm| readings.iter().find(|(_, form)| form.has(f)).copied();
     let any = |f: VerbForm| readings.iter().any(|(_, form)| form.has(f));
 
+    // "A Palestinian stabbed two soldiers": after "a", a nationality adjective with no noun
+    // is a person, and a past form with an object after it is that person's act
+    let person_adjective = prev_phrase.is_some_and(|p| {
+        p.is_bare_adjective()
+            && p.start > 0
+            && matches!(toks[p.start - 1].lower.as_str(), "a" | "an")
+            && any(VerbForm::PAST)
+            && matches!(
+                next_tag,
+                Some(Tag::Det) | Some(Tag::Num) | Some(Tag::Actor) | Some(Tag::Pron)
+            )
+    });
+    if person_adjective {
+        return pick(VerbForm::PAST);
+    }
     match prev_tag {
         Some(Tag::Det) | Some(Tag::Poss) | Some(Tag::Num) => return None,
         Some(Tag::Actor) if prev_phrase.is_some_and(|p| p.is_bare_adjective() || p.possessive) => {

@@ -306,3 +306,17 @@ fn an_approximate_number_before_the_victims_was_read_as_a_preposition() {
         !asserted("Gunmen abducted over 100 schoolchildren in Nigeria's Kaduna state.").is_empty()
     );
 }
+
+#[test]
+fn a_nationality_after_a_was_an_adjective_and_its_act_no_verb() {
+    // "A Palestinian stabbed": the nationality is a person, "stabbed" the act
+    assert_eq!(
+        asserted("A Palestinian stabbed two Israeli soldiers in Hebron."),
+        [t("PSE", "ISRMIL", "182")]
+    );
+    // a nationality before a noun stays an adjective
+    assert_eq!(
+        asserted("A Russian missile struck Kyiv."),
+        [t("RUSMIL", "UKRGOV", "195")]
+    );
+}
