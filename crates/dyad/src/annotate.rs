@@ -1513,6 +1513,18 @@ fn choose_verb_reading(
     if person_adjective {
         return pick(VerbForm::PAST);
     }
+    // "a police station", "an army base": a bare form cannot agree with "a" + role noun, so
+    // the role modifies it
+    let after_indefinite_role = prev_phrase.is_some_and(|p| {
+        p.agent.is_some()
+            && p.country.is_none()
+            && p.person.is_none()
+            && p.start > 0
+            && matches!(toks[p.start - 1].lower.as_str(), "a" | "an")
+    });
+    if after_indefinite_role && !any(VerbForm::PAST) && !any(VerbForm::THIRD) {
+        return None;
+    }
     match prev_tag {
         Some(Tag::Det) | Some(Tag::Poss) | Some(Tag::Num) => return None,
         Some(Tag::Actor) if prev_phrase.is_some_and(|p| p.is_bare_adjective() || p.possessive) => {

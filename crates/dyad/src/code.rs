@@ -19,7 +19,9 @@
 //! Event nouns ("talks between", "an attack on") are coded where no verb pattern consumed them.
 
 use crate::annotate::{Annotated, Tag};
-use crate::dict::{literal_key, literal_matches, CompiledPattern, Lexicon, PatElem, VerbForm};
+use crate::dict::{
+    literal_key, literal_matches, singular, CompiledPattern, Lexicon, PatElem, VerbForm,
+};
 use crate::modality::{CueClass, Modality};
 use crate::segment::Sentence;
 use std::sync::Arc;
@@ -2405,9 +2407,17 @@ fn try_pattern(
                 named && (after_title || title_inside || object) && !q.possessive
             })
         };
+        let facility = || {
+            let hostile = p.code.starts_with("145")
+                || matches!(p.code.get(..2), Some("17" | "18" | "19" | "20"));
+            hostile
+                .then(|| owned_facility(ctx, c.verb, literal_end.max(c.verb + 1), end_of_clause))
+                .flatten()
+        };
         if let Some(ph) = owner_of_object(ctx, c.verb + 1, end_of_clause)
             .or_else(recipient)
             .or_else(titled)
+            .or_else(facility)
         {
             let grp = ctx.group_of(ph);
             if !grp.iter().any(|g| sources.contains(g)) {
@@ -2548,6 +2558,76 @@ fn owner_of_object(ctx: &Ctx, from: usize, end_of_clause: usize) -> Option<usize
     // a noun right after the phrase is what the phrase modifies (an agent noun would have
     // joined the phrase): "Russian accusations", "Britain's demands"
     (after < end_of_clause && ctx.tag(after) == Tag::Noun).then_some(ph)
+}
+
+/// Places and things a force or service owns: the victim of an attack on "a police station",
+/// of "set fire to police cars", of "ambushed an army convoy" is the role that owns them.
+const OWNED_FACILITIES: &[&str] = &[
+    "station",
+    "car",
+    "vehicle",
+    "van",
+    "truck",
+    "post",
+    "base",
+    "convoy",
+    "checkpoint",
+    "headquarters",
+    "barracks",
+    "patrol",
+    "office",
+    "building",
+    "compound",
+    "camp",
+    "outpost",
+    "academy",
+    "depot",
+    "jeep",
+    "helicopter",
+    "plane",
+    "aircraft",
+    "ship",
+    "boat",
+    "vessel",
+];
+
+/// The role owning the facility a hostile act is done to (`OWNED_FACILITIES`), looked for in
+/// the few words after the pattern, past a locative preposition ("a bomb outside a police
+/// station"): a lone role noun modifying the facility noun.
+/// Inside the words the pattern read ("set fire to police cars") the role may stand too.
+fn owned_facility(
+    ctx: &Ctx,
+    verb: usize,
+    literal_end: usize,
+    end_of_clause: usize,
+) -> Option<usize> {
+    let mut i = verb + 1;
+    while i < end_of_clause && i < literal_end + 6 {
+        if let Some(ph) = ctx.a.phrase_of[i] {
+            let q = &ctx.a.phrases[ph];
+            let facility =
+                q.end < ctx.n() && OWNED_FACILITIES.contains(&singular(ctx.lower(q.end)));
+            if q.modifier && q.pronoun.is_none() && facility {
+                return Some(ph);
+            }
+            if i >= literal_end {
+                return None;
+            }
+            i = q.end;
+            continue;
+        }
+        let skippable = i < literal_end
+            || matches!(ctx.tag(i), Tag::Det | Tag::Adv | Tag::Num | Tag::Noun)
+            || matches!(
+                ctx.lower(i),
+                "at" | "outside" | "near" | "on" | "inside" | "against" | "into" | "in" | "to"
+            );
+        if !skippable {
+            return None;
+        }
+        i += 1;
+    }
+    None
 }
 
 /// A capital or country named after a locative preposition is where something happened, not

@@ -320,3 +320,20 @@ fn a_nationality_after_a_was_an_adjective_and_its_act_no_verb() {
         [t("RUSMIL", "UKRGOV", "195")]
     );
 }
+
+#[test]
+fn an_attack_on_a_police_station_had_no_target_and_station_was_a_verb() {
+    // "a police station": after "a" + role a bare form is a noun, and the role owning the
+    // facility attacked is the target
+    assert_eq!(
+        asserted(
+            "Rebels detonated a car bomb outside a police station in the Colombian city of Cali."
+        ),
+        [t("COLREB", "COLCOP", "1832")]
+    );
+    // a role in front of a noun that is no facility stays a kind of thing
+    assert_eq!(
+        asserted("Colombian rebels detonated a car bomb during a police operation."),
+        [t("COLREB", "-", "1832")]
+    );
+}
