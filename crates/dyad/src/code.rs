@@ -445,6 +445,46 @@ pub fn parse_sentence(
             }
         }
     }
+    // "opened the Rafah crossing to allow aid trucks to reach Palestinians in Gaza": access
+    // allowed has no target in the verb's own words; those it is for are named in the purpose
+    // clause after it
+    for k in 0..out.candidates.len() {
+        let cand = &out.candidates[k];
+        if cand.target.is_some()
+            || !matches!(&cand.code[..], "086" | "0861" | "0862" | "0863" | "0355")
+        {
+            continue;
+        }
+        let from = cand.span.1.max(cand.trigger.1);
+        let end = (from + 14).min(n);
+        // the pattern's own verb may be the opener ("allowed aid trucks to reach ...")
+        let Some(opener) = (cand.trigger.0..end).find(|&i| {
+            matches!(
+                ctx.lower(i),
+                "allow"
+                    | "allowing"
+                    | "let"
+                    | "letting"
+                    | "enable"
+                    | "enabling"
+                    | "permit"
+                    | "permitting"
+                    | "for"
+            ) || matches!(ctx.lower(i), ";" | ":")
+        }) else {
+            continue;
+        };
+        if matches!(ctx.lower(opener), ";" | ":") {
+            continue;
+        }
+        let recipient = (opener.max(from - 1) + 1..end)
+            .take_while(|&i| !matches!(ctx.lower(i), ";" | ":" | ","))
+            .find_map(|i| ctx.a.phrase_of[i])
+            .filter(|&ph| ph != cand.source && !ctx.a.phrases[ph].possessive);
+        if let Some(ph) = recipient {
+            out.candidates[k].target = Some(ph);
+        }
+    }
     // "marched to demand the resignation of X", "blocked roads, demanding that the government
     // resign": a protest with a stated aim is coded with the protest sub-code for that aim
     // (CAMEO's 141x-145x mirror the 104x demands) and the aim's target, instead of a protest

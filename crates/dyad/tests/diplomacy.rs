@@ -198,3 +198,11 @@ fn have_as_main_verb_was_always_an_auxiliary_and_its_patterns_never_matched() {
         [t("RUS", "CHN", "046")]
     );
 }
+
+#[test]
+fn humanitarian_access_had_no_target_when_the_recipients_were_in_the_purpose_clause() {
+    assert_eq!(
+        asserted("Egypt opened the Rafah crossing on Saturday to allow the first aid trucks to reach Palestinians in Gaza."),
+        [t("EGY", "PSE", "0863")]
+    );
+}
