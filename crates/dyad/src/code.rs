@@ -485,6 +485,41 @@ pub fn parse_sentence(
             out.candidates[k].target = Some(ph);
         }
     }
+    // "resigned, bowing to the demands of protesters", "withdrew the bill a day after
+    // protesters stormed parliament": a concession to demands (083x) is made to the protesters
+    // named in what it answers
+    for k in 0..out.candidates.len() {
+        let cand = &out.candidates[k];
+        if cand.target.is_some() || !cand.code.starts_with("083") {
+            continue;
+        }
+        let from = cand.span.1.max(cand.trigger.1);
+        let Some(cue) = (from..n).find(|&i| {
+            matches!(
+                ctx.lower(i),
+                "after" | "amid" | "following" | "bowing" | "yielding" | "pressure" | ";"
+            )
+        }) else {
+            continue;
+        };
+        if ctx.lower(cue) == ";" {
+            continue;
+        }
+        let protesters = (cue + 1..(cue + 10).min(n))
+            .filter_map(|i| ctx.a.phrase_of[i])
+            .find(|&ph| {
+                ph != cand.source
+                    && ctx
+                        .codes
+                        .get(ph)
+                        .cloned()
+                        .flatten()
+                        .is_some_and(|c| c.ends_with("OPP"))
+            });
+        if let Some(ph) = protesters {
+            out.candidates[k].target = Some(ph);
+        }
+    }
     // "marched to demand the resignation of X", "blocked roads, demanding that the government
     // resign": a protest with a stated aim is coded with the protest sub-code for that aim
     // (CAMEO's 141x-145x mirror the 104x demands) and the aim's target, instead of a protest

@@ -57,3 +57,11 @@ fn unions_were_no_actor() {
         [t("FRALAB", "-", "143")]
     );
 }
+
+#[test]
+fn a_concession_to_protesters_had_no_target() {
+    let got = asserted(
+        "Peru's government scrapped a mining law on Friday, a week after Peruvian protesters blocked highways.",
+    );
+    assert!(got.contains(&t("PERGOV", "PEROPP", "0832")), "{got:?}");
+}
