@@ -184,6 +184,11 @@ fn petrarch_entry_written_as_an_inflected_form_matches_that_form() {
         [t("FRD", "SYL", "046")]
     );
     assert_eq!(run("Freedonia met Sylvania."), [t("FRD", "SYL", "040")]);
+    // `% *` with no other word still outranks the verb's own code
+    let mut both = run("Freedonia and Sylvania agree that the border is closed.");
+    both.sort();
+    assert_eq!(both, [t("FRD", "SYL", "030"), t("SYL", "FRD", "030")]);
+    assert_eq!(run("Freedonia agreed."), [t("FRD", "-", "081")]);
     // the other forms of MEET keep MEET's patterns
     assert_eq!(
         run("Freedonia meets Sylvania in private."),

@@ -896,7 +896,9 @@ fn compile_rest(
             .map(|base| lex.lemma_id(base, &irregular));
         let pre: Vec<Vec<Vec<String>>> = pre.iter().map(|w| alternatives(w)).collect();
         // words count, not elements: `most_certainly_did_n't_ever *` beats `did_n't ever *`
+        // a `%` is a condition too: `% * agree` beats `agree` for a compound subject
         let specificity = 1
+            + usize::from(compound_subject)
             + pre
                 .iter()
                 .map(|alts| alts.iter().map(Vec::len).min().unwrap_or(0))
