@@ -1075,7 +1075,7 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
                             && lex.verb_readings(&t.lower).is_empty()
                     })
             };
-            let starts_and = matches!(between.first(), Some(&"and") | Some(&"or"))
+            let starts_and = matches!(between.first(), Some(&"and") | Some(&"or") | Some(&"nor"))
                 || (between.first() == Some(&",")
                     && matches!(between.get(1), Some(&"and") | Some(&"or")));
             let skip = if between.first() == Some(&",") { 2 } else { 1 };
@@ -1092,6 +1092,8 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
                 | [",", "and"]
                 | [",", "and", "the"]
                 | ["or"]
+                | ["nor"]
+                | ["nor", "the"]
                 | ["and", "its"]
                 | ["and", "his"]
                 | ["and", "her"]

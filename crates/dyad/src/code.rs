@@ -1291,7 +1291,20 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
     let negated_before = ctx.a.cues.iter().any(|&(s, len, cl)| {
         cl == CueClass::Negation && len > 1 && s + len <= c.verb && s + len + 2 >= c.group_start
     });
-    if c.negated || negated_before {
+    // "Neither Russia nor China condemned ...": the subjects are negated
+    let neither_subject = c
+        .subject
+        .iter()
+        .map(|&p| ctx.a.phrases[p].start)
+        .min()
+        .is_some_and(|s| {
+            let mut b = s;
+            while b > 0 && ctx.tag(b - 1) == Tag::Det && ctx.lower(b - 1) != "neither" {
+                b -= 1;
+            }
+            b > 0 && ctx.lower(b - 1) == "neither"
+        });
+    if c.negated || negated_before || neither_subject {
         return Modality::Negated;
     }
     let v = c.verb;

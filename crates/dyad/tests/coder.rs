@@ -854,3 +854,16 @@ fn countries_after_in_and_a_coordination_were_taken_for_the_subject() {
         ]
     );
 }
+
+#[test]
+fn neither_nor_subjects_were_one_asserted_actor() {
+    // both are subjects, and neither did it
+    let got = code("Neither Russia nor China condemned Turkey.");
+    assert_eq!(
+        got,
+        [
+            ev("RUS", "TUR", "111", Negated),
+            ev("CHN", "TUR", "111", Negated)
+        ]
+    );
+}
