@@ -1334,14 +1334,21 @@ fn absorb(
     after_of: bool,
 ) -> bool {
     let d = &lex.dict;
-    let _ = (toks, text);
+    let _ = text;
     match entry {
         LexEntry::Agent { entry, plural } => {
             let a = &d.agents[*entry as usize];
             // a role noun after a person starts a new phrase; after an institution it is that
             // institution's ("Kremlin spokesman")
+            // ("the Biden administration", "the Netanyahu government": a leader's government is
+            // the leader's, and names no other country)
             if p.person.is_some() {
-                return false;
+                let governs = a.sector == "GOV"
+                    && matches!(
+                        toks[j].lower.as_str(),
+                        "administration" | "government" | "regime" | "cabinet"
+                    );
+                return governs && len == 1;
             }
             // ... and a weapon or position after a role is that role's ("rebel positions"),
             // except a government's, which are its military ("government warplanes")

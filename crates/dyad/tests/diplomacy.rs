@@ -206,3 +206,16 @@ fn humanitarian_access_had_no_target_when_the_recipients_were_in_the_purpose_cla
         [t("EGY", "PSE", "0863")]
     );
 }
+
+#[test]
+fn a_leaders_administration_took_the_country_named_next() {
+    // "the Biden administration" is the U.S. government, not Israel's
+    let got = dyad::Article::new(
+        "t",
+        "2024-01-10".parse().unwrap(),
+        "The Biden administration criticized Israel on Monday.",
+    );
+    let events = common::coder().code(&got);
+    let triples: Vec<_> = events.iter().map(|e| e.triple()).collect();
+    assert_eq!(triples, [t("USAGOV", "ISR", "111")]);
+}
