@@ -744,8 +744,15 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
 
     // 3. Actor phrases.
     let mut phrases: Vec<ActorPhrase> = Vec::new();
+    // attack nouns read as the verb ("Israel strikes Hezbollah"): no phrase starts there
+    let mut attack_verb_at = vec![false; n];
     let mut i = 0;
     while i < n {
+        if attack_verb_at[i] {
+            tags[i] = Tag::Noun;
+            i += 1;
+            continue;
+        }
         let start = i;
         let mut p = ActorPhrase::new(i, i, 0);
         let mut any = false;
@@ -802,6 +809,7 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
                     && (mention_at.get(j + len).copied().flatten().is_some()
                         || matches!(tags.get(j + len), Some(Tag::Det) | Some(Tag::Name)));
                 if attack_verb {
+                    attack_verb_at[j] = true;
                     break;
                 }
                 if absorb(lex, &mut p, entry, toks, j, len, text, after_of) {

@@ -337,3 +337,12 @@ fn an_attack_on_a_police_station_had_no_target_and_station_was_a_verb() {
         [t("COLREB", "-", "1832")]
     );
 }
+
+#[test]
+fn a_headline_attack_verb_before_a_group_became_the_groups_role() {
+    // "Israel strikes Hezbollah": "strikes" is the verb, not "Hezbollah's strikes"
+    assert_eq!(
+        asserted("Israel strikes Hezbollah in Lebanon"),
+        [t("ISR", "LBNREB", "195")]
+    );
+}
