@@ -798,16 +798,31 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
                 // "Israel strikes Iran": after a country's name, an attack noun that is also a
                 // verb, followed by an actor or an article, is the verb ("Israeli strikes",
                 // "Israel strikes on Gaza" stay the attacks)
-                let attack_verb = matches!(entry, LexEntry::Agent { entry, .. }
-                        if lex.dict.agents[*entry as usize].owned)
-                    && matches!(p.country, Some((_, ActorKind::CountryName)))
+                // ... and in a headline any role noun that is also a verb after a country or
+                // a person ("Blinken heads to Israel", "Russia courts India")
+                let headline_verb = s.is_headline
+                    && matches!(entry, LexEntry::Agent { .. })
+                    && (p.person.is_some()
+                        || matches!(p.country, Some((_, ActorKind::CountryName))))
                     && p.agent.is_none()
                     && lex
                         .verb_readings(&toks[j].lower)
                         .iter()
                         .any(|(_, f)| f.has(VerbForm::THIRD))
                     && (mention_at.get(j + len).copied().flatten().is_some()
-                        || matches!(tags.get(j + len), Some(Tag::Det) | Some(Tag::Name)));
+                        || matches!(tags.get(j + len), Some(Tag::Det) | Some(Tag::Name))
+                        || toks.get(j + len).is_some_and(|t| t.lower == "to"));
+                let attack_verb = headline_verb
+                    || matches!(entry, LexEntry::Agent { entry, .. }
+                        if lex.dict.agents[*entry as usize].owned)
+                        && matches!(p.country, Some((_, ActorKind::CountryName)))
+                        && p.agent.is_none()
+                        && lex
+                            .verb_readings(&toks[j].lower)
+                            .iter()
+                            .any(|(_, f)| f.has(VerbForm::THIRD))
+                        && (mention_at.get(j + len).copied().flatten().is_some()
+                            || matches!(tags.get(j + len), Some(Tag::Det) | Some(Tag::Name)));
                 if attack_verb {
                     attack_verb_at[j] = true;
                     break;

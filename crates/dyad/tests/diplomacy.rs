@@ -219,3 +219,19 @@ fn a_leaders_administration_took_the_country_named_next() {
     let triples: Vec<_> = events.iter().map(|e| e.triple()).collect();
     assert_eq!(triples, [t("USAGOV", "ISR", "111")]);
 }
+
+#[test]
+fn a_headline_verb_that_is_also_a_role_noun_joined_the_leader() {
+    // "Blinken heads to Israel": "heads" is the verb, not a role of Blinken's
+    let a = dyad::Article::new(
+        "t",
+        "2024-01-10".parse().unwrap(),
+        "Blinken heads to Israel",
+    );
+    let triples: Vec<_> = common::coder()
+        .code(&a)
+        .iter()
+        .map(|e| e.triple())
+        .collect();
+    assert_eq!(triples, [t("USAGOV", "ISR", "042")]);
+}
