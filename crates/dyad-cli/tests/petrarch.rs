@@ -108,19 +108,27 @@ fn codes_with_team_petrarch_dictionaries_via_config() {
     assert!(run("Freedonia condemned Sylvania in a price war.", "1933-06-01").is_empty());
 }
 
+/// Code `text` with the team's PETRARCH-format fixture dictionaries, dated 1933-06-01.
+fn team_code(text: &str) -> Vec<(String, String, String)> {
+    let cfg = fixtures().join("team_config.ini");
+    triples(&dyad(
+        &[
+            "code",
+            "--petr-config",
+            cfg.to_str().unwrap(),
+            "--date",
+            "1933-06-01",
+        ],
+        text.as_bytes(),
+    ))
+}
+
 /// PETRARCH2's SYNSET suite: a synset member may be a phrase ("+DID N'T") and `_` joins words
 /// that must stand next to each other, before the verb as after it. Read as single words or with
 /// gaps, "clashed over" took the pattern written for "didn't clash over".
 #[test]
 fn petrarch_synset_phrases_and_adjacent_words() {
-    let cfg = fixtures().join("team_config.ini");
-    let cfg = cfg.to_str().unwrap();
-    let run = |text: &str| {
-        triples(&dyad(
-            &["code", "--petr-config", cfg, "--date", "1933-06-01"],
-            text.as_bytes(),
-        ))
-    };
+    let run = team_code;
     assert_eq!(
         run("Freedonia most certainly again threatened Sylvania."),
         [t("FRD", "SYL", "138")]
@@ -171,14 +179,7 @@ fn petrarch_synset_phrases_and_adjacent_words() {
 /// the word "met" is read as a form of "meet".
 #[test]
 fn petrarch_entry_written_as_an_inflected_form_matches_that_form() {
-    let cfg = fixtures().join("team_config.ini");
-    let cfg = cfg.to_str().unwrap();
-    let run = |text: &str| {
-        triples(&dyad(
-            &["code", "--petr-config", cfg, "--date", "1933-06-01"],
-            text.as_bytes(),
-        ))
-    };
+    let run = team_code;
     assert_eq!(
         run("Freedonia met Sylvania in private."),
         [t("FRD", "SYL", "046")]

@@ -800,29 +800,25 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
                 // "Israel strikes on Gaza" stay the attacks)
                 // ... and in a headline any role noun that is also a verb after a country or
                 // a person ("Blinken heads to Israel", "Russia courts India")
-                let headline_verb = s.is_headline
-                    && matches!(entry, LexEntry::Agent { .. })
-                    && (p.person.is_some()
-                        || matches!(p.country, Some((_, ActorKind::CountryName))))
-                    && p.agent.is_none()
+                let third = p.agent.is_none()
                     && lex
                         .verb_readings(&toks[j].lower)
                         .iter()
-                        .any(|(_, f)| f.has(VerbForm::THIRD))
-                    && (mention_at.get(j + len).copied().flatten().is_some()
-                        || matches!(tags.get(j + len), Some(Tag::Det) | Some(Tag::Name))
-                        || toks.get(j + len).is_some_and(|t| t.lower == "to"));
+                        .any(|(_, f)| f.has(VerbForm::THIRD));
+                let object_next = mention_at.get(j + len).copied().flatten().is_some()
+                    || matches!(tags.get(j + len), Some(Tag::Det) | Some(Tag::Name));
+                let after_country = matches!(p.country, Some((_, ActorKind::CountryName)));
+                let headline_verb = s.is_headline
+                    && matches!(entry, LexEntry::Agent { .. })
+                    && (p.person.is_some() || after_country)
+                    && third
+                    && (object_next || toks.get(j + len).is_some_and(|t| t.lower == "to"));
                 let attack_verb = headline_verb
                     || matches!(entry, LexEntry::Agent { entry, .. }
                         if lex.dict.agents[*entry as usize].owned)
-                        && matches!(p.country, Some((_, ActorKind::CountryName)))
-                        && p.agent.is_none()
-                        && lex
-                            .verb_readings(&toks[j].lower)
-                            .iter()
-                            .any(|(_, f)| f.has(VerbForm::THIRD))
-                        && (mention_at.get(j + len).copied().flatten().is_some()
-                            || matches!(tags.get(j + len), Some(Tag::Det) | Some(Tag::Name)));
+                        && after_country
+                        && third
+                        && object_next;
                 if attack_verb {
                     attack_verb_at[j] = true;
                     break;

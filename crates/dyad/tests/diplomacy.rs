@@ -210,28 +210,30 @@ fn humanitarian_access_had_no_target_when_the_recipients_were_in_the_purpose_cla
 #[test]
 fn a_leaders_administration_took_the_country_named_next() {
     // "the Biden administration" is the U.S. government, not Israel's
-    let got = dyad::Article::new(
-        "t",
-        "2024-01-10".parse().unwrap(),
-        "The Biden administration criticized Israel on Monday.",
+    assert_eq!(
+        coded_on(
+            "The Biden administration criticized Israel on Monday.",
+            "2024-01-10"
+        ),
+        [t("USAGOV", "ISR", "111")]
     );
-    let events = common::coder().code(&got);
-    let triples: Vec<_> = events.iter().map(|e| e.triple()).collect();
-    assert_eq!(triples, [t("USAGOV", "ISR", "111")]);
 }
 
 #[test]
 fn a_headline_verb_that_is_also_a_role_noun_joined_the_leader() {
     // "Blinken heads to Israel": "heads" is the verb, not a role of Blinken's
-    let a = dyad::Article::new(
-        "t",
-        "2024-01-10".parse().unwrap(),
-        "Blinken heads to Israel",
+    assert_eq!(
+        coded_on("Blinken heads to Israel", "2024-01-10"),
+        [t("USAGOV", "ISR", "042")]
     );
-    let triples: Vec<_> = common::coder()
+}
+
+/// Every event's triple, for an article published on `date` (leaders' roles are dated).
+fn coded_on(text: &str, date: &str) -> Vec<(String, String, String)> {
+    let a = dyad::Article::new("t", date.parse().unwrap(), text);
+    common::coder()
         .code(&a)
         .iter()
         .map(|e| e.triple())
-        .collect();
-    assert_eq!(triples, [t("USAGOV", "ISR", "042")]);
+        .collect()
 }
