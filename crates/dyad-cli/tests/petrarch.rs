@@ -190,6 +190,20 @@ fn petrarch_entry_written_as_an_inflected_form_matches_that_form() {
     both.sort();
     assert_eq!(both, [t("FRD", "SYL", "030"), t("SYL", "FRD", "030")]);
     assert_eq!(run("Freedonia agreed."), [t("FRD", "-", "081")]);
+    // `^` skips one word or one whole actor phrase with its article
+    assert_eq!(
+        run("Freedonia met at Fenwick with Sylvania."),
+        [t("FRD", "SYL", "043")]
+    );
+    assert_eq!(
+        run("Freedonia met at the Old Palace with Sylvania."),
+        [t("FRD", "SYL", "043")]
+    );
+    // without the skipped place the words after "at" do not fit
+    assert_eq!(
+        run("Freedonia met at noon to talk with Sylvania."),
+        [t("FRD", "SYL", "040")]
+    );
     // the other forms of MEET keep MEET's patterns
     assert_eq!(
         run("Freedonia meets Sylvania in private."),

@@ -2430,6 +2430,21 @@ fn try_pattern(
                     return None;
                 }
             }
+            PatElem::Skip => {
+                if pos >= end_of_clause {
+                    return None;
+                }
+                // an article goes with the phrase after it ("at the Old Palace")
+                let mut at = pos;
+                while at + 1 < end_of_clause && ctx.tag(at) == Tag::Det {
+                    at += 1;
+                }
+                pos = match ctx.a.phrase_of[at] {
+                    Some(ph) => ctx.a.phrases[ph].end,
+                    None => pos + 1,
+                };
+                literal_end = pos;
+            }
             PatElem::Source => {
                 // an explicit source after the verb ("clashes between $")
                 let mut skipped = 0;
@@ -2846,7 +2861,7 @@ fn match_noun(
     for el in &p.elems[p.noun_at + 1..] {
         match el {
             // noun patterns are written with plain words only
-            PatElem::Alt(_) => return None,
+            PatElem::Alt(_) | PatElem::Skip => return None,
             PatElem::Word(w) => {
                 let mut skipped = 0;
                 loop {

@@ -232,6 +232,9 @@ pub enum PatElem {
     Target,
     /// The source slot `$`.
     Source,
+    /// `^`: skip one word, or one actor phrase (PETRARCH's skip: "celebrate eid at ^ with +"
+    /// reads "celebrated Eid at Osgiliath with Gondor").
+    Skip,
 }
 
 /// A verb or noun pattern ready to match.
@@ -870,6 +873,7 @@ fn compile_rest(
                 }
                 // an explicit source after the verb ("clashes between $")
                 "$" => elems.push(PatElem::Source),
+                "^" => elems.push(PatElem::Skip),
                 w if w
                     .chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'') =>

@@ -457,7 +457,8 @@ fn convert_post_token(
     match t {
         "+" => out.push("+".into()),
         "$" => out.push("$".into()),
-        "^" | "%" | "*" => {}
+        "^" => out.push("^".into()),
+        "%" | "*" => {}
         s if s.starts_with('&') => {
             let alts = synset_words(s, synsets)?;
             if alts.is_empty() {
