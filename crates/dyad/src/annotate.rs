@@ -629,7 +629,28 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
                 && toks[i - 1].kind == TokenKind::Word
                 && closed_tag(&toks[i - 1].lower).is_none()
                 && lex.match_actor(toks, i - 1, text).is_none();
-            if in_longer_name {
+            // "a general strike", "general elections": lower-case "general" before such a noun
+            // is an adjective, not an officer
+            let adjective_general = m.len == 1
+                && toks[i].lower == "general"
+                && !toks[i].capitalized
+                && toks.get(i + 1).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "strike"
+                            | "strikes"
+                            | "election"
+                            | "elections"
+                            | "amnesty"
+                            | "mobilization"
+                            | "mobilisation"
+                            | "consensus"
+                            | "debate"
+                            | "shutdown"
+                            | "lockdown"
+                    )
+                });
+            if in_longer_name || adjective_general {
                 i += m.len;
                 continue;
             }

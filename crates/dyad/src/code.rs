@@ -345,7 +345,15 @@ pub fn parse_sentence(
     // a policy word makes it a protest for a policy change (1412, 1432, ...)
     for c in clauses.iter_mut() {
         let Some(m) = &mut c.matched else { continue };
-        if !matches!(&m.code[..], "141" | "142" | "143" | "144" | "145") || !m.targets.is_empty() {
+        if !matches!(&m.code[..], "141" | "142" | "143" | "144" | "145") {
+            continue;
+        }
+        // a pattern that read the "against" itself ("strike against +") found the target;
+        // the policy word after it still decides the sub-code
+        if !m.targets.is_empty() {
+            if let Some((_, true)) = protest_against(&ctx, c.verb + 1) {
+                m.code.push('2');
+            }
             continue;
         }
         if let Some((target, policy)) = protest_against(&ctx, m.span.1) {
@@ -1952,7 +1960,13 @@ fn protest_against(ctx: &Ctx, from: usize) -> Option<(Option<usize>, bool)> {
     let target = (at + 1..stop)
         .filter_map(|i| ctx.a.phrase_of[i])
         .find(|&p| ctx.codes.get(p).is_some_and(Option::is_some) && !ctx.a.phrases[p].modifier);
-    let policy = (at + 1..stop).any(|i| POLICY_WORDS.contains(&ctx.lower(i)));
+    // a participle may stand before the policy ("against the government's proposed tax
+    // reform")
+    let policy_stop = (at + 1..end)
+        .find(|&i| ctx.tag(i) == Tag::Sub || ctx.lower(i) == ",")
+        .unwrap_or(end)
+        .min(at + 8);
+    let policy = (at + 1..policy_stop).any(|i| POLICY_WORDS.contains(&ctx.lower(i)));
     (target.is_some() || policy).then_some((target, policy))
 }
 

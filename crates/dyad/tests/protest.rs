@@ -65,3 +65,25 @@ fn a_concession_to_protesters_had_no_target() {
     );
     assert!(got.contains(&t("PERGOV", "PEROPP", "0832")), "{got:?}");
 }
+
+#[test]
+fn a_strike_against_a_leaders_policy_lost_its_policy_sub_code() {
+    // the pattern read "against" and found the target; "tax reform" still makes it 1432
+    let got = asserted(
+        "Colombian unions staged a national strike on Wednesday against the government's proposed tax reform.",
+    );
+    assert_eq!(got, [t("COLLAB", "COLGOV", "1432")]);
+}
+
+#[test]
+fn a_general_strike_was_a_military_officer() {
+    assert_eq!(
+        asserted("Nigerian unions began a general strike on Monday."),
+        [t("NGALAB", "-", "143")]
+    );
+    // with a target after it, "general strike" was read as the target's generals
+    assert_eq!(
+        asserted("Argentine unions staged a general strike against the government."),
+        [t("ARGLAB", "ARGGOV", "143")]
+    );
+}
