@@ -1549,10 +1549,11 @@ fn choose_verb_reading(
 
     // "A Palestinian stabbed two soldiers": after "a", a nationality adjective with no noun
     // is a person, and a past form with an object after it is that person's act
+    let after_a =
+        |p: &ActorPhrase| p.start > 0 && matches!(toks[p.start - 1].lower.as_str(), "a" | "an");
     let person_adjective = prev_phrase.is_some_and(|p| {
         p.is_bare_adjective()
-            && p.start > 0
-            && matches!(toks[p.start - 1].lower.as_str(), "a" | "an")
+            && after_a(p)
             && any(VerbForm::PAST)
             && matches!(
                 next_tag,
@@ -1565,11 +1566,7 @@ fn choose_verb_reading(
     // "a police station", "an army base": a bare form cannot agree with "a" + role noun, so
     // the role modifies it
     let after_indefinite_role = prev_phrase.is_some_and(|p| {
-        p.agent.is_some()
-            && p.country.is_none()
-            && p.person.is_none()
-            && p.start > 0
-            && matches!(toks[p.start - 1].lower.as_str(), "a" | "an")
+        p.agent.is_some() && p.country.is_none() && p.person.is_none() && after_a(p)
     });
     if after_indefinite_role && !any(VerbForm::PAST) && !any(VerbForm::THIRD) {
         return None;

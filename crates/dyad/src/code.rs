@@ -453,79 +453,55 @@ pub fn parse_sentence(
             }
         }
     }
-    // "opened the Rafah crossing to allow aid trucks to reach Palestinians in Gaza": access
-    // allowed has no target in the verb's own words; those it is for are named in the purpose
-    // clause after it
+    // Acts whose target is named in what follows them, after a cue word:
+    // - "opened the Rafah crossing to allow aid trucks to reach Palestinians in Gaza": access
+    //   allowed (086x, 0355) is for those named in the purpose clause; the pattern's own verb
+    //   may be the cue ("allowed aid trucks to reach ...")
+    // - "resigned, bowing to the demands of protesters", "withdrew the bill a day after
+    //   protesters stormed parliament": a concession to demands (083x) is made to the
+    //   protesters named in what it answers
+    const ACCESS_CUES: &[&str] = &[
+        "allow",
+        "allowing",
+        "let",
+        "letting",
+        "enable",
+        "enabling",
+        "permit",
+        "permitting",
+        "for",
+    ];
+    const CONCESSION_CUES: &[&str] = &[
+        "after",
+        "amid",
+        "following",
+        "bowing",
+        "yielding",
+        "pressure",
+    ];
     for k in 0..out.candidates.len() {
         let cand = &out.candidates[k];
-        if cand.target.is_some()
-            || !matches!(&cand.code[..], "086" | "0861" | "0862" | "0863" | "0355")
-        {
+        if cand.target.is_some() {
             continue;
         }
-        let from = cand.span.1.max(cand.trigger.1);
-        let end = (from + 14).min(n);
-        // the pattern's own verb may be the opener ("allowed aid trucks to reach ...")
-        let Some(opener) = (cand.trigger.0..end).find(|&i| {
-            matches!(
-                ctx.lower(i),
-                "allow"
-                    | "allowing"
-                    | "let"
-                    | "letting"
-                    | "enable"
-                    | "enabling"
-                    | "permit"
-                    | "permitting"
-                    | "for"
-            ) || matches!(ctx.lower(i), ";" | ":")
-        }) else {
-            continue;
+        let found = if matches!(&cand.code[..], "086" | "0861" | "0862" | "0863" | "0355") {
+            target_after_cue(&ctx, cand, cand.trigger.0, ACCESS_CUES, 14, |ph| {
+                !ctx.a.phrases[ph].possessive
+            })
+        } else if cand.code.starts_with("083") {
+            let from = cand.span.1.max(cand.trigger.1);
+            target_after_cue(&ctx, cand, from, CONCESSION_CUES, n, |ph| {
+                ctx.codes
+                    .get(ph)
+                    .cloned()
+                    .flatten()
+                    .is_some_and(|c| c.ends_with("OPP"))
+            })
+        } else {
+            None
         };
-        if matches!(ctx.lower(opener), ";" | ":") {
-            continue;
-        }
-        let recipient = (opener.max(from - 1) + 1..end)
-            .take_while(|&i| !matches!(ctx.lower(i), ";" | ":" | ","))
-            .find_map(|i| ctx.a.phrase_of[i])
-            .filter(|&ph| ph != cand.source && !ctx.a.phrases[ph].possessive);
-        if let Some(ph) = recipient {
-            out.candidates[k].target = Some(ph);
-        }
-    }
-    // "resigned, bowing to the demands of protesters", "withdrew the bill a day after
-    // protesters stormed parliament": a concession to demands (083x) is made to the protesters
-    // named in what it answers
-    for k in 0..out.candidates.len() {
-        let cand = &out.candidates[k];
-        if cand.target.is_some() || !cand.code.starts_with("083") {
-            continue;
-        }
-        let from = cand.span.1.max(cand.trigger.1);
-        let Some(cue) = (from..n).find(|&i| {
-            matches!(
-                ctx.lower(i),
-                "after" | "amid" | "following" | "bowing" | "yielding" | "pressure" | ";"
-            )
-        }) else {
-            continue;
-        };
-        if ctx.lower(cue) == ";" {
-            continue;
-        }
-        let protesters = (cue + 1..(cue + 10).min(n))
-            .filter_map(|i| ctx.a.phrase_of[i])
-            .find(|&ph| {
-                ph != cand.source
-                    && ctx
-                        .codes
-                        .get(ph)
-                        .cloned()
-                        .flatten()
-                        .is_some_and(|c| c.ends_with("OPP"))
-            });
-        if let Some(ph) = protesters {
-            out.candidates[k].target = Some(ph);
+        if found.is_some() {
+            out.candidates[k].target = found;
         }
     }
     // "marched to demand the resignation of X", "blocked roads, demanding that the government
@@ -982,11 +958,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
     // between the comma and the verb; when no actor is named there, the speaker is not one
     let trailing_speech = ctx.verb_classes(c.verb).contains(&CueClass::Speech)
         && !c.form.has(VerbForm::GERUND)
-        && ctx.s.tokens[c.verb + 1..]
-            .iter()
-            .filter(|t| t.kind == crate::segment::TokenKind::Word)
-            .count()
-            <= 5;
+        && words_after(ctx, c.verb) <= 5;
     let mut j = c.group_start;
     while j > 0 {
         j -= 1;
@@ -2036,11 +2008,17 @@ fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
     }
     let preceded = start > 0
         && (ctx.s.tokens[start - 1].is_punct(",") || ctx.s.tokens[start - 1].is_punct("\""));
-    let rest = ctx.s.tokens[c.verb + 1..]
+    let rest = words_after(ctx, c.verb);
+    (preceded && rest <= 5) || (start > 0 && rest == 0)
+}
+
+/// How many words follow token `i` in the sentence: a speech verb with few after it closes
+/// the sentence as an attribution.
+fn words_after(ctx: &Ctx, i: usize) -> usize {
+    ctx.s.tokens[i + 1..]
         .iter()
         .filter(|t| t.kind == crate::segment::TokenKind::Word)
-        .count();
-    (preceded && rest <= 5) || (start > 0 && rest == 0)
+        .count()
 }
 
 /// Does a clause start at `i`: a word that is a preposition or a subordinator ("after",
@@ -2566,6 +2544,31 @@ fn try_pattern(
         span: (c.verb, literal_end.max(c.verb + 1)),
         code: p.code.clone(),
     })
+}
+
+/// Whom an act is for when its pattern has no target: the first cue word from `from` (no
+/// further than `window` tokens past what the candidate read, and not past a `;` or `:`), then
+/// the first phrase `accept`s within ten words after it, before a comma, after what the
+/// pattern read and other than the source.
+fn target_after_cue(
+    ctx: &Ctx,
+    cand: &Candidate,
+    from: usize,
+    cues: &[&str],
+    window: usize,
+    accept: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let read_end = cand.span.1.max(cand.trigger.1);
+    let end = read_end.saturating_add(window).min(ctx.n());
+    let cue =
+        (from..end).find(|&i| cues.contains(&ctx.lower(i)) || matches!(ctx.lower(i), ";" | ":"))?;
+    if matches!(ctx.lower(cue), ";" | ":") {
+        return None;
+    }
+    ((cue + 1).max(read_end)..(cue + 11).min(ctx.n()))
+        .take_while(|&i| !matches!(ctx.lower(i), ";" | ":" | ","))
+        .filter_map(|i| ctx.a.phrase_of[i])
+        .find(|&ph| ph != cand.source && accept(ph))
 }
 
 /// The role phrase in apposition to an unknown name starting at `at`: "the mayor of Melitopol"

@@ -796,9 +796,9 @@ fn compile_rest(
         }
     }
 
-    // An entry written as a past, participle or third-person form of an irregular verb is filed
-    // under that verb, for that form only. A form that is an irregular verb itself ("lay") or
-    // that some entry or list gives as a lemma keeps its own entry.
+    // An entry written as a past, participle or third-person form of an irregular verb is also
+    // filed under that verb, for that form only. A form that is an irregular verb itself
+    // ("lay", past of "lie") is not.
     let mut inflected: FxHashMap<&str, &str> = FxHashMap::default();
     for v in &dict.irregular {
         for form in [Some(&v.past), Some(&v.participle), v.third.as_ref()]
