@@ -678,10 +678,45 @@ pub fn parse_sentence(
                     && own_future_in_speech(&ctx, &clauses, k)
             })
     };
+    // ... and when what was said is an act, reported as done, that no pattern codes ("Saudi
+    // Arabia agreed to give Pakistan a loan, the ministry said", "the tanks have arrived in
+    // Ukraine, Zelensky said"): the news is the act, which dyad missed; the statement in its
+    // place is a false event. A statement of something that is no act ("there was no
+    // evidence"), or of an act denied, feared or announced ("NATO will not send troops",
+    // "Iran may retaliate"), stays a statement.
+    // (a reported statement is a statement: "Moscow says yes, Kyiv says no")
+    let event_verb = |k: &VerbClause| {
+        !ctx.verb_classes(k.verb).contains(&CueClass::Speech)
+            && lex
+                .verb_patterns(k.lemma)
+                .iter()
+                .any(|p| !p.code.starts_with("01"))
+    };
+    let reported_uncoded_act = |c: &Candidate| {
+        c.code == "010"
+            && c.target.is_none()
+            && clauses.iter().any(|k| {
+                k.governor == Some(c.trigger.0)
+                    // a claim's content is the claim's ("Russia claimed that drones attacked")
+                    && k.modality == Modality::Asserted
+                    && !k.negated
+                    && !k.future
+                    && !k.possible
+                    && !k.would
+                    && !k.infinitive
+                    // the content clause ("were using"), not an adjunct ("told reporters
+                    // after meeting")
+                    && !(k.form.has(VerbForm::GERUND) && k.group_start == k.verb)
+                    // "progress has been made": a passive with no agent and no subject is no
+                    // one's act
+                    && !(k.passive && k.subject.is_empty())
+                    && event_verb(k)
+            })
+    };
     let drop: Vec<bool> = out
         .candidates
         .iter()
-        .map(|c| said_own_act(c) || announced_own_act(c))
+        .map(|c| said_own_act(c) || announced_own_act(c) || reported_uncoded_act(c))
         .collect();
     let mut keep = drop.iter().map(|d| !d);
     out.candidates.retain(|_| keep.next().unwrap());

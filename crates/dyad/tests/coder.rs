@@ -340,6 +340,34 @@ fn reported_speech_codes_the_reported_act_and_claims_stay_claims() {
     );
 }
 
+/// Regression: "Saudi Arabia agreed to give Pakistan a loan, Pakistan's finance ministry said"
+/// came out as a bare statement (PAKGOV 010) when no pattern coded the agreement. The news is
+/// the reported act; a statement event in its place is false. A statement of no act, of an act
+/// denied or of an act only possible stays a statement, and so does a report of a statement.
+#[test]
+fn bare_statement_is_not_coded_in_place_of_a_reported_act_it_missed() {
+    // "attack" is an event verb, but "gunmen" is no actor: the act is missed, and so is the
+    // statement
+    assert_eq!(
+        code("Unknown gunmen attacked the convoy, the Kremlin said."),
+        []
+    );
+    assert_eq!(
+        code("Russia said there was no evidence of sabotage."),
+        [ev("RUS", "-", "010", Asserted)]
+    );
+    assert_eq!(
+        code("Russia said Ukraine may attack Turkey.")[0],
+        ev("RUS", "-", "010", Asserted)
+    );
+    assert_eq!(
+        code("Moscow says yes, Kyiv says no."),
+        [
+            ev("RUSGOV", "-", "010", Asserted),
+            ev("UKRGOV", "-", "010", Asserted)
+        ]
+    );
+}
 #[test]
 fn pronoun_and_short_name_coreference_across_sentences() {
     assert_eq!(
