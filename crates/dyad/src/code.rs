@@ -86,6 +86,9 @@ pub struct Candidate {
     /// The source is a pair reference ("the two sides met") doing a symmetric act to each
     /// other: its two members are each other's targets.
     pub mutual: bool,
+    /// The act was done to civilian property (this token: "looted homes in Irpin"): the
+    /// target is the civilians of the target phrase's country, not the phrase itself.
+    pub civilian_property: Option<usize>,
 }
 
 /// Everything the clause analysis found in one sentence.
@@ -392,6 +395,7 @@ pub fn parse_sentence(
                     trigger: (c.verb, c.verb + 1),
                     span: m.span,
                     mutual: false,
+                    civilian_property: None,
                 });
             }
             continue;
@@ -437,6 +441,7 @@ pub fn parse_sentence(
                 trigger: (c.verb, c.verb + 1),
                 span: m.span,
                 mutual,
+                civilian_property: None,
             });
             // a paired code: the target's act back on the source ("arrived in Y": Y hosts)
             if let (Some(t), Some(back)) = (target, &m.pattern.reverse_code) {
@@ -449,6 +454,7 @@ pub fn parse_sentence(
                     trigger: (c.verb, c.verb + 1),
                     span: m.span,
                     mutual,
+                    civilian_property: None,
                 });
             }
         }
@@ -502,6 +508,31 @@ pub fn parse_sentence(
         };
         if found.is_some() {
             out.candidates[k].target = found;
+        }
+    }
+    // "looted homes in Irpin", "set off bombs at a crowded market in northeastern Nigeria",
+    // "demolished Palestinian homes": a hostile act done to civilian property with no actor
+    // named is done to the civilians whose property it is
+    for k in 0..out.candidates.len() {
+        let cand = &out.candidates[k];
+        let hostile = ["17", "18", "19", "20"]
+            .iter()
+            .any(|r| cand.code.starts_with(r));
+        if !hostile {
+            continue;
+        }
+        // the pattern took the owner for the target ("demolish + home" on "demolished
+        // Palestinian homes")
+        if let Some(t) = cand.target {
+            let q = &ctx.a.phrases[t];
+            if q.is_bare_adjective() && q.end < n && is_civilian_property(&ctx, q.end) {
+                out.candidates[k].civilian_property = Some(q.end);
+            }
+            continue;
+        }
+        if let Some((owner, property)) = civilian_property_owner(&ctx, cand) {
+            out.candidates[k].target = Some(owner);
+            out.candidates[k].civilian_property = Some(property);
         }
     }
     // "marched to demand the resignation of X", "blocked roads, demanding that the government
@@ -640,6 +671,7 @@ pub fn parse_sentence(
                     trigger: (c.verb, c.verb + 1),
                     span: (c.verb, by + 1),
                     mutual: false,
+                    civilian_property: None,
                 });
             }
         }
@@ -810,6 +842,7 @@ pub fn parse_sentence(
                             trigger: (i, i + 1),
                             span: m.span,
                             mutual: false,
+                            civilian_property: None,
                         });
                     }
                 }
@@ -2604,6 +2637,127 @@ fn target_after_cue(
         .take_while(|&i| !matches!(ctx.lower(i), ";" | ":" | ","))
         .filter_map(|i| ctx.a.phrase_of[i])
         .find(|&ph| ph != cand.source && accept(ph))
+}
+
+/// Property of civilians: a hostile act done to it with no actor named is done to them.
+const CIVILIAN_PROPERTY: &[&str] = &[
+    "home",
+    "house",
+    "village",
+    "market",
+    "marketplace",
+    "shop",
+    "store",
+    "hospital",
+    "clinic",
+    "school",
+    "church",
+    "mosque",
+    "temple",
+    "synagogue",
+    "neighbourhood",
+    "neighborhood",
+    "apartment",
+    "residential",
+    "farm",
+    "farmland",
+    "crop",
+    "orchard",
+    "livestock",
+];
+
+fn is_civilian_property(ctx: &Ctx, i: usize) -> bool {
+    ctx.tag(i) == Tag::Noun && CIVILIAN_PROPERTY.contains(&singular(ctx.lower(i)))
+}
+
+/// The civilian property a hostile act with no target was done to, and the phrase naming whose
+/// it is: the country adjective before it ("Palestinian homes") or the place named after it ("homes in the town of Irpin", "a
+/// market in northeastern Nigeria"). The property is the first noun after what the pattern
+/// read, past determiners, adjectives and a locative preposition; the place is looked for up to
+/// the next comma, semicolon or verb. Returns (owner phrase, property token).
+fn civilian_property_owner(ctx: &Ctx, cand: &Candidate) -> Option<(usize, usize)> {
+    let n = ctx.n();
+    let read_end = cand.span.1.max(cand.trigger.1);
+    let is_property = |i: usize| is_civilian_property(ctx, i);
+    let stops = |i: usize| {
+        matches!(ctx.tag(i), Tag::Verb | Tag::Punct | Tag::Conj) || ctx.lower(i) == "that"
+    };
+    // the property noun, among the words the pattern read ("demolish home of +") or just after
+    let mut i = cand.trigger.1;
+    let mut owner_before = None;
+    let property = loop {
+        if i >= n || i >= read_end + 6 || (i >= read_end && stops(i)) {
+            return None;
+        }
+        if let Some(ph) = ctx.a.phrase_of[i] {
+            let q = &ctx.a.phrases[ph];
+            // an actor of its own is the act's target, not its property's owner
+            if !(q.modifier || q.possessive || q.pronoun.is_some()) {
+                return None;
+            }
+            owner_before = Some(ph);
+            i = q.end;
+            continue;
+        }
+        if is_property(i) {
+            break i;
+        }
+        let skippable = i < read_end
+            || matches!(
+                ctx.tag(i),
+                Tag::Det | Tag::Adv | Tag::Num | Tag::Noun | Tag::Name
+            )
+            || matches!(
+                ctx.lower(i),
+                "at" | "on" | "in" | "into" | "inside" | "near" | "outside" | "against"
+            );
+        if !skippable {
+            return None;
+        }
+        i += 1;
+    };
+    let country = |ph: usize| {
+        let q = &ctx.a.phrases[ph];
+        q.agent.is_none() && q.person.is_none() && q.org.is_none() && ctx.country_of(ph).is_some()
+    };
+    if let Some(ph) = owner_before.filter(|&ph| ctx.country_of(ph).is_some()) {
+        return Some((ph, property));
+    }
+    // "homes of Muslims in ...", "a market in northeastern Nigeria", "in the town of Irpin";
+    // a verb coordinated with the act shares its place ("looted homes and shot civilians in
+    // Mekelle")
+    let mut locative = false;
+    let mut j = property + 1;
+    while j < n && j < property + 12 {
+        let coordinated_verb = ctx.tag(j) == Tag::Conj
+            && ctx.lower(j) == "and"
+            && j + 1 < n
+            && ctx.tag(j + 1) == Tag::Verb;
+        if coordinated_verb {
+            j += 2;
+            continue;
+        }
+        if stops(j) {
+            break;
+        }
+        if matches!(
+            ctx.lower(j),
+            "in" | "near" | "at" | "across" | "outside" | "around" | "throughout" | "of"
+        ) {
+            locative = true;
+        }
+        if let Some(ph) = ctx.a.phrase_of[j] {
+            // ... or the civilians of the coordinated act ("looted homes and shot civilians")
+            let civilians = ctx.codes[ph].as_deref().is_some_and(|c| c.ends_with("CVL"));
+            if (locative && country(ph)) || civilians {
+                return Some((ph, property));
+            }
+            j = ctx.a.phrases[ph].end;
+            continue;
+        }
+        j += 1;
+    }
+    None
 }
 
 /// The role phrase in apposition to an unknown name starting at `at`: "the mayor of Melitopol"

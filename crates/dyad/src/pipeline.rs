@@ -393,6 +393,18 @@ impl Coder {
                         r.code.truncate(3);
                         Some(r)
                     }
+                    // "looted homes in Irpin": the civilians of the place, named by their
+                    // property
+                    Some(mut r) if c.civilian_property.is_some() => {
+                        let at = c.civilian_property.unwrap_or_default();
+                        r.code = format!("{}CVL", r.code.get(..3).unwrap_or(&r.code));
+                        let (s, e) =
+                            clean.original_span(toks[at].start, toks[at].end, &article.text);
+                        r.text = article.text[s..e].to_string();
+                        r.start = s;
+                        r.end = e;
+                        Some(r)
+                    }
                     Some(r) => Some(r),
                     None => continue,
                 },

@@ -346,3 +346,27 @@ fn a_headline_attack_verb_before_a_group_became_the_groups_role() {
         [t("ISR", "LBNREB", "195")]
     );
 }
+
+/// Regression: "Boko Haram militants set off bombs at a crowded market in northeastern Nigeria"
+/// was coded with no target. A hostile act done to civilian property is done to the civilians
+/// whose property it is: the country adjective's ("Palestinian homes"), the place's after it,
+/// or the civilians of a coordinated act. A property with no owner or place stays untargeted.
+#[test]
+fn an_attack_on_civilian_property_targets_its_owners() {
+    assert_eq!(
+        asserted("Boko Haram militants set off bombs at a crowded market in northeastern Nigeria."),
+        [t("NGAREB", "NGACVL", "183")]
+    );
+    assert_eq!(
+        asserted("Israeli troops demolished Palestinian homes on Tuesday."),
+        [t("ISRMIL", "PSECVL", "1712")]
+    );
+    assert_eq!(
+        asserted("Russian soldiers looted homes and shot civilians in eastern Ukraine."),
+        [t("RUSMIL", "UKRCVL", "171"), t("RUSMIL", "UKRCVL", "193")]
+    );
+    assert_eq!(
+        asserted("Russian soldiers looted homes."),
+        [t("RUSMIL", "-", "171")]
+    );
+}
