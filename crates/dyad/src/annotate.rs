@@ -859,8 +859,20 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
             // possessive glue: "Ukraine's president" (not a weapon: "North Korea's missile
             // test" is about a thing, not by a military)
             if tags.get(j) == Some(&Tag::Poss) {
+                // ... past up to two lower-case modifiers ("Israel's far-right ministers",
+                // "Russia's top diplomat")
+                let modifiers = (j + 1..(j + 3).min(n))
+                    .take_while(|&k| {
+                        mention_at[k].is_none()
+                            && tags[k] == Tag::Noun
+                            && toks[k]
+                                .text(text)
+                                .starts_with(|c: char| c.is_ascii_lowercase())
+                            && lex.verb_readings(&toks[k].lower).is_empty()
+                    })
+                    .count();
                 if mention_at
-                    .get(j + 1)
+                    .get(j + 1 + modifiers)
                     .copied()
                     .flatten()
                     .is_some_and(|(_, e)| match e {
@@ -875,7 +887,7 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
                     && p.country.is_some()
                     && p.person.is_none()
                 {
-                    j += 1;
+                    j += 1 + modifiers;
                     continue;
                 }
                 p.possessive = true;

@@ -2137,8 +2137,16 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     // Common verbs have hundreds of patterns; this keeps matching linear in practice.
     let n = ctx.n();
     let end_of_clause = clause_end(ctx, c.verb + 1);
-    let keys: Vec<std::borrow::Cow<str>> = ctx.s.tokens[c.verb + 1..(c.verb + 20).min(n)]
+    // (a passive with no actor subject may have the pattern's object before it: "the suspect
+    // was extradited")
+    let before = if c.passive && c.subject.is_empty() {
+        c.group_start.saturating_sub(8)..c.group_start
+    } else {
+        0..0
+    };
+    let keys: Vec<std::borrow::Cow<str>> = ctx.s.tokens[before]
         .iter()
+        .chain(&ctx.s.tokens[c.verb + 1..(c.verb + 20).min(n)])
         .map(|t| literal_key(&t.lower))
         .collect();
     // every literal occurs, or every literal but an optional partner preposition
@@ -2200,6 +2208,43 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     None
 }
 
+/// Whether the subject of a passive clause names, in order, the literal words `lead` (a
+/// pattern's object: "the suspect" for `extradite suspect`, "food aid" for `deliver aid`).
+/// The subject is the noun phrase just before the verb group: nouns, names, numbers, articles,
+/// adverbs and "of", at most eight words, back to a punctuation mark, verb or clause word.
+fn passive_subject_names(ctx: &Ctx, c: &VerbClause, lead: &[PatElem]) -> bool {
+    let mut start = c.group_start;
+    while start > 0
+        && c.group_start - start < 8
+        && (matches!(
+            ctx.tag(start - 1),
+            Tag::Noun | Tag::Name | Tag::Num | Tag::Det | Tag::Adv
+        ) || ctx.lower(start - 1) == "of")
+    {
+        start -= 1;
+    }
+    let mut at = start;
+    for el in lead {
+        let found = (at..c.group_start).find_map(|k| match el {
+            PatElem::Word(w) => literal_matches(w, ctx.lower(k)).then_some(k + 1),
+            PatElem::Alt(alts) => alts.iter().find_map(|seq| {
+                (k + seq.len() <= c.group_start
+                    && seq
+                        .iter()
+                        .enumerate()
+                        .all(|(j, w)| literal_matches(w, ctx.lower(k + j))))
+                .then_some(k + seq.len())
+            }),
+            _ => None,
+        });
+        match found {
+            Some(next) => at = next,
+            None => return false,
+        }
+    }
+    true
+}
+
 fn try_pattern(
     ctx: &Ctx,
     c: &VerbClause,
@@ -2242,8 +2287,28 @@ fn try_pattern(
     let mut passive_sources: Vec<usize> = Vec::new();
     // passive: subject = target, "by" phrase = source
     let mut by_span = None;
+    // "The suspect was extradited to Germany by Poland" for `extradite suspect to +`: a subject
+    // that is no actor is the object the pattern's leading words name, and the pattern reads
+    // on after the verb from its next element
+    let mut first_elem = 0;
+    // (the longest run of leading words the subject names: "aid" of `deliver aid to +`)
+    if c.passive && c.subject.is_empty() {
+        let lead = p
+            .elems
+            .iter()
+            .take_while(|e| matches!(e, PatElem::Word(_) | PatElem::Alt(_)))
+            .count();
+        first_elem = (1..=lead)
+            .rev()
+            .find(|&k| passive_subject_names(ctx, c, &p.elems[..k]))
+            .unwrap_or(0);
+        if first_elem == 0 {
+            return None;
+        }
+    }
+    let passive_object = first_elem > 0;
     if c.passive {
-        if !p.has_target() {
+        if !p.has_target() && !passive_object {
             return None;
         }
         // the agent phrase after "by", past an article and up to two modifiers ("by a
@@ -2274,7 +2339,7 @@ fn try_pattern(
         by_span = Some((by, end));
         passive_sources = grp;
         targets = c.subject.clone();
-        if targets.is_empty() {
+        if targets.is_empty() && !passive_object {
             return None;
         }
     }
@@ -2297,7 +2362,7 @@ fn try_pattern(
             && ei + 2 == p.elems.len()
             && partner_prep(p).is_some()
     };
-    'elems: for (ei, el) in p.elems.iter().enumerate() {
+    'elems: for (ei, el) in p.elems.iter().enumerate().skip(first_elem) {
         match el {
             PatElem::Word(_) | PatElem::Alt(_) => {
                 // the number of tokens the literal matches at `at` (0: no match)
@@ -2358,7 +2423,7 @@ fn try_pattern(
                     return None;
                 }
             }
-            PatElem::Target if c.passive => {}
+            PatElem::Target if c.passive && !passive_object => {}
             // "accused each other": the coordinated subjects are each other's targets
             PatElem::Target
                 if pos + 1 < n

@@ -895,3 +895,31 @@ fn neither_nor_subjects_were_one_asserted_actor() {
         ]
     );
 }
+
+/// Regression: "Sanctions were imposed on Israel's far-right ministers ... by Britain" and "The
+/// suspect was extradited to Germany by Poland" coded nothing: in the passive a subject that is
+/// no actor is the object the pattern's leading words name, and the pattern reads on after the
+/// verb. A subject that names no such word does not match.
+#[test]
+fn a_passive_subject_that_is_no_actor_is_the_pattern_object() {
+    assert_eq!(
+        code("Sanctions were imposed on Turkey by Russia on Tuesday."),
+        [ev("RUS", "TUR", "163", Asserted)]
+    );
+    assert_eq!(
+        code("New talks were brokered by Turkish officials."),
+        [ev("TURGOV", "-", "045", Asserted)]
+    );
+    assert_eq!(code("Tariffs were imposed on Turkey by Russia."), []);
+}
+
+/// Regression: "Israel's far-right ministers" was two actors, Israel and "ministers", and a
+/// target slot took the country. Up to two lower-case modifiers may stand between the
+/// possessive and the role it owns.
+#[test]
+fn a_possessive_country_owns_a_role_past_its_modifiers() {
+    assert_eq!(
+        code("Russia criticized Turkey's new foreign minister."),
+        [ev("RUS", "TURGOV", "111", Asserted)]
+    );
+}
