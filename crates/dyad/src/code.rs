@@ -370,8 +370,10 @@ pub fn parse_sentence(
     }
     for c in &clauses {
         let Some(m) = &c.matched else { continue };
-        // ", saying ...": the participle reports; it is not a statement event of its own
+        // ", saying ...": the participle reports; it is not a statement event of its own (",
+        // accusing the opposition of ..." is an accusation)
         let participial_speech = ctx.verb_classes(c.verb).contains(&CueClass::Speech)
+            && m.code.starts_with("01")
             && c.form.has(VerbForm::GERUND)
             && c.verb > 0
             && ctx.s.tokens[c.verb - 1].is_punct(",");

@@ -923,3 +923,17 @@ fn a_possessive_country_owns_a_role_past_its_modifiers() {
         [ev("RUS", "TURGOV", "111", Asserted)]
     );
 }
+
+/// Regression: "Yoon declared martial law, accusing the opposition of anti-state activities"
+/// lost the accusation: a participle of speech after a comma was always taken for a report
+/// (", saying ..."). Only a plain statement participle reports; an accusation is an act.
+#[test]
+fn a_participle_accusation_after_a_comma_is_an_event() {
+    assert_eq!(
+        code("Turkey met Greece, accusing Russia of aggression."),
+        [
+            ev("TUR", "GRC", "040", Asserted),
+            ev("TUR", "RUS", "112", Asserted)
+        ]
+    );
+}
