@@ -451,6 +451,22 @@ impl Coder {
         events.retain(|e| {
             e.target.is_some() || !targeted.contains(&(e.source.code.clone(), e.cameo.clone()))
         });
+        // "shelled residential areas of Kharkiv, killing seven civilians": the same act at a
+        // place and at its civilians is one act on the civilians
+        let on_civilians: Vec<(String, String, String)> = events
+            .iter()
+            .filter_map(|e| {
+                let t = &e.target.as_ref()?.code;
+                let country = t.strip_suffix("CVL").filter(|c| c.len() == 3)?;
+                Some((e.source.code.clone(), e.cameo.clone(), country.to_string()))
+            })
+            .collect();
+        events.retain(|e| {
+            let Some(t) = e.target.as_ref().filter(|t| t.code.len() == 3) else {
+                return true;
+            };
+            !on_civilians.contains(&(e.source.code.clone(), e.cameo.clone(), t.code.clone()))
+        });
 
         events
     }

@@ -370,3 +370,14 @@ fn an_attack_on_civilian_property_targets_its_owners() {
         [t("RUSMIL", "-", "171")]
     );
 }
+
+/// Regression: "Russian artillery shelled residential areas of Kharkiv overnight, killing seven
+/// civilians" was two events, one on Ukraine and one on its civilians. The same act at a place
+/// and at the civilians of its country is one act on the civilians.
+#[test]
+fn an_attack_on_a_place_that_kills_its_civilians_is_one_event() {
+    assert_eq!(
+        asserted("Russian artillery shelled residential areas of Kharkiv overnight, killing seven civilians."),
+        [t("RUSMIL", "UKRCVL", "194")]
+    );
+}
