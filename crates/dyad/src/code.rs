@@ -377,7 +377,19 @@ pub fn parse_sentence(
             && c.form.has(VerbForm::GERUND)
             && c.verb > 0
             && ctx.s.tokens[c.verb - 1].is_punct(",");
-        if participial_speech {
+        // "met Khalilzad in Kabul to discuss prospects for talks": the purpose of a meeting
+        // is that meeting, not a second consultation
+        let consult_purpose = c.infinitive
+            && m.code.starts_with("04")
+            && c.governor.is_some_and(|g| {
+                clauses.iter().any(|k| {
+                    k.verb == g
+                        && k.matched
+                            .as_ref()
+                            .is_some_and(|gm| gm.code.starts_with("04"))
+                })
+            });
+        if participial_speech || consult_purpose {
             continue;
         }
         // "U.S. and South Korean forces began joint military exercises": exercising together

@@ -937,3 +937,19 @@ fn a_participle_accusation_after_a_comma_is_an_event() {
         ]
     );
 }
+
+/// Regression: "Ghani met Khalilzad in Kabul to discuss prospects for talks" coded the purpose
+/// as a second consultation, and "said it had nothing to discuss with Seoul" coded a
+/// consultation. The purpose of a meeting is the meeting; "nothing to", "no reason to" leave
+/// the act they govern unasserted, as "no plans to" does.
+#[test]
+fn a_meeting_purpose_is_no_second_event_and_nothing_to_negates() {
+    assert_eq!(
+        code("Russia met Turkey to hold talks with Greece."),
+        [ev("RUS", "TUR", "040", Asserted)]
+    );
+    assert_eq!(
+        code("Russia has no reason to attack Turkey."),
+        [ev("RUS", "TUR", "190", Hypothetical)]
+    );
+}
