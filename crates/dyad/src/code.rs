@@ -558,12 +558,19 @@ pub fn parse_sentence(
             .as_ref()
             .is_some_and(|m| matches!(&m.code[..], "141" | "142" | "143" | "144" | "145"))
     }) {
-        let Some(aim) = clauses.iter().find(|k| {
-            k.governor == Some(c.verb)
-                && (k.infinitive || (k.form.only(VerbForm::GERUND) && k.verb > c.verb))
+        // (or a participle on the protesters: "Protesters demanding the resignation of X
+        // blocked roads")
+        let Some(aim) = clauses.iter().enumerate().find_map(|(ki, k)| {
+            let after = k.governor == Some(c.verb)
+                && (k.infinitive || (k.form.only(VerbForm::GERUND) && k.verb > c.verb));
+            let on_subject = k.verb < c.verb
+                && reduced_relative_head(&ctx, &clauses, ki)
+                    .is_some_and(|h| c.subject.contains(&h));
+            ((after || on_subject)
                 && k.matched
                     .as_ref()
-                    .is_some_and(|m| aim_digit(&m.code).is_some())
+                    .is_some_and(|m| aim_digit(&m.code).is_some()))
+            .then_some(k)
         }) else {
             continue;
         };
@@ -1159,6 +1166,16 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                     return vec![];
                 };
                 let between = &ctx.s.tokens[j + 1..c.group_start];
+                // "Protesters demanding the resignation of X blocked roads": a finite verb
+                // after a participle that modifies the phrase before it has that phrase for
+                // its subject
+                if !c.infinitive && !c.form.has(VerbForm::GERUND) && depth < 4 {
+                    if let Some(head) = reduced_relative_head(ctx, clauses, prev) {
+                        if !between.iter().any(|t| t.is_punct(",") || t.lower == "and") {
+                            return ctx.group_of(head);
+                        }
+                    }
+                }
                 let coordinated = between.iter().any(|t| {
                     t.lower == "and" || t.lower == "but" || t.lower == "then" || t.is_punct(",")
                 });
@@ -1187,6 +1204,17 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
         }
     }
     vec![]
+}
+
+/// The phrase a bare participle clause modifies when it follows the phrase directly
+/// ("protesters demanding ..."), if clause `k` is one.
+fn reduced_relative_head(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
+    let c = &clauses[k];
+    if !(c.form.only(VerbForm::GERUND) && c.group_start == c.verb) {
+        return None;
+    }
+    let head = ctx.a.phrase_of[c.verb.checked_sub(1)?]?;
+    (c.subject.contains(&head) && ctx.a.phrases[head].end == c.verb).then_some(head)
 }
 
 /// The verb whose complement clause `k` is.

@@ -953,3 +953,15 @@ fn a_meeting_purpose_is_no_second_event_and_nothing_to_negates() {
         [ev("RUS", "TUR", "190", Hypothetical)]
     );
 }
+
+/// Regression: "Protesters demanding the resignation of President Dina Boluarte blocked roads"
+/// had no subject for "blocked" (the participle's object stood between) and coded only the
+/// demand. A finite verb after a participle modifying the phrase before it has that phrase
+/// for its subject, and the participle's demand is the protest's aim.
+#[test]
+fn a_participle_on_the_subject_does_not_hide_it_from_the_verb() {
+    assert_eq!(
+        code("Protesters demanding the resignation of the Turkish president rallied in Ankara."),
+        [ev("TUROPP", "TURGOV", "1411", Asserted)]
+    );
+}
