@@ -366,6 +366,8 @@ pub fn parse_sentence(
             if policy {
                 m.code.push('2');
             }
+        } else if let Some(t) = protest_toward(&ctx, m.span.1) {
+            m.targets.push(t);
         }
     }
     for c in &clauses {
@@ -600,10 +602,12 @@ pub fn parse_sentence(
         srcs.dedup();
         // "demanding that the government resign": the aim's pattern has no target, but who is
         // to act is the one the protest is against
+        // ... and an aim with no target leaves the protest's own ("marched toward parliament
+        // to demand the speaker's resignation")
         let aim_targets = if m.targets.is_empty() {
             that_clause_subject(&ctx, m.span.1)
                 .map(|ph| ctx.group_of(ph))
-                .unwrap_or_default()
+                .unwrap_or_else(|| c.matched.as_ref().unwrap().targets.clone())
         } else {
             m.targets.clone()
         };
@@ -2050,6 +2054,29 @@ fn protest_against(ctx: &Ctx, from: usize) -> Option<(Option<usize>, bool)> {
         .min(at + 8);
     let policy = (at + 1..policy_stop).any(|i| POLICY_WORDS.contains(&ctx.lower(i)));
     (target.is_some() || policy).then_some((target, policy))
+}
+
+/// The institution a march heads for or gathers outside ("marched toward parliament",
+/// "rallied outside the foreign ministry"): the seat of power is what the protest addresses.
+/// Only a government, legislature or court counts, not a place ("marched to Kyiv").
+fn protest_toward(ctx: &Ctx, from: usize) -> Option<usize> {
+    let end = clause_end(ctx, from).min(from + 10);
+    let at = (from..end)
+        .take_while(|&i| ctx.tag(i) != Tag::Verb && ctx.lower(i) != ",")
+        .find(|&i| matches!(ctx.lower(i), "toward" | "towards" | "outside" | "on"))?;
+    let mut i = at + 1;
+    while i < end && matches!(ctx.tag(i), Tag::Det | Tag::Noun) && ctx.a.phrase_of[i].is_none() {
+        i += 1;
+    }
+    let ph = ctx.a.phrase_of.get(i).copied().flatten()?;
+    let q = &ctx.a.phrases[ph];
+    let seat = ctx
+        .codes
+        .get(ph)
+        .cloned()
+        .flatten()
+        .is_some_and(|c| c.ends_with("GOV") || c.ends_with("LEG") || c.ends_with("JUD"));
+    (seat && q.agent.is_some() && q.person.is_none() && !is_place(ctx, ph)).then_some(ph)
 }
 
 /// The aim of a protest as the last digit of its sub-code: change of leadership (1), of

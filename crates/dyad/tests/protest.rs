@@ -87,3 +87,18 @@ fn a_general_strike_was_a_military_officer() {
         [t("ARGLAB", "ARGGOV", "143")]
     );
 }
+
+/// Regression: "protesters marched toward parliament to demand the speaker's resignation" had
+/// no target. The seat of power a march heads for or gathers outside is what it addresses; a
+/// city it heads for is not.
+#[test]
+fn a_march_toward_an_institution_addresses_it() {
+    assert_eq!(
+        asserted("Thousands of protesters marched toward parliament in Kampala on Tuesday."),
+        [t("UGAOPP", "UGALEG", "141")]
+    );
+    assert_eq!(
+        asserted("Thousands of protesters marched toward Kampala on Tuesday."),
+        [t("UGAOPP", "-", "141")]
+    );
+}
