@@ -836,7 +836,19 @@ pub fn parse_sentence(
                             ctx.lower(b - 1),
                             "since" | "after" | "before" | "following" | "despite"
                         );
-                if under_coded_verb || background {
+                // "An Israeli strike on Beirut killed a Hezbollah commander": an attack noun
+                // heading the subject of a coded attack verb is that attack
+                let violent = |code: &str| matches!(code.get(..2), Some("18" | "19" | "20"));
+                let subject_of_coded_attack = violent(&p.code)
+                    && clauses.iter().any(|c| {
+                        c.verb > i
+                            && c.subject.iter().any(|&q| {
+                                let ph = &ctx.a.phrases[q];
+                                ph.start <= i && i < ph.end
+                            })
+                            && c.matched.as_ref().is_some_and(|m| violent(&m.code))
+                    });
+                if under_coded_verb || background || subject_of_coded_attack {
                     break;
                 }
                 let modality = nominal_modality(&ctx, &clauses, &m);

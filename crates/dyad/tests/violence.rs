@@ -381,3 +381,14 @@ fn an_attack_on_a_place_that_kills_its_civilians_is_one_event() {
         [t("RUSMIL", "UKRCVL", "194")]
     );
 }
+
+/// Regression: "An Israeli strike on Beirut's southern suburbs killed senior Hezbollah
+/// commander Fuad Shukr" was two attacks, the strike on Beirut and the killing. An attack noun
+/// heading the subject of a coded attack verb is that attack.
+#[test]
+fn an_attack_noun_that_is_the_subject_of_an_attack_verb_is_one_event() {
+    assert_eq!(
+        asserted("An Israeli strike on Gaza City killed three Hamas fighters on Tuesday."),
+        [t("ISRMIL", "PSEREB", "195")]
+    );
+}
