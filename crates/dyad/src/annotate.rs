@@ -1583,6 +1583,20 @@ fn choose_verb_reading(
     if after_indefinite_role && !any(VerbForm::PAST) && !any(VerbForm::THIRD) {
         return None;
     }
+    // "told visiting U.S. President Donald Trump", "met with visiting Chinese officials": an
+    // attributive "visiting" before an actor after a verb or preposition describes the visitor
+    // ("after visiting North Korea" is the gerund: the visited is a place, not a person)
+    let visitor_next = phrase_of.get(i + 1).copied().flatten().is_some_and(|p| {
+        let q = &phrases[p];
+        q.agent.is_some() || q.person.is_some() || !q.names.is_empty()
+    });
+    let attributive_visiting = toks[i].lower == "visiting"
+        && visitor_next
+        && (matches!(prev_tag, Some(Tag::Verb) | Some(Tag::Conj))
+            || prev.is_some_and(|k| matches!(toks[k].lower.as_str(), "with" | "for")));
+    if attributive_visiting {
+        return None;
+    }
     match prev_tag {
         Some(Tag::Det) | Some(Tag::Poss) | Some(Tag::Num) => return None,
         Some(Tag::Actor) if prev_phrase.is_some_and(|p| p.is_bare_adjective() || p.possessive) => {

@@ -89,6 +89,9 @@ pub struct Candidate {
     /// The act was done to civilian property (this token: "looted homes in Irpin"): the
     /// target is the civilians of the target phrase's country, not the phrase itself.
     pub civilian_property: Option<usize>,
+    /// The target stands for its country ("told visiting U.S. President Donald Trump": the
+    /// visit is to China, not to Xi).
+    pub host_country: bool,
 }
 
 /// Everything the clause analysis found in one sentence.
@@ -412,6 +415,7 @@ pub fn parse_sentence(
                     span: m.span,
                     mutual: false,
                     civilian_property: None,
+                    host_country: false,
                 });
             }
             continue;
@@ -458,6 +462,7 @@ pub fn parse_sentence(
                 span: m.span,
                 mutual,
                 civilian_property: None,
+                host_country: false,
             });
             // a paired code: the target's act back on the source ("arrived in Y": Y hosts)
             if let (Some(t), Some(back)) = (target, &m.pattern.reverse_code) {
@@ -471,6 +476,7 @@ pub fn parse_sentence(
                     span: m.span,
                     mutual,
                     civilian_property: None,
+                    host_country: false,
                 });
             }
         }
@@ -524,6 +530,52 @@ pub fn parse_sentence(
         };
         if found.is_some() {
             out.candidates[k].target = found;
+        }
+    }
+    // "urged visiting German Chancellor Olaf Scholz", "told visiting U.S. President Donald
+    // Trump": the one named after an attributive "visiting" visits (042) the country of the
+    // host, the subject of the clause it stands in
+    for i in 1..n {
+        if ctx.lower(i) != "visiting" || ctx.tag(i) == Tag::Verb {
+            continue;
+        }
+        let Some(visitor) = ctx.a.phrase_of.get(i + 1).copied().flatten() else {
+            continue;
+        };
+        let Some(host_clause) = clauses
+            .iter()
+            .filter(|c| c.verb < i && !c.subject.is_empty())
+            .next_back()
+        else {
+            continue;
+        };
+        let host = host_clause.subject[0];
+        let (Some(hc), Some(vc)) = (ctx.country_of(host), ctx.country_of(visitor)) else {
+            continue;
+        };
+        let visit = lex
+            .verb_readings("visiting")
+            .iter()
+            .flat_map(|(l, _)| lex.verb_patterns(*l).iter())
+            .filter(|p| p.code == "042")
+            .min_by_key(|p| p.specificity)
+            .cloned();
+        if hc == vc || host_clause.subject.contains(&visitor) {
+            continue;
+        }
+        if let Some(pattern) = visit {
+            out.candidates.push(Candidate {
+                source: visitor,
+                target: Some(host),
+                code: "042".to_string(),
+                modality: host_clause.modality,
+                pattern,
+                trigger: (i, i + 1),
+                span: (i, i + 1),
+                mutual: false,
+                civilian_property: None,
+                host_country: true,
+            });
         }
     }
     // "looted homes in Irpin", "set off bombs at a crowded market in northeastern Nigeria",
@@ -697,6 +749,7 @@ pub fn parse_sentence(
                     span: (c.verb, by + 1),
                     mutual: false,
                     civilian_property: None,
+                    host_country: false,
                 });
             }
         }
@@ -880,6 +933,7 @@ pub fn parse_sentence(
                             span: m.span,
                             mutual: false,
                             civilian_property: None,
+                            host_country: false,
                         });
                     }
                 }

@@ -389,7 +389,10 @@ impl Coder {
                 Some(t) => match phrase_ref(t) {
                     // a visit goes to a place: "visited Beijing" is a visit to China, not to
                     // its government
-                    Some(mut r) if c.code == "042" && is_capital_only(&a.annotated.phrases[t]) => {
+                    Some(mut r)
+                        if c.host_country
+                            || (c.code == "042" && is_capital_only(&a.annotated.phrases[t])) =>
+                    {
                         r.code.truncate(3);
                         Some(r)
                     }

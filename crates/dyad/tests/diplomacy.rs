@@ -237,3 +237,22 @@ fn coded_on(text: &str, date: &str) -> Vec<(String, String, String)> {
         .map(|e| e.triple())
         .collect()
 }
+
+/// Regression: "Xi Jinping told visiting U.S. President Donald Trump that ..." coded Xi
+/// visiting Trump. An attributive "visiting" before a person or role names the visitor, whose
+/// visit (042) is to the host's country; "after visiting North Korea" is still the gerund.
+#[test]
+fn an_attributive_visiting_names_the_visitor_and_the_host_country() {
+    let found = asserted(
+        "Chinese President Xi Jinping told visiting U.S. officials on Thursday that China would work with Washington.",
+    );
+    assert!(found.contains(&t("USAGOV", "CHN", "042")), "{found:?}");
+    assert_eq!(
+        asserted("Putin stopped in Vietnam after visiting North Korea."),
+        [t("RUSGOV", "VNM", "042"), t("RUSGOV", "PRK", "042")]
+    );
+    assert!(
+        !found.iter().any(|e| e.0 == "CHNGOV" && e.2 == "042"),
+        "{found:?}"
+    );
+}
