@@ -544,8 +544,7 @@ pub fn parse_sentence(
         };
         let Some(host_clause) = clauses
             .iter()
-            .filter(|c| c.verb < i && !c.subject.is_empty())
-            .next_back()
+            .rfind(|c| c.verb < i && !c.subject.is_empty())
         else {
             continue;
         };
