@@ -113,6 +113,9 @@ struct Ctx<'a> {
     /// Cue classes of each verb: its lemma's, plus those of a cue phrase it starts
     /// ("rejected accusations" is a denial).
     classes: Vec<Vec<CueClass>>,
+    /// [`Lexicon::literal_id`] of each token's [`literal_key`], looked up once per sentence
+    /// for the pattern pre-filter of every verb.
+    literal_ids: Vec<Option<u32>>,
     question: bool,
 }
 
@@ -194,6 +197,11 @@ pub fn parse_sentence(
                 }
                 v
             })
+            .collect(),
+        literal_ids: s
+            .tokens
+            .iter()
+            .map(|t| lex.literal_id(&literal_key(&t.lower)))
             .collect(),
         question,
     };
@@ -2278,25 +2286,21 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     } else {
         0..0
     };
-    let keys: Vec<std::borrow::Cow<str>> = ctx.s.tokens[before]
-        .iter()
-        .chain(&ctx.s.tokens[c.verb + 1..(c.verb + 20).min(n)])
-        .map(|t| literal_key(&t.lower))
+    // (words no pattern literal has are left out: they match no key)
+    let keys: Vec<u32> = before
+        .chain(c.verb + 1..(c.verb + 20).min(n))
+        .filter_map(|t| ctx.literal_ids[t])
         .collect();
     // every literal occurs, or every literal but an optional partner preposition
     let mut pats: Vec<&Arc<CompiledPattern>> = Vec::new();
     let mut partnerless: Vec<&Arc<CompiledPattern>> = Vec::new();
     for i in ctx.lex.candidate_patterns(c.lemma, &keys) {
         let p = &all[i as usize];
-        let missing = p
-            .keys
-            .iter()
-            .filter(|k| !keys.iter().any(|x| x == *k))
-            .count();
+        let missing = p.key_ids.iter().filter(|k| !keys.contains(k)).count();
         if missing == 0 {
             pats.push(p);
         } else if missing == 1
-            && partner_prep(p).is_some_and(|w| !keys.iter().any(|x| x == w))
+            && p.partner_key.is_some_and(|w| !keys.contains(&w))
             // the partner left out is the other subject ("Pakistan and China pledged to
             // expand economic cooperation"); with one subject the act has no partner at all
             // and a lone "importing oil" is no event
@@ -2494,7 +2498,7 @@ fn try_pattern(
         allow_no_target
             && literal_end > c.verb + 1
             && ei + 2 == p.elems.len()
-            && partner_prep(p).is_some()
+            && p.partner_key.is_some()
     };
     'elems: for (ei, el) in p.elems.iter().enumerate().skip(first_elem) {
         match el {
@@ -2981,22 +2985,6 @@ fn apposed_role(ctx: &Ctx, at: usize) -> Option<usize> {
     let q = &ctx.a.phrases[ph];
     (q.agent.is_some() && !q.plural && !q.possessive && !q.modifier && q.pronoun.is_none())
         .then_some(ph)
-}
-
-/// The preposition of a pattern's trailing partner slot ("with" in `expand economic cooperation
-/// with +`), which the target-less pass may leave out.
-fn partner_prep(p: &CompiledPattern) -> Option<&str> {
-    match &p.elems[..] {
-        [.., PatElem::Word(w), PatElem::Target]
-            if matches!(
-                w.as_str(),
-                "with" | "to" | "for" | "in" | "on" | "from" | "against"
-            ) =>
-        {
-            Some(w)
-        }
-        _ => None,
-    }
 }
 
 /// The actor a matched construction was directed to: "to the United Nations" right after

@@ -151,6 +151,9 @@ pub struct Gazetteer {
     places: Vec<OnceLock<Place>>,
     /// Index lines, sorted by key.
     index: Vec<&'static str>,
+    /// The key of each index line, split off once: the binary search compares keys only
+    /// (finding each line's tab at every comparison was a tenth of the coding time).
+    keys: Vec<&'static str>,
     ids: Vec<OnceLock<Box<[PlaceId]>>>,
     countries: FxHashMap<&'static str, PlaceId>,
 }
@@ -182,6 +185,7 @@ impl Gazetteer {
         let first_region = lines.len();
         lines.extend(data(regions_tsv));
         let index = data(index_tsv);
+        let keys = index.iter().map(|l| key_of(l)).collect();
         let mut countries = FxHashMap::default();
         for (k, l) in lines[..first_region].iter().enumerate() {
             let mut f = l.split('\t');
@@ -199,6 +203,7 @@ impl Gazetteer {
             lines,
             first_region,
             index,
+            keys,
             countries,
         })
     }
@@ -328,9 +333,9 @@ impl Gazetteer {
         let mut n = 1;
         loop {
             // first index line >= key: the key itself, or the first longer name it begins
-            let at = self.index.partition_point(|l| key_of(l) < key.as_str());
-            if let Some(l) = self.index.get(at) {
-                if key_of(l) == key {
+            let at = self.keys.partition_point(|&k| k < key.as_str());
+            if let Some(&k) = self.keys.get(at) {
+                if k == key {
                     best = Some((n, self.ids_at(at)));
                 }
             }
@@ -338,9 +343,9 @@ impl Gazetteer {
                 break;
             }
             key.push(' ');
-            let longer = self.index.get(at..).is_some_and(|rest| {
-                let from = rest.partition_point(|l| key_of(l) < key.as_str());
-                rest.get(from).is_some_and(|l| key_of(l).starts_with(&key))
+            let longer = self.keys.get(at..).is_some_and(|rest| {
+                let from = rest.partition_point(|&k| k < key.as_str());
+                rest.get(from).is_some_and(|k| k.starts_with(&key))
             });
             if !longer {
                 break;

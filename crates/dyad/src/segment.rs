@@ -152,7 +152,9 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
             }
             // split n't
             let word = &text[i..j];
-            let lower = word.to_lowercase();
+            let lower = lower_case(word);
+            let abbreviation =
+                j < text.len() && bytes[j] == b'.' && ABBREVIATIONS.contains(&lower.as_str());
             if lower.ends_with("n't") && word.len() > 3 {
                 push(out, text, base, i, j - 3, TokenKind::Word);
                 push(out, text, base, j - 3, j, TokenKind::Word);
@@ -162,10 +164,11 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
                 } else {
                     TokenKind::Word
                 };
-                push(out, text, base, i, j, kind);
+                // the whole word is the token: its lower case is the one just made
+                push_lower(out, base, i, j, kind, lower, word);
             }
             // abbreviation period
-            if j < text.len() && bytes[j] == b'.' && ABBREVIATIONS.contains(&lower.as_str()) {
+            if abbreviation {
                 let t = out.last_mut().unwrap();
                 t.end += 1;
                 t.lower.push('.');
@@ -207,17 +210,34 @@ fn initialism_len(s: &str) -> Option<usize> {
     }
 }
 
+fn lower_case(t: &str) -> String {
+    if t.is_ascii() {
+        t.to_ascii_lowercase()
+    } else {
+        t.to_lowercase()
+    }
+}
+
 fn push(out: &mut Vec<Token>, text: &str, base: usize, s: usize, e: usize, kind: TokenKind) {
     let t = &text[s..e];
+    push_lower(out, base, s, e, kind, lower_case(t), t);
+}
+
+/// [`push`] with the token's lower case (`lower_case(t)`) already made.
+fn push_lower(
+    out: &mut Vec<Token>,
+    base: usize,
+    s: usize,
+    e: usize,
+    kind: TokenKind,
+    lower: String,
+    t: &str,
+) {
     out.push(Token {
         start: base + s,
         end: base + e,
         kind,
-        lower: if t.is_ascii() {
-            t.to_ascii_lowercase()
-        } else {
-            t.to_lowercase()
-        },
+        lower,
         capitalized: t.chars().next().is_some_and(char::is_uppercase),
     });
 }

@@ -937,6 +937,36 @@ enum Unit {
 // ---------------------------------------------------------------------------------------------
 // Matching
 
+/// A word in ASCII lower case in a stack buffer, for matching it against word lists: the
+/// matchers run at many positions of every sentence, and a `String` each time was a tenth of
+/// the time-expression cost. A word longer than the buffer (no listed word is) reads as empty,
+/// which matches no list.
+#[derive(Clone, Copy)]
+struct LowerWord {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl LowerWord {
+    fn new(w: &str) -> LowerWord {
+        let mut buf = [0u8; 16];
+        if w.len() > buf.len() {
+            return LowerWord { buf, len: 0 };
+        }
+        buf[..w.len()].copy_from_slice(w.as_bytes());
+        buf[..w.len()].make_ascii_lowercase();
+        LowerWord { buf, len: w.len() }
+    }
+}
+
+impl std::ops::Deref for LowerWord {
+    type Target = str;
+    fn deref(&self) -> &str {
+        // ASCII lower-casing keeps UTF-8 valid
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
 struct Scan<'a> {
     text: &'a str,
     toks: Vec<Tok>,
@@ -981,6 +1011,11 @@ impl<'a> Scan<'a> {
             *b = c.to_ascii_lowercase();
         }
         is_anchor_word(&buf[..w.len()])
+    }
+
+    /// Word `i` in ASCII lower case, without allocating (see [`LowerWord`]).
+    fn lower(&self, i: usize) -> Option<LowerWord> {
+        self.word(i).map(LowerWord::new)
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
@@ -1149,8 +1184,8 @@ impl<'a> Scan<'a> {
     }
 
     fn pick_at(&self, i: usize) -> Option<(Pick, usize)> {
-        let w = self.word(i)?.to_ascii_lowercase();
-        let pick = match w.as_str() {
+        let w = self.lower(i)?;
+        let pick = match &*w {
             "last" => Pick::Last,
             "this" => Pick::This,
             "next" => Pick::Next,
@@ -1176,7 +1211,7 @@ impl<'a> Scan<'a> {
             return Some((Part::Mid, next));
         }
         let j = if self.is(i, "the") { i + 1 } else { i };
-        let part = match self.word(j)?.to_ascii_lowercase().as_str() {
+        let part = match &*self.lower(j)? {
             "end" => Part::End,
             "beginning" | "start" => Part::Early,
             "middle" => Part::Mid,
@@ -1198,8 +1233,8 @@ impl<'a> Scan<'a> {
     }
 
     fn unit_at(&self, i: usize) -> Option<Unit> {
-        let w = self.word(i)?.to_ascii_lowercase();
-        Some(match w.as_str() {
+        let w = self.lower(i)?;
+        Some(match &*w {
             "day" | "days" => Unit::Day,
             "week" | "weeks" => Unit::Week,
             "month" | "months" => Unit::Month,
@@ -1403,7 +1438,7 @@ impl<'a> Scan<'a> {
         let lead = self.is_any(i, &["earlier", "later"]);
         let j = i + usize::from(lead);
         let dayparts = ["morning", "afternoon", "evening", "night"];
-        let simple = match self.word(j).map(str::to_ascii_lowercase).as_deref() {
+        let simple = match self.lower(j).as_deref() {
             Some("yesterday") => Some(-1),
             // "USA Today" is a newspaper.
             Some("today") if !(j > 0 && self.word(j - 1) == Some("USA")) => Some(0),
@@ -1497,7 +1532,7 @@ impl<'a> Scan<'a> {
         let lead = part == Part::Whole && self.is_any(j, &["earlier", "later"]);
         let k = j + usize::from(lead);
         if part != Part::Whole && self.is(k, "the") {
-            return match self.word(k + 1).map(str::to_ascii_lowercase).as_deref() {
+            return match self.lower(k + 1).as_deref() {
                 Some("year") => Some((k + 2, TimeKind::TheYear { part })),
                 Some("month") => Some((k + 2, TimeKind::TheMonth { part })),
                 Some("week") => Some((k + 2, TimeKind::Weeks { offset: 0 })),
@@ -1513,7 +1548,7 @@ impl<'a> Scan<'a> {
             Pick::Next => 1,
             _ => 0,
         };
-        let kind = match self.word(k2).map(str::to_ascii_lowercase).as_deref() {
+        let kind = match self.lower(k2).as_deref() {
             Some("week") => TimeKind::Weeks { offset },
             Some("weekend") => TimeKind::Weekend { pick },
             Some("month") => TimeKind::Months { offset, part },
@@ -1529,7 +1564,7 @@ impl<'a> Scan<'a> {
         let j = i + usize::from(the);
         let (part, j) = self.part_at(j).unwrap_or((Part::Whole, j));
         let (pick, j) = self.pick_at(j).unwrap_or((Pick::Tense, j));
-        let season = match self.word(j).map(str::to_ascii_lowercase).as_deref() {
+        let season = match self.lower(j).as_deref() {
             Some("spring") => Season::Spring,
             Some("summer") => Season::Summer,
             Some("autumn") | Some("fall") => Season::Autumn,

@@ -255,6 +255,12 @@ pub struct CompiledPattern {
     pub noun_at: usize,
     /// [`literal_key`] of every literal word: all must occur after the verb for a match.
     pub keys: Vec<String>,
+    /// [`Lexicon::literal_id`] of each of `keys`, in order: matching compares these numbers
+    /// instead of the strings.
+    pub key_ids: Vec<u32>,
+    /// [`Lexicon::literal_id`] of the preposition of a trailing partner slot
+    /// ([`CompiledPattern::partner_prep`]), found once here rather than at every match.
+    pub partner_key: Option<u32>,
     /// Written `+!`: the act is only coded with an actor as target (verbs with business or
     /// sport senses: "fighting the lawsuit", "targeting shoppers").
     pub target_required: bool,
@@ -278,6 +284,22 @@ pub struct CompiledPattern {
 impl CompiledPattern {
     pub fn has_target(&self) -> bool {
         self.elems.contains(&PatElem::Target)
+    }
+
+    /// The preposition of a trailing partner slot ("with" in `expand economic cooperation with
+    /// +`), which the target-less pass may leave out.
+    pub fn partner_prep(&self) -> Option<&str> {
+        match &self.elems[..] {
+            [.., PatElem::Word(w), PatElem::Target]
+                if matches!(
+                    w.as_str(),
+                    "with" | "to" | "for" | "in" | "on" | "from" | "against"
+                ) =>
+            {
+                Some(w)
+            }
+            _ => None,
+        }
     }
 
     /// The target is a partner introduced by "with" ("clash with +", "fight gun battle with
@@ -408,8 +430,9 @@ pub fn literal_matches(literal: &str, word: &str) -> bool {
         || (word.ends_with("ies") && literal.ends_with('y') && &literal[..literal.len() - 1] == b)
 }
 
-/// Patterns of one verb by the key of their first literal word, and those with no literal.
-type PatternIndex = (FxHashMap<String, Vec<u32>>, Vec<u32>);
+/// Patterns of one verb by the [`Lexicon::literal_id`] of their first literal word, and those
+/// with no literal (a bit set over the verb's patterns: bit `i % 64` of word `i / 64`).
+type PatternIndex = (FxHashMap<u32, Vec<u32>>, Vec<u64>);
 
 /// The compiled dictionaries.
 #[derive(Debug)]
@@ -425,6 +448,9 @@ pub struct Lexicon {
     /// Matching only tries patterns whose first literal occurs after the verb.
     verb_index: Vec<PatternIndex>,
     noun_patterns: FxHashMap<String, Vec<Arc<CompiledPattern>>>,
+    /// A number for each distinct [`literal_key`] of a pattern literal: patterns and the words
+    /// after a verb are compared by these.
+    literal_ids: FxHashMap<String, u32>,
     /// Verb lemmas that are cues (speech, denial, fear, intent ...).
     lemma_cues: FxHashMap<u32, Vec<CueClass>>,
 }
@@ -450,6 +476,7 @@ impl Lexicon {
             verb_patterns: Vec::new(),
             verb_index: Vec::new(),
             noun_patterns: FxHashMap::default(),
+            literal_ids: FxHashMap::default(),
             lemma_cues: FxHashMap::default(),
         };
         // Actors: built on a second thread while verbs, cues and patterns compile here
@@ -565,22 +592,32 @@ impl Lexicon {
 
     /// Indices (into `verb_patterns(id)`, in priority order) of the patterns that can match
     /// when the words after the verb are `following` (lower-cased).
-    /// `following_keys` are the [`literal_key`]s of the words after the verb.
-    pub fn candidate_patterns(
-        &self,
-        id: u32,
-        following_keys: &[std::borrow::Cow<str>],
-    ) -> Vec<u32> {
+    /// `following_keys` are the [`Lexicon::literal_id`]s of the words after the verb.
+    pub fn candidate_patterns(&self, id: u32, following_keys: &[u32]) -> Vec<u32> {
         let (by, none) = &self.verb_index[id as usize];
-        let mut out = none.clone();
+        // a bit per pattern, read out in order: common verbs have hundreds of patterns, and
+        // sorting the merged lists at every verb cost more than the matching
+        let mut bits = none.clone();
         for k in following_keys {
-            if let Some(v) = by.get(k.as_ref()) {
-                out.extend_from_slice(v);
+            for &i in by.get(k).into_iter().flatten() {
+                bits[i as usize / 64] |= 1 << (i % 64);
             }
         }
-        out.sort_unstable();
-        out.dedup();
+        let mut out = Vec::new();
+        for (w, &word) in bits.iter().enumerate() {
+            let mut b = word;
+            while b != 0 {
+                out.push(w as u32 * 64 + b.trailing_zeros());
+                b &= b - 1;
+            }
+        }
         out
+    }
+
+    /// The number of a [`literal_key`] that some pattern literal has; `None` when no pattern
+    /// has it (so a word with that key matches no literal).
+    pub fn literal_id(&self, key: &str) -> Option<u32> {
+        self.literal_ids.get(key).copied()
     }
 
     /// Patterns of an event noun (given in any number), most specific first.
@@ -920,6 +957,8 @@ fn compile_rest(
             origin: p.origin.clone(),
             noun_at: 0,
             keys: Vec::new(),
+            key_ids: Vec::new(),
+            partner_key: None,
             target_required,
             loose_target,
             pre,
@@ -983,6 +1022,8 @@ fn compile_rest(
                 origin: p.origin.clone(),
                 noun_at,
                 keys: Vec::new(),
+                key_ids: Vec::new(),
+                partner_key: None,
                 target_required: false,
                 loose_target: false,
                 pre: Vec::new(),
@@ -999,22 +1040,14 @@ fn compile_rest(
     }
     // Unknown codes
     let ont = crate::ontology::Ontology::get();
+    // (`key_ids[0]` is the key of the first literal word)
     let index = |pats: &[Arc<CompiledPattern>]| {
-        let mut by: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        let mut none = Vec::new();
+        let mut by: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        let mut none = vec![0u64; pats.len().div_ceil(64)];
         for (i, p) in pats.iter().enumerate() {
-            match p.elems.iter().find_map(|e| {
-                if let PatElem::Word(w) = e {
-                    Some(w)
-                } else {
-                    None
-                }
-            }) {
-                Some(w) => by
-                    .entry(literal_key(w).into_owned())
-                    .or_default()
-                    .push(i as u32),
-                None => none.push(i as u32),
+            match p.key_ids.first() {
+                Some(&k) => by.entry(k).or_default().push(i as u32),
+                None => none[i / 64] |= 1 << (i % 64),
             }
         }
         (by, none)
@@ -1057,9 +1090,15 @@ fn compile_rest(
                     }
                 })
                 .collect();
-            Arc::get_mut(p)
-                .expect("patterns are not shared while compiling")
-                .keys = keys;
+            let p = Arc::get_mut(p).expect("patterns are not shared while compiling");
+            p.keys = keys;
+            let mut id_of = |k: &str| {
+                let next = lex.literal_ids.len() as u32;
+                *lex.literal_ids.entry(k.to_string()).or_insert(next)
+            };
+            p.key_ids = p.keys.iter().map(|k| id_of(k)).collect();
+            // (the word itself, as the words after the verb are compared with it)
+            p.partner_key = p.partner_prep().map(id_of);
         }
     }
     lex.verb_index = lex.verb_patterns.iter().map(|v| index(v)).collect();
