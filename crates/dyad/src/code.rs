@@ -2881,7 +2881,6 @@ fn is_civilian_property(ctx: &Ctx, i: usize) -> bool {
 fn civilian_property_owner(ctx: &Ctx, cand: &Candidate) -> Option<(usize, usize)> {
     let n = ctx.n();
     let read_end = cand.span.1.max(cand.trigger.1);
-    let is_property = |i: usize| is_civilian_property(ctx, i);
     let stops = |i: usize| {
         matches!(ctx.tag(i), Tag::Verb | Tag::Punct | Tag::Conj) || ctx.lower(i) == "that"
     };
@@ -2902,7 +2901,7 @@ fn civilian_property_owner(ctx: &Ctx, cand: &Candidate) -> Option<(usize, usize)
             i = q.end;
             continue;
         }
-        if is_property(i) {
+        if is_civilian_property(ctx, i) {
             break i;
         }
         let skippable = i < read_end
