@@ -86,12 +86,21 @@ pub struct Candidate {
     /// The source is a pair reference ("the two sides met") doing a symmetric act to each
     /// other: its two members are each other's targets.
     pub mutual: bool,
-    /// The act was done to civilian property (this token: "looted homes in Irpin"): the
-    /// target is the civilians of the target phrase's country, not the phrase itself.
-    pub civilian_property: Option<usize>,
-    /// The target stands for its country ("told visiting U.S. President Donald Trump": the
-    /// visit is to China, not to Xi).
-    pub host_country: bool,
+    /// What the target phrase stands for in the output record.
+    pub target_as: TargetAs,
+}
+
+/// What a candidate's target phrase stands for when the event record is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TargetAs {
+    /// The phrase's own actor.
+    #[default]
+    Phrase,
+    /// The civilians of the phrase's country, named by their property at this token
+    /// ("looted homes in Irpin").
+    CiviliansOwning(usize),
+    /// The phrase's country ("told visiting U.S. officials": the visit is to China, not to Xi).
+    Country,
 }
 
 /// Everything the clause analysis found in one sentence.
@@ -422,8 +431,7 @@ pub fn parse_sentence(
                     trigger: (c.verb, c.verb + 1),
                     span: m.span,
                     mutual: false,
-                    civilian_property: None,
-                    host_country: false,
+                    target_as: TargetAs::Phrase,
                 });
             }
             continue;
@@ -469,8 +477,7 @@ pub fn parse_sentence(
                 trigger: (c.verb, c.verb + 1),
                 span: m.span,
                 mutual,
-                civilian_property: None,
-                host_country: false,
+                target_as: TargetAs::Phrase,
             });
             // a paired code: the target's act back on the source ("arrived in Y": Y hosts)
             if let (Some(t), Some(back)) = (target, &m.pattern.reverse_code) {
@@ -483,8 +490,7 @@ pub fn parse_sentence(
                     trigger: (c.verb, c.verb + 1),
                     span: m.span,
                     mutual,
-                    civilian_property: None,
-                    host_country: false,
+                    target_as: TargetAs::Phrase,
                 });
             }
         }
@@ -560,6 +566,9 @@ pub fn parse_sentence(
         let (Some(hc), Some(vc)) = (ctx.country_of(host), ctx.country_of(visitor)) else {
             continue;
         };
+        if hc == vc || host_clause.subject.contains(&visitor) {
+            continue;
+        }
         let visit = lex
             .verb_readings("visiting")
             .iter()
@@ -567,9 +576,6 @@ pub fn parse_sentence(
             .filter(|p| p.code == "042")
             .min_by_key(|p| p.specificity)
             .cloned();
-        if hc == vc || host_clause.subject.contains(&visitor) {
-            continue;
-        }
         if let Some(pattern) = visit {
             out.candidates.push(Candidate {
                 source: visitor,
@@ -580,8 +586,7 @@ pub fn parse_sentence(
                 trigger: (i, i + 1),
                 span: (i, i + 1),
                 mutual: false,
-                civilian_property: None,
-                host_country: true,
+                target_as: TargetAs::Country,
             });
         }
     }
@@ -590,10 +595,7 @@ pub fn parse_sentence(
     // named is done to the civilians whose property it is
     for k in 0..out.candidates.len() {
         let cand = &out.candidates[k];
-        let hostile = ["17", "18", "19", "20"]
-            .iter()
-            .any(|r| cand.code.starts_with(r));
-        if !hostile {
+        if !is_hostile(&cand.code) {
             continue;
         }
         // the pattern took the owner for the target ("demolish + home" on "demolished
@@ -601,13 +603,13 @@ pub fn parse_sentence(
         if let Some(t) = cand.target {
             let q = &ctx.a.phrases[t];
             if q.is_bare_adjective() && q.end < n && is_civilian_property(&ctx, q.end) {
-                out.candidates[k].civilian_property = Some(q.end);
+                out.candidates[k].target_as = TargetAs::CiviliansOwning(q.end);
             }
             continue;
         }
         if let Some((owner, property)) = civilian_property_owner(&ctx, cand) {
             out.candidates[k].target = Some(owner);
-            out.candidates[k].civilian_property = Some(property);
+            out.candidates[k].target_as = TargetAs::CiviliansOwning(property);
         }
     }
     // "marched to demand the resignation of X", "blocked roads, demanding that the government
@@ -755,8 +757,7 @@ pub fn parse_sentence(
                     trigger: (c.verb, c.verb + 1),
                     span: (c.verb, by + 1),
                     mutual: false,
-                    civilian_property: None,
-                    host_country: false,
+                    target_as: TargetAs::Phrase,
                 });
             }
         }
@@ -939,8 +940,7 @@ pub fn parse_sentence(
                             trigger: (i, i + 1),
                             span: m.span,
                             mutual: false,
-                            civilian_property: None,
-                            host_country: false,
+                            target_as: TargetAs::Phrase,
                         });
                     }
                 }
@@ -2774,8 +2774,7 @@ fn try_pattern(
             })
         };
         let facility = || {
-            let hostile = p.code.starts_with("145")
-                || matches!(p.code.get(..2), Some("17" | "18" | "19" | "20"));
+            let hostile = p.code.starts_with("145") || is_hostile(&p.code);
             hostile
                 .then(|| owned_facility(ctx, c.verb, literal_end.max(c.verb + 1), end_of_clause))
                 .flatten()
@@ -2840,6 +2839,12 @@ fn target_after_cue(
         .take_while(|&i| !matches!(ctx.lower(i), ";" | ":" | ","))
         .filter_map(|i| ctx.a.phrase_of[i])
         .find(|&ph| ph != cand.source && accept(ph))
+}
+
+/// Codes of acts done to someone against their will: coercion (17), assault (18), fighting
+/// (19), mass violence (20).
+fn is_hostile(code: &str) -> bool {
+    matches!(code.get(..2), Some("17" | "18" | "19" | "20"))
 }
 
 /// Property of civilians: a hostile act done to it with no actor named is done to them.

@@ -4,7 +4,7 @@
 use crate::annotate::{annotate, Annotated};
 use crate::article::Article;
 use crate::clean::{clean, CleanText};
-use crate::code::{parse_sentence, SentenceParse};
+use crate::code::{parse_sentence, SentenceParse, TargetAs};
 use crate::dict::{DictError, Dictionary, Lexicon};
 use crate::event::{event_hash, ActorRef, Event, Evidence};
 use crate::gazetteer::{Gazetteer, PlaceId};
@@ -386,31 +386,28 @@ impl Coder {
                 continue;
             };
             let target = match c.target {
-                Some(t) => match phrase_ref(t) {
+                Some(t) => {
+                    let Some(mut r) = phrase_ref(t) else { continue };
                     // a visit goes to a place: "visited Beijing" is a visit to China, not to
                     // its government
-                    Some(mut r)
-                        if c.host_country
-                            || (c.code == "042" && is_capital_only(&a.annotated.phrases[t])) =>
-                    {
-                        r.code.truncate(3);
-                        Some(r)
+                    let capital_visit = c.code == "042" && is_capital_only(&a.annotated.phrases[t]);
+                    match c.target_as {
+                        TargetAs::Country => r.code.truncate(3),
+                        TargetAs::Phrase if capital_visit => r.code.truncate(3),
+                        TargetAs::Phrase => {}
+                        // "looted homes in Irpin": the civilians of the place, named by their
+                        // property
+                        TargetAs::CiviliansOwning(at) => {
+                            r.code = format!("{}CVL", r.code.get(..3).unwrap_or(&r.code));
+                            let (s, e) =
+                                clean.original_span(toks[at].start, toks[at].end, &article.text);
+                            r.text = article.text[s..e].to_string();
+                            r.start = s;
+                            r.end = e;
+                        }
                     }
-                    // "looted homes in Irpin": the civilians of the place, named by their
-                    // property
-                    Some(mut r) if c.civilian_property.is_some() => {
-                        let at = c.civilian_property.unwrap_or_default();
-                        r.code = format!("{}CVL", r.code.get(..3).unwrap_or(&r.code));
-                        let (s, e) =
-                            clean.original_span(toks[at].start, toks[at].end, &article.text);
-                        r.text = article.text[s..e].to_string();
-                        r.start = s;
-                        r.end = e;
-                        Some(r)
-                    }
-                    Some(r) => Some(r),
-                    None => continue,
-                },
+                    Some(r)
+                }
                 None => None,
             };
             // "the two sides": one event per member; a mutual act's members are each other's
