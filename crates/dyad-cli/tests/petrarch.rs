@@ -211,6 +211,25 @@ fn petrarch_entry_written_as_an_inflected_form_matches_that_form() {
     );
 }
 
+/// PETRARCH writes `+ * FROM $`: the subject is the one acted upon and the source comes after
+/// the verb. The importer dropped these 26 patterns of the validation dictionary, so "Sylvania
+/// received money from Freedonia" coded Sylvania as the giver.
+#[test]
+fn petrarch_target_before_the_verb_is_the_subject() {
+    let run = team_code;
+    assert_eq!(
+        run("Sylvania received money from Freedonia."),
+        [t("FRD", "SYL", "071")]
+    );
+    // passive: the subject is still the one freed, and no "by" agent is needed
+    assert_eq!(
+        run("Firefly was freed from Sylvania."),
+        [t("SYL", "FRDGOV", "066")]
+    );
+    // without the source after the verb the pattern does not apply
+    assert!(run("Sylvania received money.").is_empty());
+}
+
 #[test]
 fn import_writes_dyad_files_and_reports_every_skipped_line() {
     let out = std::env::temp_dir().join(format!("dyad-petr-import-{}", std::process::id()));

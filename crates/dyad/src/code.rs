@@ -2445,7 +2445,14 @@ fn try_pattern(
         }
     }
     let passive_object = first_elem > 0;
-    if c.passive {
+    // `+ receive money from $`: the subject is acted upon, active or passive ("Eriador
+    // received money from Osgiliath", "the militia was freed from Barad-dur")
+    if p.subject_is_target {
+        if c.subject.is_empty() {
+            return None;
+        }
+        targets = c.subject.clone();
+    } else if c.passive {
         if !p.has_target() && !passive_object {
             return None;
         }
@@ -2481,7 +2488,9 @@ fn try_pattern(
             return None;
         }
     }
-    let sources: &[usize] = if c.passive {
+    let sources: &[usize] = if p.subject_is_target {
+        &[]
+    } else if c.passive {
         &passive_sources
     } else {
         &c.subject
@@ -2721,7 +2730,9 @@ fn try_pattern(
                         explicit_sources = Some(grp);
                         break;
                     }
-                    if (ctx.is_filler(pos) || matches!(ctx.lower(pos), "of" | "by")) && skipped < 3
+                    // "received money from Osgiliath": the source's preposition
+                    if (ctx.is_filler(pos) || matches!(ctx.lower(pos), "of" | "by" | "from"))
+                        && skipped < 3
                     {
                         skipped += 1;
                         pos += 1;

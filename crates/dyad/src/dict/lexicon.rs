@@ -275,6 +275,10 @@ pub struct CompiledPattern {
     /// other (as PETRARCH2's suite expects; the classic suite codes a target found in a later
     /// clause instead).
     pub compound_subject: bool,
+    /// Written `+` first before the verb (`+ receive money from $`, `+ * freed from $`): the
+    /// subject is the one acted upon and the source is the actor the `$` after the verb finds
+    /// ("Eriador received money from Osgiliath" is Osgiliath giving to Eriador).
+    pub subject_is_target: bool,
     /// The entry was written as an inflected form of an irregular verb (PETRARCH's `SAID`,
     /// `MET`, `LEFT` entries beside `SAY`, `MEET`, `LEAVE`): this copy, filed under that verb,
     /// matches only this form, and beats the verb's own patterns of the same shape there.
@@ -871,6 +875,10 @@ fn compile_rest(
         if compound_subject {
             pre.remove(0);
         }
+        let subject_is_target = pre.first().is_some_and(|w| w == "+");
+        if subject_is_target {
+            pre.remove(0);
+        }
         if pre.iter().any(|w| {
             !w.chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.' | '|' | '_'))
@@ -927,6 +935,15 @@ fn compile_rest(
         if elems.iter().filter(|e| **e == PatElem::Source).count() > 1 {
             bad = Some("a verb pattern has at most one `$`".into());
         }
+        if subject_is_target
+            && (elems.contains(&PatElem::Target) || !elems.contains(&PatElem::Source))
+        {
+            bad = Some(
+                "a pattern whose subject is the target (`+` before the verb) needs a `$` after \
+                 the verb and no other `+`"
+                    .into(),
+            );
+        }
         if let Some(m) = bad {
             errors.push(err(&p.origin, m));
             continue;
@@ -940,6 +957,7 @@ fn compile_rest(
         // a `%` is a condition too: `% * agree` beats `agree` for a compound subject
         let specificity = 1
             + usize::from(compound_subject)
+            + usize::from(subject_is_target)
             + pre
                 .iter()
                 .map(|alts| alts.iter().map(Vec::len).min().unwrap_or(0))
@@ -963,6 +981,7 @@ fn compile_rest(
             loose_target,
             pre,
             compound_subject,
+            subject_is_target,
             only_form: None,
         };
         // "wound" is a verb of its own and the past of "wind": the entry is kept under its
@@ -1028,6 +1047,7 @@ fn compile_rest(
                 loose_target: false,
                 pre: Vec::new(),
                 compound_subject: false,
+                subject_is_target: false,
                 only_form: None,
             }));
     }

@@ -15,8 +15,9 @@
 //! ```
 //!
 //! dyad's pattern language keeps words before `*` as pre-verb context (`said * accuse +`) but
-//! reads target and source slots only after the verb, so `+`/`$` before `*` are dropped (the
-//! import report counts these); a `%` first before the verb asks for a compound subject, other
+//! reads target and source slots only after the verb, with one exception: a `+` first before
+//! the verb with a `$` after it (`+ * FROM $`) is dyad's subject-is-target pattern. Other
+//! `+`/`$` before `*` are dropped (the import report counts these); a `%` first before the verb asks for a compound subject, other
 //! `^` and `%` are ignored, and groups are flattened. Everything
 //! else maps one to one: synsets become alternatives (a member may be a phrase, `+DID N'T`),
 //! `_` keeps its meaning of adjacent words (`NEW_&TIETYPES_RELATIONS` is one literal, and does
@@ -391,8 +392,19 @@ fn convert_pattern(
             break;
         }
     }
-    let dropped_pre = toks[..star].iter().any(|t| matches!(t.as_str(), "$" | "+"));
-    let pre_source = toks[..star].iter().any(|t| t == "+");
+    // `+ * FROM $`: a target first before the verb, with a source after it, is dyad's
+    // subject-is-target pattern (`+ * free from $`); other slots before the verb are dropped
+    let count = |ts: &[String], m: &str| ts.iter().filter(|t| *t == m).count();
+    let subject_is_target = toks[0] == "+"
+        && count(&toks[..star], "+") == 1
+        && count(&toks[..star], "$") == 0
+        && count(&toks[star + 1..], "+") == 0
+        && count(&toks[star + 1..], "$") == 1;
+    if subject_is_target {
+        pre.insert(0, "+".into());
+    }
+    let dropped_pre =
+        !subject_is_target && toks[..star].iter().any(|t| matches!(t.as_str(), "$" | "+"));
     // after the verb, a `_`-joined group of words and synsets is one literal whose words must be
     // adjacent (`NEW_&TIETYPES_RELATIONS` does not match "new global economic relations"); a
     // group holding a slot marker is read word by word
@@ -418,9 +430,9 @@ fn convert_pattern(
             }
         }
     }
-    // a `+` before the verb in PETRARCH is a target standing before it ("SUGGESTED_+ *"): dyad
-    // reads targets after the verb, so such a pattern keeps its words but loses that position
-    let _ = pre_source;
+    // any other `+` before the verb in PETRARCH is a target standing before it
+    // ("SUGGESTED_+ *"): dyad reads targets after the verb, so such a pattern keeps its words
+    // but loses that position
     // dyad reads one target slot; keep the first
     let mut seen_target = false;
     out.retain(|w| {
@@ -434,7 +446,7 @@ fn convert_pattern(
     });
     // TABARI/PETRARCH find the target of a pattern without `+` as the first actor after the
     // verb; dyad writes that as a loose, optional target at the end
-    if !out.iter().any(|w| w == "+") {
+    if !subject_is_target && !out.iter().any(|w| w == "+") {
         out.push("+?".into());
     }
     let post = out.join(" ");
