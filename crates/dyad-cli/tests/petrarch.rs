@@ -230,6 +230,18 @@ fn petrarch_target_before_the_verb_is_the_subject() {
     assert!(run("Sylvania received money.").is_empty());
 }
 
+/// PETRARCH's `LORIEN [ELR/GAL]`: one name standing for several actors codes each of them.
+/// The importer skipped such entries as "not letters and digits", so their acts were lost.
+#[test]
+fn petrarch_actor_with_several_codes_codes_each() {
+    let mut got = team_code("Sylvania met the Grand Duchies.");
+    got.sort();
+    assert_eq!(got, [t("SYL", "FRD", "040"), t("SYL", "MRX", "040")]);
+    let mut got = team_code("The Grand Duchies met Sylvania.");
+    got.sort();
+    assert_eq!(got, [t("FRD", "SYL", "040"), t("MRX", "SYL", "040")]);
+}
+
 #[test]
 fn import_writes_dyad_files_and_reports_every_skipped_line() {
     let out = std::env::temp_dir().join(format!("dyad-petr-import-{}", std::process::id()));

@@ -245,7 +245,12 @@ pub fn parse_file(file: &str, text: &str, dict: &mut Dictionary) -> Vec<DictErro
             Kind::Countries | Kind::Regions | Kind::Organizations => {
                 let (code, name) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
                 let code = code.trim_end_matches(':');
-                if !is_code(code) || name.trim().is_empty() {
+                // an organization may stand for several actors at once ("ELR+GAL  Lorien"):
+                // each of its acts is coded once per member
+                let several = kind == Kind::Organizations
+                    && code.contains(crate::resolve::PAIR_SEPARATOR)
+                    && code.split(crate::resolve::PAIR_SEPARATOR).all(is_code);
+                if !(is_code(code) || several) || name.trim().is_empty() {
                     err(format!(
                         "entry header must be `CODE  Primary Name`, found {line:?}"
                     ));

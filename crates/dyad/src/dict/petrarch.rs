@@ -578,9 +578,15 @@ fn petr_date(s: &str) -> Option<Date> {
 fn actor_code(inner: &str) -> Result<Role, String> {
     let mut it = inner.split_whitespace();
     let code = it.next().ok_or("empty code")?.to_uppercase();
-    if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+    // `[ELR/GAL]`: an actor standing for several, each coded (dyad writes `ELR+GAL`)
+    let members: Vec<&str> = code.split('/').collect();
+    if members
+        .iter()
+        .any(|m| m.is_empty() || !m.chars().all(|c| c.is_ascii_alphanumeric()))
+    {
         return Err(format!("actor code {code:?} is not letters and digits"));
     }
+    let code = members.join(&crate::resolve::PAIR_SEPARATOR.to_string());
     // the date may be written with spaces: "< 950601", "19950601 - 19990815"
     let joined: String = it.collect::<Vec<_>>().join("");
     let (from, to) = match (!joined.is_empty()).then_some(joined.as_str()) {
@@ -658,7 +664,7 @@ pub fn read_actors(file: &str, text: &str, out: &mut PetrImport) {
                 });
             } else {
                 let code = &codes[0].code;
-                if code.len() == 3 {
+                if code.len() == 3 && code.chars().all(|c| c.is_ascii_alphanumeric()) {
                     // a bare country or region code: names of the country, which role nouns can
                     // attach to ("Freedonian troops")
                     out.dict.countries.push(CountryEntry {
