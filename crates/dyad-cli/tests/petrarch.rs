@@ -242,6 +242,26 @@ fn petrarch_actor_with_several_codes_codes_each() {
     assert_eq!(got, [t("FRD", "SYL", "040"), t("MRX", "SYL", "040")]);
 }
 
+/// PETRARCH's `[NGO~]` agents put their sector before the country (`NGOSYL`). Written before
+/// the country ("relief workers Sylvania") the phrase was split and the sector lost; found by
+/// the nearest country it was appended (`SYLNGO`).
+#[test]
+fn petrarch_prefix_agent_goes_before_the_country() {
+    assert_eq!(
+        team_code("Relief workers Sylvania met Freedonia."),
+        [t("NGOSYL", "FRD", "040")]
+    );
+    assert_eq!(
+        team_code("Sylvanian relief workers met Freedonia."),
+        [t("NGOSYL", "FRD", "040")]
+    );
+    // no country in the phrase: the country named nearest, still in front
+    assert_eq!(
+        team_code("Sylvania said relief workers met Freedonia."),
+        [t("NGOSYL", "FRD", "040")]
+    );
+}
+
 #[test]
 fn import_writes_dyad_files_and_reports_every_skipped_line() {
     let out = std::env::temp_dir().join(format!("dyad-petr-import-{}", std::process::id()));

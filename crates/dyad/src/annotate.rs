@@ -1461,12 +1461,17 @@ fn absorb(
                         && p.names.is_empty();
                     if !holder {
                         // countries: a second country, or a country after a role noun without
-                        // "of", starts a new phrase ("Russia Ukraine talks", "troops Russia")
+                        // "of", starts a new phrase ("Russia Ukraine talks", "troops Russia");
+                        // a sector written before the country is the exception ("MSF
+                        // Arnor" for PETRARCH's `MSF [NGO~]`)
+                        let agent_before = p
+                            .agent
+                            .is_some_and(|a| !after_of && !d.agents[a as usize].prefix);
                         if p.country.is_some()
                             || p.person.is_some()
                             || p.org.is_some()
                             || p.institution.is_some()
-                            || (p.agent.is_some() && !after_of)
+                            || agent_before
                             || !p.names.is_empty()
                         {
                             return false;

@@ -230,7 +230,7 @@ impl ArticleMemory {
                 ))
             } else if let Some(c) = &self.sentence_place {
                 Some((
-                    format!("{c}{s}"),
+                    with_sector(c, &s, prefix),
                     Resolution::Coreference("place named in the sentence"),
                 ))
             } else if let Some(c) = self
@@ -241,10 +241,13 @@ impl ArticleMemory {
                 .map(|(_, c)| c)
             {
                 // "the ministry" refers back; "soldiers" are of the country named nearest
-                Some((format!("{c}{s}"), Resolution::Coreference(NEAREST_COUNTRY)))
+                Some((
+                    with_sector(c, &s, prefix),
+                    Resolution::Coreference(NEAREST_COUNTRY),
+                ))
             } else if let Some(c) = self.last_country.as_ref().filter(|_| !self.unplaced_roles) {
                 Some((
-                    format!("{c}{s}"),
+                    with_sector(c, &s, prefix),
                     Resolution::Coreference("country named earlier in the article"),
                 ))
             } else {
