@@ -262,6 +262,20 @@ fn petrarch_prefix_agent_goes_before_the_country() {
     );
 }
 
+/// TABARI's patterns read the verb's whole phrase: the words of `- * NOT_SAFE` may stand in a
+/// complement clause, and with no `+` the target is the first actor after the verb even before
+/// those words. Read as dyad's own patterns (words in the same clause, target after them),
+/// "admitted that Sylvania was not safe" coded nothing.
+#[test]
+fn petrarch_pattern_words_in_a_complement_clause() {
+    assert_eq!(
+        team_code("Freedonia admitted that Sylvania was not safe."),
+        [t("FRD", "SYL", "024")]
+    );
+    // a clause of its own ("after ...") is still outside the verb's phrase
+    assert!(team_code("Freedonia admitted it after Sylvania was not safe.").is_empty());
+}
+
 #[test]
 fn import_writes_dyad_files_and_reports_every_skipped_line() {
     let out = std::env::temp_dir().join(format!("dyad-petr-import-{}", std::process::id()));

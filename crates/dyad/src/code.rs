@@ -2394,6 +2394,17 @@ fn try_pattern(
     if p.compound_subject && (c.passive || c.subject.len() < 2) {
         return None;
     }
+    // TABARI's patterns (`+?`) read the verb's whole phrase, its complement clause included
+    // ("allowed that Mordor isn't a really pleasant place")
+    if p.loose_target {
+        end_of_clause = (c.verb + 1..n)
+            .find(|&i| {
+                (matches!(ctx.tag(i), Tag::Sub) && ctx.lower(i) != "that")
+                    || matches!(ctx.lower(i), ";" | ":")
+                    || (ctx.lower(i) == "\"" && ctx.tag(i) != Tag::Adv)
+            })
+            .unwrap_or(n);
+    }
     if p.only_form
         .as_deref()
         .is_some_and(|f| f != ctx.lower(c.verb))
@@ -2501,6 +2512,7 @@ fn try_pattern(
     let mut literal_end = c.verb + 1;
     let mut after_target: Option<usize> = None;
     let mut literal_gaps = 0;
+    let mut first_literal: Option<usize> = None;
     // "agreed to expand economic cooperation": in the target-less pass a trailing partner
     // ("... with +") may be left out once the act itself has been matched
     let partner_optional = |ei: usize, literal_end: usize| {
@@ -2552,13 +2564,16 @@ fn try_pattern(
                     }
                     let len = matches_at(pos);
                     if len > 0 {
+                        first_literal.get_or_insert(pos);
                         pos += len;
                         literal_end = pos;
                         literal_gaps += skipped;
                         break;
                     }
-                    // up to five modifiers inside a noun phrase ("its first Leopard 2 battle tanks")
+                    // up to five modifiers inside a noun phrase ("its first Leopard 2 battle tanks");
+                    // TABARI's patterns (`+?`) find their words anywhere later in the clause
                     if (ctx.is_filler(pos) || matches!(ctx.lower(pos), "and" | "of")) && skipped < 5
+                        || p.loose_target
                     {
                         skipped += 1;
                         pos += 1;
@@ -2740,6 +2755,19 @@ fn try_pattern(
                     }
                     return None;
                 }
+            }
+        }
+    }
+    // TABARI: a pattern's target is the first actor after the verb, which may stand before the
+    // pattern's words ("allowed that Mordor isn't a really pleasant place" is about Mordor)
+    if p.loose_target && targets.is_empty() && !c.passive {
+        if let Some(ph) = (c.verb + 1..first_literal.unwrap_or(c.verb + 1))
+            .filter_map(|i| ctx.a.phrase_of[i])
+            .find(|&ph| !is_place(ctx, ph))
+        {
+            let grp = ctx.group_of(ph);
+            if !grp.iter().any(|g| sources.contains(g)) {
+                targets = grp;
             }
         }
     }

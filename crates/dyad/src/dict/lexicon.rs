@@ -264,8 +264,10 @@ pub struct CompiledPattern {
     /// Written `+!`: the act is only coded with an actor as target (verbs with business or
     /// sport senses: "fighting the lawsuit", "targeting shoppers").
     pub target_required: bool,
-    /// Written `+?` (imported TABARI/PETRARCH patterns): the target is the first actor
-    /// anywhere after the pattern's words in the clause, and may be absent.
+    /// Written `+?` (imported TABARI/PETRARCH patterns): read as TABARI does, over the verb's
+    /// whole phrase. The words may stand anywhere later in the clause, a complement clause
+    /// ("allowed that ...") included; the target is the first actor after the words, or else
+    /// the first actor after the verb, and may be absent.
     pub loose_target: bool,
     /// What must stand before the verb, in order (`said * accuse +`): each element a list of
     /// alternatives, each alternative a run of adjacent words (`did_n't|will_not * clash`).
