@@ -276,6 +276,48 @@ fn petrarch_pattern_words_in_a_complement_clause() {
     assert!(team_code("Freedonia admitted it after Sylvania was not safe.").is_empty());
 }
 
+/// Three import bugs of one kind, each losing an actor: "DUKE OF FENWICK" became "Duke Of
+/// Fenwick", which no text matches; `[--- <330101]` ("no actor before 1933") rejected the whole
+/// entry; and "Old_Palace" in the text, as PETRARCH-era corpora write names, was two words and
+/// a mark.
+#[test]
+fn petrarch_names_with_function_words_null_roles_and_underscores() {
+    let cfg = fixtures().join("team_config.ini");
+    let on = |text: &str, date: &str| {
+        triples(&dyad(
+            &[
+                "code",
+                "--petr-config",
+                cfg.to_str().unwrap(),
+                "--date",
+                date,
+            ],
+            text.as_bytes(),
+        ))
+    };
+    assert_eq!(
+        on("The Duke of Fenwick met Sylvania.", "1933-06-01"),
+        [t("FRD", "SYL", "040")]
+    );
+    assert!(on("The Duke of Fenwick met Sylvania.", "1932-06-01").is_empty());
+    assert_eq!(
+        on("Freedonia met the Old_Palace.", "1933-06-01"),
+        [t("FRD", "SYLGOV", "040")]
+    );
+}
+
+/// A role noun reaches the coordinated countries on its side only. "Freedonia and the police
+/// of Sylvania" gave Freedonia the police too.
+#[test]
+fn role_noun_reaches_only_the_countries_on_its_side() {
+    let mut got = team_code("Freedonia and the police of Sylvania met Marxonia.");
+    got.sort();
+    assert_eq!(got, [t("FRD", "MRX", "040"), t("SYLCOP", "MRX", "040")]);
+    let mut got = team_code("Freedonian and Sylvanian police met Marxonia.");
+    got.sort();
+    assert_eq!(got, [t("FRDCOP", "MRX", "040"), t("SYLCOP", "MRX", "040")]);
+}
+
 #[test]
 fn import_writes_dyad_files_and_reports_every_skipped_line() {
     let out = std::env::temp_dir().join(format!("dyad-petr-import-{}", std::process::id()));

@@ -1187,7 +1187,23 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
         }
         let agent = phrases[k].agent;
         let country = phrases[k].country;
+        // the role reaches the countries on its side only: "the foreign ministers of Armenia
+        // and Azerbaijan" (role first) the ones after it, "Armenian and Azerbaijani troops"
+        // (role last) the ones before; "Ithilen and the government of Gondor" leaves Ithilen
+        // bare
+        let at = |want_agent: bool| {
+            phrases[k]
+                .matched
+                .iter()
+                .find(|(e, _, _)| matches!(e, LexEntry::Agent { .. }) == want_agent)
+                .map(|(_, s, _)| *s)
+        };
+        let (role_at, other_at) = (at(true), at(false));
+        let role_first = matches!((role_at, other_at), (Some(a), Some(c)) if a < c);
         for m in members {
+            if (m < k && role_first) || (m > k && !role_first && other_at.is_some()) {
+                continue;
+            }
             let q = &mut phrases[m];
             if q.agent.is_none()
                 && q.country.is_some()

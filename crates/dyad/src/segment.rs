@@ -107,7 +107,13 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
     let mut i = 0;
     while i < text.len() {
         let c = text[i..].chars().next().unwrap();
-        if c.is_whitespace() {
+        // PETRARCH-era corpora join a name's words with `_` ("Dol_Amroth"): between letters it
+        // separates words as a space does
+        let joiner = c == '_'
+            && i > 0
+            && bytes[i - 1].is_ascii_alphabetic()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+        if c.is_whitespace() || joiner {
             i += c.len_utf8();
             continue;
         }

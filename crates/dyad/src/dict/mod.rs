@@ -70,6 +70,10 @@ pub struct PersonEntry {
     pub origin: Origin,
 }
 
+/// The code of a role during which the name is no actor at all (PETRARCH's `[--- <950630]`:
+/// before that date "the Prince of Dol Amroth" is not coded).
+pub const NO_ACTOR: &str = "---";
+
 impl PersonEntry {
     /// The person's code on a given date (see the format docs for the defaults).
     pub fn code_on(&self, date: Date) -> Option<String> {
@@ -78,12 +82,13 @@ impl PersonEntry {
             .iter()
             .find(|r| r.from.is_none_or(|f| f <= date) && r.to.is_none_or(|t| date <= t))
         {
-            return Some(r.code.clone());
+            return (r.code != NO_ACTOR).then(|| r.code.clone());
         }
         let first = self.roles.iter().filter_map(|r| r.from).min();
         let default_eli = || {
             self.roles
-                .first()
+                .iter()
+                .find(|r| r.code != NO_ACTOR)
                 .map(|r| format!("{}ELI", &r.code[..3.min(r.code.len())]))
         };
         if self.roles.is_empty() {

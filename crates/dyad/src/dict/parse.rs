@@ -104,7 +104,7 @@ fn parse_example(v: &str, origin: Origin) -> Result<Example, String> {
 fn parse_role(v: &str) -> Result<Role, String> {
     let mut it = v.split_whitespace();
     let code = it.next().ok_or("role needs a code")?;
-    if !is_code(code) {
+    if !is_code(code) && code != NO_ACTOR {
         return Err(format!("role code {code:?} is not a CAMEO actor code"));
     }
     let range = it.next().unwrap_or("..");

@@ -89,9 +89,16 @@ fn words_of(name: &str) -> String {
 
 /// PETRARCH writes names in capitals; dyad matches a capitalised dictionary word against any
 /// capitalised text word, so "IRAN" becomes "Iran" (and still matches "IRAN" in a headline).
+/// Function words inside a name stay lower-case, as news writes them: "PRINCE OF DOL AMROTH"
+/// is "Prince of Dol Amroth" ("Prince Of" matched no text).
 fn name_case(name: &str) -> String {
     name.split(' ')
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && matches!(lower.as_str(), "of" | "the" | "and" | "for" | "on" | "in") {
+                return lower;
+            }
             let mut cs = w.chars();
             match cs.next() {
                 Some(f) => f
@@ -578,6 +585,13 @@ fn petr_date(s: &str) -> Option<Date> {
 fn actor_code(inner: &str) -> Result<Role, String> {
     let mut it = inner.split_whitespace();
     let code = it.next().ok_or("empty code")?.to_uppercase();
+    // `[--- <950630]`: not an actor during those dates (an undated `---` is no actor at all,
+    // and is reported)
+    let rest: Vec<&str> = it.clone().collect();
+    if code == NO_ACTOR && !rest.is_empty() {
+        let (from, to) = role_dates(&rest.join(""))?;
+        return Ok(Role { code, from, to });
+    }
     // `[ELR/GAL]`: an actor standing for several, each coded (dyad writes `ELR+GAL`)
     let members: Vec<&str> = code.split('/').collect();
     if members
@@ -589,7 +603,13 @@ fn actor_code(inner: &str) -> Result<Role, String> {
     let code = members.join(&crate::resolve::PAIR_SEPARATOR.to_string());
     // the date may be written with spaces: "< 950601", "19950601 - 19990815"
     let joined: String = it.collect::<Vec<_>>().join("");
-    let (from, to) = match (!joined.is_empty()).then_some(joined.as_str()) {
+    let (from, to) = role_dates(&joined)?;
+    Ok(Role { code, from, to })
+}
+
+/// The dates of a role, written without spaces: "", ">950601", "<950601", "950601-990815".
+fn role_dates(joined: &str) -> Result<(Option<Date>, Option<Date>), String> {
+    Ok(match (!joined.is_empty()).then_some(joined) {
         None => (None, None),
         Some(d) if d.starts_with('>') => (
             Some(petr_date(&d[1..]).ok_or(format!("bad date {d}"))?),
@@ -606,8 +626,7 @@ fn actor_code(inner: &str) -> Result<Role, String> {
                 Some(petr_date(b).ok_or(format!("bad date {b}"))?),
             )
         }
-    };
-    Ok(Role { code, from, to })
+    })
 }
 
 /// Read an actors file.
