@@ -1201,11 +1201,10 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
         let (role_at, other_at) = (at(true), at(false));
         let role_first = matches!((role_at, other_at), (Some(a), Some(c)) if a < c);
         for m in members {
-            if (m < k && role_first) || (m > k && !role_first && other_at.is_some()) {
-                continue;
-            }
+            let other_side = (m < k && role_first) || (m > k && !role_first && other_at.is_some());
             let q = &mut phrases[m];
-            if q.agent.is_none()
+            if !other_side
+                && q.agent.is_none()
                 && q.country.is_some()
                 && q.person.is_none()
                 && q.org.is_none()
