@@ -903,10 +903,26 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
                         toks[start - 1].lower.as_str(),
                         "its" | "their" | "his" | "her" | "our"
                     ));
-            if toks
-                .get(j)
-                .is_some_and(|t| t.lower == "of" || (t.lower == "from" && p.plural && !after_verb))
-                && p.agent.is_some_and(|a| !lex.dict.agents[a as usize].owned)
+            // ... and "in" before coordinated countries: "lawmakers in Fornost and Gondor" are
+            // each country's (one country is found as the place named in the sentence)
+            let country_at = |k: usize| match mention_at.get(k).copied().flatten() {
+                Some((len, LexEntry::Actor { kind, .. }))
+                    if matches!(kind, ActorKind::CountryName) =>
+                {
+                    Some(len)
+                }
+                _ => None,
+            };
+            let in_countries = p.plural
+                && country_at(j + 1).is_some_and(|len| {
+                    toks.get(j + 1 + len).is_some_and(|t| t.lower == "and")
+                        && country_at(j + 2 + len).is_some()
+                });
+            if toks.get(j).is_some_and(|t| {
+                t.lower == "of"
+                    || (t.lower == "from" && p.plural && !after_verb)
+                    || (t.lower == "in" && in_countries)
+            }) && p.agent.is_some_and(|a| !lex.dict.agents[a as usize].owned)
                 && p.country.is_none()
                 && p.org.is_none()
                 && p.person.is_none()
