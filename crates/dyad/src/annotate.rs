@@ -906,11 +906,13 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
             // ... and "in" before coordinated countries: "lawmakers in Fornost and Gondor" are
             // each country's (one country is found as the place named in the sentence)
             let country_at = |k: usize| match mention_at.get(k).copied().flatten() {
-                Some((len, LexEntry::Actor { kind, .. }))
-                    if matches!(kind, ActorKind::CountryName) =>
-                {
-                    Some(len)
-                }
+                Some((
+                    len,
+                    LexEntry::Actor {
+                        kind: ActorKind::CountryName,
+                        ..
+                    },
+                )) => Some(len),
                 _ => None,
             };
             let in_countries = p.plural
