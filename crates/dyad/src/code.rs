@@ -1186,6 +1186,17 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             if !adjacent && b > 0 && matches!(ctx.tag(b - 1), Tag::Prep | Tag::To) && !quantity_of {
                 continue;
             }
+            // "condemned an attack in south Ithilen on Thursday and promised aid": a verb right
+            // after "and" with no subject of its own shares the subject of the verb before;
+            // what stands between is that verb's object or adjunct
+            let mut t = c.group_start;
+            while t > 0 && ctx.tag(t - 1) == Tag::Adv {
+                t -= 1;
+            }
+            let conjoined_verb = t > ph.end && matches!(ctx.lower(t - 1), "and" | "but" | "then");
+            if !adjacent && conjoined_verb {
+                continue;
+            }
             // a phrase right after another verb is that verb's object: the subject of this
             // verb is further left ("visits Greece, signs accord") — unless this verb is that
             // verb's complement ("urged Russia to withdraw", "accused Ukraine of shelling":
@@ -2710,6 +2721,24 @@ fn try_pattern(
                         skipped += 1;
                         pos += 1;
                         continue;
+                    }
+                    // "blamed a misfired rocket launched by Islamic Jihad", "condemned the
+                    // decision taken by the junta": what is disapproved of was done by the one
+                    // disapproved of, named in the participle's agent phrase
+                    if p.code.starts_with("11")
+                        && ctx.tag(pos) == Tag::Verb
+                        && pos + 2 < end_of_clause
+                        && ctx.lower(pos + 1) == "by"
+                    {
+                        if let Some(ph) = ctx.a.phrase_of[pos + 2] {
+                            let grp = ctx.group_of(ph);
+                            if !grp.iter().any(|g| sources.contains(g)) {
+                                pos = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();
+                                after_target = Some(pos);
+                                targets = grp;
+                                break;
+                            }
+                        }
                     }
                     if allow_no_target {
                         break;

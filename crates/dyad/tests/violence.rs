@@ -392,3 +392,22 @@ fn an_attack_noun_that_is_the_subject_of_an_attack_verb_is_one_event() {
         [t("ISRMIL", "PSEREB", "195")]
     );
 }
+
+#[test]
+fn a_verb_after_and_took_the_place_in_between_for_its_subject() {
+    // "in northern Syria": the modifier hid the preposition, and "Syria ... and vowed" read as
+    // a new subject; a verb right after "and" shares the subject of the verb before
+    assert_eq!(
+        asserted("Turkey shelled Kurdish positions in northern Syria on Sunday and vowed to continue its operations."),
+        [t("TUR", "-", "194"), t("TUR", "-", "1246")]
+    );
+}
+
+#[test]
+fn a_blamed_act_done_by_someone_had_no_target() {
+    // the agent of the participle is the one blamed
+    assert_eq!(
+        asserted("Nigeria's army blamed a roadside bomb planted by Boko Haram fighters."),
+        [t("NGAMIL", "NGAREB", "112")]
+    );
+}
