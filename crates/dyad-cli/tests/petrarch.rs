@@ -318,6 +318,20 @@ fn role_noun_reaches_only_the_countries_on_its_side() {
     assert_eq!(got, [t("FRDCOP", "MRX", "040"), t("SYLCOP", "MRX", "040")]);
 }
 
+/// An entry written as a regular past form (PETRARCH's `CALLED`) is that verb's past: read as
+/// a lemma of its own, "has deplored" had no participle and "has" became the main verb.
+#[test]
+fn petrarch_entry_written_as_a_regular_past_form() {
+    assert_eq!(
+        team_code("Freedonia has deplored Sylvania."),
+        [t("FRD", "SYL", "111")]
+    );
+    assert_eq!(
+        team_code("Freedonia deplored Sylvania."),
+        [t("FRD", "SYL", "111")]
+    );
+}
+
 #[test]
 fn import_writes_dyad_files_and_reports_every_skipped_line() {
     let out = std::env::temp_dir().join(format!("dyad-petr-import-{}", std::process::id()));

@@ -951,9 +951,26 @@ fn compile_rest(
             continue;
         }
         let id = lex.lemma_id(&lemma, &irregular);
+        // ... and an entry written as a regular past form (PETRARCH's `CALLED`): the verb whose
+        // past it is ("eed" verbs are their own lemmas: "proceed" is no past of "procee")
+        let regular_base = || {
+            let n = lemma.len();
+            if n < 5 || !lemma.ends_with("ed") || lemma.ends_with("eed") {
+                return None;
+            }
+            let stems = [
+                lemma[..n - 2].to_string(),
+                lemma[..n - 1].to_string(),
+                lemma[..n - 3].to_string(),
+                format!("{}y", &lemma[..n - 3]),
+            ];
+            stems.into_iter().find(|b| inflect(b)[2] == lemma)
+        };
         let base = inflected
             .get(lemma.as_str())
-            .map(|base| lex.lemma_id(base, &irregular));
+            .map(|b| b.to_string())
+            .or_else(regular_base)
+            .map(|base| lex.lemma_id(&base, &irregular));
         let pre: Vec<Vec<Vec<String>>> = pre.iter().map(|w| alternatives(w)).collect();
         // words count, not elements: `most_certainly_did_n't_ever *` beats `did_n't ever *`
         // a `%` is a condition too: `% * agree` beats `agree` for a compound subject
