@@ -332,6 +332,17 @@ fn petrarch_entry_written_as_a_regular_past_form() {
     );
 }
 
+/// TABARI's source is the owner of the subject noun when no actor is the subject: with an
+/// empty subject "Sylvania's casualty count soared" was not tried at all.
+#[test]
+fn petrarch_owner_of_the_subject_noun_is_the_source() {
+    assert_eq!(
+        team_code("Sylvania's casualty count soared in the war with Freedonia."),
+        [t("SYL", "FRD", "180")]
+    );
+    assert!(team_code("The casualty count soared in the war with Freedonia.").is_empty());
+}
+
 #[test]
 fn import_writes_dyad_files_and_reports_every_skipped_line() {
     let out = std::env::temp_dir().join(format!("dyad-petr-import-{}", std::process::id()));

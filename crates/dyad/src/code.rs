@@ -2282,7 +2282,9 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     if all.is_empty()
         || (c.subject.is_empty()
             && !c.passive
-            && !all.iter().any(|p| p.elems.contains(&PatElem::Source)))
+            && !all
+                .iter()
+                .any(|p| p.elems.contains(&PatElem::Source) || p.loose_target))
     {
         return None;
     }
@@ -2353,6 +2355,24 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
                 return Some(m);
             }
         }
+    }
+    None
+}
+
+/// The possessive actor owning the noun phrase that ends at `end` ("Eriador's" in "Eriador's
+/// death and injury toll"): up to six nouns, numbers and "and" back to a possessive phrase.
+fn possessive_owner_before(ctx: &Ctx, end: usize) -> Option<usize> {
+    let mut k = end;
+    while k > 0 && end - k < 6 {
+        let t = k - 1;
+        if let Some(ph) = ctx.a.phrase_of[t] {
+            let q = &ctx.a.phrases[ph];
+            return (q.possessive && k < end).then_some(ph);
+        }
+        if !(matches!(ctx.tag(t), Tag::Noun | Tag::Num | Tag::Poss) || ctx.lower(t) == "and") {
+            return None;
+        }
+        k -= 1;
     }
     None
 }
@@ -2510,10 +2530,21 @@ fn try_pattern(
             return None;
         }
     }
+    // TABARI: with no actor as subject, the owner of the subject noun acts ("Eriador's death
+    // toll has risen" for `death toll * risen`)
+    let owner_subject: Vec<usize> = if p.loose_target && !c.passive && c.subject.is_empty() {
+        possessive_owner_before(ctx, c.group_start)
+            .map(|ph| ctx.group_of(ph))
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     let sources: &[usize] = if p.subject_is_target {
         &[]
     } else if c.passive {
         &passive_sources
+    } else if !owner_subject.is_empty() {
+        &owner_subject
     } else {
         &c.subject
     };
