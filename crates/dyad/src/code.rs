@@ -1032,6 +1032,12 @@ fn verb_group(ctx: &Ctx, v: usize) -> VerbClause {
         let k = j - 1;
         match ctx.tag(k) {
             Tag::Adv | Tag::Do | Tag::Have => {}
+            // "was sharply and repeatedly criticized": coordinated adverbs
+            Tag::Conj
+                if ctx.lower(k) == "and"
+                    && ctx.tag(k + 1) == Tag::Adv
+                    && k > 0
+                    && ctx.tag(k - 1) == Tag::Adv => {}
             Tag::Be => saw_be = true,
             Tag::Neg => c.negated = true,
             Tag::Modal => match ctx.lower(k) {
@@ -1193,7 +1199,17 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             while t > 0 && ctx.tag(t - 1) == Tag::Adv {
                 t -= 1;
             }
-            let conjoined_verb = t > ph.end && matches!(ctx.lower(t - 1), "and" | "but" | "then");
+            // ("was heavily and unjustly criticized": adverbs coordinated inside the verb group
+            // are no second verb)
+            let mut u = t.saturating_sub(1);
+            while u > 0 && ctx.tag(u - 1) == Tag::Adv {
+                u -= 1;
+            }
+            let inside_group = u + 1 < t
+                && u > 0
+                && matches!(ctx.tag(u - 1), Tag::Be | Tag::Have | Tag::Modal | Tag::Do);
+            let conjoined_verb =
+                t > ph.end && matches!(ctx.lower(t - 1), "and" | "but" | "then") && !inside_group;
             if !adjacent && conjoined_verb {
                 continue;
             }

@@ -266,3 +266,13 @@ fn a_role_in_two_countries_was_only_the_first_countrys() {
     got.sort();
     assert_eq!(got, [t("KENLEG", "-", "111"), t("UGALEG", "-", "111")]);
 }
+
+#[test]
+fn a_passive_with_coordinated_adverbs_was_read_as_active() {
+    // "was sharply and repeatedly criticized": the "and" between adverbs ended the verb group
+    // before "was", so the passive subject became the critic
+    assert_eq!(
+        asserted("Turkey was sharply and repeatedly criticized by Greece."),
+        [t("GRC", "TUR", "111")]
+    );
+}
