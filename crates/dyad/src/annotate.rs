@@ -1580,13 +1580,22 @@ fn choose_verb_reading(
     i: usize,
     headline: bool,
 ) -> Option<(u32, VerbForm)> {
-    // previous non-adverb token
+    // previous non-adverb token, past a short parenthesis ("the European Union (EU) agree")
     let mut k = i;
     let prev = loop {
         if k == 0 {
             break None;
         }
         k -= 1;
+        if toks[k].is_punct(")") {
+            if let Some(open) = (k.saturating_sub(6)..k)
+                .rev()
+                .find(|&o| toks[o].is_punct("("))
+            {
+                k = open;
+                continue;
+            }
+        }
         if tags[k] != Tag::Adv {
             break Some(k);
         }

@@ -276,3 +276,12 @@ fn a_passive_with_coordinated_adverbs_was_read_as_active() {
         [t("GRC", "TUR", "111")]
     );
 }
+
+#[test]
+fn a_verb_after_an_abbreviation_in_brackets_was_read_as_a_noun() {
+    // "(AU)" stood between the subject and "condemn", so the bare form had no subject and
+    // was taken for the noun
+    let mut got = asserted("Kenya and the African Union (AU) condemn the coup in Niger.");
+    got.sort();
+    assert_eq!(got, [t("IGOAFROAU", "-", "111"), t("KEN", "-", "111")]);
+}
