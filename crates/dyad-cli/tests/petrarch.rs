@@ -343,6 +343,23 @@ fn petrarch_owner_of_the_subject_noun_is_the_source() {
     assert!(team_code("The casualty count soared in the war with Freedonia.").is_empty());
 }
 
+/// `PHONE_+TAP`: a verb whose `+` word inflects and whose other words stand before it. The
+/// line was skipped as "not understood", losing the verb and its block's patterns for it.
+#[test]
+fn petrarch_verb_with_a_word_before_it() {
+    assert_eq!(
+        team_code("Freedonia phone tapped Sylvania."),
+        [t("FRD", "SYL", "1711")]
+    );
+    // the block's patterns apply to it, with the word before
+    assert_eq!(
+        team_code("Freedonia phone tapped Sylvania secretly."),
+        [t("FRD", "SYL", "1712")]
+    );
+    // the word before is part of the verb
+    assert!(team_code("Freedonia tapped Sylvania.").is_empty());
+}
+
 #[test]
 fn import_writes_dyad_files_and_reports_every_skipped_line() {
     let out = std::env::temp_dir().join(format!("dyad-petr-import-{}", std::process::id()));

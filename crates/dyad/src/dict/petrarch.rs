@@ -176,7 +176,8 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
     out.stats.synsets += synsets.len();
 
     let mut block_code: Option<String> = None;
-    let mut block_verbs: Vec<(String, Vec<String>)> = Vec::new(); // (lemma words, extra literal words)
+    // (lemma, extra literal words after it, words before it: `WIRE_+TAP` is "wire" + "tap")
+    let mut block_verbs: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
     let mut in_synset = false;
     for (i, raw) in text.lines().enumerate() {
         let line_no = (i + 1) as u32;
@@ -236,7 +237,14 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
                         Some((a, b)) => (format!("{a} * "), b.to_string()),
                         None => (String::new(), elems.clone()),
                     };
-                    for (lemma, extra) in &block_verbs {
+                    for (lemma, extra, before) in &block_verbs {
+                        let pre = match (pre.as_str(), before.is_empty()) {
+                            (_, true) => pre.clone(),
+                            ("", false) => format!("{} * ", before.join(" ")),
+                            (p, false) => {
+                                format!("{} {} * ", p.trim_end_matches(" * "), before.join(" "))
+                            }
+                        };
                         let mut text = format!("{pre}{lemma}");
                         for w in extra {
                             text.push(' ');
@@ -280,15 +288,30 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
         if name.is_empty()
             || !name
                 .chars()
-                .all(|c| c.is_alphabetic() || c == '_' || c == '-' || c == '\'' || c == '.')
+                .all(|c| c.is_alphabetic() || matches!(c, '_' | '-' | '\'' | '.' | '+'))
         {
             skip("verb line not understood");
             continue;
         }
-        let words: Vec<String> = words_of(name)
+        let all_words: Vec<String> = words_of(name)
             .split(' ')
             .map(|w| w.to_lowercase())
             .collect();
+        // `WIRE_+TAP`, `KLM_NOP_+RST`: the `+` word is the verb, the words before it stand
+        // before it
+        let head = all_words
+            .iter()
+            .position(|w| w.starts_with('+'))
+            .unwrap_or(0);
+        let words: Vec<String> = all_words[head..]
+            .iter()
+            .map(|w| w.trim_start_matches('+').to_string())
+            .collect();
+        let before: Vec<String> = all_words[..head].to_vec();
+        if words[0].is_empty() || before.iter().any(|w| w.contains('+')) {
+            skip("verb line not understood");
+            continue;
+        }
         let lemma = words[0].clone();
         let extra: Vec<String> = words[1..].to_vec();
         if let Some(f) = forms {
@@ -301,11 +324,18 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
                 origin: origin.clone(),
             };
             for form in f.split_whitespace() {
-                let w = words_of(form.trim_start_matches('+'))
+                // the inflected word of a multi-word form: the `+` one (`WIRE_+TAPPED`), else
+                // the first
+                let form_words: Vec<String> = words_of(form.trim_start_matches('+'))
                     .split(' ')
-                    .next()
-                    .unwrap_or("")
-                    .to_lowercase();
+                    .map(str::to_lowercase)
+                    .collect();
+                let w = form_words
+                    .iter()
+                    .find(|w| w.starts_with('+'))
+                    .unwrap_or(&form_words[0])
+                    .trim_start_matches('+')
+                    .to_string();
                 if w.is_empty() {
                     continue;
                 }
@@ -332,7 +362,12 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
         out.stats.verbs += 1;
         // the verb alone codes the block's (or its own) code with the next actor as target
         if let Some(code) = own_code.or_else(|| block_code.clone()) {
-            let mut text = words.join(" ");
+            let mut text = if before.is_empty() {
+                String::new()
+            } else {
+                format!("{} * ", before.join(" "))
+            };
+            text.push_str(&words.join(" "));
             text.push_str(" +?");
             let (code, reverse_code) = split_code(&code);
             out.dict.verbs.push(PatternEntry {
@@ -344,7 +379,7 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
             });
             out.stats.patterns += 1;
         }
-        block_verbs.push((lemma, extra));
+        block_verbs.push((lemma, extra, before));
     }
 }
 
