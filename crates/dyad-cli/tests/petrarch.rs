@@ -360,6 +360,13 @@ fn petrarch_verb_with_a_word_before_it() {
     assert!(team_code("Freedonia tapped Sylvania.").is_empty());
 }
 
+/// TABARI-era files write comments after `;` ("GOLLUM  ; pas 27 Apr 03"): read as part of
+/// the name, the actor matched no text.
+#[test]
+fn petrarch_semicolon_comments() {
+    assert_eq!(team_code("Banania met Sylvania."), [t("BAN", "SYL", "040")]);
+}
+
 #[test]
 fn import_writes_dyad_files_and_reports_every_skipped_line() {
     let out = std::env::temp_dir().join(format!("dyad-petr-import-{}", std::process::id()));

@@ -70,10 +70,18 @@ pub struct PetrImport {
     pub stats: ImportStats,
 }
 
+/// A line without its comment: PETRARCH writes `#`, TABARI-era files `;` after a space
+/// ("GOLLUM  ; pas 27 Apr 03").
 fn strip_comment(line: &str) -> &str {
-    let l = match line.find('#') {
-        Some(i) => &line[..i],
-        None => line,
+    let hash = line.find('#');
+    let semicolon = line
+        .char_indices()
+        .find(|&(i, c)| c == ';' && line[..i].ends_with(char::is_whitespace))
+        .map(|(i, _)| i);
+    let l = match (hash, semicolon) {
+        (Some(a), Some(b)) => &line[..a.min(b)],
+        (Some(i), None) | (None, Some(i)) => &line[..i],
+        (None, None) => line,
     };
     l.trim()
 }
