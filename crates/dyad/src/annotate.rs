@@ -574,8 +574,30 @@ pub trait KnownNames {
     fn is_known_name(&self, lower: &str) -> bool;
 }
 
+/// The longest cue phrase at each token of a sentence ([`Lexicon::match_cue`] at every index).
+pub type CueTable<'l> = Vec<Option<(usize, &'l [CueClass])>>;
+
+/// [`Lexicon::match_cue`] at every token of `s`.
+pub fn cue_table<'l>(lex: &'l Lexicon, s: &Sentence, text: &str) -> CueTable<'l> {
+    (0..s.tokens.len())
+        .map(|i| lex.match_cue(&s.tokens, i, text))
+        .collect()
+}
+
 /// Annotate one sentence.
 pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames) -> Annotated {
+    annotate_with_cues(lex, s, text, known, &cue_table(lex, s, text))
+}
+
+/// [`annotate`] with the sentence's [`cue_table`] already made: the pipeline looks the cues up
+/// once per article for its discard tests and hands each sentence's table on.
+pub fn annotate_with_cues(
+    lex: &Lexicon,
+    s: &Sentence,
+    text: &str,
+    known: &dyn KnownNames,
+    cue_at: &[Option<(usize, &[CueClass])>],
+) -> Annotated {
     let toks = &s.tokens;
     let n = toks.len();
     // A Title Case headline capitalises every content word; then capitals say nothing about names.
@@ -1293,7 +1315,7 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
     let mut cues = Vec::new();
     let mut i = dateline.unwrap_or(0);
     while i < n {
-        if let Some((len, classes)) = lex.match_cue(toks, i, text) {
+        if let Some((len, classes)) = cue_at[i] {
             let in_name =
                 len == 1 && toks[i].capitalized && !after_sentence_start(toks, i) && !title_case;
             for &c in classes {
@@ -1666,12 +1688,14 @@ fn choose_verb_reading(
             let verb_takes = readings.iter().any(|(l, _)| {
                 lex.verb_patterns(*l)
                     .iter()
-                    .any(|p| p.elems.first() == Some(&PatElem::Word(next.lower.clone())))
+                    .any(|p| matches!(p.elems.first(), Some(PatElem::Word(w)) if *w == next.lower))
             });
             let noun_takes = lex
                 .noun_patterns(&toks[i].lower)
                 .iter()
-                .any(|p| p.elems.get(p.noun_at + 1) == Some(&PatElem::Word(next.lower.clone())));
+                .any(|p| {
+                    matches!(p.elems.get(p.noun_at + 1), Some(PatElem::Word(w)) if *w == next.lower)
+                });
             if noun_takes && !verb_takes && !readings.iter().any(|(_, f)| f.has(VerbForm::PAST)) {
                 return None;
             }

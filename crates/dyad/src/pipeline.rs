@@ -1,7 +1,7 @@
 //! The [`Coder`]: compiled dictionaries plus options, and the one call that runs every stage on
 //! an article.
 
-use crate::annotate::{annotate, Annotated};
+use crate::annotate::{annotate_with_cues, cue_table, Annotated, CueTable};
 use crate::article::Article;
 use crate::clean::{clean, CleanText};
 use crate::code::{parse_sentence, SentenceParse, TargetAs};
@@ -131,10 +131,15 @@ impl Coder {
         let mut memory = ArticleMemory::default();
         memory.unplaced_roles = self.options.petrarch_codes;
         let mut out = Vec::with_capacity(sentences.len());
-        let discarded = self.article_discard(&sentences, &clean.text);
+        // the cue phrases at every token: the discard tests read them all, annotation again
+        let cues: Vec<CueTable> = sentences
+            .iter()
+            .map(|s| cue_table(lex, s, &clean.text))
+            .collect();
+        let discarded = self.article_discard(&sentences, &cues, &clean.text);
         let mut dateline: Option<(PlaceId, crate::event::Place)> = None;
         for (index, sentence) in sentences.into_iter().enumerate() {
-            let annotated = annotate(lex, &sentence, &clean.text, &memory);
+            let annotated = annotate_with_cues(lex, &sentence, &clean.text, &memory, &cues[index]);
             memory.set_sentence_place(lex, &annotated.phrases, &sentence.tokens);
             if self.options.petrarch_codes {
                 // PETRARCH leaves a role with no country of its own unplaced (`---GOV`)
@@ -297,12 +302,18 @@ impl Coder {
         }
     }
 
-    fn article_discard(&self, sentences: &[Sentence], text: &str) -> Option<String> {
+    /// `cues`: each sentence's [`cue_table`].
+    fn article_discard(
+        &self,
+        sentences: &[Sentence],
+        cues: &[CueTable],
+        text: &str,
+    ) -> Option<String> {
         let mut distinct: Vec<String> = Vec::new();
         // a story-level discard (PETRARCH `+WORD`) decides alone
-        for s in sentences {
+        for (s, cue_at) in sentences.iter().zip(cues) {
             for i in 0..s.tokens.len() {
-                if let Some((len, classes)) = self.lexicon.match_cue(&s.tokens, i, text) {
+                if let Some((len, classes)) = cue_at[i] {
                     if classes.contains(&CueClass::DiscardStory) {
                         let w: Vec<&str> =
                             s.tokens[i..i + len].iter().map(|t| t.text(text)).collect();
@@ -311,7 +322,7 @@ impl Coder {
                 }
             }
         }
-        for s in sentences {
+        for (s, cue_at) in sentences.iter().zip(cues) {
             // a match score ("2-1") is a sports cue
             if s.tokens.iter().any(|t| is_score(&t.lower))
                 && !distinct.iter().any(|d| d == "(score)")
@@ -320,7 +331,7 @@ impl Coder {
             }
             let mut i = 0;
             while i < s.tokens.len() {
-                if let Some((len, classes)) = self.lexicon.match_cue(&s.tokens, i, text) {
+                if let Some((len, classes)) = cue_at[i] {
                     if classes.contains(&CueClass::DiscardArticle) {
                         let w = s.tokens[i..i + len]
                             .iter()
