@@ -101,12 +101,25 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The character starting at byte `i` (a char boundary before the end) of `text`: an ASCII byte
+/// is its own character, read without decoding (news text is nearly all ASCII, and the
+/// tokenizer reads every character this way).
+fn char_at(text: &str, i: usize) -> char {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => char::from(b),
+        _ => text[i..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER),
+    }
+}
+
 /// Tokenize a span of cleaned text (no newlines expected, but harmless).
 pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
-        let c = text[i..].chars().next().unwrap();
+        let c = char_at(text, i);
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -121,7 +134,7 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
             }
             let mut j = i;
             while j < text.len() {
-                let ch = text[j..].chars().next().unwrap();
+                let ch = char_at(text, j);
                 if is_word_char(ch) {
                     j += ch.len_utf8();
                     continue;
@@ -129,7 +142,7 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
                 // inner joiners: hyphen, apostrophe (not 's / n't), period/comma/colon in numbers,
                 // ampersand in "AT&T"
                 if matches!(ch, '-' | '\'' | '.' | ',' | ':' | '&' | '/') && j + 1 < text.len() {
-                    let next = text[j + 1..].chars().next().unwrap();
+                    let next = char_at(text, j + 1);
                     let prev_digit = bytes[j - 1].is_ascii_digit();
                     let ok = match ch {
                         '-' => is_word_char(next),
