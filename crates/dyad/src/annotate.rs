@@ -1507,18 +1507,31 @@ impl ActorPhrase {
     /// The dictionary entries behind this phrase, as `file:line CODE "words"`.
     pub fn describe_entries(&self, lex: &Lexicon, toks: &[Token], text: &str) -> Vec<String> {
         let d = &lex.dict;
+        // `origin code "words"`, built with pushes (see `Origin::push_to`)
+        let describe = |origin: &crate::dict::Origin, code: [&str; 2], words: &[Token]| {
+            let mut out = String::with_capacity(64);
+            origin.push_to(&mut out);
+            out.push(' ');
+            out.push_str(code[0]);
+            out.push_str(code[1]);
+            out.push_str(" \"");
+            for (k, x) in words.iter().enumerate() {
+                if k > 0 {
+                    out.push(' ');
+                }
+                out.push_str(x.text(text));
+            }
+            out.push('"');
+            out
+        };
         self.matched
             .iter()
             .map(|(e, s, t)| {
-                let words = toks[*s..*t]
-                    .iter()
-                    .map(|x| x.text(text))
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let words = &toks[*s..*t];
                 match e {
                     LexEntry::Agent { entry, .. } => {
                         let a = &d.agents[*entry as usize];
-                        format!("{} {} \"{}\"", a.origin, a.sector, words)
+                        describe(&a.origin, [&a.sector, ""], words)
                     }
                     LexEntry::Actor {
                         kind: ActorKind::Person,
@@ -1526,7 +1539,12 @@ impl ActorPhrase {
                         ..
                     } => {
                         let p = &d.people[*entry as usize];
-                        format!("{} person \"{}\"", p.origin, p.name)
+                        let mut out = String::with_capacity(64);
+                        p.origin.push_to(&mut out);
+                        out.push_str(" person \"");
+                        out.push_str(&p.name);
+                        out.push('"');
+                        out
                     }
                     LexEntry::Actor {
                         kind: ActorKind::OrgName | ActorKind::OrgRef,
@@ -1534,17 +1552,11 @@ impl ActorPhrase {
                         ..
                     } => {
                         let o = &d.organizations[*entry as usize];
-                        format!("{} {} \"{}\"", o.origin, o.code, words)
+                        describe(&o.origin, [&o.code, ""], words)
                     }
                     LexEntry::Actor { entry, sector, .. } => {
                         let c = &d.countries[*entry as usize];
-                        format!(
-                            "{} {}{} \"{}\"",
-                            c.origin,
-                            c.code,
-                            sector.as_deref().unwrap_or(""),
-                            words
-                        )
+                        describe(&c.origin, [&c.code, sector.as_deref().unwrap_or("")], words)
                     }
                 }
             })

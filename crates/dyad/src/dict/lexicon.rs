@@ -313,13 +313,27 @@ impl CompiledPattern {
     }
 
     /// `accuse + of [112] (verbs_10_14.txt:526)`: how evidence names the pattern.
+    /// (Built with pushes, not `format!`: see [`Origin::push_to`].)
     pub fn display(&self) -> String {
-        format!("{} [{}] ({})", self.text, self.code, self.origin)
+        let mut out = String::with_capacity(self.text.len() + self.code.len() + 40);
+        out.push_str(&self.text);
+        out.push_str(" [");
+        out.push_str(&self.code);
+        out.push_str("] (");
+        self.origin.push_to(&mut out);
+        out.push(')');
+        out
     }
 
     /// `verbs_10_14.txt:526 112 accuse + of`: the pattern as a dictionary entry.
     pub fn entry_description(&self) -> String {
-        format!("{} {} {}", self.origin, self.code, self.text)
+        let mut out = String::with_capacity(self.text.len() + self.code.len() + 40);
+        self.origin.push_to(&mut out);
+        out.push(' ');
+        out.push_str(&self.code);
+        out.push(' ');
+        out.push_str(&self.text);
+        out
     }
 }
 
