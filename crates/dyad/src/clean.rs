@@ -195,6 +195,16 @@ pub fn clean(raw: &str) -> CleanText {
                     i = run;
                     continue;
                 }
+                // a plain space (the slow path's result, without decoding and folding it)
+                if b == b' ' {
+                    if !prev_space {
+                        text.push(' ');
+                        map.push((base + i) as u32);
+                        prev_space = true;
+                    }
+                    i += 1;
+                    continue;
+                }
                 let c = content[i..].chars().next().expect("a char starts here");
                 let orig = (base + i) as u32;
                 i += c.len_utf8();
