@@ -2268,11 +2268,7 @@ fn clause_end(ctx: &Ctx, from: usize) -> usize {
 /// Try each pattern of the verb, most specific first.
 fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     let all = ctx.lex.verb_patterns(c.lemma);
-    if all.is_empty()
-        || (c.subject.is_empty()
-            && !c.passive
-            && !all.iter().any(|p| p.elems.contains(&PatElem::Source)))
-    {
+    if all.is_empty() || (c.subject.is_empty() && !c.passive && !ctx.lex.has_source_slot(c.lemma)) {
         return None;
     }
     // Cheap pre-filter: a pattern whose literal words do not occur after the verb cannot match.

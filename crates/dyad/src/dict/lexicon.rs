@@ -468,6 +468,9 @@ pub struct Lexicon {
     /// Per lemma: patterns by the singular of their first literal word, and those without one.
     /// Matching only tries patterns whose first literal occurs after the verb.
     verb_index: Vec<PatternIndex>,
+    /// Per lemma: whether a pattern of the verb has a source slot (asked of every clause with
+    /// no subject, and common verbs have hundreds of patterns).
+    source_slot: Vec<bool>,
     noun_patterns: FxHashMap<String, Vec<Arc<CompiledPattern>>>,
     /// A number for each distinct [`literal_key`] of a pattern literal: patterns and the words
     /// after a verb are compared by these.
@@ -496,6 +499,7 @@ impl Lexicon {
             lemma_ids: FxHashMap::default(),
             verb_patterns: Vec::new(),
             verb_index: Vec::new(),
+            source_slot: Vec::new(),
             noun_patterns: FxHashMap::default(),
             literal_ids: FxHashMap::default(),
             lemma_cues: FxHashMap::default(),
@@ -609,6 +613,12 @@ impl Lexicon {
     /// Patterns of a verb, most specific first.
     pub fn verb_patterns(&self, id: u32) -> &[Arc<CompiledPattern>] {
         &self.verb_patterns[id as usize]
+    }
+
+    /// Whether a pattern of the verb has a source slot (`PatElem::Source`).
+    pub fn has_source_slot(&self, id: u32) -> bool {
+        // (a lemma made after the patterns were indexed has none)
+        self.source_slot.get(id as usize).copied().unwrap_or(false)
     }
 
     /// Indices (into `verb_patterns(id)`, in priority order) of the patterns that can match
@@ -1123,6 +1133,11 @@ fn compile_rest(
         }
     }
     lex.verb_index = lex.verb_patterns.iter().map(|v| index(v)).collect();
+    lex.source_slot = lex
+        .verb_patterns
+        .iter()
+        .map(|v| v.iter().any(|p| p.elems.contains(&PatElem::Source)))
+        .collect();
     // A verbal cue phrase ("reject accusations") holds in every form of its verb ("rejected
     // accusations"), once the patterns have made the verb known; a first word that is no verb
     // ("according to") stays as written.
