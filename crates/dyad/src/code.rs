@@ -2287,16 +2287,29 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         .chain(c.verb + 1..(c.verb + 20).min(n))
         .filter_map(|t| ctx.literal_ids[t])
         .collect();
+    // (`keys` as a bit per literal id, so each candidate's literals are looked up at once
+    // rather than by scanning the keys: a verb can have hundreds of candidates)
+    let mut present = vec![0u64; ctx.lex.literal_count().div_ceil(64)];
+    for &k in &keys {
+        if let Some(w) = present.get_mut(k as usize / 64) {
+            *w |= 1 << (k % 64);
+        }
+    }
+    let has = |k: u32| {
+        present
+            .get(k as usize / 64)
+            .map_or_else(|| keys.contains(&k), |w| w & (1 << (k % 64)) != 0)
+    };
     // every literal occurs, or every literal but an optional partner preposition
     let mut pats: Vec<&Arc<CompiledPattern>> = Vec::new();
     let mut partnerless: Vec<&Arc<CompiledPattern>> = Vec::new();
     for i in ctx.lex.candidate_patterns(c.lemma, &keys) {
         let p = &all[i as usize];
-        let missing = p.key_ids.iter().filter(|k| !keys.contains(k)).count();
+        let missing = p.key_ids.iter().filter(|&&k| !has(k)).count();
         if missing == 0 {
             pats.push(p);
         } else if missing == 1
-            && p.partner_key.is_some_and(|w| !keys.contains(&w))
+            && p.partner_key.is_some_and(|w| !has(w))
             // the partner left out is the other subject ("Pakistan and China pledged to
             // expand economic cooperation"); with one subject the act has no partner at all
             // and a lone "importing oil" is no event

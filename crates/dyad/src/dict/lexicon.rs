@@ -651,6 +651,11 @@ impl Lexicon {
         self.literal_ids.get(key).copied()
     }
 
+    /// How many literal ids there are: every [`Lexicon::literal_id`] is below this.
+    pub fn literal_count(&self) -> usize {
+        self.literal_ids.len()
+    }
+
     /// Patterns of an event noun (given in any number), most specific first.
     pub fn noun_patterns(&self, lower: &str) -> &[Arc<CompiledPattern>] {
         if let Some(v) = self.noun_patterns.get(singular(lower)) {
