@@ -434,7 +434,31 @@ pub fn literal_key(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The result of [`Lexicon::candidate_patterns`]: its bit set, read out index by index as the
+/// caller iterates (no list of the indices is made).
+pub struct CandidateBits {
+    bits: Vec<u64>,
+    /// The word being read out; its bits are cleared as they are returned.
+    word: usize,
+}
+
+impl Iterator for CandidateBits {
+    type Item = u32;
+    fn next(&mut self) -> Option<u32> {
+        loop {
+            let b = self.bits.get_mut(self.word)?;
+            if *b != 0 {
+                let i = self.word as u32 * 64 + b.trailing_zeros();
+                *b &= *b - 1;
+                return Some(i);
+            }
+            self.word += 1;
+        }
+    }
+}
+
 /// Compare a text word with a pattern literal, in singular.
+#[inline]
 pub fn literal_matches(literal: &str, word: &str) -> bool {
     // Every comparison below equates words that share their first byte (a singular is a
     // non-empty prefix of its word), and most words tried against a literal do not: they are
@@ -624,7 +648,7 @@ impl Lexicon {
     /// Indices (into `verb_patterns(id)`, in priority order) of the patterns that can match
     /// when the words after the verb are `following` (lower-cased).
     /// `following_keys` are the [`Lexicon::literal_id`]s of the words after the verb.
-    pub fn candidate_patterns(&self, id: u32, following_keys: &[u32]) -> Vec<u32> {
+    pub fn candidate_patterns(&self, id: u32, following_keys: &[u32]) -> CandidateBits {
         let (by, none) = &self.verb_index[id as usize];
         // a bit per pattern, read out in order: common verbs have hundreds of patterns, and
         // sorting the merged lists at every verb cost more than the matching
@@ -634,15 +658,7 @@ impl Lexicon {
                 bits[i as usize / 64] |= 1 << (i % 64);
             }
         }
-        let mut out = Vec::new();
-        for (w, &word) in bits.iter().enumerate() {
-            let mut b = word;
-            while b != 0 {
-                out.push(w as u32 * 64 + b.trailing_zeros());
-                b &= b - 1;
-            }
-        }
-        out
+        CandidateBits { bits, word: 0 }
     }
 
     /// The number of a [`literal_key`] that some pattern literal has; `None` when no pattern

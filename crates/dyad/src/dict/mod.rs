@@ -12,7 +12,7 @@ pub mod petrarch;
 pub mod write;
 
 pub use lexicon::{
-    inflect, literal_key, literal_matches, pluralize, singular, ActorKind, CaseRule,
+    inflect, literal_key, literal_matches, pluralize, singular, ActorKind, CandidateBits, CaseRule,
     CompiledPattern, LexEntry, Lexicon, PatElem, PhraseMatch, VerbForm,
 };
 pub use parse::parse_file;
