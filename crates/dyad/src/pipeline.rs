@@ -460,7 +460,10 @@ impl Coder {
             .map(|e| (e.source.code.clone(), e.cameo.clone()))
             .collect();
         events.retain(|e| {
-            e.target.is_some() || !targeted.contains(&(e.source.code.clone(), e.cameo.clone()))
+            e.target.is_some()
+                || !targeted
+                    .iter()
+                    .any(|(s, c)| *s == e.source.code && *c == e.cameo)
         });
         // "shelled residential areas of Kharkiv, killing seven civilians": the same act at a
         // place and at its civilians is one act on the civilians
@@ -476,7 +479,9 @@ impl Coder {
             let Some(t) = e.target.as_ref().filter(|t| t.code.len() == 3) else {
                 return true;
             };
-            !on_civilians.contains(&(e.source.code.clone(), e.cameo.clone(), t.code.clone()))
+            !on_civilians
+                .iter()
+                .any(|(s, c, p)| *s == e.source.code && *c == e.cameo && *p == t.code)
         });
 
         events
@@ -568,7 +573,10 @@ impl Coder {
                 },
             };
             // one event per (source, target, code) per sentence; an asserted reading wins
-            if let Some(k) = events.iter().position(|e| e.triple() == ev.triple()) {
+            if let Some(k) = events
+                .iter()
+                .position(|e| e.triple_ref() == ev.triple_ref())
+            {
                 if ev.modality < events[k].modality {
                     events[k] = ev;
                     return Some(&mut events[k]);
