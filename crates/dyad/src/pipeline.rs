@@ -312,8 +312,9 @@ impl Coder {
         let mut distinct: Vec<String> = Vec::new();
         // a story-level discard (PETRARCH `+WORD`) decides alone
         for (s, cue_at) in sentences.iter().zip(cues) {
-            for i in 0..s.tokens.len() {
-                if let Some((len, classes)) = cue_at[i] {
+            // (a cue table has an entry per token)
+            for (i, &cue) in cue_at.iter().enumerate() {
+                if let Some((len, classes)) = cue {
                     if classes.contains(&CueClass::DiscardStory) {
                         let w: Vec<&str> =
                             s.tokens[i..i + len].iter().map(|t| t.text(text)).collect();

@@ -1489,7 +1489,7 @@ impl<'a> Scan<'a> {
         let lead = self.is_any(i, &["earlier", "later"]);
         let j = i + usize::from(lead);
         let dayparts = ["morning", "afternoon", "evening", "night"];
-        let simple = match self.lower(j).as_deref() {
+        let simple = match self.lower(j) {
             Some("yesterday") => Some(-1),
             // "USA Today" is a newspaper.
             Some("today") if !(j > 0 && self.word(j - 1) == Some("USA")) => Some(0),
@@ -1583,7 +1583,7 @@ impl<'a> Scan<'a> {
         let lead = part == Part::Whole && self.is_any(j, &["earlier", "later"]);
         let k = j + usize::from(lead);
         if part != Part::Whole && self.is(k, "the") {
-            return match self.lower(k + 1).as_deref() {
+            return match self.lower(k + 1) {
                 Some("year") => Some((k + 2, TimeKind::TheYear { part })),
                 Some("month") => Some((k + 2, TimeKind::TheMonth { part })),
                 Some("week") => Some((k + 2, TimeKind::Weeks { offset: 0 })),
@@ -1599,7 +1599,7 @@ impl<'a> Scan<'a> {
             Pick::Next => 1,
             _ => 0,
         };
-        let kind = match self.lower(k2).as_deref() {
+        let kind = match self.lower(k2) {
             Some("week") => TimeKind::Weeks { offset },
             Some("weekend") => TimeKind::Weekend { pick },
             Some("month") => TimeKind::Months { offset, part },
@@ -1615,7 +1615,7 @@ impl<'a> Scan<'a> {
         let j = i + usize::from(the);
         let (part, j) = self.part_at(j).unwrap_or((Part::Whole, j));
         let (pick, j) = self.pick_at(j).unwrap_or((Pick::Tense, j));
-        let season = match self.lower(j).as_deref() {
+        let season = match self.lower(j) {
             Some("spring") => Season::Spring,
             Some("summer") => Season::Summer,
             Some("autumn") | Some("fall") => Season::Autumn,
