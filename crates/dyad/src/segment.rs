@@ -261,7 +261,9 @@ pub fn segment(clean: &str) -> Vec<Sentence> {
     let mut seen_content = false;
     let mut line_start = 0;
     for (line_no, line) in clean.split('\n').enumerate() {
-        let mut toks = Vec::new();
+        // (room for a token per four bytes, about what news text has: growing the vector a
+        // token at a time copied every line's tokens several times)
+        let mut toks = Vec::with_capacity(line.len() / 4 + 1);
         tokenize(line, line_start, &mut toks);
         line_start += line.len() + 1;
         if toks.is_empty() {

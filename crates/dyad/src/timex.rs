@@ -569,7 +569,7 @@ struct Tok {
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(text.len() / 4 + 1);
     let mut i = 0;
     while i < text.len() {
         let Some((kind, len)) = char_kind(text, i) else {
