@@ -574,8 +574,30 @@ pub trait KnownNames {
     fn is_known_name(&self, lower: &str) -> bool;
 }
 
+/// The longest cue phrase at each token of a sentence ([`Lexicon::match_cue`] at every index).
+pub type CueTable<'l> = Vec<Option<(usize, &'l [CueClass])>>;
+
+/// [`Lexicon::match_cue`] at every token of `s`.
+pub fn cue_table<'l>(lex: &'l Lexicon, s: &Sentence, text: &str) -> CueTable<'l> {
+    (0..s.tokens.len())
+        .map(|i| lex.match_cue(&s.tokens, i, text))
+        .collect()
+}
+
 /// Annotate one sentence.
 pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames) -> Annotated {
+    annotate_with_cues(lex, s, text, known, &cue_table(lex, s, text))
+}
+
+/// [`annotate`] with the sentence's [`cue_table`] already made: the pipeline looks the cues up
+/// once per article for its discard tests and hands each sentence's table on.
+pub fn annotate_with_cues(
+    lex: &Lexicon,
+    s: &Sentence,
+    text: &str,
+    known: &dyn KnownNames,
+    cue_at: &[Option<(usize, &[CueClass])>],
+) -> Annotated {
     let toks = &s.tokens;
     let n = toks.len();
     // A Title Case headline capitalises every content word; then capitals say nothing about names.
@@ -1326,7 +1348,7 @@ pub fn annotate(lex: &Lexicon, s: &Sentence, text: &str, known: &dyn KnownNames)
     let mut cues = Vec::new();
     let mut i = dateline.unwrap_or(0);
     while i < n {
-        if let Some((len, classes)) = lex.match_cue(toks, i, text) {
+        if let Some((len, classes)) = cue_at[i] {
             let in_name =
                 len == 1 && toks[i].capitalized && !after_sentence_start(toks, i) && !title_case;
             for &c in classes {
@@ -1523,18 +1545,31 @@ impl ActorPhrase {
     /// The dictionary entries behind this phrase, as `file:line CODE "words"`.
     pub fn describe_entries(&self, lex: &Lexicon, toks: &[Token], text: &str) -> Vec<String> {
         let d = &lex.dict;
+        // `origin code "words"`, built with pushes (see `Origin::push_to`)
+        let describe = |origin: &crate::dict::Origin, code: [&str; 2], words: &[Token]| {
+            let mut out = String::with_capacity(64);
+            origin.push_to(&mut out);
+            out.push(' ');
+            out.push_str(code[0]);
+            out.push_str(code[1]);
+            out.push_str(" \"");
+            for (k, x) in words.iter().enumerate() {
+                if k > 0 {
+                    out.push(' ');
+                }
+                out.push_str(x.text(text));
+            }
+            out.push('"');
+            out
+        };
         self.matched
             .iter()
             .map(|(e, s, t)| {
-                let words = toks[*s..*t]
-                    .iter()
-                    .map(|x| x.text(text))
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let words = &toks[*s..*t];
                 match e {
                     LexEntry::Agent { entry, .. } => {
                         let a = &d.agents[*entry as usize];
-                        format!("{} {} \"{}\"", a.origin, a.sector, words)
+                        describe(&a.origin, [&a.sector, ""], words)
                     }
                     LexEntry::Actor {
                         kind: ActorKind::Person,
@@ -1542,7 +1577,12 @@ impl ActorPhrase {
                         ..
                     } => {
                         let p = &d.people[*entry as usize];
-                        format!("{} person \"{}\"", p.origin, p.name)
+                        let mut out = String::with_capacity(64);
+                        p.origin.push_to(&mut out);
+                        out.push_str(" person \"");
+                        out.push_str(&p.name);
+                        out.push('"');
+                        out
                     }
                     LexEntry::Actor {
                         kind: ActorKind::OrgName | ActorKind::OrgRef,
@@ -1550,17 +1590,11 @@ impl ActorPhrase {
                         ..
                     } => {
                         let o = &d.organizations[*entry as usize];
-                        format!("{} {} \"{}\"", o.origin, o.code, words)
+                        describe(&o.origin, [&o.code, ""], words)
                     }
                     LexEntry::Actor { entry, sector, .. } => {
                         let c = &d.countries[*entry as usize];
-                        format!(
-                            "{} {}{} \"{}\"",
-                            c.origin,
-                            c.code,
-                            sector.as_deref().unwrap_or(""),
-                            words
-                        )
+                        describe(&c.origin, [&c.code, sector.as_deref().unwrap_or("")], words)
                     }
                 }
             })
@@ -1713,12 +1747,14 @@ fn choose_verb_reading(
             let verb_takes = readings.iter().any(|(l, _)| {
                 lex.verb_patterns(*l)
                     .iter()
-                    .any(|p| p.elems.first() == Some(&PatElem::Word(next.lower.clone())))
+                    .any(|p| matches!(p.elems.first(), Some(PatElem::Word(w)) if *w == next.lower))
             });
             let noun_takes = lex
                 .noun_patterns(&toks[i].lower)
                 .iter()
-                .any(|p| p.elems.get(p.noun_at + 1) == Some(&PatElem::Word(next.lower.clone())));
+                .any(|p| {
+                    matches!(p.elems.get(p.noun_at + 1), Some(PatElem::Word(w)) if *w == next.lower)
+                });
             if noun_takes && !verb_takes && !readings.iter().any(|(_, f)| f.has(VerbForm::PAST)) {
                 return None;
             }

@@ -110,13 +110,22 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     let starts = |p: &str| {
         t.len() >= p.len() && t.is_char_boundary(p.len()) && t[..p.len()].eq_ignore_ascii_case(p)
     };
-    if t.len() < 200 && t.to_ascii_lowercase().contains("all rights reserved") {
+    // (the lower-cased line contains the phrase: compared in place, without a lower-cased
+    // copy, at each 'a' or 'A' — `b | 0x20` is b'a' for those two bytes only)
+    const RESERVED: &[u8] = b"all rights reserved";
+    let b = t.as_bytes();
+    if t.len() < 200
+        && b.len() >= RESERVED.len()
+        && (0..=b.len() - RESERVED.len())
+            .any(|i| b[i] | 0x20 == b'a' && b[i..i + RESERVED.len()].eq_ignore_ascii_case(RESERVED))
+    {
         return true;
     }
-    let words = t.split_whitespace().count();
+    // counted only for a line that starts like a byline or a boilerplate line
+    let words = || t.split_whitespace().count();
     // a byline: "By Jane Smith", "By Jane Smith and John Doe, Reuters"
     if starts("by ")
-        && words <= 7
+        && words() <= 7
         && !t.ends_with('.')
         && t.split_whitespace()
             .skip(1)
@@ -126,7 +135,7 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     }
     // a real sentence that merely starts with "Comments by the minister ..." is kept:
     // boilerplate lines are short.
-    words <= 12 && BOILERPLATE_PREFIXES.iter().any(|p| starts(p))
+    BOILERPLATE_PREFIXES.iter().any(|p| starts(p)) && words() <= 12
 }
 
 /// Fold one character; `None` means drop it.
@@ -193,6 +202,16 @@ pub fn clean(raw: &str) -> CleanText {
                     map.extend((base + i) as u32..(base + run) as u32);
                     prev_space = false;
                     i = run;
+                    continue;
+                }
+                // a plain space (the slow path's result, without decoding and folding it)
+                if b == b' ' {
+                    if !prev_space {
+                        text.push(' ');
+                        map.push((base + i) as u32);
+                        prev_space = true;
+                    }
+                    i += 1;
                     continue;
                 }
                 let c = content[i..].chars().next().expect("a char starts here");

@@ -1208,8 +1208,13 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             let inside_group = u + 1 < t
                 && u > 0
                 && matches!(ctx.tag(u - 1), Tag::Be | Tag::Have | Tag::Modal | Tag::Do);
-            let conjoined_verb =
-                t > ph.end && matches!(ctx.lower(t - 1), "and" | "but" | "then") && !inside_group;
+            // (only a phrase after an earlier verb is that verb's object or adjunct; with no
+            // verb dyad knows in between, "Turkey sent a letter ... and was condemned" keeps
+            // Turkey)
+            let conjoined_verb = t > ph.end
+                && matches!(ctx.lower(t - 1), "and" | "but" | "then")
+                && !inside_group
+                && (0..ph.start).any(|x| ctx.tag(x) == Tag::Verb);
             if !adjacent && conjoined_verb {
                 continue;
             }
@@ -2296,11 +2301,7 @@ fn clause_end(ctx: &Ctx, from: usize) -> usize {
 fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     let all = ctx.lex.verb_patterns(c.lemma);
     if all.is_empty()
-        || (c.subject.is_empty()
-            && !c.passive
-            && !all
-                .iter()
-                .any(|p| p.elems.contains(&PatElem::Source) || p.loose_target))
+        || (c.subject.is_empty() && !c.passive && !ctx.lex.matches_without_subject(c.lemma))
     {
         return None;
     }
@@ -2320,16 +2321,29 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         .chain(c.verb + 1..(c.verb + 20).min(n))
         .filter_map(|t| ctx.literal_ids[t])
         .collect();
+    // (`keys` as a bit per literal id, so each candidate's literals are looked up at once
+    // rather than by scanning the keys: a verb can have hundreds of candidates)
+    let mut present = vec![0u64; ctx.lex.literal_count().div_ceil(64)];
+    for &k in &keys {
+        if let Some(w) = present.get_mut(k as usize / 64) {
+            *w |= 1 << (k % 64);
+        }
+    }
+    let has = |k: u32| {
+        present
+            .get(k as usize / 64)
+            .map_or_else(|| keys.contains(&k), |w| w & (1 << (k % 64)) != 0)
+    };
     // every literal occurs, or every literal but an optional partner preposition
     let mut pats: Vec<&Arc<CompiledPattern>> = Vec::new();
     let mut partnerless: Vec<&Arc<CompiledPattern>> = Vec::new();
     for i in ctx.lex.candidate_patterns(c.lemma, &keys) {
         let p = &all[i as usize];
-        let missing = p.key_ids.iter().filter(|k| !keys.contains(k)).count();
+        let missing = p.key_ids.iter().filter(|&&k| !has(k)).count();
         if missing == 0 {
             pats.push(p);
         } else if missing == 1
-            && p.partner_key.is_some_and(|w| !keys.contains(&w))
+            && p.partner_key.is_some_and(|w| !has(w))
             // the partner left out is the other subject ("Pakistan and China pledged to
             // expand economic cooperation"); with one subject the act has no partner at all
             // and a lone "importing oil" is no event

@@ -85,6 +85,15 @@ impl Event {
             self.cameo.clone(),
         )
     }
+
+    /// [`Event::triple`] borrowed, for comparing events without copying their codes.
+    pub fn triple_ref(&self) -> (&str, &str, &str) {
+        (
+            &self.source.code,
+            self.target.as_ref().map_or("-", |t| &t.code),
+            &self.cameo,
+        )
+    }
 }
 
 /// FNV-1a, 64 bit, over byte strings separated by 0x1f: a stable hash for event ids (the same

@@ -1,7 +1,7 @@
 //! The [`Coder`]: compiled dictionaries plus options, and the one call that runs every stage on
 //! an article.
 
-use crate::annotate::{annotate, Annotated};
+use crate::annotate::{annotate_with_cues, cue_table, Annotated, CueTable};
 use crate::article::Article;
 use crate::clean::{clean, CleanText};
 use crate::code::{parse_sentence, SentenceParse, TargetAs};
@@ -131,10 +131,15 @@ impl Coder {
         let mut memory = ArticleMemory::default();
         memory.unplaced_roles = self.options.petrarch_codes;
         let mut out = Vec::with_capacity(sentences.len());
-        let discarded = self.article_discard(&sentences, &clean.text);
+        // the cue phrases at every token: the discard tests read them all, annotation again
+        let cues: Vec<CueTable> = sentences
+            .iter()
+            .map(|s| cue_table(lex, s, &clean.text))
+            .collect();
+        let discarded = self.article_discard(&sentences, &cues, &clean.text);
         let mut dateline: Option<(PlaceId, crate::event::Place)> = None;
         for (index, sentence) in sentences.into_iter().enumerate() {
-            let annotated = annotate(lex, &sentence, &clean.text, &memory);
+            let annotated = annotate_with_cues(lex, &sentence, &clean.text, &memory, &cues[index]);
             memory.set_sentence_place(lex, &annotated.phrases, &sentence.tokens);
             if self.options.petrarch_codes {
                 // PETRARCH leaves a role with no country of its own unplaced (`---GOV`)
@@ -297,12 +302,19 @@ impl Coder {
         }
     }
 
-    fn article_discard(&self, sentences: &[Sentence], text: &str) -> Option<String> {
+    /// `cues`: each sentence's [`cue_table`].
+    fn article_discard(
+        &self,
+        sentences: &[Sentence],
+        cues: &[CueTable],
+        text: &str,
+    ) -> Option<String> {
         let mut distinct: Vec<String> = Vec::new();
         // a story-level discard (PETRARCH `+WORD`) decides alone
-        for s in sentences {
-            for i in 0..s.tokens.len() {
-                if let Some((len, classes)) = self.lexicon.match_cue(&s.tokens, i, text) {
+        for (s, cue_at) in sentences.iter().zip(cues) {
+            // (a cue table has an entry per token)
+            for (i, &cue) in cue_at.iter().enumerate() {
+                if let Some((len, classes)) = cue {
                     if classes.contains(&CueClass::DiscardStory) {
                         let w: Vec<&str> =
                             s.tokens[i..i + len].iter().map(|t| t.text(text)).collect();
@@ -311,7 +323,7 @@ impl Coder {
                 }
             }
         }
-        for s in sentences {
+        for (s, cue_at) in sentences.iter().zip(cues) {
             // a match score ("2-1") is a sports cue
             if s.tokens.iter().any(|t| is_score(&t.lower))
                 && !distinct.iter().any(|d| d == "(score)")
@@ -320,7 +332,7 @@ impl Coder {
             }
             let mut i = 0;
             while i < s.tokens.len() {
-                if let Some((len, classes)) = self.lexicon.match_cue(&s.tokens, i, text) {
+                if let Some((len, classes)) = cue_at[i] {
                     if classes.contains(&CueClass::DiscardArticle) {
                         let w = s.tokens[i..i + len]
                             .iter()
@@ -449,7 +461,10 @@ impl Coder {
             .map(|e| (e.source.code.clone(), e.cameo.clone()))
             .collect();
         events.retain(|e| {
-            e.target.is_some() || !targeted.contains(&(e.source.code.clone(), e.cameo.clone()))
+            e.target.is_some()
+                || !targeted
+                    .iter()
+                    .any(|(s, c)| *s == e.source.code && *c == e.cameo)
         });
         // "shelled residential areas of Kharkiv, killing seven civilians": the same act at a
         // place and at its civilians is one act on the civilians
@@ -465,7 +480,9 @@ impl Coder {
             let Some(t) = e.target.as_ref().filter(|t| t.code.len() == 3) else {
                 return true;
             };
-            !on_civilians.contains(&(e.source.code.clone(), e.cameo.clone(), t.code.clone()))
+            !on_civilians
+                .iter()
+                .any(|(s, c, p)| *s == e.source.code && *c == e.cameo && *p == t.code)
         });
 
         events
@@ -533,7 +550,7 @@ impl Coder {
                 c_code,
             );
             let ev = Event {
-                event_id: format!("{id:016x}"),
+                event_id: hex16(id),
                 article_id: article.id.clone(),
                 sentence_index: a.index,
                 sentence: sentence_text.to_string(),
@@ -557,7 +574,10 @@ impl Coder {
                 },
             };
             // one event per (source, target, code) per sentence; an asserted reading wins
-            if let Some(k) = events.iter().position(|e| e.triple() == ev.triple()) {
+            if let Some(k) = events
+                .iter()
+                .position(|e| e.triple_ref() == ev.triple_ref())
+            {
                 if ev.modality < events[k].modality {
                     events[k] = ev;
                     return Some(&mut events[k]);
@@ -735,4 +755,13 @@ fn is_score(w: &str) -> bool {
         && (1..=2).contains(&b.len())
         && a.bytes().all(|c| c.is_ascii_digit())
         && b.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// `id` as 16 lower-case hex digits (`format!("{id:016x}")`, without the formatting machinery:
+/// one per event).
+fn hex16(id: u64) -> String {
+    (0..16)
+        .rev()
+        .map(|k| char::from(b"0123456789abcdef"[(id >> (4 * k)) as usize & 15]))
+        .collect()
 }

@@ -101,12 +101,25 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The character starting at byte `i` (a char boundary before the end) of `text`: an ASCII byte
+/// is its own character, read without decoding (news text is nearly all ASCII, and the
+/// tokenizer reads every character this way).
+fn char_at(text: &str, i: usize) -> char {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => char::from(b),
+        _ => text[i..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER),
+    }
+}
+
 /// Tokenize a span of cleaned text (no newlines expected, but harmless).
 pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
-        let c = text[i..].chars().next().unwrap();
+        let c = char_at(text, i);
         // PETRARCH-era corpora join a name's words with `_` ("Dol_Amroth"): between letters it
         // separates words as a space does
         let joiner = c == '_'
@@ -127,7 +140,7 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
             }
             let mut j = i;
             while j < text.len() {
-                let ch = text[j..].chars().next().unwrap();
+                let ch = char_at(text, j);
                 if is_word_char(ch) {
                     j += ch.len_utf8();
                     continue;
@@ -135,7 +148,7 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
                 // inner joiners: hyphen, apostrophe (not 's / n't), period/comma/colon in numbers,
                 // ampersand in "AT&T"
                 if matches!(ch, '-' | '\'' | '.' | ',' | ':' | '&' | '/') && j + 1 < text.len() {
-                    let next = text[j + 1..].chars().next().unwrap();
+                    let next = char_at(text, j + 1);
                     let prev_digit = bytes[j - 1].is_ascii_digit();
                     let ok = match ch {
                         '-' => is_word_char(next),
@@ -254,7 +267,9 @@ pub fn segment(clean: &str) -> Vec<Sentence> {
     let mut seen_content = false;
     let mut line_start = 0;
     for (line_no, line) in clean.split('\n').enumerate() {
-        let mut toks = Vec::new();
+        // (room for a token per four bytes, about what news text has: growing the vector a
+        // token at a time copied every line's tokens several times)
+        let mut toks = Vec::with_capacity(line.len() / 4 + 1);
         tokenize(line, line_start, &mut toks);
         line_start += line.len() + 1;
         if toks.is_empty() {

@@ -306,11 +306,7 @@ pub struct When {
 /// All time expressions in `text` (one sentence), left to right, non-overlapping, longest match
 /// first at each position.
 pub fn find(text: &str) -> Vec<TimeMention> {
-    let mut scan = Scan {
-        text,
-        toks: tokenize(text),
-        last_end: None,
-    };
+    let mut scan = Scan::new(text);
     // Every expression holds an anchor — a number, a month, weekday or season name, or a time
     // noun — within its first few tokens ("the end of the year"); tokens with no anchor
     // ahead cannot start one, and skipping them keeps the matchers off most of the text.
@@ -573,33 +569,59 @@ struct Tok {
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let mut cur: Option<Tok> = None;
-    for (i, c) in text.char_indices() {
-        let kind = if c.is_ascii_digit() {
-            Some(Kind::Num)
-        } else if c.is_alphanumeric() {
-            Some(Kind::Word)
-        } else if c.is_whitespace() {
-            None
-        } else {
-            Some(Kind::Punct)
+    let mut toks = Vec::with_capacity(text.len() / 4 + 1);
+    let mut i = 0;
+    while i < text.len() {
+        let Some((kind, len)) = char_kind(text, i) else {
+            break;
         };
-        let end = i + c.len_utf8();
-        match (kind, cur.as_mut()) {
-            (Some(k), Some(t)) if k == t.kind && k != Kind::Punct && t.end == i => t.end = end,
-            _ => {
-                toks.extend(cur.take());
-                cur = kind.map(|kind| Tok {
-                    start: i,
-                    end,
-                    kind,
-                });
+        let Some(kind) = kind else {
+            i += len;
+            continue;
+        };
+        // a word or a number runs on while its kind does; punctuation is one character
+        let mut end = i + len;
+        if kind != Kind::Punct {
+            while let Some((Some(k), l)) = char_kind(text, end) {
+                if k != kind {
+                    break;
+                }
+                end += l;
             }
         }
+        toks.push(Tok {
+            start: i,
+            end,
+            kind,
+        });
+        i = end;
     }
-    toks.extend(cur);
     toks
+}
+
+/// The kind of the character at byte `i` of `text` (`None`: white space) and its length; `None`
+/// at the end. An ASCII byte is its own character and is classified without decoding (news
+/// text is nearly all ASCII); a test holds this to the `char` methods.
+fn char_kind(text: &str, i: usize) -> Option<(Option<Kind>, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        let kind = match b {
+            b'0'..=b'9' => Some(Kind::Num),
+            b'a'..=b'z' | b'A'..=b'Z' => Some(Kind::Word),
+            b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => None,
+            _ => Some(Kind::Punct),
+        };
+        return Some((kind, 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    let kind = if c.is_alphanumeric() {
+        Some(Kind::Word)
+    } else if c.is_whitespace() {
+        None
+    } else {
+        Some(Kind::Punct)
+    };
+    Some((kind, c.len_utf8()))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -937,39 +959,52 @@ enum Unit {
 // ---------------------------------------------------------------------------------------------
 // Matching
 
-/// A word in ASCII lower case in a stack buffer, for matching it against word lists: the
-/// matchers run at many positions of every sentence, and a `String` each time was a tenth of
-/// the time-expression cost. A word longer than the buffer (no listed word is) reads as empty,
-/// which matches no list.
-#[derive(Clone, Copy)]
-struct LowerWord {
-    buf: [u8; 16],
-    len: usize,
+/// The calendar names a token spells, found once per sentence rather than by every matcher
+/// that looks at the token (each of the ten matchers tried at a position used to walk the
+/// month and weekday lists again). Only a word starting with an ASCII capital can be one (see
+/// [`titled`]), so other tokens are not looked up at all.
+#[derive(Clone, Copy, Default)]
+struct Names {
+    /// 1–12: a month's full name ([`MONTHS`]).
+    month: u8,
+    /// 1–12: a month's abbreviation ([`MONTH_ABBR`]).
+    month_abbr: u8,
+    /// 1–7: a weekday's full name ([`WEEKDAYS`], index + 1).
+    weekday: u8,
+    /// A weekday abbreviation ([`WEEKDAY_ABBR`]).
+    weekday_abbr: bool,
 }
 
-impl LowerWord {
-    fn new(w: &str) -> LowerWord {
-        let mut buf = [0u8; 16];
-        if w.len() > buf.len() {
-            return LowerWord { buf, len: 0 };
+impl Names {
+    /// The names word `w` (lower case `lower`) spells. Every name is an anchor word (a test
+    /// checks), which a `match` tells cheaply; the lists are walked only for those.
+    fn of(w: &str, lower: &str) -> Names {
+        if !w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+            || !is_anchor_word(lower.as_bytes())
+        {
+            return Names::default();
         }
-        buf[..w.len()].copy_from_slice(w.as_bytes());
-        buf[..w.len()].make_ascii_lowercase();
-        LowerWord { buf, len: w.len() }
-    }
-}
-
-impl std::ops::Deref for LowerWord {
-    type Target = str;
-    fn deref(&self) -> &str {
-        // ASCII lower-casing keeps UTF-8 valid
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        let index = |k: Option<usize>| k.map_or(0, |k| k as u8 + 1);
+        Names {
+            month: index(MONTHS.iter().position(|m| titled(w, m))),
+            month_abbr: MONTH_ABBR
+                .iter()
+                .find(|(a, _)| titled(w, a))
+                .map_or(0, |&(_, m)| m),
+            weekday: index(WEEKDAYS.iter().position(|d| titled(w, d))),
+            weekday_abbr: WEEKDAY_ABBR.iter().any(|(a, _)| titled(w, a)),
+        }
     }
 }
 
 struct Scan<'a> {
     text: &'a str,
     toks: Vec<Tok>,
+    /// `text` in ASCII lower case, so a token's lower case is the same span of it: word lists
+    /// are matched against slices of this instead of lower-casing the word at every test.
+    lower_text: String,
+    /// Index-aligned with `toks`.
+    names: Vec<Names>,
     /// Token index just past the previous mention, for "January and March", "2014 to 2016".
     last_end: Option<usize>,
 }
@@ -977,6 +1012,31 @@ struct Scan<'a> {
 type Match = Option<(usize, TimeKind)>;
 
 impl<'a> Scan<'a> {
+    fn new(text: &'a str) -> Scan<'a> {
+        let toks = tokenize(text);
+        let lower_text = text.to_ascii_lowercase();
+        let names = toks
+            .iter()
+            .map(|t| {
+                match (
+                    t.kind,
+                    text.get(t.start..t.end),
+                    lower_text.get(t.start..t.end),
+                ) {
+                    (Kind::Word, Some(w), Some(lower)) => Names::of(w, lower),
+                    _ => Names::default(),
+                }
+            })
+            .collect();
+        Scan {
+            text,
+            toks,
+            lower_text,
+            names,
+            last_end: None,
+        }
+    }
+
     fn tok(&self, i: usize) -> Option<Tok> {
         self.toks.get(i).copied()
     }
@@ -998,33 +1058,27 @@ impl<'a> Scan<'a> {
         if t.kind == Kind::Num {
             return true;
         }
-        let Some(w) = self.word(i) else {
-            return false;
-        };
-        // lower-case into a small buffer and let `match` compile the word list: this runs on
-        // every token of every sentence
-        let mut buf = [0u8; 9];
-        if w.len() > buf.len() || !w.is_ascii() {
-            return false;
-        }
-        for (b, c) in buf.iter_mut().zip(w.bytes()) {
-            *b = c.to_ascii_lowercase();
-        }
-        is_anchor_word(&buf[..w.len()])
+        // (`match` compiles the word list: this runs on every token of every sentence)
+        self.lower(i).is_some_and(|w| is_anchor_word(w.as_bytes()))
     }
 
-    /// Word `i` in ASCII lower case, without allocating (see [`LowerWord`]).
-    fn lower(&self, i: usize) -> Option<LowerWord> {
-        self.word(i).map(LowerWord::new)
+    /// Word `i` in ASCII lower case (a slice of `lower_text`).
+    fn lower(&self, i: usize) -> Option<&str> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        self.lower_text.get(t.start..t.end)
     }
 
+    /// Word `i` is `w` in any case. Every `w` is lower case, so this is the word's lower case
+    /// equal to `w`.
     fn is(&self, i: usize, w: &str) -> bool {
-        self.word(i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+        self.lower(i) == Some(w)
     }
 
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        self.word(i)
-            .is_some_and(|x| ws.iter().any(|w| x.eq_ignore_ascii_case(w)))
+        self.lower(i).is_some_and(|x| ws.contains(&x))
     }
 
     fn prev_is_any(&self, i: usize, ws: &[&str]) -> bool {
@@ -1114,21 +1168,19 @@ impl<'a> Scan<'a> {
 
     /// A month name (or, with `abbr`, an abbreviation with optional period).
     fn month_at(&self, i: usize, abbr: bool) -> Option<(u8, usize, bool)> {
-        let w = self.word(i)?;
-        if let Some(k) = MONTHS.iter().position(|m| titled(w, m)) {
-            return Some((k as u8 + 1, i + 1, false));
+        let names = self.names.get(i)?;
+        if names.month > 0 {
+            return Some((names.month, i + 1, false));
         }
-        if abbr {
-            let &(_, m) = MONTH_ABBR.iter().find(|(a, _)| titled(w, a))?;
+        if abbr && names.month_abbr > 0 {
             let next = if self.adj_punct(i, ".") { i + 2 } else { i + 1 };
-            return Some((m, next, true));
+            return Some((names.month_abbr, next, true));
         }
         None
     }
 
     fn weekday_full(&self, i: usize) -> Option<(Weekday, usize)> {
-        let w = self.word(i)?;
-        let k = WEEKDAYS.iter().position(|d| titled(w, d))?;
+        let k = usize::from(self.names.get(i)?.weekday).checked_sub(1)?;
         if i > 0 && self.word(i - 1).is_some_and(|p| NAMED_DAYS.contains(&p)) {
             return None;
         }
@@ -1140,8 +1192,9 @@ impl<'a> Scan<'a> {
         if let Some((_, next)) = self.weekday_full(i) {
             return Some(next);
         }
-        let w = self.word(i)?;
-        WEEKDAY_ABBR.iter().find(|(a, _)| titled(w, a))?;
+        if !self.names.get(i)?.weekday_abbr {
+            return None;
+        }
         Some(if self.adj_punct(i, ".") { i + 2 } else { i + 1 })
     }
 
@@ -1184,8 +1237,7 @@ impl<'a> Scan<'a> {
     }
 
     fn pick_at(&self, i: usize) -> Option<(Pick, usize)> {
-        let w = self.lower(i)?;
-        let pick = match &*w {
+        let pick = match self.lower(i)? {
             "last" => Pick::Last,
             "this" => Pick::This,
             "next" => Pick::Next,
@@ -1211,7 +1263,7 @@ impl<'a> Scan<'a> {
             return Some((Part::Mid, next));
         }
         let j = if self.is(i, "the") { i + 1 } else { i };
-        let part = match &*self.lower(j)? {
+        let part = match self.lower(j)? {
             "end" => Part::End,
             "beginning" | "start" => Part::Early,
             "middle" => Part::Mid,
@@ -1233,8 +1285,7 @@ impl<'a> Scan<'a> {
     }
 
     fn unit_at(&self, i: usize) -> Option<Unit> {
-        let w = self.lower(i)?;
-        Some(match &*w {
+        Some(match self.lower(i)? {
             "day" | "days" => Unit::Day,
             "week" | "weeks" => Unit::Week,
             "month" | "months" => Unit::Month,
@@ -1438,7 +1489,7 @@ impl<'a> Scan<'a> {
         let lead = self.is_any(i, &["earlier", "later"]);
         let j = i + usize::from(lead);
         let dayparts = ["morning", "afternoon", "evening", "night"];
-        let simple = match self.lower(j).as_deref() {
+        let simple = match self.lower(j) {
             Some("yesterday") => Some(-1),
             // "USA Today" is a newspaper.
             Some("today") if !(j > 0 && self.word(j - 1) == Some("USA")) => Some(0),
@@ -1532,7 +1583,7 @@ impl<'a> Scan<'a> {
         let lead = part == Part::Whole && self.is_any(j, &["earlier", "later"]);
         let k = j + usize::from(lead);
         if part != Part::Whole && self.is(k, "the") {
-            return match self.lower(k + 1).as_deref() {
+            return match self.lower(k + 1) {
                 Some("year") => Some((k + 2, TimeKind::TheYear { part })),
                 Some("month") => Some((k + 2, TimeKind::TheMonth { part })),
                 Some("week") => Some((k + 2, TimeKind::Weeks { offset: 0 })),
@@ -1548,7 +1599,7 @@ impl<'a> Scan<'a> {
             Pick::Next => 1,
             _ => 0,
         };
-        let kind = match self.lower(k2).as_deref() {
+        let kind = match self.lower(k2) {
             Some("week") => TimeKind::Weeks { offset },
             Some("weekend") => TimeKind::Weekend { pick },
             Some("month") => TimeKind::Months { offset, part },
@@ -1564,7 +1615,7 @@ impl<'a> Scan<'a> {
         let j = i + usize::from(the);
         let (part, j) = self.part_at(j).unwrap_or((Part::Whole, j));
         let (pick, j) = self.pick_at(j).unwrap_or((Pick::Tense, j));
-        let season = match self.lower(j).as_deref() {
+        let season = match self.lower(j) {
             Some("spring") => Season::Spring,
             Some("summer") => Season::Summer,
             Some("autumn") | Some("fall") => Season::Autumn,
@@ -1699,12 +1750,7 @@ mod tests {
     #[test]
     fn skipping_tokens_without_anchors_loses_nothing() {
         fn find_at_every_token(text: &str) -> Vec<super::TimeMention> {
-            let scan = super::Scan {
-                text,
-                toks: super::tokenize(text),
-                last_end: None,
-            };
-            let mut scan = scan;
+            let mut scan = super::Scan::new(text);
             let mut out = Vec::new();
             let mut i = 0;
             while i < scan.toks.len() {
@@ -1753,6 +1799,42 @@ mod tests {
         let toks = tokenize(text);
         let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(words, ["le", "29", "th", "—", "1990", "s", "ünd"]);
+    }
+
+    #[test]
+    fn ascii_kinds_are_the_char_kinds() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let want = if c.is_ascii_digit() {
+                Some(Kind::Num)
+            } else if c.is_alphanumeric() {
+                Some(Kind::Word)
+            } else if c.is_whitespace() {
+                None
+            } else {
+                Some(Kind::Punct)
+            };
+            let s = c.to_string();
+            assert_eq!(char_kind(&s, 0), Some((want, 1)), "byte {b}");
+        }
+        let text = "a\u{a0}b\u{2003}c 1٣ é—x";
+        let kinds: Vec<(Kind, &str)> = tokenize(text)
+            .iter()
+            .map(|t| (t.kind, &text[t.start..t.end]))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (Kind::Word, "a"),
+                (Kind::Word, "b"),
+                (Kind::Word, "c"),
+                (Kind::Num, "1"),
+                (Kind::Word, "٣"),
+                (Kind::Word, "é"),
+                (Kind::Punct, "—"),
+                (Kind::Word, "x"),
+            ]
+        );
     }
 
     #[test]

@@ -319,13 +319,27 @@ impl CompiledPattern {
     }
 
     /// `accuse + of [112] (verbs_10_14.txt:526)`: how evidence names the pattern.
+    /// (Built with pushes, not `format!`: see [`Origin::push_to`].)
     pub fn display(&self) -> String {
-        format!("{} [{}] ({})", self.text, self.code, self.origin)
+        let mut out = String::with_capacity(self.text.len() + self.code.len() + 40);
+        out.push_str(&self.text);
+        out.push_str(" [");
+        out.push_str(&self.code);
+        out.push_str("] (");
+        self.origin.push_to(&mut out);
+        out.push(')');
+        out
     }
 
     /// `verbs_10_14.txt:526 112 accuse + of`: the pattern as a dictionary entry.
     pub fn entry_description(&self) -> String {
-        format!("{} {} {}", self.origin, self.code, self.text)
+        let mut out = String::with_capacity(self.text.len() + self.code.len() + 40);
+        self.origin.push_to(&mut out);
+        out.push(' ');
+        out.push_str(&self.code);
+        out.push(' ');
+        out.push_str(&self.text);
+        out
     }
 }
 
@@ -426,8 +440,39 @@ pub fn literal_key(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The result of [`Lexicon::candidate_patterns`]: its bit set, read out index by index as the
+/// caller iterates (no list of the indices is made).
+pub struct CandidateBits {
+    bits: Vec<u64>,
+    /// The word being read out; its bits are cleared as they are returned.
+    word: usize,
+}
+
+impl Iterator for CandidateBits {
+    type Item = u32;
+    fn next(&mut self) -> Option<u32> {
+        loop {
+            let b = self.bits.get_mut(self.word)?;
+            if *b != 0 {
+                let i = self.word as u32 * 64 + b.trailing_zeros();
+                *b &= *b - 1;
+                return Some(i);
+            }
+            self.word += 1;
+        }
+    }
+}
+
 /// Compare a text word with a pattern literal, in singular.
+#[inline]
 pub fn literal_matches(literal: &str, word: &str) -> bool {
+    // Every comparison below equates words that share their first byte (a singular is a
+    // non-empty prefix of its word), and most words tried against a literal do not: they are
+    // turned away here, before the suffix tests. Pattern matching makes hundreds of thousands
+    // of these calls per MB.
+    if literal.as_bytes().first() != word.as_bytes().first() {
+        return false;
+    }
     if literal == word {
         return true;
     }
@@ -453,6 +498,11 @@ pub struct Lexicon {
     /// Per lemma: patterns by the singular of their first literal word, and those without one.
     /// Matching only tries patterns whose first literal occurs after the verb.
     verb_index: Vec<PatternIndex>,
+    /// Per lemma: whether a pattern of the verb may match a clause with no subject: one with
+    /// a source slot, or an imported TABARI pattern, whose source may be the owner of the
+    /// subject noun (asked of every clause with no subject, and common verbs have hundreds of
+    /// patterns).
+    subjectless: Vec<bool>,
     noun_patterns: FxHashMap<String, Vec<Arc<CompiledPattern>>>,
     /// A number for each distinct [`literal_key`] of a pattern literal: patterns and the words
     /// after a verb are compared by these.
@@ -481,6 +531,7 @@ impl Lexicon {
             lemma_ids: FxHashMap::default(),
             verb_patterns: Vec::new(),
             verb_index: Vec::new(),
+            subjectless: Vec::new(),
             noun_patterns: FxHashMap::default(),
             literal_ids: FxHashMap::default(),
             lemma_cues: FxHashMap::default(),
@@ -596,10 +647,17 @@ impl Lexicon {
         &self.verb_patterns[id as usize]
     }
 
+    /// Whether a pattern of the verb may match a clause with no subject (a `$` slot, or an
+    /// imported TABARI pattern).
+    pub fn matches_without_subject(&self, id: u32) -> bool {
+        // (a lemma made after the patterns were indexed has none)
+        self.subjectless.get(id as usize).copied().unwrap_or(false)
+    }
+
     /// Indices (into `verb_patterns(id)`, in priority order) of the patterns that can match
     /// when the words after the verb are `following` (lower-cased).
     /// `following_keys` are the [`Lexicon::literal_id`]s of the words after the verb.
-    pub fn candidate_patterns(&self, id: u32, following_keys: &[u32]) -> Vec<u32> {
+    pub fn candidate_patterns(&self, id: u32, following_keys: &[u32]) -> CandidateBits {
         let (by, none) = &self.verb_index[id as usize];
         // a bit per pattern, read out in order: common verbs have hundreds of patterns, and
         // sorting the merged lists at every verb cost more than the matching
@@ -609,21 +667,18 @@ impl Lexicon {
                 bits[i as usize / 64] |= 1 << (i % 64);
             }
         }
-        let mut out = Vec::new();
-        for (w, &word) in bits.iter().enumerate() {
-            let mut b = word;
-            while b != 0 {
-                out.push(w as u32 * 64 + b.trailing_zeros());
-                b &= b - 1;
-            }
-        }
-        out
+        CandidateBits { bits, word: 0 }
     }
 
     /// The number of a [`literal_key`] that some pattern literal has; `None` when no pattern
     /// has it (so a word with that key matches no literal).
     pub fn literal_id(&self, key: &str) -> Option<u32> {
         self.literal_ids.get(key).copied()
+    }
+
+    /// How many literal ids there are: every [`Lexicon::literal_id`] is below this.
+    pub fn literal_count(&self) -> usize {
+        self.literal_ids.len()
     }
 
     /// Patterns of an event noun (given in any number), most specific first.
@@ -1141,6 +1196,14 @@ fn compile_rest(
         }
     }
     lex.verb_index = lex.verb_patterns.iter().map(|v| index(v)).collect();
+    lex.subjectless = lex
+        .verb_patterns
+        .iter()
+        .map(|v| {
+            v.iter()
+                .any(|p| p.elems.contains(&PatElem::Source) || p.loose_target)
+        })
+        .collect();
     // A verbal cue phrase ("reject accusations") holds in every form of its verb ("rejected
     // accusations"), once the patterns have made the verb known; a first word that is no verb
     // ("according to") stays as written.
