@@ -2288,9 +2288,15 @@ fn opens_clause(ctx: &Ctx, i: usize) -> bool {
 
 /// Where the clause running from `from` ends: the next subordinator, `;`, `:` or quote mark.
 fn clause_end(ctx: &Ctx, from: usize) -> usize {
+    clause_end_past(ctx, from, "")
+}
+
+/// [`clause_end`], reading on past the subordinator `through` ("that": a complement clause
+/// belongs to the verb's phrase for TABARI's patterns).
+fn clause_end_past(ctx: &Ctx, from: usize, through: &str) -> usize {
     (from..ctx.n())
         .find(|&i| {
-            matches!(ctx.tag(i), Tag::Sub)
+            (matches!(ctx.tag(i), Tag::Sub) && ctx.lower(i) != through)
                 || matches!(ctx.lower(i), ";" | ":")
                 || (ctx.lower(i) == "\"" && ctx.tag(i) != Tag::Adv)
         })
@@ -2458,13 +2464,7 @@ fn try_pattern(
     // TABARI's patterns (`+?`) read the verb's whole phrase, its complement clause included
     // ("allowed that Mordor isn't a really pleasant place")
     if p.loose_target {
-        end_of_clause = (c.verb + 1..n)
-            .find(|&i| {
-                (matches!(ctx.tag(i), Tag::Sub) && ctx.lower(i) != "that")
-                    || matches!(ctx.lower(i), ";" | ":")
-                    || (ctx.lower(i) == "\"" && ctx.tag(i) != Tag::Adv)
-            })
-            .unwrap_or(n);
+        end_of_clause = clause_end_past(ctx, c.verb + 1, "that");
     }
     if p.only_form
         .as_deref()
