@@ -30,16 +30,18 @@ static GLOBAL: Allocator = Allocator;
 /// mimalloc, called the way the standard library calls the system allocator: `mimalloc::MiMalloc`
 /// sends every request through `mi_malloc_aligned`, whose alignment checks cost about ten
 /// instructions per allocation, and coding a megabyte of news makes over two million of them.
-/// A request whose alignment is at most 16 bytes and no more than its size is served by plain
-/// `mi_malloc`/`mi_realloc`, which mimalloc aligns that much (blocks of a multiple of 16 bytes
-/// are 16-aligned, every block is 8-aligned); anything else keeps the aligned calls.
+/// A request whose alignment is at most a word is served by plain `mi_malloc`/`mi_realloc`:
+/// every mimalloc block is word-aligned. A 16-byte alignment is not assumed, since a block's
+/// size class need not be a multiple of 16 (hashbrown asks for 52 bytes aligned to 16, and a
+/// 56-byte block may sit at an odd multiple of 8); anything above a word keeps the aligned
+/// calls.
 struct Allocator;
 
-/// The alignment `mi_malloc` guarantees for a block at least this big (`MI_MAX_ALIGN_SIZE`).
-const MI_MAX_ALIGN: usize = 16;
+/// The alignment every `mi_malloc` block has: one machine word.
+const MI_WORD_ALIGN: usize = std::mem::size_of::<usize>();
 
-fn plain(layout: std::alloc::Layout) -> bool {
-    layout.align() <= MI_MAX_ALIGN && layout.align() <= layout.size()
+fn plain(align: usize) -> bool {
+    align <= MI_WORD_ALIGN
 }
 
 // SAFETY: every path hands the request to mimalloc, under its documented alignment guarantees
@@ -47,7 +49,7 @@ fn plain(layout: std::alloc::Layout) -> bool {
 unsafe impl std::alloc::GlobalAlloc for Allocator {
     #[inline]
     unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        if plain(layout) {
+        if plain(layout.align()) {
             libmimalloc_sys::mi_malloc(layout.size()).cast()
         } else {
             libmimalloc_sys::mi_malloc_aligned(layout.size(), layout.align()).cast()
@@ -56,7 +58,7 @@ unsafe impl std::alloc::GlobalAlloc for Allocator {
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
-        if plain(layout) {
+        if plain(layout.align()) {
             libmimalloc_sys::mi_zalloc(layout.size()).cast()
         } else {
             libmimalloc_sys::mi_zalloc_aligned(layout.size(), layout.align()).cast()
@@ -70,7 +72,7 @@ unsafe impl std::alloc::GlobalAlloc for Allocator {
 
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
-        if layout.align() <= MI_MAX_ALIGN && layout.align() <= new_size {
+        if plain(layout.align()) {
             libmimalloc_sys::mi_realloc(ptr.cast(), new_size).cast()
         } else {
             libmimalloc_sys::mi_realloc_aligned(ptr.cast(), new_size, layout.align()).cast()
