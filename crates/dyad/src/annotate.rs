@@ -937,15 +937,17 @@ pub fn annotate_with_cues(
                 )) => Some(len),
                 _ => None,
             };
-            let in_countries = p.plural
-                && country_at(j + 1).is_some_and(|len| {
-                    toks.get(j + 1 + len).is_some_and(|t| t.lower == "and")
-                        && country_at(j + 2 + len).is_some()
-                });
+            let in_countries = || {
+                p.plural
+                    && country_at(j + 1).is_some_and(|len| {
+                        toks.get(j + 1 + len).is_some_and(|t| t.lower == "and")
+                            && country_at(j + 2 + len).is_some()
+                    })
+            };
             if toks.get(j).is_some_and(|t| {
                 t.lower == "of"
                     || (t.lower == "from" && p.plural && !after_verb)
-                    || (t.lower == "in" && in_countries)
+                    || (t.lower == "in" && in_countries())
             }) && p.agent.is_some_and(|a| !lex.dict.agents[a as usize].owned)
                 && p.country.is_none()
                 && p.org.is_none()
