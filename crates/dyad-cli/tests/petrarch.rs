@@ -318,6 +318,21 @@ fn role_noun_reaches_only_the_countries_on_its_side() {
     assert_eq!(got, [t("FRDCOP", "MRX", "040"), t("SYLCOP", "MRX", "040")]);
 }
 
+/// A title before a name coded only by its country is that country's title: "Ambassador
+/// Trentino" (Trentino listed under Sylvania) was coded SYL, the title lost. Words that qualify
+/// the title after a possessive ("Sylvania's First Deputy Ambassador") broke the phrase.
+#[test]
+fn title_before_a_name_listed_under_its_country() {
+    assert_eq!(
+        team_code("Ambassador Trentino condemned Freedonia."),
+        [t("SYLGOV", "FRD", "111")]
+    );
+    assert_eq!(
+        team_code("Sylvania's First Deputy Ambassador condemned Freedonia."),
+        [t("SYLGOV", "FRD", "111")]
+    );
+}
+
 /// An entry written as a regular past form (PETRARCH's `CALLED`) is that verb's past: read as
 /// a lemma of its own, "has deplored" had no participle and "has" became the main verb.
 #[test]

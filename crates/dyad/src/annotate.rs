@@ -882,15 +882,18 @@ pub fn annotate_with_cues(
             // test" is about a thing, not by a military)
             if tags.get(j) == Some(&Tag::Poss) {
                 // ... past up to two lower-case modifiers ("Israel's far-right ministers",
-                // "Russia's top diplomat")
+                // "Russia's top diplomat") or words that qualify a title, in any case and even
+                // when they could be verbs ("Russia's First Deputy Prime Minister", "Mali's
+                // acting president")
                 let modifiers = (j + 1..(j + 3).min(n))
                     .take_while(|&k| {
                         mention_at[k].is_none()
-                            && tags[k] == Tag::Noun
-                            && toks[k]
-                                .text(text)
-                                .starts_with(|c: char| c.is_ascii_lowercase())
-                            && lex.verb_readings(&toks[k].lower).is_empty()
+                            && (TITLE_QUALIFIERS.contains(&toks[k].lower.as_str())
+                                || tags[k] == Tag::Noun
+                                    && toks[k]
+                                        .text(text)
+                                        .starts_with(|c: char| c.is_ascii_lowercase())
+                                    && lex.verb_readings(&toks[k].lower).is_empty())
                     })
                     .count();
                 if mention_at
@@ -1402,6 +1405,24 @@ pub fn dateline_end(toks: &[Token], text: &str) -> Option<usize> {
         .map(|j| j + 1)
 }
 
+/// Words that qualify a title between a possessive and the role ("Russia's First Deputy
+/// Prime Minister", "Mali's acting president"): they are part of the title, whatever their
+/// case, and "acting" is no verb there.
+const TITLE_QUALIFIERS: &[&str] = &[
+    "first",
+    "deputy",
+    "vice",
+    "acting",
+    "interim",
+    "senior",
+    "chief",
+    "assistant",
+    "former",
+    "outgoing",
+    "incoming",
+    "caretaker",
+];
+
 /// Nouns a role word modifies after a possessive or a size adjective, even though they can
 /// be verbs: "its largest military exercise", "their joint military drills".
 const MODIFIED_BY_ROLE: &[&str] = &[
@@ -1516,7 +1537,23 @@ fn absorb(
                         && toks[j].text(text).starts_with(char::is_uppercase)
                         && p.person.is_none()
                         && p.names.is_empty();
-                    if !holder {
+                    // ... and with no country yet, a singular title right before such a name
+                    // is that country's ("Prime Minister Telemar", where Telemar is `[DAG]`)
+                    let titled_name = p.country.is_none()
+                        && p.agent.is_some_and(|a| !d.agents[a as usize].owned)
+                        && p.matched.last().is_some_and(|m| toks[m.1].capitalized)
+                        && !p.plural
+                        && !after_of
+                        && p.matched.last().is_some_and(|m| m.2 == j)
+                        && *kind == ActorKind::CountryName
+                        && toks[j].text(text).starts_with(char::is_uppercase)
+                        && p.person.is_none()
+                        && p.org.is_none()
+                        && p.institution.is_none()
+                        && p.names.is_empty();
+                    if titled_name {
+                        p.country = Some((e, *kind));
+                    } else if !holder {
                         // countries: a second country, or a country after a role noun without
                         // "of", starts a new phrase ("Russia Ukraine talks", "troops Russia");
                         // a sector written before the country is the exception ("MSF

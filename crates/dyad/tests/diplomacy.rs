@@ -285,3 +285,12 @@ fn a_verb_after_an_abbreviation_in_brackets_was_read_as_a_noun() {
     got.sort();
     assert_eq!(got, [t("IGOAFROAU", "-", "111"), t("KEN", "-", "111")]);
 }
+
+#[test]
+fn a_title_qualifier_after_a_possessive_broke_the_title() {
+    // "acting" read as a verb form ended the phrase at "Mali's", and no one met anyone
+    assert_eq!(
+        asserted("Mali's acting president met French officials on Tuesday."),
+        [t("MLIGOV", "FRAGOV", "040")]
+    );
+}
