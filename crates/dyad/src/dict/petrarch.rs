@@ -131,6 +131,15 @@ fn bracket_code(s: &str) -> Option<Option<String>> {
     Some(Some(inner.to_string()))
 }
 
+/// Whether a pattern's code names an event: CAMEO codes start with a digit (`023?` marks a
+/// doubtful one). TABARI's `+++` (a complex event, coded only with its COMPLEX option) and the
+/// placeholders of its validation dictionaries (`###`, `xxy`) do not, and a pattern carrying
+/// one must not shadow the patterns after it: "restore fxll diplomatic ties" is 064 by
+/// `* DIPLOMATIC`, not `+++` by `* FXLL DIPLOMATIC`.
+fn is_event_code(code: &str) -> bool {
+    code.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// `032:033` → (`032`, `033`): a paired code's act and the target's act back on the source.
 fn split_code(code: &str) -> (String, Option<String>) {
     match code.split_once(':') {
@@ -215,7 +224,7 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
         if let Some(rest) = line.strip_prefix("---") {
             in_synset = false;
             block_verbs.clear();
-            block_code = bracket_code(rest).flatten();
+            block_code = bracket_code(rest).flatten().filter(|c| is_event_code(c));
             continue;
         }
         if in_synset {
@@ -231,6 +240,10 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
                 continue;
             };
             let Some(code) = code else { continue }; // [---]: explicitly no event
+            if !is_event_code(&code) {
+                skip("pattern code is no event code (TABARI's `+++` complex marker or a placeholder)");
+                continue;
+            }
             if block_verbs.is_empty() {
                 skip("pattern before any verb of its block");
                 continue;
@@ -285,7 +298,7 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
             ),
             _ => (line.to_string(), None),
         };
-        let own_code = bracket_code(&head).flatten();
+        let own_code = bracket_code(&head).flatten().filter(|c| is_event_code(c));
         let name = head
             .split('[')
             .next()
@@ -1053,6 +1066,31 @@ CONGRESS!PERSON! [~LEG]
 ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~JUD]
 NOCODE
 ";
+
+    /// TABARI's `+++` marks a complex event and the validation dictionaries carry
+    /// placeholders (`###`, `xxy`): imported as codes, "restore fxll diplomatic ties" was
+    /// coded `+++` instead of 064 by the next pattern.
+    #[test]
+    fn patterns_without_an_event_code_are_not_imported() {
+        let mut out = PetrImport::default();
+        read_verbs(
+            "v.txt",
+            "--- RESTORE [064] ---\nRESTORE\n- * FXLL DIPLOMATIC [+++]\n- * DIPLXMATIC [###]\n- * DIPLOMATIC [064]\n\n--- BLAST [+++] ---\nBLAST\n",
+            &mut out,
+        );
+        let texts: Vec<(&str, &str)> = out
+            .dict
+            .verbs
+            .iter()
+            .map(|p| (p.code.as_str(), p.text.as_str()))
+            .collect();
+        // (BLAST, whose block code is `+++`, is a verb with no event of its own)
+        assert_eq!(
+            texts,
+            [("064", "restore +?"), ("064", "restore diplomatic +?")]
+        );
+        assert_eq!(out.skipped.len(), 2, "{:?}", out.skipped);
+    }
 
     #[test]
     fn verbs_become_dyad_patterns_with_synsets_and_forms() {
