@@ -333,6 +333,19 @@ fn title_before_a_name_listed_under_its_country() {
     );
 }
 
+/// A participle that is no past form, right after the subject and before an object, is the
+/// finite verb without its auxiliary ("Freedonia broken off a treaty with Sylvania", as
+/// PETRARCH's VERB records write it): read as a noun, nothing was coded. A reduced relative
+/// takes no object, and stays uncoded.
+#[test]
+fn participle_with_an_object_is_a_finite_verb() {
+    assert_eq!(
+        team_code("Freedonia broken off a treaty with Sylvania."),
+        [t("FRD", "SYL", "161")]
+    );
+    assert!(team_code("The treaty broken off by Freedonia angered Sylvania.").is_empty());
+}
+
 /// An entry written as a regular past form (PETRARCH's `CALLED`) is that verb's past: read as
 /// a lemma of its own, "has deplored" had no participle and "has" became the main verb.
 #[test]

@@ -1405,6 +1405,23 @@ pub fn dateline_end(toks: &[Token], text: &str) -> Option<usize> {
         .map(|j| j + 1)
 }
 
+/// Nouns of a time phrase, which a participle does not take as its object.
+const TIME_NOUNS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "weekend",
+];
+
 /// Words that qualify a title between a possessive and the role ("Russia's First Deputy
 /// Prime Minister", "Mali's acting president"): they are part of the title, whatever their
 /// case, and "acting" is no verb there.
@@ -1733,6 +1750,34 @@ fn choose_verb_reading(
         Some(Tag::Have) => return pick(VerbForm::PARTICIPLE),
         Some(Tag::Prep) => return pick(VerbForm::GERUND),
         _ => {}
+    }
+    // "Ethiopia broken down a treaty": a participle that is no past form, right after a
+    // subject at the start of the clause and before an object (a particle may stand between),
+    // is a finite verb written without its auxiliary. A reduced relative takes no object ("the
+    // treaty broken by Ethiopia"), except after verbs of giving and showing ("refugees given a
+    // chance"), and a time phrase is no object ("soldiers taken the day before").
+    let clause_start_subject = prev_phrase.is_some_and(|p| {
+        p.end == i
+            && (p.start == 0
+                || tags[p.start - 1] == Tag::Punct
+                || p.start == 1 && tags[0] == Tag::Det)
+    });
+    if clause_start_subject && !any(VerbForm::PAST) && any(VerbForm::PARTICIPLE) {
+        let object_at = match toks.get(i + 1).map(|t| t.lower.as_str()) {
+            Some("down" | "up" | "off" | "out" | "away" | "back" | "over") => i + 2,
+            _ => i + 1,
+        };
+        let object = matches!(tags.get(object_at), Some(Tag::Det) | Some(Tag::Actor))
+            && !toks[object_at..]
+                .iter()
+                .take(3)
+                .any(|t| TIME_NOUNS.contains(&t.lower.as_str()));
+        let ditransitive = readings
+            .iter()
+            .any(|(l, _)| matches!(lex.lemma(*l), "give" | "show" | "forgive" | "forbid"));
+        if object && !ditransitive {
+            return pick(VerbForm::PARTICIPLE);
+        }
     }
     if any(VerbForm::PAST) {
         // "the accused man" was caught above; "troops stationed in" reads as a verb
