@@ -346,6 +346,16 @@ fn participle_with_an_object_is_a_finite_verb() {
     assert!(team_code("The treaty broken off by Freedonia angered Sylvania.").is_empty());
 }
 
+/// TABARI reads a verb's target past "whether" and past a pronoun: "doubted whether it had a
+/// future with Sylvania" was coded with no target, "it" (Freedonia itself) taken for one.
+#[test]
+fn petrarch_target_in_a_whether_clause_past_a_pronoun() {
+    assert_eq!(
+        team_code("Freedonia doubted whether it had a future with Sylvania."),
+        [t("FRD", "SYL", "212")]
+    );
+}
+
 /// An entry written as a regular past form (PETRARCH's `CALLED`) is that verb's past: read as
 /// a lemma of its own, "has deplored" had no participle and "has" became the main verb.
 #[test]

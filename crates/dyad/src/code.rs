@@ -2288,15 +2288,15 @@ fn opens_clause(ctx: &Ctx, i: usize) -> bool {
 
 /// Where the clause running from `from` ends: the next subordinator, `;`, `:` or quote mark.
 fn clause_end(ctx: &Ctx, from: usize) -> usize {
-    clause_end_past(ctx, from, "")
+    clause_end_past(ctx, from, &[])
 }
 
 /// [`clause_end`], reading on past the subordinator `through` ("that": a complement clause
 /// belongs to the verb's phrase for TABARI's patterns).
-fn clause_end_past(ctx: &Ctx, from: usize, through: &str) -> usize {
+fn clause_end_past(ctx: &Ctx, from: usize, through: &[&str]) -> usize {
     (from..ctx.n())
         .find(|&i| {
-            (matches!(ctx.tag(i), Tag::Sub) && ctx.lower(i) != through)
+            (matches!(ctx.tag(i), Tag::Sub) && !through.contains(&ctx.lower(i)))
                 || matches!(ctx.lower(i), ";" | ":")
                 || (ctx.lower(i) == "\"" && ctx.tag(i) != Tag::Adv)
         })
@@ -2462,9 +2462,10 @@ fn try_pattern(
         return None;
     }
     // TABARI's patterns (`+?`) read the verb's whole phrase, its complement clause included
-    // ("allowed that Mordor isn't a really pleasant place")
+    // ("allowed that Mordor isn't a really pleasant place", "question whether he has a
+    // future with the Morgul Orcs")
     if p.loose_target {
-        end_of_clause = clause_end_past(ctx, c.verb + 1, "that");
+        end_of_clause = clause_end_past(ctx, c.verb + 1, &["that", "whether"]);
     }
     if p.only_form
         .as_deref()
@@ -2730,6 +2731,12 @@ fn try_pattern(
                             if skipped > 3 {
                                 return None;
                             }
+                            continue;
+                        }
+                        // (TABARI's reading passes over a pronoun: "question whether he has
+                        // a future with the Morgul Orcs" is about the orcs)
+                        if loose && ctx.a.phrases[ph].pronoun.is_some() {
+                            pos = ctx.a.phrases[ph].end;
                             continue;
                         }
                         let grp = ctx.group_of(ph);
