@@ -356,6 +356,21 @@ fn petrarch_target_in_a_whether_clause_past_a_pronoun() {
     );
 }
 
+/// PETRARCH matches a pattern's words as written: "for demonstrations" is no match for a
+/// synset member DEMONSTRATION, where dyad's own patterns fold plurals (PETRARCH2's SYNSET
+/// records expect "a set of resolutions" not to match `* RESOLUTION`).
+#[test]
+fn petrarch_pattern_words_match_as_written() {
+    assert_eq!(
+        team_code("Freedonia condemned Sylvania for a demonstration."),
+        [t("FRD", "SYL", "1123")]
+    );
+    assert_eq!(
+        team_code("Freedonia condemned Sylvania for demonstrations."),
+        [t("FRD", "SYL", "111")]
+    );
+}
+
 /// An entry written as a regular past form (PETRARCH's `CALLED`) is that verb's past: read as
 /// a lemma of its own, "has deplored" had no participle and "has" became the main verb.
 #[test]

@@ -2417,7 +2417,7 @@ fn possessive_owner_before(ctx: &Ctx, end: usize) -> Option<usize> {
 /// pattern's object: "the suspect" for `extradite suspect`, "food aid" for `deliver aid`).
 /// The subject is the noun phrase just before the verb group: nouns, names, numbers, articles,
 /// adverbs and "of", at most eight words, back to a punctuation mark, verb or clause word.
-fn passive_subject_names(ctx: &Ctx, c: &VerbClause, lead: &[PatElem]) -> bool {
+fn passive_subject_names(ctx: &Ctx, c: &VerbClause, p: &CompiledPattern, lead: &[PatElem]) -> bool {
     let mut start = c.group_start;
     while start > 0
         && c.group_start - start < 8
@@ -2431,13 +2431,13 @@ fn passive_subject_names(ctx: &Ctx, c: &VerbClause, lead: &[PatElem]) -> bool {
     let mut at = start;
     for el in lead {
         let found = (at..c.group_start).find_map(|k| match el {
-            PatElem::Word(w) => literal_matches(w, ctx.lower(k)).then_some(k + 1),
+            PatElem::Word(w) => p.word_matches(w, ctx.lower(k)).then_some(k + 1),
             PatElem::Alt(alts) => alts.iter().find_map(|seq| {
                 (k + seq.len() <= c.group_start
                     && seq
                         .iter()
                         .enumerate()
-                        .all(|(j, w)| literal_matches(w, ctx.lower(k + j))))
+                        .all(|(j, w)| p.word_matches(w, ctx.lower(k + j))))
                 .then_some(k + seq.len())
             }),
             _ => None,
@@ -2485,7 +2485,7 @@ fn try_pattern(
                     && run
                         .iter()
                         .enumerate()
-                        .all(|(j, w)| literal_matches(w, ctx.lower(k + j)))
+                        .all(|(j, w)| p.word_matches(w, ctx.lower(k + j)))
             })
         });
         match found {
@@ -2511,7 +2511,7 @@ fn try_pattern(
             .count();
         first_elem = (1..=lead)
             .rev()
-            .find(|&k| passive_subject_names(ctx, c, &p.elems[..k]))
+            .find(|&k| passive_subject_names(ctx, c, p, &p.elems[..k]))
             .unwrap_or(0);
         if first_elem == 0 {
             return None;
@@ -2600,7 +2600,7 @@ fn try_pattern(
                 // the number of tokens the literal matches at `at` (0: no match)
                 let matches_at = |at: usize| -> usize {
                     match el {
-                        PatElem::Word(w) => usize::from(literal_matches(w, ctx.lower(at))),
+                        PatElem::Word(w) => usize::from(p.word_matches(w, ctx.lower(at))),
                         PatElem::Alt(alts) => alts
                             .iter()
                             .find(|seq| {
@@ -2608,7 +2608,7 @@ fn try_pattern(
                                     && seq
                                         .iter()
                                         .enumerate()
-                                        .all(|(k, w)| literal_matches(w, ctx.lower(at + k)))
+                                        .all(|(k, w)| p.word_matches(w, ctx.lower(at + k)))
                             })
                             .map_or(0, Vec::len),
                         _ => 0,

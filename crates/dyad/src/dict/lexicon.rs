@@ -277,6 +277,10 @@ pub struct CompiledPattern {
     /// other (as PETRARCH2's suite expects; the classic suite codes a target found in a later
     /// clause instead).
     pub compound_subject: bool,
+    /// Written `=` last (imported PETRARCH patterns): the pattern's words match only as
+    /// written, as PETRARCH matches them ("adopt resolution" is not "adopted resolutions";
+    /// dyad's own patterns also match a plural or singular form of each word).
+    pub exact_words: bool,
     /// Written `+` first before the verb (`+ receive money from $`, `+ * freed from $`): the
     /// subject is the one acted upon and the source is the actor the `$` after the verb finds
     /// ("Eriador received money from Osgiliath" is Osgiliath giving to Eriador).
@@ -479,6 +483,18 @@ pub fn literal_matches(literal: &str, word: &str) -> bool {
     let (a, b) = (singular(literal), singular(word));
     a == b
         || (word.ends_with("ies") && literal.ends_with('y') && &literal[..literal.len() - 1] == b)
+}
+
+impl CompiledPattern {
+    /// Whether the pattern's `literal` matches `word` (lower case): as written for an
+    /// [`CompiledPattern::exact_words`] pattern, else by [`literal_matches`].
+    pub fn word_matches(&self, literal: &str, word: &str) -> bool {
+        if self.exact_words {
+            literal == word
+        } else {
+            literal_matches(literal, word)
+        }
+    }
 }
 
 /// Patterns of one verb by the [`Lexicon::literal_id`] of their first literal word, and those
@@ -911,7 +927,12 @@ fn compile_rest(
 
     // Patterns
     for p in &dict.verbs {
-        let all_words: Vec<&str> = p.text.split_whitespace().collect();
+        let mut all_words: Vec<&str> = p.text.split_whitespace().collect();
+        // `adopt resolution +? =`: the words match only as written
+        let exact_words = all_words.last() == Some(&"=");
+        if exact_words {
+            all_words.pop();
+        }
         // `said * accuse +`: words before `*` must stand before the verb
         let (mut pre, words): (Vec<String>, &[&str]) =
             match all_words.iter().position(|w| *w == "*") {
@@ -1057,6 +1078,7 @@ fn compile_rest(
             compound_subject,
             subject_is_target,
             only_form: None,
+            exact_words,
         };
         // "wound" is a verb of its own and the past of "wind": the entry is kept under its
         // own lemma ("wounded") and filed under the other verb for this one form
@@ -1123,6 +1145,7 @@ fn compile_rest(
                 compound_subject: false,
                 subject_is_target: false,
                 only_form: None,
+                exact_words: false,
             }));
     }
     for v in lex

@@ -275,6 +275,8 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
                             text.push(' ');
                             text.push_str(&post);
                         }
+                        // PETRARCH matches a pattern's words as written
+                        text.push_str(" =");
                         let (code, reverse_code) = split_code(&code);
                         out.dict.verbs.push(PatternEntry {
                             code,
@@ -389,7 +391,7 @@ pub fn read_verbs(file: &str, text: &str, out: &mut PetrImport) {
                 format!("{} * ", before.join(" "))
             };
             text.push_str(&words.join(" "));
-            text.push_str(" +?");
+            text.push_str(" +? =");
             let (code, reverse_code) = split_code(&code);
             out.dict.verbs.push(PatternEntry {
                 code,
@@ -1087,7 +1089,7 @@ NOCODE
         // (BLAST, whose block code is `+++`, is a verb with no event of its own)
         assert_eq!(
             texts,
-            [("064", "restore +?"), ("064", "restore diplomatic +?")]
+            [("064", "restore +? ="), ("064", "restore diplomatic +? =")]
         );
         assert_eq!(out.skipped.len(), 2, "{:?}", out.skipped);
     }
@@ -1102,14 +1104,17 @@ NOCODE
             .iter()
             .map(|p| (p.code.as_str(), p.text.as_str()))
             .collect();
-        assert!(texts.contains(&("111", "criticize +?")), "{texts:?}");
+        assert!(texts.contains(&("111", "criticize +? =")), "{texts:?}");
         assert!(
-            texts.contains(&("1124", "denounce + over tanks|armored_vehicles")),
+            texts.contains(&("1124", "denounce + over tanks|armored_vehicles =")),
             "{texts:?}"
         );
-        assert!(texts.contains(&("112", "said * criticize +")), "{texts:?}");
-        assert!(texts.contains(&("040", "hold talks with +")), "{texts:?}");
-        assert!(texts.contains(&("046", "meet with + in $")), "{texts:?}");
+        assert!(
+            texts.contains(&("112", "said * criticize + =")),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&("040", "hold talks with + =")), "{texts:?}");
+        assert!(texts.contains(&("046", "meet with + in $ =")), "{texts:?}");
         assert_eq!(
             out.stats.patterns_without_preverb_context, 0,
             "words before `*` are kept"
