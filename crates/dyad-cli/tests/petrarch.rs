@@ -371,6 +371,20 @@ fn petrarch_pattern_words_match_as_written() {
     );
 }
 
+/// A PETRARCH name written with its article (`THE_SHIRE`) is found after "the": imported as
+/// "The Shire" it matched no text, since dyad reads the article apart.
+#[test]
+fn petrarch_name_written_with_its_article() {
+    assert_eq!(
+        team_code("The Grand Duchy condemned Sylvania."),
+        [t("GDY", "SYL", "111")]
+    );
+    assert_eq!(
+        team_code("Sylvania condemned the Grand Duchy."),
+        [t("SYL", "GDY", "111")]
+    );
+}
+
 /// An entry written as a regular past form (PETRARCH's `CALLED`) is that verb's past: read as
 /// a lemma of its own, "has deplored" had no participle and "has" became the main verb.
 #[test]

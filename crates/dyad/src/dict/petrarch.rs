@@ -95,6 +95,17 @@ fn words_of(name: &str) -> String {
         .join(" ")
 }
 
+/// An actor name as dyad writes it: PETRARCH's `THE_SHIRE` is "Shire", since dyad reads an
+/// article before a name as an article ("the Netherlands" is found by "Netherlands"; a name
+/// starting with "The" matched no text).
+fn actor_name(written: &str) -> String {
+    let name = name_case(&words_of(written));
+    match name.strip_prefix("The ") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => name,
+    }
+}
+
 /// PETRARCH writes names in capitals; dyad matches a capitalised dictionary word against any
 /// capitalised text word, so "IRAN" becomes "Iran" (and still matches "IRAN" in a headline).
 /// Function words inside a name stay lower-case, as news writes them: "PRINCE OF DOL AMROTH"
@@ -808,7 +819,7 @@ pub fn read_actors(file: &str, text: &str, out: &mut PetrImport) {
                 });
                 continue;
             }
-            names.push(name_case(&words_of(syn)));
+            names.push(actor_name(syn));
             pending_codes.extend(codes);
             continue;
         }
@@ -827,7 +838,7 @@ pub fn read_actors(file: &str, text: &str, out: &mut PetrImport) {
         let _ = indented;
         // a new actor closes the previous block
         flush(&mut names, &mut pending_codes, first_line, out);
-        names.push(name_case(&words_of(name_part)));
+        names.push(actor_name(name_part));
         first_line = line_no;
         pending_codes = codes;
     }
