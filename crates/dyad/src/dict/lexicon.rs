@@ -389,12 +389,16 @@ pub fn inflect(lemma: &str) -> [String; 5] {
     [l.to_string(), third, past.clone(), past, ger]
 }
 
-/// Regular plural of a noun phrase (the last word is pluralised).
+/// Regular plural of a noun phrase (the last word is pluralised). A noun with no plural
+/// ("police", "personnel") is its own: "polices" is no word and must not name the police.
 pub fn pluralize(phrase: &str) -> String {
     let (head, last) = match phrase.rsplit_once(' ') {
         Some((h, l)) => (format!("{h} "), l),
         None => (String::new(), phrase),
     };
+    if NO_PLURAL.contains(&last.to_lowercase().as_str()) {
+        return phrase.to_string();
+    }
     let b = last.as_bytes();
     let n = b.len();
     let p =
@@ -414,6 +418,19 @@ pub fn pluralize(phrase: &str) -> String {
         };
     format!("{head}{p}")
 }
+
+/// Nouns English uses without a plural form.
+const NO_PLURAL: &[&str] = &[
+    "police",
+    "personnel",
+    "clergy",
+    "media",
+    "intelligence",
+    "infantry",
+    "artillery",
+    "cavalry",
+    "livestock",
+];
 
 /// Naive singular of a lower-cased word, for matching pattern literals ("sanctions" →
 /// "sanction", "parties" → "party", "talks" → "talk").
@@ -1308,6 +1325,7 @@ mod tests {
         assert_eq!(pluralize("militia"), "militias");
         assert_eq!(pluralize("party"), "parties");
         assert_eq!(pluralize("policeman"), "policemen");
+        assert_eq!(pluralize("riot police"), "riot police");
         assert_eq!(pluralize("foreign minister"), "foreign ministers");
         assert!(literal_matches("sanction", "sanctions"));
         assert!(literal_matches("party", "parties"));
