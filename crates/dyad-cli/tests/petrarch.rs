@@ -425,6 +425,12 @@ fn petrarch_verb_with_a_word_before_it() {
     );
     // the word before is part of the verb
     assert!(team_code("Freedonia tapped Sylvania.").is_empty());
+    // ... and an auxiliary before that word chooses the verb's form: "did phone tap" (the
+    // bare "tap" after the noun "phone" was read as a noun)
+    assert_eq!(
+        team_code("Freedonia did phone tap Sylvania."),
+        [t("FRD", "SYL", "1711")]
+    );
 }
 
 /// TABARI-era files write comments after `;` ("GOLLUM  ; pas 27 Apr 03"): read as part of

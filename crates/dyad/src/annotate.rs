@@ -1690,6 +1690,20 @@ fn choose_verb_reading(
             break Some(k);
         }
     };
+    // "will not wire tap": the first word of a multi-word verb (PETRARCH's `WIRE_+TAP`) is in
+    // the verb group, and the auxiliary before it chooses the form
+    if let Some(k) = prev.filter(|&k| k > 0 && tags[k] == Tag::Noun) {
+        if matches!(tags[k - 1], Tag::Modal | Tag::Do | Tag::Neg | Tag::To)
+            && readings
+                .iter()
+                .any(|(l, _)| lex.has_pre_word(*l, &toks[k].lower))
+        {
+            return readings
+                .iter()
+                .find(|(_, form)| form.has(VerbForm::BASE))
+                .copied();
+        }
+    }
     let prev_tag = prev.map(|k| tags[k]);
     let prev_phrase = prev.and_then(|k| phrase_of[k]).map(|p| &phrases[p]);
     let next_tag = tags.get(i + 1).copied();

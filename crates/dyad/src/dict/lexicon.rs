@@ -680,6 +680,16 @@ impl Lexicon {
         &self.verb_patterns[id as usize]
     }
 
+    /// Whether a pattern of the verb wants `word` as its nearest word before the verb (the
+    /// first word of a multi-word verb: `wire * tap` for PETRARCH's `WIRE_+TAP`).
+    pub fn has_pre_word(&self, id: u32, word: &str) -> bool {
+        self.verb_patterns(id).iter().any(|p| {
+            p.pre
+                .last()
+                .is_some_and(|alts| alts.iter().any(|run| run.len() == 1 && run[0] == word))
+        })
+    }
+
     /// Whether a pattern of the verb may match a clause with no subject (a `$` slot, or an
     /// imported TABARI pattern).
     pub fn matches_without_subject(&self, id: u32) -> bool {
