@@ -135,7 +135,13 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     }
     // a real sentence that merely starts with "Comments by the minister ..." is kept:
     // boilerplate lines are short.
-    BOILERPLATE_PREFIXES.iter().any(|p| starts(p)) && words() <= 12
+    // (a prefix whose first byte differs from the line's in any case cannot start it: most
+    // are skipped without the full comparison)
+    let first = b[0];
+    BOILERPLATE_PREFIXES
+        .iter()
+        .any(|p| p.as_bytes()[0].eq_ignore_ascii_case(&first) && starts(p))
+        && words() <= 12
 }
 
 /// Fold one character; `None` means drop it.
