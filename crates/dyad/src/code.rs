@@ -2358,7 +2358,8 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         let mut partnerless: Vec<&Arc<CompiledPattern>> = Vec::new();
         for i in ctx.lex.candidate_patterns(c.lemma, &keys) {
             let p = &all[i as usize];
-            let missing = p.key_ids.iter().filter(|&&k| !has(k)).count();
+            // (only none or one missing matters: the count stops at two)
+            let missing = p.key_ids.iter().filter(|&&k| !has(k)).take(2).count();
             if missing == 0 {
                 pats.push(p);
             } else if missing == 1

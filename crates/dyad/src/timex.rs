@@ -314,6 +314,10 @@ pub fn find(text: &str) -> Vec<TimeMention> {
     let anchors: Vec<usize> = (0..scan.toks.len())
         .filter(|&k| scan.is_anchor(k))
         .collect();
+    if anchors.is_empty() {
+        return Vec::new();
+    }
+    scan.name_words();
     let mut next_anchor = 0;
     let mut out = Vec::new();
     let mut i = 0;
@@ -1006,7 +1010,7 @@ struct Scan<'a> {
     /// lower-casing the word at every test. Sliced once here: the matchers ask for the same
     /// words again and again at every position they try.
     lowers: Vec<Option<&'a str>>,
-    /// Index-aligned with `toks`.
+    /// Index-aligned with `toks` once [`Scan::name_words`] has run.
     names: Vec<Names>,
     /// Token index just past the previous mention, for "January and March", "2014 to 2016".
     last_end: Option<usize>,
@@ -1028,21 +1032,28 @@ impl<'a> Scan<'a> {
                 }
             })
             .collect();
-        let names = toks
+        Scan {
+            text,
+            toks,
+            lowers,
+            names: Vec::new(),
+            last_end: None,
+        }
+    }
+
+    /// Fill `names` (every matcher reads them): [`find`] does it only for a sentence with an
+    /// anchor, as most sentences have none.
+    fn name_words(&mut self) {
+        let text = self.text;
+        self.names = self
+            .toks
             .iter()
-            .zip(&lowers)
+            .zip(&self.lowers)
             .map(|(t, lower)| match (text.get(t.start..t.end), lower) {
                 (Some(w), Some(lower)) => Names::of(w, lower),
                 _ => Names::default(),
             })
             .collect();
-        Scan {
-            text,
-            toks,
-            lowers,
-            names,
-            last_end: None,
-        }
     }
 
     fn tok(&self, i: usize) -> Option<Tok> {
@@ -1756,6 +1767,7 @@ mod tests {
         fn find_at_every_token(text: &str) -> Vec<super::TimeMention> {
             let lower_text = text.to_ascii_lowercase();
             let mut scan = super::Scan::new(text, &lower_text);
+            scan.name_words();
             let mut out = Vec::new();
             let mut i = 0;
             while i < scan.toks.len() {
