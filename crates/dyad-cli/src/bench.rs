@@ -262,6 +262,7 @@ pub fn run(a: BenchArgs) -> Result<ExitCode> {
     let total: usize = corpus.iter().map(String::len).sum();
     let date: Date = "2024-06-01".parse().unwrap();
     let mut sink = std::io::sink();
+    let mut line = Vec::with_capacity(4096);
     let cpu0 = cpu_seconds();
     let t = Instant::now();
     let mut events = 0usize;
@@ -276,8 +277,11 @@ pub fn run(a: BenchArgs) -> Result<ExitCode> {
                 .iter()
                 .filter(|e| e.modality == dyad::Modality::Asserted)
             {
-                serde_json::to_writer(&mut sink, e)?;
-                sink.write_all(b"\n")?;
+                // (as `dyad code` writes JSON Lines)
+                line.clear();
+                e.write_json(&mut line);
+                line.push(b'\n');
+                sink.write_all(&line)?;
                 events += 1;
             }
         }

@@ -417,8 +417,8 @@ fn code(coder: &Coder, w: Work, collapse: bool, keep_article: bool) -> Result<Co
     }
     let mut bytes = Vec::with_capacity(events.len() * 700);
     for ev in &events {
-        serde_json::to_writer(&mut bytes, ev)
-            .map_err(|e| anyhow!("{}: cannot serialise an event: {e}", article.id))?;
+        // (serde_json's bytes, written faster: see `Event::write_json`)
+        ev.write_json(&mut bytes);
         bytes.push(b'\n');
     }
     Ok(Coded {

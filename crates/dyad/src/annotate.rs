@@ -753,8 +753,9 @@ pub fn annotate_with_cues(
         } else {
             None
         };
+        // (capitalisation first: it turns most words away before the month list is read)
         let is_time_word = WEEKDAYS.contains(&l)
-            || (MONTHS.contains(&l.trim_end_matches('.')) && toks[i].capitalized);
+            || (toks[i].capitalized && MONTHS.contains(&l.trim_end_matches('.')));
         if (is_time_word
             || (matches!(l, "on" | "in" | "last" | "next" | "this" | "early" | "late")
                 && next.is_some_and(|x| {

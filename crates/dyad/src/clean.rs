@@ -111,13 +111,13 @@ pub fn is_boilerplate_line(line: &str) -> bool {
         t.len() >= p.len() && t.is_char_boundary(p.len()) && t[..p.len()].eq_ignore_ascii_case(p)
     };
     // (the lower-cased line contains the phrase: compared in place, without a lower-cased
-    // copy, at each 'a' or 'A' — `b | 0x20` is b'a' for those two bytes only)
+    // copy, at each 'a' or 'A', found with memchr)
     const RESERVED: &[u8] = b"all rights reserved";
     let b = t.as_bytes();
     if t.len() < 200
         && b.len() >= RESERVED.len()
-        && (0..=b.len() - RESERVED.len())
-            .any(|i| b[i] | 0x20 == b'a' && b[i..i + RESERVED.len()].eq_ignore_ascii_case(RESERVED))
+        && memchr::memchr2_iter(b'a', b'A', &b[..=b.len() - RESERVED.len()])
+            .any(|i| b[i..i + RESERVED.len()].eq_ignore_ascii_case(RESERVED))
     {
         return true;
     }
@@ -135,7 +135,13 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     }
     // a real sentence that merely starts with "Comments by the minister ..." is kept:
     // boilerplate lines are short.
-    BOILERPLATE_PREFIXES.iter().any(|p| starts(p)) && words() <= 12
+    // (a prefix whose first byte differs from the line's in any case cannot start it: most
+    // are skipped without the full comparison)
+    let first = b[0];
+    BOILERPLATE_PREFIXES
+        .iter()
+        .any(|p| p.as_bytes()[0].eq_ignore_ascii_case(&first) && starts(p))
+        && words() <= 12
 }
 
 /// Fold one character; `None` means drop it.
@@ -191,13 +197,23 @@ pub fn clean(raw: &str) -> CleanText {
             let bytes = content.as_bytes();
             let mut i = 0usize;
             while i < bytes.len() {
-                // fast path: a run of plain ASCII needs no folding; copy it whole
+                // fast path: a run of plain ASCII needs no folding; copy it whole. Single
+                // spaces between such characters are copied as they are too (the slow path
+                // would write each one, as no space comes before it), so a line of plain
+                // text is one run rather than one per word.
                 let b = bytes[i];
-                if b.is_ascii() && !b.is_ascii_whitespace() && b != b'`' {
-                    let run = bytes[i..]
-                        .iter()
-                        .position(|&b| !b.is_ascii() || b.is_ascii_whitespace() || b == b'`')
-                        .map_or(bytes.len(), |k| i + k);
+                let plain = |b: u8| b.is_ascii() && !b.is_ascii_whitespace() && b != b'`';
+                if plain(b) {
+                    let mut run = i + 1;
+                    while run < bytes.len() {
+                        let c = bytes[run];
+                        if plain(c) || (c == b' ' && bytes.get(run + 1).is_some_and(|&d| plain(d)))
+                        {
+                            run += 1;
+                        } else {
+                            break;
+                        }
+                    }
                     text.push_str(&content[i..run]);
                     map.extend((base + i) as u32..(base + run) as u32);
                     prev_space = false;

@@ -2303,6 +2303,11 @@ fn clause_end_past(ctx: &Ctx, from: usize, through: &[&str]) -> usize {
         .unwrap_or(ctx.n())
 }
 
+thread_local! {
+    /// [`match_verb`]'s bitset of the literal ids after the verb: all zero between calls.
+    static PRESENT_KEYS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Try each pattern of the verb, most specific first.
 fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     let all = ctx.lex.verb_patterns(c.lemma);
@@ -2328,37 +2333,53 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         .filter_map(|t| ctx.literal_ids[t])
         .collect();
     // (`keys` as a bit per literal id, so each candidate's literals are looked up at once
-    // rather than by scanning the keys: a verb can have hundreds of candidates)
-    let mut present = vec![0u64; ctx.lex.literal_count().div_ceil(64)];
-    for &k in &keys {
-        if let Some(w) = present.get_mut(k as usize / 64) {
-            *w |= 1 << (k % 64);
+    // rather than by scanning the keys: a verb can have hundreds of candidates. The bitset is
+    // kept per thread and only the keys' bits are cleared after use: zeroing a bitset of every
+    // literal the dictionaries have at every verb cost more than the matching; a binary search
+    // of the sorted keys, tried too, cost more still.)
+    let words = ctx.lex.literal_count().div_ceil(64);
+    let (pats, partnerless) = PRESENT_KEYS.with_borrow_mut(|present| {
+        if present.len() < words {
+            present.resize(words, 0);
         }
-    }
-    let has = |k: u32| {
-        present
-            .get(k as usize / 64)
-            .map_or_else(|| keys.contains(&k), |w| w & (1 << (k % 64)) != 0)
-    };
-    // every literal occurs, or every literal but an optional partner preposition
-    let mut pats: Vec<&Arc<CompiledPattern>> = Vec::new();
-    let mut partnerless: Vec<&Arc<CompiledPattern>> = Vec::new();
-    for i in ctx.lex.candidate_patterns(c.lemma, &keys) {
-        let p = &all[i as usize];
-        let missing = p.key_ids.iter().filter(|&&k| !has(k)).count();
-        if missing == 0 {
-            pats.push(p);
-        } else if missing == 1
-            && p.partner_key.is_some_and(|w| !has(w))
-            // the partner left out is the other subject ("Pakistan and China pledged to
-            // expand economic cooperation"); with one subject the act has no partner at all
-            // and a lone "importing oil" is no event
-            && !c.passive
-            && (c.subject.len() >= 2 || c.subject.iter().any(|&p| ctx.is_pair(p)))
-        {
-            partnerless.push(p);
+        let present = &mut present[..words];
+        for &k in &keys {
+            if let Some(w) = present.get_mut(k as usize / 64) {
+                *w |= 1 << (k % 64);
+            }
         }
-    }
+        let has = |k: u32| {
+            present
+                .get(k as usize / 64)
+                .map_or_else(|| keys.contains(&k), |w| w & (1 << (k % 64)) != 0)
+        };
+        // every literal occurs, or every literal but an optional partner preposition
+        let mut pats: Vec<&Arc<CompiledPattern>> = Vec::new();
+        let mut partnerless: Vec<&Arc<CompiledPattern>> = Vec::new();
+        for i in ctx.lex.candidate_patterns(c.lemma, &keys) {
+            let p = &all[i as usize];
+            // (only none or one missing matters: the count stops at two)
+            let missing = p.key_ids.iter().filter(|&&k| !has(k)).take(2).count();
+            if missing == 0 {
+                pats.push(p);
+            } else if missing == 1
+                && p.partner_key.is_some_and(|w| !has(w))
+                // the partner left out is the other subject ("Pakistan and China pledged to
+                // expand economic cooperation"); with one subject the act has no partner at all
+                // and a lone "importing oil" is no event
+                && !c.passive
+                && (c.subject.len() >= 2 || c.subject.iter().any(|&p| ctx.is_pair(p)))
+            {
+                partnerless.push(p);
+            }
+        }
+        for &k in &keys {
+            if let Some(w) = present.get_mut(k as usize / 64) {
+                *w = 0;
+            }
+        }
+        (pats, partnerless)
+    });
     for p in &pats {
         if let Some(m) = try_pattern(ctx, c, p, false, end_of_clause) {
             return Some(m);

@@ -74,7 +74,40 @@ const INDEX_TSV: &str = include_str!("../../../data/gazetteer/index.tsv");
 
 /// The key of an index line.
 fn key_of(line: &str) -> &str {
-    line.split_once('\t').map_or(line, |(k, _)| k)
+    memchr::memchr(b'\t', line.as_bytes()).map_or(line, |k| &line[..k])
+}
+
+/// A string's first eight bytes, zero-padded, as a big-endian number: two strings whose heads
+/// differ are in the order of their heads (bytewise order decides at the first differing byte,
+/// and a shorter string's zero padding sorts it before its longer extensions, or ties).
+fn head(s: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = s.len().min(8);
+    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u64::from_be_bytes(b)
+}
+
+/// The data lines of a file: its lines as [`str::lines`] splits them, without the empty ones
+/// and the `#` comments. (The line ends are found with `memchr`: the gazetteer files are 4.7 MB,
+/// and scanning them was most of the first article's coding time.)
+fn data_lines(s: &'static str) -> Vec<&'static str> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 16);
+    let mut start = 0;
+    let mut keep = |line: &'static str| {
+        if !line.is_empty() && !line.starts_with('#') {
+            out.push(line);
+        }
+    };
+    for nl in memchr::memchr_iter(b'\n', b) {
+        let line = &s[start..nl];
+        keep(line.strip_suffix('\r').unwrap_or(line));
+        start = nl + 1;
+    }
+    if start < s.len() {
+        keep(&s[start..]);
+    }
+    out
 }
 
 /// Index of a place in its [`Gazetteer`].
@@ -154,6 +187,10 @@ pub struct Gazetteer {
     /// The key of each index line, split off once: the binary search compares keys only
     /// (finding each line's tab at every comparison was a tenth of the coding time).
     keys: Vec<&'static str>,
+    /// Each key's first eight bytes as a big-endian number ([`head`]): the binary search
+    /// compares these and reads the keys themselves only on a tie (comparing the strings,
+    /// through `memcmp`, at every step was most of a name's look-up).
+    heads: Vec<u64>,
     ids: Vec<OnceLock<Box<[PlaceId]>>>,
     countries: FxHashMap<&'static str, PlaceId>,
 }
@@ -176,18 +213,18 @@ impl Gazetteer {
         regions_tsv: &'static str,
         index_tsv: &'static str,
     ) -> Result<Gazetteer, GazetteerError> {
-        let data = |s: &'static str| {
-            s.lines()
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect::<Vec<_>>()
-        };
-        let mut lines = data(places_tsv);
+        let mut lines = data_lines(places_tsv);
         let first_region = lines.len();
-        lines.extend(data(regions_tsv));
-        let index = data(index_tsv);
-        let keys = index.iter().map(|l| key_of(l)).collect();
+        lines.extend(data_lines(regions_tsv));
+        let index = data_lines(index_tsv);
+        let keys: Vec<&'static str> = index.iter().map(|l| key_of(l)).collect();
+        let heads = keys.iter().map(|k| head(k)).collect();
         let mut countries = FxHashMap::default();
         for (k, l) in lines[..first_region].iter().enumerate() {
+            // (a country's line starts with its feature, "C"; most lines are cities)
+            if !l.starts_with("C\t") {
+                continue;
+            }
             let mut f = l.split('\t');
             if f.next() != Some("C") {
                 continue;
@@ -204,6 +241,7 @@ impl Gazetteer {
             first_region,
             index,
             keys,
+            heads,
             countries,
         })
     }
@@ -333,7 +371,7 @@ impl Gazetteer {
         let mut n = 1;
         loop {
             // first index line >= key: the key itself, or the first longer name it begins
-            let at = self.keys.partition_point(|&k| k < key.as_str());
+            let at = self.lower_bound(0, &key);
             if let Some(&k) = self.keys.get(at) {
                 if k == key {
                     best = Some((n, self.ids_at(at)));
@@ -343,10 +381,11 @@ impl Gazetteer {
                 break;
             }
             key.push(' ');
-            let longer = self.keys.get(at..).is_some_and(|rest| {
-                let from = rest.partition_point(|&k| k < key.as_str());
-                rest.get(from).is_some_and(|k| k.starts_with(&key))
-            });
+            let longer = at <= self.keys.len()
+                && self
+                    .keys
+                    .get(self.lower_bound(at, &key))
+                    .is_some_and(|k| k.starts_with(&key));
             if !longer {
                 break;
             }
@@ -354,6 +393,28 @@ impl Gazetteer {
             n += 1;
         }
         best
+    }
+
+    /// The first key index at or after `from` whose key is not below `key` (the keys are
+    /// sorted): `from + self.keys[from..].partition_point(|k| k < key)`, comparing [`head`]s
+    /// first. A string's order is that of its head, then (heads equal) of the whole string.
+    fn lower_bound(&self, from: usize, key: &str) -> usize {
+        let h = head(key);
+        let (mut lo, mut hi) = (from, self.keys.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let below = match self.heads[mid].cmp(&h) {
+                std::cmp::Ordering::Less => true,
+                std::cmp::Ordering::Greater => false,
+                std::cmp::Ordering::Equal => self.keys[mid] < key,
+            };
+            if below {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
     }
 
     fn ids_at(&self, at: usize) -> &[PlaceId] {
@@ -638,6 +699,63 @@ mod tests {
         assert_eq!(folded("Us"), "Us");
         assert_eq!(folded("Hồ"), "Ho");
         assert_eq!(folded("Straße"), "Strasse");
+    }
+
+    #[test]
+    fn data_lines_are_the_non_comment_lines() {
+        for text in [
+            "",
+            "\n",
+            "a\tb\n# c\n\nd\r\ne",
+            "# only\n",
+            "x\r\n\r\ny\n",
+            PLACES_TSV,
+            INDEX_TSV,
+        ] {
+            let lines: Vec<&str> = text
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect();
+            assert_eq!(data_lines(text), lines, "{:?}", text.get(..20));
+        }
+        assert_eq!(key_of("Paris\t1 2"), "Paris");
+    }
+
+    #[test]
+    fn lower_bound_is_the_partition_point_of_the_keys() {
+        let g = Gazetteer::embedded();
+        let mut probes: Vec<String> = vec![
+            String::new(),
+            "A".into(),
+            "Paris".into(),
+            "Paris ".into(),
+            "New York".into(),
+            "New Yor".into(),
+            "San ".into(),
+            "Sao Paulo".into(),
+            "Zzzzzzzzzz".into(),
+            "\u{0}".into(),
+            "St".into(),
+            "Saint ".into(),
+        ];
+        // every 97th key, and its neighbours in the order: a key, a byte less, a prefix
+        for k in g.keys.iter().step_by(97) {
+            probes.push(k.to_string());
+            probes.push(format!("{k} "));
+            probes.extend(k.get(..k.len() / 2).map(str::to_string));
+            let mut lower = k.as_bytes().to_vec();
+            if let Some(last) = lower.last_mut().filter(|b| **b > 1 && **b < 0x80) {
+                *last -= 1;
+                probes.push(String::from_utf8(lower).unwrap());
+            }
+        }
+        for p in &probes {
+            for from in [0, g.keys.len() / 3, g.keys.len()] {
+                let want = from + g.keys[from..].partition_point(|&k| k < p.as_str());
+                assert_eq!(g.lower_bound(from, p), want, "{p:?} from {from}");
+            }
+        }
+        assert_eq!(key_of("Paris"), "Paris");
     }
 
     #[test]

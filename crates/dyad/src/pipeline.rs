@@ -748,6 +748,11 @@ fn is_capital_only(p: &crate::annotate::ActorPhrase) -> bool {
 
 /// "2-1", "3-0": a match score.
 fn is_score(w: &str) -> bool {
+    // (asked of every token of every article: most are rejected by length or first byte
+    // without searching for the dash)
+    if !(3..=5).contains(&w.len()) || !w.as_bytes()[0].is_ascii_digit() {
+        return false;
+    }
     let Some((a, b)) = w.split_once('-') else {
         return false;
     };

@@ -306,13 +306,18 @@ pub struct When {
 /// All time expressions in `text` (one sentence), left to right, non-overlapping, longest match
 /// first at each position.
 pub fn find(text: &str) -> Vec<TimeMention> {
-    let mut scan = Scan::new(text);
+    let lower_text = text.to_ascii_lowercase();
+    let mut scan = Scan::new(text, &lower_text);
     // Every expression holds an anchor — a number, a month, weekday or season name, or a time
     // noun — within its first few tokens ("the end of the year"); tokens with no anchor
     // ahead cannot start one, and skipping them keeps the matchers off most of the text.
     let anchors: Vec<usize> = (0..scan.toks.len())
         .filter(|&k| scan.is_anchor(k))
         .collect();
+    if anchors.is_empty() {
+        return Vec::new();
+    }
+    scan.name_words();
     let mut next_anchor = 0;
     let mut out = Vec::new();
     let mut i = 0;
@@ -1000,10 +1005,12 @@ impl Names {
 struct Scan<'a> {
     text: &'a str,
     toks: Vec<Tok>,
-    /// `text` in ASCII lower case, so a token's lower case is the same span of it: word lists
-    /// are matched against slices of this instead of lower-casing the word at every test.
-    lower_text: String,
-    /// Index-aligned with `toks`.
+    /// Each word token in ASCII lower case (`None` for numbers and punctuation): its span of
+    /// the sentence's lower-cased copy, so word lists are matched against these instead of
+    /// lower-casing the word at every test. Sliced once here: the matchers ask for the same
+    /// words again and again at every position they try.
+    lowers: Vec<Option<&'a str>>,
+    /// Index-aligned with `toks` once [`Scan::name_words`] has run.
     names: Vec<Names>,
     /// Token index just past the previous mention, for "January and March", "2014 to 2016".
     last_end: Option<usize>,
@@ -1012,29 +1019,41 @@ struct Scan<'a> {
 type Match = Option<(usize, TimeKind)>;
 
 impl<'a> Scan<'a> {
-    fn new(text: &'a str) -> Scan<'a> {
+    /// `lower_text` is `text.to_ascii_lowercase()`.
+    fn new(text: &'a str, lower_text: &'a str) -> Scan<'a> {
         let toks = tokenize(text);
-        let lower_text = text.to_ascii_lowercase();
-        let names = toks
+        let lowers: Vec<Option<&'a str>> = toks
             .iter()
             .map(|t| {
-                match (
-                    t.kind,
-                    text.get(t.start..t.end),
-                    lower_text.get(t.start..t.end),
-                ) {
-                    (Kind::Word, Some(w), Some(lower)) => Names::of(w, lower),
-                    _ => Names::default(),
+                if t.kind == Kind::Word {
+                    lower_text.get(t.start..t.end)
+                } else {
+                    None
                 }
             })
             .collect();
         Scan {
             text,
             toks,
-            lower_text,
-            names,
+            lowers,
+            names: Vec::new(),
             last_end: None,
         }
+    }
+
+    /// Fill `names` (every matcher reads them): [`find`] does it only for a sentence with an
+    /// anchor, as most sentences have none.
+    fn name_words(&mut self) {
+        let text = self.text;
+        self.names = self
+            .toks
+            .iter()
+            .zip(&self.lowers)
+            .map(|(t, lower)| match (text.get(t.start..t.end), lower) {
+                (Some(w), Some(lower)) => Names::of(w, lower),
+                _ => Names::default(),
+            })
+            .collect();
     }
 
     fn tok(&self, i: usize) -> Option<Tok> {
@@ -1062,13 +1081,9 @@ impl<'a> Scan<'a> {
         self.lower(i).is_some_and(|w| is_anchor_word(w.as_bytes()))
     }
 
-    /// Word `i` in ASCII lower case (a slice of `lower_text`).
-    fn lower(&self, i: usize) -> Option<&str> {
-        let t = self.tok(i)?;
-        if t.kind != Kind::Word {
-            return None;
-        }
-        self.lower_text.get(t.start..t.end)
+    /// Word `i` in ASCII lower case.
+    fn lower(&self, i: usize) -> Option<&'a str> {
+        self.lowers.get(i).copied().flatten()
     }
 
     /// Word `i` is `w` in any case. Every `w` is lower case, so this is the word's lower case
@@ -1750,7 +1765,9 @@ mod tests {
     #[test]
     fn skipping_tokens_without_anchors_loses_nothing() {
         fn find_at_every_token(text: &str) -> Vec<super::TimeMention> {
-            let mut scan = super::Scan::new(text);
+            let lower_text = text.to_ascii_lowercase();
+            let mut scan = super::Scan::new(text, &lower_text);
+            scan.name_words();
             let mut out = Vec::new();
             let mut i = 0;
             while i < scan.toks.len() {
