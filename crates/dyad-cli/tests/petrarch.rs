@@ -260,6 +260,12 @@ fn petrarch_prefix_agent_goes_before_the_country() {
         team_code("Sylvania said relief workers met Freedonia."),
         [t("NGOSYL", "FRD", "040")]
     );
+    // before a country and a role, both sectors: the prefix in front, the role after ("a
+    // Red Cross Sylvania congressman" lost the Red Cross)
+    assert_eq!(
+        team_code("A Red Cross Sylvania congressman met Freedonia."),
+        [t("NGOSYLLEG", "FRD", "040")]
+    );
 }
 
 /// TABARI's patterns read the verb's whole phrase: the words of `- * NOT_SAFE` may stand in a

@@ -360,6 +360,9 @@ pub struct ActorPhrase {
     pub institution: Option<(u32, String)>,
     /// The deciding agent entry (see the agents format: last non-generic wins).
     pub agent: Option<u32>,
+    /// A prefix agent written before another role ("MSF Arnor diplomat" for PETRARCH's
+    /// `MSF [NGO~]`): its sector goes before the country, the role's after (`NGOARNGOV`).
+    pub prefix_agent: Option<u32>,
     /// Any agent noun in the phrase was plural.
     pub plural: bool,
     pub pronoun: Option<Pronoun>,
@@ -389,6 +392,7 @@ impl ActorPhrase {
             org: None,
             institution: None,
             agent: None,
+            prefix_agent: None,
             plural: false,
             pronoun: None,
             names: vec![],
@@ -1505,6 +1509,12 @@ fn absorb(
                 (!old.generic && a.generic) || (a.owned && !old.owned && old.sector != "GOV")
             });
             if !keep_old {
+                // a prefix agent stays in front of the role that follows it
+                if let Some(old) = p.agent.filter(|&old| {
+                    d.agents[old as usize].prefix && !a.prefix && p.prefix_agent.is_none()
+                }) {
+                    p.prefix_agent = Some(old);
+                }
                 p.agent = Some(*entry);
             }
             p.plural |= *plural;

@@ -199,12 +199,15 @@ impl ArticleMemory {
         } else if let (Some(cc), Some((_, kind))) = (&country_code, p.country) {
             // "the Israeli people" is the nation; "Israeli people" some of its civilians
             let nation = p.definite && role_words(p, toks).as_deref() == Some("people");
-            let code = match (&sector, kind) {
+            let mut code = match (&sector, kind) {
                 (Some(s), _) if !nation => with_sector(cc, s, prefix),
                 (Some(_), _) => cc.clone(),
                 (None, ActorKind::Capital) => format!("{cc}GOV"),
                 (None, _) => cc.clone(),
             };
+            if let Some(pa) = p.prefix_agent {
+                code = with_sector(&code, &d.agents[pa as usize].sector, true);
+            }
             Some((code, Resolution::Dictionary))
         } else if p.agent.is_some() {
             let s = sector.clone().unwrap_or_default();
