@@ -337,6 +337,13 @@ fn title_before_a_name_listed_under_its_country() {
         team_code("Sylvania's First Deputy Ambassador condemned Freedonia."),
         [t("SYLGOV", "FRD", "111")]
     );
+    // adjectives joined by "and" after the possessive, and a holder listed under another
+    // country: the title's country counts ("Sylvania's sly and cunning ambassador Chicolini",
+    // Chicolini listed under Marxonia, was coded MRX)
+    assert_eq!(
+        team_code("Sylvania's sly and cunning ambassador Chicolini condemned Freedonia."),
+        [t("SYLGOV", "FRD", "111")]
+    );
 }
 
 /// A participle that is no past form, right after the subject and before an object, is the

@@ -890,17 +890,20 @@ pub fn annotate_with_cues(
                 // "Russia's top diplomat") or words that qualify a title, in any case and even
                 // when they could be verbs ("Russia's First Deputy Prime Minister", "Mali's
                 // acting president")
-                let modifiers = (j + 1..(j + 3).min(n))
-                    .take_while(|&k| {
-                        mention_at[k].is_none()
-                            && (TITLE_QUALIFIERS.contains(&toks[k].lower.as_str())
-                                || tags[k] == Tag::Noun
-                                    && toks[k]
-                                        .text(text)
-                                        .starts_with(|c: char| c.is_ascii_lowercase())
-                                    && lex.verb_readings(&toks[k].lower).is_empty())
-                    })
-                    .count();
+                let modifier = |k: usize| {
+                    mention_at[k].is_none()
+                        && (TITLE_QUALIFIERS.contains(&toks[k].lower.as_str())
+                            || tags[k] == Tag::Noun
+                                && toks[k]
+                                    .text(text)
+                                    .starts_with(|c: char| c.is_ascii_lowercase())
+                                && lex.verb_readings(&toks[k].lower).is_empty())
+                };
+                let mut modifiers = (j + 1..(j + 3).min(n)).take_while(|&k| modifier(k)).count();
+                // ... or two joined by "and" ("Ithilen's awful and evil minister")
+                if modifiers == 1 && j + 4 < n && toks[j + 2].lower == "and" && modifier(j + 3) {
+                    modifiers = 3;
+                }
                 if mention_at
                     .get(j + 1 + modifiers)
                     .copied()
@@ -1559,7 +1562,16 @@ fn absorb(
                     let same_country = p.country.is_some_and(|(c, _)| {
                         d.countries[c as usize].code == d.countries[e as usize].code
                     });
-                    let holder = same_country
+                    // (a name of another country right after a country's singular title is
+                    // the title's holder too: "Ithilen's evil minister Calimehtar", whom the
+                    // actor lists code `[CAL]`, is Ithilen's minister)
+                    let title_before = p.country.is_some()
+                        && p.agent.is_some_and(|a| !d.agents[a as usize].owned)
+                        && !p.plural
+                        && p.matched
+                            .last()
+                            .is_some_and(|m| m.2 == j && matches!(m.0, LexEntry::Agent { .. }));
+                    let holder = (same_country || title_before)
                         && p.agent.is_some()
                         && *kind == ActorKind::CountryName
                         && toks[j].text(text).starts_with(char::is_uppercase)
