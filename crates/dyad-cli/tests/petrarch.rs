@@ -228,6 +228,11 @@ fn petrarch_target_before_the_verb_is_the_subject() {
     );
     // without the source after the verb the pattern does not apply
     assert!(run("Sylvania received money.").is_empty());
+    // a subject that is no actor: its owner is the one freed (no subject, nothing was coded)
+    assert_eq!(
+        run("Sylvania's fishing crew was freed from Freedonia."),
+        [t("FRD", "SYL", "066")]
+    );
 }
 
 /// PETRARCH's `LORIEN [ELR/GAL]`: one name standing for several actors codes each of them.

@@ -2524,7 +2524,7 @@ fn try_pattern(
     // on after the verb from its next element
     let mut first_elem = 0;
     // (the longest run of leading words the subject names: "aid" of `deliver aid to +`)
-    if c.passive && c.subject.is_empty() {
+    if c.passive && c.subject.is_empty() && !p.subject_is_target {
         let lead = p
             .elems
             .iter()
@@ -2542,10 +2542,18 @@ fn try_pattern(
     // `+ receive money from $`: the subject is acted upon, active or passive ("Eriador
     // received money from Osgiliath", "the militia was freed from Barad-dur")
     if p.subject_is_target {
-        if c.subject.is_empty() {
+        // (with no actor as subject, the owner of the subject noun is acted upon: "Ithilen's
+        // palace guard militia was freed from Barad-dur")
+        targets = if c.subject.is_empty() {
+            possessive_owner_before(ctx, c.group_start)
+                .map(|ph| ctx.group_of(ph))
+                .unwrap_or_default()
+        } else {
+            c.subject.clone()
+        };
+        if targets.is_empty() {
             return None;
         }
-        targets = c.subject.clone();
     } else if c.passive {
         if !p.has_target() && !passive_object {
             return None;
