@@ -228,6 +228,11 @@ fn petrarch_target_before_the_verb_is_the_subject() {
     );
     // without the source after the verb the pattern does not apply
     assert!(run("Sylvania received money.").is_empty());
+    // PETRARCH's pattern words may stand apart ("by courier" between the verb and MONEY)
+    assert_eq!(
+        run("Sylvania received by courier money from Freedonia."),
+        [t("FRD", "SYL", "071")]
+    );
     // a subject that is no actor: its owner is the one freed (no subject, nothing was coded)
     assert_eq!(
         run("Sylvania's fishing crew was freed from Freedonia."),

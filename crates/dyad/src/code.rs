@@ -2676,6 +2676,7 @@ fn try_pattern(
                     // TABARI's patterns (`+?`) find their words anywhere later in the clause
                     if (ctx.is_filler(pos) || matches!(ctx.lower(pos), "and" | "of")) && skipped < 5
                         || p.loose_target
+                        || p.exact_words && first_literal.is_none()
                     {
                         skipped += 1;
                         pos += 1;

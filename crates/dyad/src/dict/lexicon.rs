@@ -277,9 +277,11 @@ pub struct CompiledPattern {
     /// other (as PETRARCH2's suite expects; the classic suite codes a target found in a later
     /// clause instead).
     pub compound_subject: bool,
-    /// Written `=` last (imported PETRARCH patterns): the pattern's words match only as
-    /// written, as PETRARCH matches them ("adopt resolution" is not "adopted resolutions";
-    /// dyad's own patterns also match a plural or singular form of each word).
+    /// Written `=` last (imported PETRARCH patterns): the words are read as PETRARCH reads
+    /// them. They match only as written ("adopt resolution" is not "adopted resolutions"; dyad's
+    /// own patterns also match a plural or singular form of each word), and any words may stand
+    /// between the verb and the first of them within the clause ("received by courier money
+    /// from" for `+ * MONEY $`).
     pub exact_words: bool,
     /// Written `+` first before the verb (`+ receive money from $`, `+ * freed from $`): the
     /// subject is the one acted upon and the source is the actor the `$` after the verb finds
