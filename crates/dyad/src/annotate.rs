@@ -544,8 +544,12 @@ fn town_at(lex: &Lexicon, toks: &[Token], text: &str, i: usize) -> Option<(usize
     use crate::gazetteer::{Feature, Gazetteer};
     let gaz = Gazetteer::embedded();
     let end = (i + 4).min(toks.len());
-    let words: Vec<&str> = toks[i..end].iter().map(|t| t.text(text)).collect();
-    let (len, ids) = gaz.match_at(&words, 0)?;
+    // (on the stack: a vector here was an allocation per capitalised unknown word)
+    let mut words = [""; 4];
+    for (w, t) in words.iter_mut().zip(&toks[i..end]) {
+        *w = t.text(text);
+    }
+    let (len, ids) = gaz.match_at(&words[..end - i], 0)?;
     // every word of the name is an unknown capitalised word (no dictionary actor inside)
     let id = gaz.disambiguate(ids, &[])?;
     let place = gaz.place(id);

@@ -1014,6 +1014,10 @@ struct Scan<'a> {
     names: Vec<Names>,
     /// Token index just past the previous mention, for "January and March", "2014 to 2016".
     last_end: Option<usize>,
+    /// The last number token: the rules that read a number at or after their start (dates,
+    /// years, decades) are not tried past it. Most sentences' anchors are words ("on
+    /// Tuesday", "last week"), and those rules were most of the matching at their positions.
+    last_num: Option<usize>,
 }
 
 type Match = Option<(usize, TimeKind)>;
@@ -1032,12 +1036,14 @@ impl<'a> Scan<'a> {
                 }
             })
             .collect();
+        let last_num = toks.iter().rposition(|t| t.kind == Kind::Num);
         Scan {
             text,
             toks,
             lowers,
             names: Vec::new(),
             last_end: None,
+            last_num,
         }
     }
 
@@ -1157,8 +1163,10 @@ impl<'a> Scan<'a> {
     }
 
     fn match_at(&self, i: usize) -> Match {
+        // (each of these needs a number token at `i` or after: `day_at`, `year_at`, `raw_num`)
+        let number_ahead = self.last_num.is_some_and(|k| k >= i);
         let candidates = [
-            self.explicit_date(i),
+            number_ahead.then(|| self.explicit_date(i)).flatten(),
             self.month_expr(i),
             self.day_of_month(i),
             self.weekday_expr(i),
@@ -1166,8 +1174,8 @@ impl<'a> Scan<'a> {
             self.counted(i),
             self.relative_period(i),
             self.season_expr(i),
-            self.decade_expr(i),
-            self.year_expr(i),
+            number_ahead.then(|| self.decade_expr(i)).flatten(),
+            number_ahead.then(|| self.year_expr(i)).flatten(),
         ];
         let mut best: Match = None;
         for c in candidates.into_iter().flatten() {
@@ -1378,9 +1386,13 @@ impl<'a> Scan<'a> {
 
     /// ISO `2020-02-29` and unambiguous `29/02/2020`; the date must exist.
     fn numeric_date(&self, i: usize) -> Match {
-        let parts = [i, i + 2, i + 4];
-        let nums: Vec<(u32, usize)> = parts.iter().filter_map(|&k| self.raw_num(k)).collect();
-        if nums.len() != 3 || !(i..i + 4).all(|k| self.adj(k)) {
+        // (no vector of the three numbers: this runs at every position a date is tried)
+        let (Some(a), Some(b), Some(c)) =
+            (self.raw_num(i), self.raw_num(i + 2), self.raw_num(i + 4))
+        else {
+            return None;
+        };
+        if !(i..i + 4).all(|k| self.adj(k)) {
             return None;
         }
         if i > 0 && self.adj(i - 1) && !self.punct(i - 1, "(\"'“‘[") {
@@ -1389,7 +1401,6 @@ impl<'a> Scan<'a> {
         if self.adj(i + 4) && !self.punct(i + 5, ",.;:)\"'”’]!?") {
             return None;
         }
-        let (a, b, c) = (nums[0], nums[1], nums[2]);
         let (year, month, day) = if self.punct(i + 1, "-") && self.punct(i + 3, "-") {
             if a.1 != 4 || b.1 != 2 || c.1 != 2 {
                 return None;
