@@ -1566,35 +1566,31 @@ fn absorb(
                     let same_country = p.country.is_some_and(|(c, _)| {
                         d.countries[c as usize].code == d.countries[e as usize].code
                     });
-                    // (a name of another country right after a country's singular title is
-                    // the title's holder too: "Ithilen's evil minister Calimehtar", whom the
-                    // actor lists code `[CAL]`, is Ithilen's minister)
-                    let title_before = p.country.is_some()
-                        && p.agent.is_some_and(|a| !d.agents[a as usize].owned)
+                    let name_here = *kind == ActorKind::CountryName
+                        && toks[j].text(text).starts_with(char::is_uppercase)
+                        && p.person.is_none()
+                        && p.names.is_empty();
+                    // (a singular title, no weapon, ends right before the name)
+                    let title_last = p.agent.is_some_and(|a| !d.agents[a as usize].owned)
                         && !p.plural
                         && p.matched
                             .last()
                             .is_some_and(|m| m.2 == j && matches!(m.0, LexEntry::Agent { .. }));
-                    let holder = (same_country || title_before)
+                    // ... and so is a name of another country right after a country's title:
+                    // "Ithilen's evil minister Calimehtar", whom the actor lists code `[CAL]`,
+                    // is Ithilen's minister
+                    let holder = name_here
                         && p.agent.is_some()
-                        && *kind == ActorKind::CountryName
-                        && toks[j].text(text).starts_with(char::is_uppercase)
-                        && p.person.is_none()
-                        && p.names.is_empty();
-                    // ... and with no country yet, a singular title right before such a name
+                        && (same_country || p.country.is_some() && title_last);
+                    // ... and with no country yet, a capitalised title right before such a name
                     // is that country's ("Prime Minister Telemar", where Telemar is `[DAG]`)
-                    let titled_name = p.country.is_none()
-                        && p.agent.is_some_and(|a| !d.agents[a as usize].owned)
-                        && p.matched.last().is_some_and(|m| toks[m.1].capitalized)
-                        && !p.plural
+                    let titled_name = name_here
+                        && title_last
+                        && p.country.is_none()
                         && !after_of
-                        && p.matched.last().is_some_and(|m| m.2 == j)
-                        && *kind == ActorKind::CountryName
-                        && toks[j].text(text).starts_with(char::is_uppercase)
-                        && p.person.is_none()
+                        && p.matched.last().is_some_and(|m| toks[m.1].capitalized)
                         && p.org.is_none()
-                        && p.institution.is_none()
-                        && p.names.is_empty();
+                        && p.institution.is_none();
                     if titled_name {
                         p.country = Some((e, *kind));
                     } else if !holder {

@@ -1080,6 +1080,15 @@ ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~JUD]
 NOCODE
 ";
 
+    /// `(code, pattern text)` of every imported verb pattern.
+    fn verb_texts(out: &PetrImport) -> Vec<(&str, &str)> {
+        out.dict
+            .verbs
+            .iter()
+            .map(|p| (p.code.as_str(), p.text.as_str()))
+            .collect()
+    }
+
     /// TABARI's `+++` marks a complex event and the validation dictionaries carry
     /// placeholders (`###`, `xxy`): imported as codes, "restore fxll diplomatic ties" was
     /// coded `+++` instead of 064 by the next pattern.
@@ -1091,12 +1100,7 @@ NOCODE
             "--- RESTORE [064] ---\nRESTORE\n- * FXLL DIPLOMATIC [+++]\n- * DIPLXMATIC [###]\n- * DIPLOMATIC [064]\n\n--- BLAST [+++] ---\nBLAST\n",
             &mut out,
         );
-        let texts: Vec<(&str, &str)> = out
-            .dict
-            .verbs
-            .iter()
-            .map(|p| (p.code.as_str(), p.text.as_str()))
-            .collect();
+        let texts = verb_texts(&out);
         // (BLAST, whose block code is `+++`, is a verb with no event of its own)
         assert_eq!(
             texts,
@@ -1109,12 +1113,7 @@ NOCODE
     fn verbs_become_dyad_patterns_with_synsets_and_forms() {
         let mut out = PetrImport::default();
         read_verbs("v.txt", VERBS, &mut out);
-        let texts: Vec<(&str, &str)> = out
-            .dict
-            .verbs
-            .iter()
-            .map(|p| (p.code.as_str(), p.text.as_str()))
-            .collect();
+        let texts = verb_texts(&out);
         assert!(texts.contains(&("111", "criticize +? =")), "{texts:?}");
         assert!(
             texts.contains(&("1124", "denounce + over tanks|armored_vehicles =")),
