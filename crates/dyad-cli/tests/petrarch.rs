@@ -379,6 +379,26 @@ fn petrarch_target_in_a_whether_clause_past_a_pronoun() {
     );
 }
 
+/// TABARI's `+` among the words before the verb marks a target standing there: in "Freedonia
+/// noted that Sylvania regretted" Sylvania is acted upon by Freedonia. The importer dropped the
+/// `+`, and the pattern looked for a target after the verb.
+#[test]
+fn petrarch_target_written_before_the_verb() {
+    let run = team_code;
+    assert_eq!(
+        run("Freedonia noted that Sylvania regretted the vote."),
+        [t("FRD", "SYL", "112")]
+    );
+    // the target first, with no source after the verb: the sentence's first actor acts
+    assert_eq!(
+        run("Freedonia announced that Chicolini was extradited on Monday."),
+        [t("FRD", "MRX", "174")]
+    );
+    // without the words the pattern puts around the target, nothing is coded
+    assert!(run("Sylvania regretted the vote.").is_empty());
+    assert!(run("Freedonia extradited Chicolini.").is_empty());
+}
+
 /// PETRARCH matches a pattern's words as written: "for demonstrations" is no match for a
 /// synset member DEMONSTRATION, where dyad's own patterns fold plurals (PETRARCH2's SYNSET
 /// records expect "a set of resolutions" not to match `* RESOLUTION`).

@@ -2497,7 +2497,9 @@ fn try_pattern(
     // words the pattern wants before the verb, nearest first, each within four words; the verb
     // group counts ("did n't * clash")
     let mut at = c.verb;
-    for alts in p.pre.iter().rev() {
+    // where a target written before the verb must end (`noted + * regret`)
+    let mut target_before = (p.target_before == Some(p.pre.len())).then_some(c.group_start);
+    for (i, alts) in p.pre.iter().enumerate().rev() {
         let longest = alts.iter().map(Vec::len).max().unwrap_or(1);
         let lo = at.saturating_sub(4 + longest);
         let found = (lo..at).rev().find(|&k| {
@@ -2513,6 +2515,9 @@ fn try_pattern(
             Some(k) => at = k,
             None => return None,
         }
+        if p.target_before == Some(i) {
+            target_before = Some(at);
+        }
     }
     let mut pos = c.verb + 1;
     let mut targets: Vec<usize> = Vec::new();
@@ -2524,7 +2529,7 @@ fn try_pattern(
     // on after the verb from its next element
     let mut first_elem = 0;
     // (the longest run of leading words the subject names: "aid" of `deliver aid to +`)
-    if c.passive && c.subject.is_empty() && !p.subject_is_target {
+    if c.passive && c.subject.is_empty() && !p.subject_is_target && target_before.is_none() {
         let lead = p
             .elems
             .iter()
@@ -2541,7 +2546,27 @@ fn try_pattern(
     let passive_object = first_elem > 0;
     // `+ receive money from $`: the subject is acted upon, active or passive ("Eriador
     // received money from Osgiliath", "the militia was freed from Barad-dur")
-    if p.subject_is_target {
+    // TABARI's target before the verb: the actor ending right where the pattern puts it; the
+    // source is the subject, or the sentence's first actor when the subject is the target
+    let mut before_sources: Vec<usize> = Vec::new();
+    if let Some(before) = target_before {
+        let ph = before.checked_sub(1).and_then(|k| ctx.a.phrase_of[k])?;
+        targets = ctx.group_of(ph);
+        before_sources = c
+            .subject
+            .iter()
+            .copied()
+            .filter(|s| !targets.contains(s))
+            .collect();
+        if before_sources.is_empty() {
+            let first = (0..ctx.a.phrases.len()).find(|&q| {
+                ctx.a.phrases[q].pronoun.is_none()
+                    && ctx.codes[q].is_some()
+                    && ctx.a.phrases[q].end <= ctx.a.phrases[targets[0]].start
+            })?;
+            before_sources = ctx.group_of(first);
+        }
+    } else if p.subject_is_target {
         // (with no actor as subject, the owner of the subject noun is acted upon: "Ithilen's
         // palace guard militia was freed from Barad-dur")
         targets = if c.subject.is_empty() {
@@ -2601,6 +2626,8 @@ fn try_pattern(
     };
     let sources: &[usize] = if p.subject_is_target {
         &[]
+    } else if target_before.is_some() {
+        &before_sources
     } else if c.passive {
         &passive_sources
     } else if !owner_subject.is_empty() {

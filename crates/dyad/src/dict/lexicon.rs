@@ -287,6 +287,13 @@ pub struct CompiledPattern {
     /// subject is the one acted upon and the source is the actor the `$` after the verb finds
     /// ("Eriador received money from Osgiliath" is Osgiliath giving to Eriador).
     pub subject_is_target: bool,
+    /// Written `+` among the words before the verb, or first with no `$` after it (TABARI's
+    /// `noted + * regret`, `+ was * extradite`): the target is the actor standing right before
+    /// the word at this index of [`Self::pre`] (before the verb group when it is
+    /// `pre.len()`), and the source is the subject, or, when the subject is that target or
+    /// missing, the first actor of the sentence ("Gondor's Prime Minister noted that Mordor
+    /// regretted", "A Pakistani woman held in Afghanistan was extradited").
+    pub target_before: Option<usize>,
     /// The entry was written as an inflected form of an irregular verb (PETRARCH's `SAID`,
     /// `MET`, `LEFT` entries beside `SAY`, `MEET`, `LEAVE`): this copy, filed under that verb,
     /// matches only this form, and beats the verb's own patterns of the same shape there.
@@ -982,9 +989,15 @@ fn compile_rest(
         if compound_subject {
             pre.remove(0);
         }
-        let subject_is_target = pre.first().is_some_and(|w| w == "+");
+        // `+` first with a `$` after the verb: the subject is acted upon; `+` anywhere else
+        // before the verb (`noted + * regret`, `+ was * extradite`): the target stands there
+        let subject_is_target = pre.first().is_some_and(|w| w == "+") && words.contains(&"$");
         if subject_is_target {
             pre.remove(0);
+        }
+        let target_before = pre.iter().position(|w| w == "+");
+        if let Some(k) = target_before {
+            pre.remove(k);
         }
         if pre.iter().any(|w| {
             !w.chars()
@@ -1042,6 +1055,14 @@ fn compile_rest(
         if elems.iter().filter(|e| **e == PatElem::Source).count() > 1 {
             bad = Some("a verb pattern has at most one `$`".into());
         }
+        if target_before.is_some()
+            && (elems.contains(&PatElem::Target) || pre.iter().any(|w| w == "+"))
+        {
+            bad = Some(
+                "a pattern with its target before the verb (`noted + * regret`) has no other `+`"
+                    .into(),
+            );
+        }
         if subject_is_target
             && (elems.contains(&PatElem::Target) || !elems.contains(&PatElem::Source))
         {
@@ -1081,7 +1102,7 @@ fn compile_rest(
         // a `%` is a condition too: `% * agree` beats `agree` for a compound subject
         let specificity = 1
             + usize::from(compound_subject)
-            + usize::from(subject_is_target)
+            + usize::from(subject_is_target || target_before.is_some())
             + pre
                 .iter()
                 .map(|alts| alts.iter().map(Vec::len).min().unwrap_or(0))
@@ -1106,6 +1127,7 @@ fn compile_rest(
             pre,
             compound_subject,
             subject_is_target,
+            target_before,
             only_form: None,
             exact_words,
         };
@@ -1173,6 +1195,7 @@ fn compile_rest(
                 pre: Vec::new(),
                 compound_subject: false,
                 subject_is_target: false,
+                target_before: None,
                 only_form: None,
                 exact_words: false,
             }));

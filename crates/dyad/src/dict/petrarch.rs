@@ -461,8 +461,14 @@ fn convert_pattern(
         if parts.first() == Some(&"%") && !pre.iter().any(|p| p == "%") {
             pre.insert(0, "%".into());
         }
-        if let Some(alts) = joined_group(parts, synsets)? {
-            pre.push(alts);
+        // a target standing before the verb (`NOTED + *`, `SUGGESTED_+ *`) keeps its place
+        for (k, piece) in parts.split(|p| *p == "+").enumerate() {
+            if k > 0 {
+                pre.push("+".into());
+            }
+            if let Some(alts) = joined_group(piece, synsets)? {
+                pre.push(alts);
+            }
         }
         if last {
             break;
@@ -476,11 +482,18 @@ fn convert_pattern(
         && count(&toks[..star], "$") == 0
         && count(&toks[star + 1..], "+") == 0
         && count(&toks[star + 1..], "$") == 1;
-    if subject_is_target {
-        pre.insert(0, "+".into());
+    // any other `+` before the verb is a target standing there (`NOTED + * REGRET`: "Gondor
+    // noted that Mordor regretted"); dyad reads one, and none beside a `+` after the verb
+    // (a bare `+ *` is read as before: the verb's own target)
+    let keep_pre_target = subject_is_target
+        || (count(&toks[..star], "+") == 1
+            && count(&toks[star + 1..], "+") == 0
+            && pre.iter().any(|w| w != "+"));
+    if !keep_pre_target {
+        pre.retain(|w| w != "+");
     }
-    let dropped_pre =
-        !subject_is_target && toks[..star].iter().any(|t| matches!(t.as_str(), "$" | "+"));
+    let dropped_pre = toks[..star].iter().any(|t| t == "$")
+        || (!keep_pre_target && toks[..star].iter().any(|t| t == "+"));
     // after the verb, a `_`-joined group of words and synsets is one literal whose words must be
     // adjacent (`NEW_&TIETYPES_RELATIONS` does not match "new global economic relations"); a
     // group holding a slot marker is read word by word
@@ -506,9 +519,6 @@ fn convert_pattern(
             }
         }
     }
-    // any other `+` before the verb in PETRARCH is a target standing before it
-    // ("SUGGESTED_+ *"): dyad reads targets after the verb, so such a pattern keeps its words
-    // but loses that position
     // dyad reads one target slot; keep the first
     let mut seen_target = false;
     out.retain(|w| {
@@ -522,7 +532,7 @@ fn convert_pattern(
     });
     // TABARI/PETRARCH find the target of a pattern without `+` as the first actor after the
     // verb; dyad writes that as a loose, optional target at the end
-    if !subject_is_target && !out.iter().any(|w| w == "+") {
+    if !subject_is_target && !out.iter().any(|w| w == "+") && !pre.iter().any(|w| w == "+") {
         out.push("+?".into());
     }
     let post = out.join(" ");
