@@ -367,6 +367,23 @@ fn participle_with_an_object_is_a_finite_verb() {
         [t("FRD", "SYL", "161")]
     );
     assert!(team_code("The treaty broken off by Freedonia angered Sylvania.").is_empty());
+    // a particle and a partner after it: "broken off with Sylvania" (read as a noun before)
+    assert_eq!(
+        team_code("Freedonia broken off with Sylvania."),
+        [t("FRD", "SYL", "161")]
+    );
+}
+
+/// PETRARCH's VERB records misspell a verb after a modal as a gerund ("it would acting now"):
+/// after a modal only the base form was read, so the gerund stayed a noun and nothing was coded.
+/// (A capitalised "May" is the month: "in May meeting" is no verb.)
+#[test]
+fn gerund_after_a_modal_is_a_verb() {
+    // "will meet": an announced meeting, coded as the intent to meet
+    assert_eq!(
+        team_code("Freedonia will meeting with Sylvania."),
+        [t("FRD", "SYL", "036")]
+    );
 }
 
 /// TABARI reads a verb's target past "whether" and past a pronoun: "doubted whether it had a

@@ -1777,7 +1777,11 @@ fn choose_verb_reading(
             return None
         }
         Some(Tag::To) => return pick(VerbForm::BASE),
-        Some(Tag::Modal) | Some(Tag::Do) => return pick(VerbForm::BASE),
+        // ("would acting now": a gerund after a modal is a misspelt verb, not a noun)
+        Some(Tag::Modal) | Some(Tag::Do) => {
+            let month = prev.is_some_and(|k| toks[k].capitalized || toks[k].lower == "may");
+            return pick(VerbForm::BASE).or_else(|| pick(VerbForm::GERUND).filter(|_| !month));
+        }
         Some(Tag::Neg) => {
             return pick(VerbForm::BASE)
                 .or_else(|| pick(VerbForm::PARTICIPLE))
@@ -1804,7 +1808,11 @@ fn choose_verb_reading(
             Some("down" | "up" | "off" | "out" | "away" | "back" | "over") => i + 2,
             _ => i + 1,
         };
-        let object = matches!(tags.get(object_at), Some(Tag::Det) | Some(Tag::Actor))
+        // ("Ethiopia broken down with Libya": or a partner after the particle)
+        let partner = object_at == i + 2
+            && toks.get(object_at).is_some_and(|t| t.lower == "with")
+            && tags.get(object_at + 1) == Some(&Tag::Actor);
+        let object = (matches!(tags.get(object_at), Some(Tag::Det) | Some(Tag::Actor)) || partner)
             && !toks[object_at..]
                 .iter()
                 .take(3)
