@@ -468,6 +468,12 @@ fn petrarch_owner_of_the_subject_noun_is_the_source() {
         [t("SYL", "FRD", "180")]
     );
     assert!(team_code("The casualty count soared in the war with Freedonia.").is_empty());
+    // owners of coordinated nouns, one possessive and one after "of", each act (only the
+    // possessive counted, and the owner after "of" ended the search with nothing found)
+    assert_eq!(
+        team_code("Freedonia's generals and ministers of Marxonia condemned Sylvania."),
+        [t("FRD", "SYL", "111"), t("MRX", "SYL", "111")]
+    );
 }
 
 /// `PHONE_+TAP`: a verb whose `+` word inflects and whose other words stand before it. The

@@ -2416,22 +2416,39 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     None
 }
 
-/// The possessive actor owning the noun phrase that ends at `end` ("Eriador's" in "Eriador's
-/// death and injury toll"): up to six nouns, numbers and "and" back to a possessive phrase.
-fn possessive_owner_before(ctx: &Ctx, end: usize) -> Option<usize> {
+/// The actors owning the noun phrase that ends at `end`, with their coordinated partners:
+/// "Eriador's" in "Eriador's death and injury toll", both in "Ithilen's sheep and goats of
+/// Gondor". Read back over at most eight nouns, numbers and "and": a possessive phrase or one
+/// after "of" owns the nouns; any other actor ends the search with nothing found.
+fn owners_of_noun_phrase(ctx: &Ctx, end: usize) -> Vec<usize> {
+    let mut owners: Vec<usize> = Vec::new();
     let mut k = end;
-    while k > 0 && end - k < 6 {
+    while k > 0 && end - k < 8 {
         let t = k - 1;
         if let Some(ph) = ctx.a.phrase_of[t] {
             let q = &ctx.a.phrases[ph];
-            return (q.possessive && k < end).then_some(ph);
+            let after_of = q.start > 0 && ctx.lower(q.start - 1) == "of";
+            if q.possessive && k < end {
+                k = q.start;
+            } else if after_of && !q.possessive {
+                k = q.start - 1;
+            } else {
+                return Vec::new();
+            }
+            for g in ctx.group_of(ph) {
+                if !owners.contains(&g) {
+                    owners.push(g);
+                }
+            }
+            continue;
         }
         if !(matches!(ctx.tag(t), Tag::Noun | Tag::Num | Tag::Poss) || ctx.lower(t) == "and") {
-            return None;
+            break;
         }
         k -= 1;
     }
-    None
+    owners.sort_unstable();
+    owners
 }
 
 /// Whether the subject of a passive clause names, in order, the literal words `lead` (a
@@ -2570,9 +2587,7 @@ fn try_pattern(
         // (with no actor as subject, the owner of the subject noun is acted upon: "Ithilen's
         // palace guard militia was freed from Barad-dur")
         targets = if c.subject.is_empty() {
-            possessive_owner_before(ctx, c.group_start)
-                .map(|ph| ctx.group_of(ph))
-                .unwrap_or_default()
+            owners_of_noun_phrase(ctx, c.group_start)
         } else {
             c.subject.clone()
         };
@@ -2618,9 +2633,7 @@ fn try_pattern(
     // TABARI: with no actor as subject, the owner of the subject noun acts ("Eriador's death
     // toll has risen" for `death toll * risen`)
     let owner_subject: Vec<usize> = if p.loose_target && !c.passive && c.subject.is_empty() {
-        possessive_owner_before(ctx, c.group_start)
-            .map(|ph| ctx.group_of(ph))
-            .unwrap_or_default()
+        owners_of_noun_phrase(ctx, c.group_start)
     } else {
         Vec::new()
     };
