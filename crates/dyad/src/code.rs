@@ -283,6 +283,20 @@ pub fn parse_sentence(
         {
             continue;
         }
+        // "abandoned efforts to stop a parade", "a place to visit": an infinitive completing a
+        // noun names what the noun is about, no act of its own
+        // (nouns that take such a complement: a word tagged as a noun may be an adjective,
+        // "ready to help broker peace" is an intent)
+        let to_at =
+            (c.group_start.saturating_sub(1)..=c.group_start).find(|&k| ctx.lower(k) == "to");
+        let noun_complement = to_at.is_some_and(|k| {
+            k > 0
+                && ctx.tag(k - 1) == Tag::Noun
+                && COMPLEMENT_NOUNS.contains(&ctx.lower(k - 1).trim_end_matches('s'))
+        });
+        if c.infinitive && noun_complement {
+            continue;
+        }
         if let Some(m) = match_verb(&ctx, c) {
             for t in &mut consumed[m.span.0..m.span.1] {
                 *t = true;
@@ -2487,6 +2501,31 @@ fn passive_subject_names(ctx: &Ctx, c: &VerbClause, p: &CompiledPattern, lead: &
     }
     true
 }
+
+/// Nouns whose infinitive complement names an act that is not done ("efforts to stop",
+/// "a plot to attack", "a place to visit"), in the singular.
+const COMPLEMENT_NOUNS: &[&str] = &[
+    "effort",
+    "attempt",
+    "bid",
+    "plan",
+    "plot",
+    "scheme",
+    "place",
+    "way",
+    "chance",
+    "opportunity",
+    "opportunitie",
+    "ability",
+    "right",
+    "power",
+    "intention",
+    "reason",
+    "need",
+    "mission",
+    "strategy",
+    "time",
+];
 
 fn try_pattern(
     ctx: &Ctx,

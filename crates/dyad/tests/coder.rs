@@ -699,6 +699,19 @@ fn a_gerund_after_since_is_background() {
 }
 
 #[test]
+fn an_infinitive_completing_a_noun_is_no_act() {
+    // the attack was only plotted: "a plot to attack" coded the informant attacking
+    assert_eq!(
+        code("Turkey criticized Greece over a plot to attack Turkish troops."),
+        vec![ev("TUR", "GRC", "111", Asserted)]
+    );
+    assert_eq!(
+        code("Turkey criticized Greece over efforts to attack Turkish troops."),
+        vec![ev("TUR", "GRC", "111", Asserted)]
+    );
+}
+
+#[test]
 fn an_act_answered_by_the_reported_one_is_background() {
     assert_eq!(
         code("Turkey criticized Greece in retaliation for a Greek attack on Turkish troops."),
