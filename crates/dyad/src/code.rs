@@ -2503,7 +2503,8 @@ fn passive_subject_names(ctx: &Ctx, c: &VerbClause, p: &CompiledPattern, lead: &
 }
 
 /// Nouns whose infinitive complement names an act that is not done ("efforts to stop",
-/// "a plot to attack", "a place to visit"), in the singular.
+/// "a plot to attack", "a place to visit"), in the singular. ("no reason to", "no need to"
+/// are modality cues: the act they govern is kept, unasserted.)
 const COMPLEMENT_NOUNS: &[&str] = &[
     "effort",
     "attempt",
@@ -2520,8 +2521,6 @@ const COMPLEMENT_NOUNS: &[&str] = &[
     "right",
     "power",
     "intention",
-    "reason",
-    "need",
     "mission",
     "strategy",
     "time",
