@@ -416,6 +416,21 @@ fn petrarch_target_written_before_the_verb() {
     assert!(run("Freedonia extradited Chicolini.").is_empty());
 }
 
+/// "..., the primary official news agency WFNA said": with no actor as the speaker, a role
+/// modifying the speaker's noun speaks (PETRARCH2's COMPOUND records code `---GOV` saying).
+/// The modifier was passed over, and the attribution had no subject.
+#[test]
+fn a_role_modifying_a_trailing_speaker_speaks() {
+    assert_eq!(
+        team_code("Freedonia condemned Sylvania, the ambassador news service reported."),
+        [t("FRD", "SYL", "111"), t("SYLGOV", "-", "023")]
+    );
+    assert_eq!(
+        team_code("Freedonia condemned Sylvania, the news service reported."),
+        [t("FRD", "SYL", "111")]
+    );
+}
+
 /// PETRARCH matches a pattern's words as written: "for demonstrations" is no match for a
 /// synset member DEMONSTRATION, where dyad's own patterns fold plurals (PETRARCH2's SYNSET
 /// records expect "a set of resolutions" not to match `* RESOLUTION`).

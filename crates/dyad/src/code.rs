@@ -1145,6 +1145,9 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
     let trailing_speech = ctx.verb_classes(c.verb).contains(&CueClass::Speech)
         && !c.form.has(VerbForm::GERUND)
         && words_after(ctx, c.verb) <= 5;
+    // (... unless a role modifies the speaker's noun: "the primary official news agency WFNA
+    // said" is some government's speaker, as PETRARCH reads it)
+    let mut speaker_role: Option<usize> = None;
     let mut j = c.group_start;
     while j > 0 {
         j -= 1;
@@ -1152,11 +1155,14 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             continue;
         }
         if trailing_speech && j + 1 < c.group_start && ctx.s.tokens[j].is_punct(",") {
-            return vec![];
+            return speaker_role.map(|p| vec![p]).unwrap_or_default();
         }
         if let Some(p) = ctx.a.phrase_of[j] {
             let ph = &ctx.a.phrases[p];
             j = ph.start;
+            if trailing_speech && ph.modifier && ph.agent.is_some() && ph.country.is_none() {
+                speaker_role = Some(p);
+            }
             if ph.possessive
                 || ph.modifier
                 || (ph.is_bare_adjective() && ctx.tag(ph.end) != Tag::Verb)
