@@ -431,6 +431,22 @@ fn a_role_modifying_a_trailing_speaker_speaks() {
     );
 }
 
+/// TABARI reads no voice: with no "by" agent, the subject of a passive clause is the source of
+/// an imported pattern (PETRARCH2's "The Philippines was criticized over its territorial
+/// dispute with Eriador" is PHL criticizing ERI). A passive without an agent was not coded.
+#[test]
+fn petrarch_passive_without_an_agent_reads_its_subject_as_source() {
+    assert_eq!(
+        team_code("Sylvania was condemned over its dispute with Freedonia."),
+        [t("SYL", "FRD", "111")]
+    );
+    // with an agent the passive is read as one
+    assert_eq!(
+        team_code("Sylvania was condemned by Freedonia."),
+        [t("FRD", "SYL", "111")]
+    );
+}
+
 /// PETRARCH matches a pattern's words as written: "for demonstrations" is no match for a
 /// synset member DEMONSTRATION, where dyad's own patterns fold plurals (PETRARCH2's SYNSET
 /// records expect "a set of resolutions" not to match `* RESOLUTION`).

@@ -2583,6 +2583,13 @@ fn try_pattern(
     let mut pos = c.verb + 1;
     let mut targets: Vec<usize> = Vec::new();
     let mut passive_sources: Vec<usize> = Vec::new();
+    // TABARI reads no voice: an imported pattern on a passive clause with an actor subject
+    // and no "by" agent reads that subject as the source ("The Philippines was criticized
+    // over its dispute with Eriador", as PETRARCH2's suite codes it)
+    let by_agent = (c.verb + 1..end_of_clause).any(|i| {
+        ctx.lower(i) == "by" && (i + 1..(i + 5).min(n)).any(|k| ctx.a.phrase_of[k].is_some())
+    });
+    let passive = c.passive && !(p.loose_target && !c.subject.is_empty() && !by_agent);
     // passive: subject = target, "by" phrase = source
     let mut by_span = None;
     // "The suspect was extradited to Germany by Poland" for `extradite suspect to +`: a subject
@@ -2590,7 +2597,7 @@ fn try_pattern(
     // on after the verb from its next element
     let mut first_elem = 0;
     // (the longest run of leading words the subject names: "aid" of `deliver aid to +`)
-    if c.passive && c.subject.is_empty() && !p.subject_is_target && target_before.is_none() {
+    if passive && c.subject.is_empty() && !p.subject_is_target && target_before.is_none() {
         let lead = p
             .elems
             .iter()
@@ -2638,7 +2645,7 @@ fn try_pattern(
         if targets.is_empty() {
             return None;
         }
-    } else if c.passive {
+    } else if passive {
         if !p.has_target() && !passive_object {
             return None;
         }
@@ -2676,7 +2683,7 @@ fn try_pattern(
     }
     // TABARI: with no actor as subject, the owner of the subject noun acts ("Eriador's death
     // toll has risen" for `death toll * risen`)
-    let owner_subject: Vec<usize> = if p.loose_target && !c.passive && c.subject.is_empty() {
+    let owner_subject: Vec<usize> = if p.loose_target && !passive && c.subject.is_empty() {
         owners_of_noun_phrase(ctx, c.group_start)
     } else {
         Vec::new()
@@ -2685,7 +2692,7 @@ fn try_pattern(
         &[]
     } else if target_before.is_some() {
         &before_sources
-    } else if c.passive {
+    } else if passive {
         &passive_sources
     } else if !owner_subject.is_empty() {
         &owner_subject
@@ -2772,7 +2779,7 @@ fn try_pattern(
                     return None;
                 }
             }
-            PatElem::Target if c.passive && !passive_object => {}
+            PatElem::Target if passive && !passive_object => {}
             // "accused each other": the coordinated subjects are each other's targets
             PatElem::Target
                 if pos + 1 < n
@@ -2971,7 +2978,7 @@ fn try_pattern(
     }
     // TABARI: a pattern's target is the first actor after the verb, which may stand before the
     // pattern's words ("allowed that Mordor isn't a really pleasant place" is about Mordor)
-    if p.loose_target && targets.is_empty() && !c.passive {
+    if p.loose_target && targets.is_empty() && !passive {
         if let Some(ph) = (c.verb + 1..first_literal.unwrap_or(c.verb + 1))
             .filter_map(|i| ctx.a.phrase_of[i])
             .find(|&ph| !is_place(ctx, ph))
@@ -2988,7 +2995,7 @@ fn try_pattern(
     // Speech verbs are excluded: what follows "said" is the reported clause's subject.
     if targets.is_empty()
         && !p.has_target()
-        && !c.passive
+        && !passive
         && !reciprocal
         && !ctx.verb_classes(c.verb).contains(&CueClass::Speech)
     {
