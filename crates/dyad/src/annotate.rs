@@ -440,10 +440,37 @@ impl Annotated {
     }
 }
 
-/// The word class of a closed-class word, from the lists above (the first list that has the
-/// word wins), or an adverb by its -ly ending. One hash lookup per token.
-fn closed_tag(lower: &str) -> Option<Tag> {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Tag>> =
+/// [`WordClass::time`] bit: a weekday or a day word ([`WEEKDAYS`]).
+const TIME_WEEKDAY: u8 = 1;
+/// [`WordClass::time`] bit: a month name or abbreviation without its period ([`MONTHS`]).
+const TIME_MONTH: u8 = 2;
+/// [`WordClass::time`] bit: a unit of time ([`TIME_UNITS`]).
+const TIME_UNIT: u8 = 4;
+
+/// What the word lists say of one lower-cased word ([`word_class`]): its closed-class tag and
+/// its time-word bits (`TIME_*`).
+#[derive(Debug, Clone, Copy, Default)]
+struct WordClass {
+    tag: Option<Tag>,
+    time: u8,
+}
+
+impl WordClass {
+    /// Of a token: no punctuation or number is in the word lists.
+    fn of(t: &Token) -> WordClass {
+        if t.kind == TokenKind::Word {
+            word_class(&t.lower)
+        } else {
+            WordClass::default()
+        }
+    }
+}
+
+/// The word class of a word: the tag of a closed-class word, from the lists above (the first
+/// list that has the word wins), or an adverb by its -ly ending; and its time-word bits. One
+/// hash lookup per token: reading the time-word lists through for every word cost more.
+fn word_class(lower: &str) -> WordClass {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, WordClass>> =
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut m = rustc_hash::FxHashMap::default();
@@ -468,18 +495,35 @@ fn closed_tag(lower: &str) -> Option<Tag> {
         ];
         for (list, tag) in lists {
             for w in list {
-                m.entry(*w).or_insert(tag);
+                let c: &mut WordClass = m.entry(*w).or_default();
+                c.tag.get_or_insert(tag);
             }
         }
         for w in ADVS {
-            m.entry(*w).or_insert(Tag::Adv);
+            let c: &mut WordClass = m.entry(*w).or_default();
+            c.tag.get_or_insert(Tag::Adv);
+        }
+        for (list, bit) in [
+            (WEEKDAYS, TIME_WEEKDAY),
+            (MONTHS, TIME_MONTH),
+            (TIME_UNITS, TIME_UNIT),
+        ] {
+            for w in list {
+                let c: &mut WordClass = m.entry(*w).or_default();
+                c.time |= bit;
+            }
         }
         m
     });
-    if let Some(&t) = table.get(lower) {
-        return Some(t);
+    let mut class = table.get(lower).copied().unwrap_or_default();
+    if class.tag.is_none()
+        && lower.len() > 4
+        && lower.ends_with("ly")
+        && !NOT_ADV_LY.contains(&lower)
+    {
+        class.tag = Some(Tag::Adv);
     }
-    (lower.len() > 4 && lower.ends_with("ly") && !NOT_ADV_LY.contains(&lower)).then_some(Tag::Adv)
+    class
 }
 
 /// Head nouns of a pair reference ("the two sides", "both governments").
@@ -608,6 +652,8 @@ pub fn annotate_with_cues(
 ) -> Annotated {
     let toks = &s.tokens;
     let n = toks.len();
+    // the word lists' verdict on every token, looked up once
+    let class: Vec<WordClass> = toks.iter().map(WordClass::of).collect();
     // A Title Case headline capitalises every content word; then capitals say nothing about names.
     let title_case = s.is_headline
         && toks
@@ -615,11 +661,8 @@ pub fn annotate_with_cues(
             .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 3 && t.capitalized)
             .count()
             >= 3
-        && toks.iter().all(|t| {
-            t.kind != TokenKind::Word
-                || t.capitalized
-                || t.lower.len() <= 3
-                || closed_tag(&t.lower).is_some()
+        && toks.iter().zip(&class).all(|(t, c)| {
+            t.kind != TokenKind::Word || t.capitalized || t.lower.len() <= 3 || c.tag.is_some()
         });
 
     // 0. A dateline ("ATHENS, April 18 (Reuters) -") names where the story was filed, not an
@@ -657,7 +700,7 @@ pub fn annotate_with_cues(
             ) && i > 0
                 && toks[i - 1].capitalized
                 && toks[i - 1].kind == TokenKind::Word
-                && closed_tag(&toks[i - 1].lower).is_none()
+                && class[i - 1].tag.is_none()
                 && lex.match_actor(toks, i - 1, text).is_none();
             // "a general strike", "general elections": lower-case "general" before such a noun
             // is an adjective, not an officer
@@ -721,7 +764,7 @@ pub fn annotate_with_cues(
                     Tag::Poss
                 }
             }
-            TokenKind::Word => match closed_tag(&t.lower) {
+            TokenKind::Word => match class[i].tag {
                 Some(tag) => tag,
                 None if t.capitalized
                     && !title_case
@@ -753,6 +796,12 @@ pub fn annotate_with_cues(
 
     // Time expressions and quantities are adverbial: they may stand anywhere between a verb and
     // its object ("threatened on Monday to", "arrested at least 63 protesters").
+    // (the time bits of token `k`; a month abbreviation's period is not part of its name)
+    let time = |k: usize| match class.get(k) {
+        Some(c) if !toks[k].lower.ends_with('.') => c.time,
+        Some(_) if MONTHS.contains(&toks[k].lower.trim_end_matches('.')) => TIME_MONTH,
+        _ => 0,
+    };
     for i in 0..n {
         let l = toks[i].lower.as_str();
         let next = toks.get(i + 1).map(|t| t.lower.as_str());
@@ -761,17 +810,13 @@ pub fn annotate_with_cues(
         } else {
             None
         };
-        // (capitalisation first: it turns most words away before the month list is read)
-        let is_time_word = WEEKDAYS.contains(&l)
-            || (toks[i].capitalized && MONTHS.contains(&l.trim_end_matches('.')));
+        let is_time_word =
+            time(i) & TIME_WEEKDAY != 0 || (toks[i].capitalized && time(i) & TIME_MONTH != 0);
         if (is_time_word
             || (matches!(l, "on" | "in" | "last" | "next" | "this" | "early" | "late")
-                && next.is_some_and(|x| {
-                    WEEKDAYS.contains(&x) || MONTHS.contains(&x.trim_end_matches('.'))
-                }))
-            || (matches!(l, "last" | "next" | "this" | "that")
-                && next.is_some_and(|x| TIME_UNITS.contains(&x)))
-            || (TIME_UNITS.contains(&l)
+                && time(i + 1) & (TIME_WEEKDAY | TIME_MONTH) != 0)
+            || (matches!(l, "last" | "next" | "this" | "that") && time(i + 1) & TIME_UNIT != 0)
+            || (time(i) & TIME_UNIT != 0
                 && prev.is_some_and(|x| {
                     matches!(x, "last" | "next" | "this" | "that" | "later" | "earlier")
                 }))
@@ -802,6 +847,18 @@ pub fn annotate_with_cues(
     while i < n {
         if attack_verb_at[i] {
             tags[i] = Tag::Noun;
+            i += 1;
+            continue;
+        }
+        // most words start no phrase: not a dictionary match, pronoun, name, honorific or
+        // pair reference ("the two sides", "both countries")
+        if mention_at[i].is_none()
+            && !matches!(tags[i], Tag::Pron | Tag::Name)
+            && !matches!(
+                toks[i].lower.as_str(),
+                "mr." | "mrs." | "ms." | "dr." | "the" | "both"
+            )
+        {
             i += 1;
             continue;
         }

@@ -140,6 +140,11 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
             }
             let mut j = i;
             while j < text.len() {
+                // (ASCII letters and digits without making a `char`: most of the text)
+                if bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
                 let ch = char_at(text, j);
                 if is_word_char(ch) {
                     j += ch.len_utf8();
@@ -257,7 +262,10 @@ fn push_lower(
         end: base + e,
         kind,
         lower,
-        capitalized: t.chars().next().is_some_and(char::is_uppercase),
+        capitalized: match t.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => t.chars().next().is_some_and(char::is_uppercase),
+        },
     });
 }
 
