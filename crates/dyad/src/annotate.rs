@@ -16,7 +16,7 @@
 //! previous word, the way a reader does it: after a determiner or a country adjective it is a
 //! noun ("the attacks", "Russian attacks"), after a subject, modal, auxiliary or `to` it is a verb.
 
-use crate::dict::{ActorKind, LexEntry, Lexicon, PatElem, VerbForm};
+use crate::dict::{ActorKind, LexEntry, Lexicon, PatElem, VerbForm, WordEntry};
 use crate::modality::CueClass;
 use crate::segment::{Sentence, Token, TokenKind};
 
@@ -626,14 +626,24 @@ pub trait KnownNames {
     fn is_known_name(&self, lower: &str) -> bool;
 }
 
-/// The longest cue phrase at each token of a sentence ([`Lexicon::match_cue`] at every index).
-pub type CueTable<'l> = Vec<Option<(usize, &'l [CueClass])>>;
+/// What the dictionaries say of each token of a sentence ([`cue_table`]).
+pub struct CueTable<'l> {
+    /// Each token's [`Lexicon::word`]: its actor phrases, cue phrases and verb readings.
+    pub words: Vec<Option<&'l WordEntry>>,
+    /// The longest cue phrase at each token ([`Lexicon::match_cue`] at every index).
+    pub cues: Vec<Option<(usize, &'l [CueClass])>>,
+}
 
-/// [`Lexicon::match_cue`] at every token of `s`.
+/// Each token's [`Lexicon::word`] (one hash look-up per token, read again by annotation for
+/// actor phrases and verb readings) and the longest cue phrase at every token of `s`.
 pub fn cue_table<'l>(lex: &'l Lexicon, s: &Sentence, text: &str) -> CueTable<'l> {
-    (0..s.tokens.len())
-        .map(|i| lex.match_cue(&s.tokens, i, text))
-        .collect()
+    let words: Vec<Option<&WordEntry>> = s.tokens.iter().map(|t| lex.word(&t.lower)).collect();
+    let cues = words
+        .iter()
+        .enumerate()
+        .map(|(i, &w)| lex.match_cue_at(w, &s.tokens, i, text))
+        .collect();
+    CueTable { words, cues }
 }
 
 /// Annotate one sentence.
@@ -648,10 +658,13 @@ pub fn annotate_with_cues(
     s: &Sentence,
     text: &str,
     known: &dyn KnownNames,
-    cue_at: &[Option<(usize, &[CueClass])>],
+    table: &CueTable,
 ) -> Annotated {
     let toks = &s.tokens;
     let n = toks.len();
+    let cue_at = &table.cues;
+    // verb readings of token `k`, from its dictionary word
+    let readings = |k: usize| table.words[k].map_or(&[][..], WordEntry::verb_readings);
     // the word lists' verdict on every token, looked up once
     let class: Vec<WordClass> = toks.iter().map(WordClass::of).collect();
     // A Title Case headline capitalises every content word; then capitals say nothing about names.
@@ -673,7 +686,7 @@ pub fn annotate_with_cues(
     let mut mention_at: Vec<Option<(usize, &LexEntry)>> = vec![None; n];
     let mut i = dateline.unwrap_or(0);
     while i < n {
-        if let Some(m) = lex.match_actor(toks, i, text) {
+        if let Some(m) = lex.match_actor_at(table.words[i], toks, i, text) {
             // OrgRefs only count once the organisation was named (checked by the resolver);
             // agents match anywhere.
             let entry = m
@@ -701,7 +714,9 @@ pub fn annotate_with_cues(
                 && toks[i - 1].capitalized
                 && toks[i - 1].kind == TokenKind::Word
                 && class[i - 1].tag.is_none()
-                && lex.match_actor(toks, i - 1, text).is_none();
+                && lex
+                    .match_actor_at(table.words[i - 1], toks, i - 1, text)
+                    .is_none();
             // "a general strike", "general elections": lower-case "general" before such a noun
             // is an adjective, not an officer
             let adjective_general = m.len == 1
@@ -909,11 +924,8 @@ pub fn annotate_with_cues(
                 // "Israel strikes on Gaza" stay the attacks)
                 // ... and in a headline any role noun that is also a verb after a country or
                 // a person ("Blinken heads to Israel", "Russia courts India")
-                let third = p.agent.is_none()
-                    && lex
-                        .verb_readings(&toks[j].lower)
-                        .iter()
-                        .any(|(_, f)| f.has(VerbForm::THIRD));
+                let third =
+                    p.agent.is_none() && readings(j).iter().any(|(_, f)| f.has(VerbForm::THIRD));
                 let object_next = mention_at.get(j + len).copied().flatten().is_some()
                     || matches!(tags.get(j + len), Some(Tag::Det) | Some(Tag::Name));
                 let after_country = matches!(p.country, Some((_, ActorKind::CountryName)));
@@ -958,7 +970,7 @@ pub fn annotate_with_cues(
                                 && toks[k]
                                     .text(text)
                                     .starts_with(|c: char| c.is_ascii_lowercase())
-                                && lex.verb_readings(&toks[k].lower).is_empty())
+                                && readings(k).is_empty())
                 };
                 let mut modifiers = (j + 1..(j + 3).min(n)).take_while(|&k| modifier(k)).count();
                 // ... or two joined by "and" ("Ithilen's awful and evil minister")
@@ -992,7 +1004,7 @@ pub fn annotate_with_cues(
             // ("withdrew peacekeepers from Somalia": after a verb, "from" belongs to the verb)
             // ("recalled all its diplomats from Israel": whose they are is said already)
             let after_verb = start > 0
-                && (!lex.verb_readings(&toks[start - 1].lower).is_empty()
+                && (!readings(start - 1).is_empty()
                     || matches!(
                         toks[start - 1].lower.as_str(),
                         "its" | "their" | "his" | "her" | "our"
@@ -1115,7 +1127,7 @@ pub fn annotate_with_cues(
                         )
                     })
                 && p.agent.is_none()
-                && (lex.verb_readings(&toks[j].lower).is_empty() || toks[j].lower.ends_with("ing"))
+                && (readings(j).is_empty() || toks[j].lower.ends_with("ing"))
             {
                 j += 1;
                 continue;
@@ -1152,7 +1164,7 @@ pub fn annotate_with_cues(
             && p.end < n
             && tags[p.end] == Tag::Noun
             && toks[p.end].kind == TokenKind::Word
-            && (after_modifier_slot || lex.verb_readings(&toks[p.end].lower).is_empty());
+            && (after_modifier_slot || readings(p.end).is_empty());
         // a town alone is a place things happen to, never a subject ("in western Aleppo
         // province on Wednesday, killing ...": the killing is not Aleppo's)
         let town_alone = matches!(p.country, Some((_, ActorKind::Town))) && p.agent.is_none();
@@ -1238,7 +1250,7 @@ pub fn annotate_with_cues(
                         (tag == Tag::Det || tag == Tag::Noun)
                             && !t.capitalized
                             && t.kind == TokenKind::Word
-                            && lex.verb_readings(&t.lower).is_empty()
+                            && readings(a.end + from + k).is_empty()
                     })
             };
             let starts_and = matches!(between.first(), Some(&"and") | Some(&"or") | Some(&"nor"))
@@ -1360,13 +1372,13 @@ pub fn annotate_with_cues(
         if tags[i] == Tag::Name && !(i == 0 || title_case) {
             continue;
         }
-        let readings = lex.verb_readings(&toks[i].lower);
-        if readings.is_empty() {
+        let found = readings(i);
+        if found.is_empty() {
             continue;
         }
         if let Some(r) = choose_verb_reading(
             lex,
-            readings,
+            found,
             &tags,
             &phrases,
             &phrase_of,
@@ -1390,8 +1402,7 @@ pub fn annotate_with_cues(
             j += 1;
         }
         let object = j < n && matches!(tags[j], Tag::Det | Tag::Noun | Tag::Num);
-        let reading = lex
-            .verb_readings(&toks[i].lower)
+        let reading = readings(i)
             .iter()
             .find(|(l, _)| lex.lemma(*l) == "have")
             .copied();

@@ -33,12 +33,16 @@ struct PhraseToken {
 
 impl PhraseToken {
     fn matches(&self, t: &Token, text: &str) -> bool {
-        t.lower == self.lower
-            && match self.rule {
-                CaseRule::Any => true,
-                CaseRule::Capitalized => t.capitalized,
-                CaseRule::Exact => t.text(text) == self.exact,
-            }
+        t.lower == self.lower && self.case_matches(t, text)
+    }
+
+    /// [`PhraseToken::matches`] for a token whose lower case is known to be equal.
+    fn case_matches(&self, t: &Token, text: &str) -> bool {
+        match self.rule {
+            CaseRule::Any => true,
+            CaseRule::Capitalized => t.capitalized,
+            CaseRule::Exact => t.text(text) == self.exact,
+        }
     }
 }
 
@@ -141,15 +145,23 @@ impl<T: Clone> PhraseTrie<T> {
         }
     }
 
-    /// The longest phrase starting at token `i`: its length in tokens and payloads.
-    fn longest(&self, tokens: &[Token], i: usize, text: &str) -> Option<(usize, &[T])> {
-        let cands = self.by_first.get(tokens[i].lower.as_str())?;
+    /// The longest phrase starting at token `i` among `cands`, the phrases whose first word is
+    /// token `i`'s lower case (its [`WordEntry`]'s): its length in tokens and payloads. (The
+    /// first word is equal already; only its capitalisation is checked.)
+    fn longest_of(
+        &self,
+        cands: &[usize],
+        tokens: &[Token],
+        i: usize,
+        text: &str,
+    ) -> Option<(usize, &[T])> {
         for &c in cands {
             let (ptoks, vals) = &self.phrases[c];
             if i + ptoks.len() <= tokens.len()
-                && ptoks
+                && ptoks[0].case_matches(&tokens[i], text)
+                && ptoks[1..]
                     .iter()
-                    .zip(&tokens[i..])
+                    .zip(&tokens[i + 1..])
                     .all(|(p, t)| p.matches(t, text))
             {
                 return Some((ptoks.len(), vals));
@@ -516,6 +528,25 @@ impl CompiledPattern {
     }
 }
 
+/// What the dictionaries hold for one lower-cased word ([`Lexicon::word`]): the actor and cue
+/// phrases it starts and its verb readings. Annotation looks each token up once and reads all
+/// three from here (they were three hash look-ups of the same word, some of them repeated).
+#[derive(Debug, Default)]
+pub struct WordEntry {
+    /// Actor phrases starting with the word, longest first.
+    actors: Vec<usize>,
+    /// Cue phrases starting with the word, longest first.
+    cues: Vec<usize>,
+    verbs: Vec<(u32, VerbForm)>,
+}
+
+impl WordEntry {
+    /// [`Lexicon::verb_readings`] of the word.
+    pub fn verb_readings(&self) -> &[(u32, VerbForm)] {
+        &self.verbs
+    }
+}
+
 /// Patterns of one verb by the [`Lexicon::literal_id`] of their first literal word, and those
 /// with no literal (a bit set over the verb's patterns: bit `i % 64` of word `i / 64`).
 type PatternIndex = (FxHashMap<u32, Vec<u32>>, Vec<u64>);
@@ -527,6 +558,9 @@ pub struct Lexicon {
     actors: PhraseTrie<LexEntry>,
     cues: PhraseTrie<CueClass>,
     verb_forms: FxHashMap<String, Vec<(u32, VerbForm)>>,
+    /// Every word that starts an actor or cue phrase or is a verb form: the tries' first-word
+    /// tables and the verb forms, merged once compiled.
+    words: FxHashMap<String, WordEntry>,
     lemmas: Vec<String>,
     lemma_ids: FxHashMap<String, u32>,
     verb_patterns: Vec<Vec<Arc<CompiledPattern>>>,
@@ -562,6 +596,7 @@ impl Lexicon {
             actors: PhraseTrie::default(),
             cues: PhraseTrie::default(),
             verb_forms: FxHashMap::default(),
+            words: FxHashMap::default(),
             lemmas: Vec::new(),
             lemma_ids: FxHashMap::default(),
             verb_patterns: Vec::new(),
@@ -580,7 +615,35 @@ impl Lexicon {
         lex.actors = actor_trie;
         errors.extend(actor_errors);
         lex.dict = dict;
+        lex.index_words();
         (lex, errors)
+    }
+
+    /// Make [`Lexicon::words`] from the tries' first-word tables (which it takes over) and the
+    /// verb forms.
+    fn index_words(&mut self) {
+        let mut words: FxHashMap<String, WordEntry> = FxHashMap::default();
+        for (w, cands) in std::mem::take(&mut self.actors.by_first) {
+            words.entry(w).or_default().actors = cands;
+        }
+        for (w, cands) in std::mem::take(&mut self.cues.by_first) {
+            words.entry(w).or_default().cues = cands;
+        }
+        for (w, readings) in &self.verb_forms {
+            match words.get_mut(w.as_str()) {
+                Some(e) => e.verbs = readings.clone(),
+                None => {
+                    words.insert(
+                        w.clone(),
+                        WordEntry {
+                            verbs: readings.clone(),
+                            ..WordEntry::default()
+                        },
+                    );
+                }
+            }
+        }
+        self.words = words;
     }
 
     fn lemma_id(
@@ -647,10 +710,27 @@ impl Lexicon {
         id
     }
 
+    /// What the dictionaries hold for a lower-cased word; `None` when it starts no phrase and
+    /// is no verb form.
+    pub fn word(&self, lower: &str) -> Option<&WordEntry> {
+        self.words.get(lower)
+    }
+
     /// The longest actor or agent phrase starting at token `i`.
     pub fn match_actor(&self, tokens: &[Token], i: usize, text: &str) -> Option<PhraseMatch<'_>> {
+        self.match_actor_at(self.word(&tokens[i].lower), tokens, i, text)
+    }
+
+    /// [`Lexicon::match_actor`] with token `i`'s [`Lexicon::word`] already looked up.
+    pub fn match_actor_at(
+        &self,
+        word: Option<&WordEntry>,
+        tokens: &[Token],
+        i: usize,
+        text: &str,
+    ) -> Option<PhraseMatch<'_>> {
         self.actors
-            .longest(tokens, i, text)
+            .longest_of(&word?.actors, tokens, i, text)
             .map(|(len, entries)| PhraseMatch { len, entries })
     }
 
@@ -661,7 +741,18 @@ impl Lexicon {
         i: usize,
         text: &str,
     ) -> Option<(usize, &[CueClass])> {
-        self.cues.longest(tokens, i, text)
+        self.match_cue_at(self.word(&tokens[i].lower), tokens, i, text)
+    }
+
+    /// [`Lexicon::match_cue`] with token `i`'s [`Lexicon::word`] already looked up.
+    pub fn match_cue_at(
+        &self,
+        word: Option<&WordEntry>,
+        tokens: &[Token],
+        i: usize,
+        text: &str,
+    ) -> Option<(usize, &[CueClass])> {
+        self.cues.longest_of(&word?.cues, tokens, i, text)
     }
 
     /// Verb readings of a lower-cased word: `(lemma id, form)`.
