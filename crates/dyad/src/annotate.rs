@@ -447,83 +447,80 @@ const TIME_MONTH: u8 = 2;
 /// [`WordClass::time`] bit: a unit of time ([`TIME_UNITS`]).
 const TIME_UNIT: u8 = 4;
 
-/// What the word lists say of one lower-cased word ([`word_class`]): its closed-class tag and
-/// its time-word bits (`TIME_*`).
+/// What the word lists say of one lower-cased word: its closed-class tag and its time-word bits
+/// (`TIME_*`). The lexicon keeps each listed word's class in its [`WordEntry`]
+/// ([`word_list_classes`]), so a token's class comes with the look-up of its dictionary word.
 #[derive(Debug, Clone, Copy, Default)]
-struct WordClass {
+pub(crate) struct WordClass {
     tag: Option<Tag>,
     time: u8,
 }
 
 impl WordClass {
-    /// Of a token: no punctuation or number is in the word lists.
-    fn of(t: &Token) -> WordClass {
-        if t.kind == TokenKind::Word {
-            word_class(&t.lower)
-        } else {
-            WordClass::default()
+    /// Of a token whose [`Lexicon::word`] is `entry`: the tag of a closed-class word, from the
+    /// lists above (the first list that has the word wins), or an adverb by its -ly ending;
+    /// and its time-word bits. No punctuation or number is in the word lists.
+    fn of(t: &Token, entry: Option<&WordEntry>) -> WordClass {
+        if t.kind != TokenKind::Word {
+            return WordClass::default();
         }
+        let mut class = entry.map_or(WordClass::default(), WordEntry::class);
+        let lower = t.lower.as_str();
+        if class.tag.is_none()
+            && lower.len() > 4
+            && lower.ends_with("ly")
+            && !NOT_ADV_LY.contains(&lower)
+        {
+            class.tag = Some(Tag::Adv);
+        }
+        class
     }
 }
 
-/// The word class of a word: the tag of a closed-class word, from the lists above (the first
-/// list that has the word wins), or an adverb by its -ly ending; and its time-word bits. One
-/// hash lookup per token: reading the time-word lists through for every word cost more.
-fn word_class(lower: &str) -> WordClass {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, WordClass>> =
-        std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut m = rustc_hash::FxHashMap::default();
-        let subs: Vec<&'static str> = SUBS
-            .iter()
-            .copied()
-            .filter(|w| !matches!(*w, "after" | "before" | "since" | "as"))
-            .collect();
-        let lists: [(&[&'static str], Tag); 12] = [
-            (NEGS, Tag::Neg),
-            (&["to"], Tag::To),
-            (MODALS, Tag::Modal),
-            (BE, Tag::Be),
-            (HAVE, Tag::Have),
-            (DO, Tag::Do),
-            (DETS, Tag::Det),
-            (PRONOUNS, Tag::Pron),
-            (CONJS, Tag::Conj),
-            (&subs, Tag::Sub),
-            (PREPS, Tag::Prep),
-            (NUMBER_WORDS, Tag::Num),
-        ];
-        for (list, tag) in lists {
-            for w in list {
-                let c: &mut WordClass = m.entry(*w).or_default();
-                c.tag.get_or_insert(tag);
-            }
-        }
-        for w in ADVS {
+/// The class of every word of the closed-class and time-word lists, for the lexicon's
+/// [`WordEntry`]s.
+pub(crate) fn word_list_classes() -> rustc_hash::FxHashMap<&'static str, WordClass> {
+    let mut m = rustc_hash::FxHashMap::default();
+    let subs: Vec<&'static str> = SUBS
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "after" | "before" | "since" | "as"))
+        .collect();
+    let lists: [(&[&'static str], Tag); 12] = [
+        (NEGS, Tag::Neg),
+        (&["to"], Tag::To),
+        (MODALS, Tag::Modal),
+        (BE, Tag::Be),
+        (HAVE, Tag::Have),
+        (DO, Tag::Do),
+        (DETS, Tag::Det),
+        (PRONOUNS, Tag::Pron),
+        (CONJS, Tag::Conj),
+        (&subs, Tag::Sub),
+        (PREPS, Tag::Prep),
+        (NUMBER_WORDS, Tag::Num),
+    ];
+    for (list, tag) in lists {
+        for w in list {
             let c: &mut WordClass = m.entry(*w).or_default();
-            c.tag.get_or_insert(Tag::Adv);
+            c.tag.get_or_insert(tag);
         }
-        for (list, bit) in [
-            (WEEKDAYS, TIME_WEEKDAY),
-            (MONTHS, TIME_MONTH),
-            (TIME_UNITS, TIME_UNIT),
-        ] {
-            for w in list {
-                let c: &mut WordClass = m.entry(*w).or_default();
-                c.time |= bit;
-            }
-        }
-        m
-    });
-    let mut class = table.get(lower).copied().unwrap_or_default();
-    if class.tag.is_none()
-        && lower.len() > 4
-        && lower.ends_with("ly")
-        && !NOT_ADV_LY.contains(&lower)
-    {
-        class.tag = Some(Tag::Adv);
     }
-    class
+    for w in ADVS {
+        let c: &mut WordClass = m.entry(*w).or_default();
+        c.tag.get_or_insert(Tag::Adv);
+    }
+    for (list, bit) in [
+        (WEEKDAYS, TIME_WEEKDAY),
+        (MONTHS, TIME_MONTH),
+        (TIME_UNITS, TIME_UNIT),
+    ] {
+        for w in list {
+            let c: &mut WordClass = m.entry(*w).or_default();
+            c.time |= bit;
+        }
+    }
+    m
 }
 
 /// Head nouns of a pair reference ("the two sides", "both governments").
@@ -666,7 +663,11 @@ pub fn annotate_with_cues(
     // verb readings of token `k`, from its dictionary word
     let readings = |k: usize| table.words[k].map_or(&[][..], WordEntry::verb_readings);
     // the word lists' verdict on every token, looked up once
-    let class: Vec<WordClass> = toks.iter().map(WordClass::of).collect();
+    let class: Vec<WordClass> = toks
+        .iter()
+        .zip(&table.words)
+        .map(|(t, &w)| WordClass::of(t, w))
+        .collect();
     // A Title Case headline capitalises every content word; then capitals say nothing about names.
     let title_case = s.is_headline
         && toks

@@ -529,8 +529,9 @@ impl CompiledPattern {
 }
 
 /// What the dictionaries hold for one lower-cased word ([`Lexicon::word`]): the actor and cue
-/// phrases it starts and its verb readings. Annotation looks each token up once and reads all
-/// three from here (they were three hash look-ups of the same word, some of them repeated).
+/// phrases it starts, its verb readings and its class in the annotator's word lists (closed-class
+/// words, time words). Annotation looks each token up once and reads all of them from here
+/// (they were four hash look-ups of the same word, some of them repeated).
 #[derive(Debug, Default)]
 pub struct WordEntry {
     /// Actor phrases starting with the word, longest first.
@@ -538,9 +539,16 @@ pub struct WordEntry {
     /// Cue phrases starting with the word, longest first.
     cues: Vec<usize>,
     verbs: Vec<(u32, VerbForm)>,
+    /// The annotator's word lists' class of the word (closed-class tag, time word).
+    class: crate::annotate::WordClass,
 }
 
 impl WordEntry {
+    /// What the annotator's word lists say of the word.
+    pub(crate) fn class(&self) -> crate::annotate::WordClass {
+        self.class
+    }
+
     /// [`Lexicon::verb_readings`] of the word.
     pub fn verb_readings(&self) -> &[(u32, VerbForm)] {
         &self.verbs
@@ -558,8 +566,9 @@ pub struct Lexicon {
     actors: PhraseTrie<LexEntry>,
     cues: PhraseTrie<CueClass>,
     verb_forms: FxHashMap<String, Vec<(u32, VerbForm)>>,
-    /// Every word that starts an actor or cue phrase or is a verb form: the tries' first-word
-    /// tables and the verb forms, merged once compiled.
+    /// Every word that starts an actor or cue phrase, is a verb form or is in the annotator's
+    /// word lists: the tries' first-word tables, the verb forms and the word lists, merged once
+    /// compiled.
     words: FxHashMap<String, WordEntry>,
     lemmas: Vec<String>,
     lemma_ids: FxHashMap<String, u32>,
@@ -619,8 +628,8 @@ impl Lexicon {
         (lex, errors)
     }
 
-    /// Make [`Lexicon::words`] from the tries' first-word tables (which it takes over) and the
-    /// verb forms.
+    /// Make [`Lexicon::words`] from the tries' first-word tables (which it takes over), the
+    /// verb forms and the annotator's word lists.
     fn index_words(&mut self) {
         let mut words: FxHashMap<String, WordEntry> = FxHashMap::default();
         for (w, cands) in std::mem::take(&mut self.actors.by_first) {
@@ -642,6 +651,9 @@ impl Lexicon {
                     );
                 }
             }
+        }
+        for (w, class) in crate::annotate::word_list_classes() {
+            words.entry(w.to_string()).or_default().class = class;
         }
         self.words = words;
     }
@@ -710,8 +722,8 @@ impl Lexicon {
         id
     }
 
-    /// What the dictionaries hold for a lower-cased word; `None` when it starts no phrase and
-    /// is no verb form.
+    /// What the dictionaries hold for a lower-cased word; `None` when it starts no phrase, is
+    /// no verb form and is in none of the annotator's word lists.
     pub fn word(&self, lower: &str) -> Option<&WordEntry> {
         self.words.get(lower)
     }
