@@ -133,7 +133,11 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
         let start = i;
         if is_word_char(c) {
             // Initialisms: letters and periods alternating, "U.S.", "U.N.", "e.g."
-            if let Some(len) = initialism_len(&text[i..]) {
+            // (only a letter followed by a period can start one)
+            if let Some(len) = (bytes.get(i + 1) == Some(&b'.'))
+                .then(|| initialism_len(&text[i..]))
+                .flatten()
+            {
                 push(out, text, base, start, start + len, TokenKind::Word);
                 i += len;
                 continue;
@@ -248,6 +252,7 @@ fn push(out: &mut Vec<Token>, text: &str, base: usize, s: usize, e: usize, kind:
 }
 
 /// [`push`] with the token's lower case (`lower_case(t)`) already made.
+#[inline]
 fn push_lower(
     out: &mut Vec<Token>,
     base: usize,
