@@ -16,7 +16,7 @@
 //! previous word, the way a reader does it: after a determiner or a country adjective it is a
 //! noun ("the attacks", "Russian attacks"), after a subject, modal, auxiliary or `to` it is a verb.
 
-use crate::dict::{ActorKind, LexEntry, Lexicon, PatElem, VerbForm};
+use crate::dict::{ActorKind, LexEntry, Lexicon, PatElem, VerbForm, WordEntry};
 use crate::modality::CueClass;
 use crate::segment::{Sentence, Token, TokenKind};
 
@@ -440,46 +440,87 @@ impl Annotated {
     }
 }
 
-/// The word class of a closed-class word, from the lists above (the first list that has the
-/// word wins), or an adverb by its -ly ending. One hash lookup per token.
-fn closed_tag(lower: &str) -> Option<Tag> {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Tag>> =
-        std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut m = rustc_hash::FxHashMap::default();
-        let subs: Vec<&'static str> = SUBS
-            .iter()
-            .copied()
-            .filter(|w| !matches!(*w, "after" | "before" | "since" | "as"))
-            .collect();
-        let lists: [(&[&'static str], Tag); 12] = [
-            (NEGS, Tag::Neg),
-            (&["to"], Tag::To),
-            (MODALS, Tag::Modal),
-            (BE, Tag::Be),
-            (HAVE, Tag::Have),
-            (DO, Tag::Do),
-            (DETS, Tag::Det),
-            (PRONOUNS, Tag::Pron),
-            (CONJS, Tag::Conj),
-            (&subs, Tag::Sub),
-            (PREPS, Tag::Prep),
-            (NUMBER_WORDS, Tag::Num),
-        ];
-        for (list, tag) in lists {
-            for w in list {
-                m.entry(*w).or_insert(tag);
-            }
+/// [`WordClass::time`] bit: a weekday or a day word ([`WEEKDAYS`]).
+const TIME_WEEKDAY: u8 = 1;
+/// [`WordClass::time`] bit: a month name or abbreviation without its period ([`MONTHS`]).
+const TIME_MONTH: u8 = 2;
+/// [`WordClass::time`] bit: a unit of time ([`TIME_UNITS`]).
+const TIME_UNIT: u8 = 4;
+
+/// What the word lists say of one lower-cased word: its closed-class tag and its time-word bits
+/// (`TIME_*`). The lexicon keeps each listed word's class in its [`WordEntry`]
+/// ([`word_list_classes`]), so a token's class comes with the look-up of its dictionary word.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordClass {
+    tag: Option<Tag>,
+    time: u8,
+}
+
+impl WordClass {
+    /// Of a token whose [`Lexicon::word`] is `entry`: the tag of a closed-class word, from the
+    /// lists above (the first list that has the word wins), or an adverb by its -ly ending;
+    /// and its time-word bits. No punctuation or number is in the word lists.
+    fn of(t: &Token, entry: Option<&WordEntry>) -> WordClass {
+        if t.kind != TokenKind::Word {
+            return WordClass::default();
         }
-        for w in ADVS {
-            m.entry(*w).or_insert(Tag::Adv);
+        let mut class = entry.map_or(WordClass::default(), WordEntry::class);
+        let lower = t.lower.as_str();
+        if class.tag.is_none()
+            && lower.len() > 4
+            && lower.ends_with("ly")
+            && !NOT_ADV_LY.contains(&lower)
+        {
+            class.tag = Some(Tag::Adv);
         }
-        m
-    });
-    if let Some(&t) = table.get(lower) {
-        return Some(t);
+        class
     }
-    (lower.len() > 4 && lower.ends_with("ly") && !NOT_ADV_LY.contains(&lower)).then_some(Tag::Adv)
+}
+
+/// The class of every word of the closed-class and time-word lists, for the lexicon's
+/// [`WordEntry`]s.
+pub(crate) fn word_list_classes() -> rustc_hash::FxHashMap<&'static str, WordClass> {
+    let mut m = rustc_hash::FxHashMap::default();
+    let subs: Vec<&'static str> = SUBS
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "after" | "before" | "since" | "as"))
+        .collect();
+    let lists: [(&[&'static str], Tag); 12] = [
+        (NEGS, Tag::Neg),
+        (&["to"], Tag::To),
+        (MODALS, Tag::Modal),
+        (BE, Tag::Be),
+        (HAVE, Tag::Have),
+        (DO, Tag::Do),
+        (DETS, Tag::Det),
+        (PRONOUNS, Tag::Pron),
+        (CONJS, Tag::Conj),
+        (&subs, Tag::Sub),
+        (PREPS, Tag::Prep),
+        (NUMBER_WORDS, Tag::Num),
+    ];
+    for (list, tag) in lists {
+        for w in list {
+            let c: &mut WordClass = m.entry(*w).or_default();
+            c.tag.get_or_insert(tag);
+        }
+    }
+    for w in ADVS {
+        let c: &mut WordClass = m.entry(*w).or_default();
+        c.tag.get_or_insert(Tag::Adv);
+    }
+    for (list, bit) in [
+        (WEEKDAYS, TIME_WEEKDAY),
+        (MONTHS, TIME_MONTH),
+        (TIME_UNITS, TIME_UNIT),
+    ] {
+        for w in list {
+            let c: &mut WordClass = m.entry(*w).or_default();
+            c.time |= bit;
+        }
+    }
+    m
 }
 
 /// Head nouns of a pair reference ("the two sides", "both governments").
@@ -582,14 +623,24 @@ pub trait KnownNames {
     fn is_known_name(&self, lower: &str) -> bool;
 }
 
-/// The longest cue phrase at each token of a sentence ([`Lexicon::match_cue`] at every index).
-pub type CueTable<'l> = Vec<Option<(usize, &'l [CueClass])>>;
+/// What the dictionaries say of each token of a sentence ([`cue_table`]).
+pub struct CueTable<'l> {
+    /// Each token's [`Lexicon::word`]: its actor phrases, cue phrases and verb readings.
+    pub words: Vec<Option<&'l WordEntry>>,
+    /// The longest cue phrase at each token ([`Lexicon::match_cue`] at every index).
+    pub cues: Vec<Option<(usize, &'l [CueClass])>>,
+}
 
-/// [`Lexicon::match_cue`] at every token of `s`.
+/// Each token's [`Lexicon::word`] (one hash look-up per token, read again by annotation for
+/// actor phrases and verb readings) and the longest cue phrase at every token of `s`.
 pub fn cue_table<'l>(lex: &'l Lexicon, s: &Sentence, text: &str) -> CueTable<'l> {
-    (0..s.tokens.len())
-        .map(|i| lex.match_cue(&s.tokens, i, text))
-        .collect()
+    let words: Vec<Option<&WordEntry>> = s.tokens.iter().map(|t| lex.word(&t.lower)).collect();
+    let cues = words
+        .iter()
+        .enumerate()
+        .map(|(i, &w)| lex.match_cue_at(w, &s.tokens, i, text))
+        .collect();
+    CueTable { words, cues }
 }
 
 /// Annotate one sentence.
@@ -604,10 +655,19 @@ pub fn annotate_with_cues(
     s: &Sentence,
     text: &str,
     known: &dyn KnownNames,
-    cue_at: &[Option<(usize, &[CueClass])>],
+    table: &CueTable,
 ) -> Annotated {
     let toks = &s.tokens;
     let n = toks.len();
+    let cue_at = &table.cues;
+    // verb readings of token `k`, from its dictionary word
+    let readings = |k: usize| table.words[k].map_or(&[][..], WordEntry::verb_readings);
+    // the word lists' verdict on every token, looked up once
+    let class: Vec<WordClass> = toks
+        .iter()
+        .zip(&table.words)
+        .map(|(t, &w)| WordClass::of(t, w))
+        .collect();
     // A Title Case headline capitalises every content word; then capitals say nothing about names.
     let title_case = s.is_headline
         && toks
@@ -615,11 +675,8 @@ pub fn annotate_with_cues(
             .filter(|t| t.kind == TokenKind::Word && t.lower.len() > 3 && t.capitalized)
             .count()
             >= 3
-        && toks.iter().all(|t| {
-            t.kind != TokenKind::Word
-                || t.capitalized
-                || t.lower.len() <= 3
-                || closed_tag(&t.lower).is_some()
+        && toks.iter().zip(&class).all(|(t, c)| {
+            t.kind != TokenKind::Word || t.capitalized || t.lower.len() <= 3 || c.tag.is_some()
         });
 
     // 0. A dateline ("ATHENS, April 18 (Reuters) -") names where the story was filed, not an
@@ -630,7 +687,7 @@ pub fn annotate_with_cues(
     let mut mention_at: Vec<Option<(usize, &LexEntry)>> = vec![None; n];
     let mut i = dateline.unwrap_or(0);
     while i < n {
-        if let Some(m) = lex.match_actor(toks, i, text) {
+        if let Some(m) = lex.match_actor_at(table.words[i], toks, i, text) {
             // OrgRefs only count once the organisation was named (checked by the resolver);
             // agents match anywhere.
             let entry = m
@@ -657,8 +714,10 @@ pub fn annotate_with_cues(
             ) && i > 0
                 && toks[i - 1].capitalized
                 && toks[i - 1].kind == TokenKind::Word
-                && closed_tag(&toks[i - 1].lower).is_none()
-                && lex.match_actor(toks, i - 1, text).is_none();
+                && class[i - 1].tag.is_none()
+                && lex
+                    .match_actor_at(table.words[i - 1], toks, i - 1, text)
+                    .is_none();
             // "a general strike", "general elections": lower-case "general" before such a noun
             // is an adjective, not an officer
             let adjective_general = m.len == 1
@@ -721,7 +780,7 @@ pub fn annotate_with_cues(
                     Tag::Poss
                 }
             }
-            TokenKind::Word => match closed_tag(&t.lower) {
+            TokenKind::Word => match class[i].tag {
                 Some(tag) => tag,
                 None if t.capitalized
                     && !title_case
@@ -753,6 +812,12 @@ pub fn annotate_with_cues(
 
     // Time expressions and quantities are adverbial: they may stand anywhere between a verb and
     // its object ("threatened on Monday to", "arrested at least 63 protesters").
+    // (the time bits of token `k`; a month abbreviation's period is not part of its name)
+    let time = |k: usize| match class.get(k) {
+        Some(c) if !toks[k].lower.ends_with('.') => c.time,
+        Some(_) if MONTHS.contains(&toks[k].lower.trim_end_matches('.')) => TIME_MONTH,
+        _ => 0,
+    };
     for i in 0..n {
         let l = toks[i].lower.as_str();
         let next = toks.get(i + 1).map(|t| t.lower.as_str());
@@ -761,17 +826,13 @@ pub fn annotate_with_cues(
         } else {
             None
         };
-        // (capitalisation first: it turns most words away before the month list is read)
-        let is_time_word = WEEKDAYS.contains(&l)
-            || (toks[i].capitalized && MONTHS.contains(&l.trim_end_matches('.')));
+        let is_time_word =
+            time(i) & TIME_WEEKDAY != 0 || (toks[i].capitalized && time(i) & TIME_MONTH != 0);
         if (is_time_word
             || (matches!(l, "on" | "in" | "last" | "next" | "this" | "early" | "late")
-                && next.is_some_and(|x| {
-                    WEEKDAYS.contains(&x) || MONTHS.contains(&x.trim_end_matches('.'))
-                }))
-            || (matches!(l, "last" | "next" | "this" | "that")
-                && next.is_some_and(|x| TIME_UNITS.contains(&x)))
-            || (TIME_UNITS.contains(&l)
+                && time(i + 1) & (TIME_WEEKDAY | TIME_MONTH) != 0)
+            || (matches!(l, "last" | "next" | "this" | "that") && time(i + 1) & TIME_UNIT != 0)
+            || (time(i) & TIME_UNIT != 0
                 && prev.is_some_and(|x| {
                     matches!(x, "last" | "next" | "this" | "that" | "later" | "earlier")
                 }))
@@ -802,6 +863,18 @@ pub fn annotate_with_cues(
     while i < n {
         if attack_verb_at[i] {
             tags[i] = Tag::Noun;
+            i += 1;
+            continue;
+        }
+        // most words start no phrase: not a dictionary match, pronoun, name, honorific or
+        // pair reference ("the two sides", "both countries")
+        if mention_at[i].is_none()
+            && !matches!(tags[i], Tag::Pron | Tag::Name)
+            && !matches!(
+                toks[i].lower.as_str(),
+                "mr." | "mrs." | "ms." | "dr." | "the" | "both"
+            )
+        {
             i += 1;
             continue;
         }
@@ -852,11 +925,8 @@ pub fn annotate_with_cues(
                 // "Israel strikes on Gaza" stay the attacks)
                 // ... and in a headline any role noun that is also a verb after a country or
                 // a person ("Blinken heads to Israel", "Russia courts India")
-                let third = p.agent.is_none()
-                    && lex
-                        .verb_readings(&toks[j].lower)
-                        .iter()
-                        .any(|(_, f)| f.has(VerbForm::THIRD));
+                let third =
+                    p.agent.is_none() && readings(j).iter().any(|(_, f)| f.has(VerbForm::THIRD));
                 let object_next = mention_at.get(j + len).copied().flatten().is_some()
                     || matches!(tags.get(j + len), Some(Tag::Det) | Some(Tag::Name));
                 let after_country = matches!(p.country, Some((_, ActorKind::CountryName)));
@@ -901,7 +971,7 @@ pub fn annotate_with_cues(
                                 && toks[k]
                                     .text(text)
                                     .starts_with(|c: char| c.is_ascii_lowercase())
-                                && lex.verb_readings(&toks[k].lower).is_empty())
+                                && readings(k).is_empty())
                 };
                 let mut modifiers = (j + 1..(j + 3).min(n)).take_while(|&k| modifier(k)).count();
                 // ... or two joined by "and" ("Ithilen's awful and evil minister")
@@ -935,7 +1005,7 @@ pub fn annotate_with_cues(
             // ("withdrew peacekeepers from Somalia": after a verb, "from" belongs to the verb)
             // ("recalled all its diplomats from Israel": whose they are is said already)
             let after_verb = start > 0
-                && (!lex.verb_readings(&toks[start - 1].lower).is_empty()
+                && (!readings(start - 1).is_empty()
                     || matches!(
                         toks[start - 1].lower.as_str(),
                         "its" | "their" | "his" | "her" | "our"
@@ -1058,7 +1128,7 @@ pub fn annotate_with_cues(
                         )
                     })
                 && p.agent.is_none()
-                && (lex.verb_readings(&toks[j].lower).is_empty() || toks[j].lower.ends_with("ing"))
+                && (readings(j).is_empty() || toks[j].lower.ends_with("ing"))
             {
                 j += 1;
                 continue;
@@ -1095,7 +1165,7 @@ pub fn annotate_with_cues(
             && p.end < n
             && tags[p.end] == Tag::Noun
             && toks[p.end].kind == TokenKind::Word
-            && (after_modifier_slot || lex.verb_readings(&toks[p.end].lower).is_empty());
+            && (after_modifier_slot || readings(p.end).is_empty());
         // a town alone is a place things happen to, never a subject ("in western Aleppo
         // province on Wednesday, killing ...": the killing is not Aleppo's)
         let town_alone = matches!(p.country, Some((_, ActorKind::Town))) && p.agent.is_none();
@@ -1181,7 +1251,7 @@ pub fn annotate_with_cues(
                         (tag == Tag::Det || tag == Tag::Noun)
                             && !t.capitalized
                             && t.kind == TokenKind::Word
-                            && lex.verb_readings(&t.lower).is_empty()
+                            && readings(a.end + from + k).is_empty()
                     })
             };
             let starts_and = matches!(between.first(), Some(&"and") | Some(&"or") | Some(&"nor"))
@@ -1303,13 +1373,13 @@ pub fn annotate_with_cues(
         if tags[i] == Tag::Name && !(i == 0 || title_case) {
             continue;
         }
-        let readings = lex.verb_readings(&toks[i].lower);
-        if readings.is_empty() {
+        let found = readings(i);
+        if found.is_empty() {
             continue;
         }
         if let Some(r) = choose_verb_reading(
             lex,
-            readings,
+            found,
             &tags,
             &phrases,
             &phrase_of,
@@ -1333,8 +1403,7 @@ pub fn annotate_with_cues(
             j += 1;
         }
         let object = j < n && matches!(tags[j], Tag::Det | Tag::Noun | Tag::Num);
-        let reading = lex
-            .verb_readings(&toks[i].lower)
+        let reading = readings(i)
             .iter()
             .find(|(l, _)| lex.lemma(*l) == "have")
             .copied();

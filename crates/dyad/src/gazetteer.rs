@@ -72,9 +72,12 @@ const PLACES_TSV: &str = include_str!("../../../data/gazetteer/places.tsv");
 const REGIONS_TSV: &str = include_str!("../../../data/gazetteer/regions.tsv");
 const INDEX_TSV: &str = include_str!("../../../data/gazetteer/index.tsv");
 
-/// The key of an index line.
+/// The key of an index line. (Read byte by byte: keys are a dozen bytes, and a `memchr` call
+/// for each of the 118,000 lines cost more than the bytes.)
 fn key_of(line: &str) -> &str {
-    memchr::memchr(b'\t', line.as_bytes()).map_or(line, |k| &line[..k])
+    line.bytes()
+        .position(|b| b == b'\t')
+        .map_or(line, |k| &line[..k])
 }
 
 /// A string's first eight bytes, zero-padded, as a big-endian number: two strings whose heads

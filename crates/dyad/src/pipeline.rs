@@ -313,7 +313,7 @@ impl Coder {
         // a story-level discard (PETRARCH `+WORD`) decides alone
         for (s, cue_at) in sentences.iter().zip(cues) {
             // (a cue table has an entry per token)
-            for (i, &cue) in cue_at.iter().enumerate() {
+            for (i, &cue) in cue_at.cues.iter().enumerate() {
                 if let Some((len, classes)) = cue {
                     if classes.contains(&CueClass::DiscardStory) {
                         let w: Vec<&str> =
@@ -332,7 +332,7 @@ impl Coder {
             }
             let mut i = 0;
             while i < s.tokens.len() {
-                if let Some((len, classes)) = cue_at[i] {
+                if let Some((len, classes)) = cue_at.cues[i] {
                     if classes.contains(&CueClass::DiscardArticle) {
                         let w = s.tokens[i..i + len]
                             .iter()

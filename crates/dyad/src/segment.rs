@@ -133,13 +133,22 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
         let start = i;
         if is_word_char(c) {
             // Initialisms: letters and periods alternating, "U.S.", "U.N.", "e.g."
-            if let Some(len) = initialism_len(&text[i..]) {
+            // (only a letter followed by a period can start one)
+            if let Some(len) = (bytes.get(i + 1) == Some(&b'.'))
+                .then(|| initialism_len(&text[i..]))
+                .flatten()
+            {
                 push(out, text, base, start, start + len, TokenKind::Word);
                 i += len;
                 continue;
             }
             let mut j = i;
             while j < text.len() {
+                // (ASCII letters and digits without making a `char`: most of the text)
+                if bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
                 let ch = char_at(text, j);
                 if is_word_char(ch) {
                     j += ch.len_utf8();
@@ -243,6 +252,7 @@ fn push(out: &mut Vec<Token>, text: &str, base: usize, s: usize, e: usize, kind:
 }
 
 /// [`push`] with the token's lower case (`lower_case(t)`) already made.
+#[inline]
 fn push_lower(
     out: &mut Vec<Token>,
     base: usize,
@@ -257,7 +267,10 @@ fn push_lower(
         end: base + e,
         kind,
         lower,
-        capitalized: t.chars().next().is_some_and(char::is_uppercase),
+        capitalized: match t.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => t.chars().next().is_some_and(char::is_uppercase),
+        },
     });
 }
 

@@ -33,12 +33,16 @@ struct PhraseToken {
 
 impl PhraseToken {
     fn matches(&self, t: &Token, text: &str) -> bool {
-        t.lower == self.lower
-            && match self.rule {
-                CaseRule::Any => true,
-                CaseRule::Capitalized => t.capitalized,
-                CaseRule::Exact => t.text(text) == self.exact,
-            }
+        t.lower == self.lower && self.case_matches(t, text)
+    }
+
+    /// [`PhraseToken::matches`] for a token whose lower case is known to be equal.
+    fn case_matches(&self, t: &Token, text: &str) -> bool {
+        match self.rule {
+            CaseRule::Any => true,
+            CaseRule::Capitalized => t.capitalized,
+            CaseRule::Exact => t.text(text) == self.exact,
+        }
     }
 }
 
@@ -141,15 +145,23 @@ impl<T: Clone> PhraseTrie<T> {
         }
     }
 
-    /// The longest phrase starting at token `i`: its length in tokens and payloads.
-    fn longest(&self, tokens: &[Token], i: usize, text: &str) -> Option<(usize, &[T])> {
-        let cands = self.by_first.get(tokens[i].lower.as_str())?;
+    /// The longest phrase starting at token `i` among `cands`, the phrases whose first word is
+    /// token `i`'s lower case (its [`WordEntry`]'s): its length in tokens and payloads. (The
+    /// first word is equal already; only its capitalisation is checked.)
+    fn longest_of(
+        &self,
+        cands: &[usize],
+        tokens: &[Token],
+        i: usize,
+        text: &str,
+    ) -> Option<(usize, &[T])> {
         for &c in cands {
             let (ptoks, vals) = &self.phrases[c];
             if i + ptoks.len() <= tokens.len()
-                && ptoks
+                && ptoks[0].case_matches(&tokens[i], text)
+                && ptoks[1..]
                     .iter()
-                    .zip(&tokens[i..])
+                    .zip(&tokens[i + 1..])
                     .all(|(p, t)| p.matches(t, text))
             {
                 return Some((ptoks.len(), vals));
@@ -523,6 +535,33 @@ impl CompiledPattern {
     }
 }
 
+/// What the dictionaries hold for one lower-cased word ([`Lexicon::word`]): the actor and cue
+/// phrases it starts, its verb readings and its class in the annotator's word lists (closed-class
+/// words, time words). Annotation looks each token up once and reads all of them from here
+/// (they were four hash look-ups of the same word, some of them repeated).
+#[derive(Debug, Default)]
+pub struct WordEntry {
+    /// Actor phrases starting with the word, longest first.
+    actors: Vec<usize>,
+    /// Cue phrases starting with the word, longest first.
+    cues: Vec<usize>,
+    verbs: Vec<(u32, VerbForm)>,
+    /// The annotator's word lists' class of the word (closed-class tag, time word).
+    class: crate::annotate::WordClass,
+}
+
+impl WordEntry {
+    /// What the annotator's word lists say of the word.
+    pub(crate) fn class(&self) -> crate::annotate::WordClass {
+        self.class
+    }
+
+    /// [`Lexicon::verb_readings`] of the word.
+    pub fn verb_readings(&self) -> &[(u32, VerbForm)] {
+        &self.verbs
+    }
+}
+
 /// Patterns of one verb by the [`Lexicon::literal_id`] of their first literal word, and those
 /// with no literal (a bit set over the verb's patterns: bit `i % 64` of word `i / 64`).
 type PatternIndex = (FxHashMap<u32, Vec<u32>>, Vec<u64>);
@@ -534,6 +573,10 @@ pub struct Lexicon {
     actors: PhraseTrie<LexEntry>,
     cues: PhraseTrie<CueClass>,
     verb_forms: FxHashMap<String, Vec<(u32, VerbForm)>>,
+    /// Every word that starts an actor or cue phrase, is a verb form or is in the annotator's
+    /// word lists: the tries' first-word tables, the verb forms and the word lists, merged once
+    /// compiled.
+    words: FxHashMap<String, WordEntry>,
     lemmas: Vec<String>,
     lemma_ids: FxHashMap<String, u32>,
     verb_patterns: Vec<Vec<Arc<CompiledPattern>>>,
@@ -569,6 +612,7 @@ impl Lexicon {
             actors: PhraseTrie::default(),
             cues: PhraseTrie::default(),
             verb_forms: FxHashMap::default(),
+            words: FxHashMap::default(),
             lemmas: Vec::new(),
             lemma_ids: FxHashMap::default(),
             verb_patterns: Vec::new(),
@@ -587,7 +631,38 @@ impl Lexicon {
         lex.actors = actor_trie;
         errors.extend(actor_errors);
         lex.dict = dict;
+        lex.index_words();
         (lex, errors)
+    }
+
+    /// Make [`Lexicon::words`] from the tries' first-word tables (which it takes over), the
+    /// verb forms and the annotator's word lists.
+    fn index_words(&mut self) {
+        let mut words: FxHashMap<String, WordEntry> = FxHashMap::default();
+        for (w, cands) in std::mem::take(&mut self.actors.by_first) {
+            words.entry(w).or_default().actors = cands;
+        }
+        for (w, cands) in std::mem::take(&mut self.cues.by_first) {
+            words.entry(w).or_default().cues = cands;
+        }
+        for (w, readings) in &self.verb_forms {
+            match words.get_mut(w.as_str()) {
+                Some(e) => e.verbs = readings.clone(),
+                None => {
+                    words.insert(
+                        w.clone(),
+                        WordEntry {
+                            verbs: readings.clone(),
+                            ..WordEntry::default()
+                        },
+                    );
+                }
+            }
+        }
+        for (w, class) in crate::annotate::word_list_classes() {
+            words.entry(w.to_string()).or_default().class = class;
+        }
+        self.words = words;
     }
 
     fn lemma_id(
@@ -654,10 +729,27 @@ impl Lexicon {
         id
     }
 
+    /// What the dictionaries hold for a lower-cased word; `None` when it starts no phrase, is
+    /// no verb form and is in none of the annotator's word lists.
+    pub fn word(&self, lower: &str) -> Option<&WordEntry> {
+        self.words.get(lower)
+    }
+
     /// The longest actor or agent phrase starting at token `i`.
     pub fn match_actor(&self, tokens: &[Token], i: usize, text: &str) -> Option<PhraseMatch<'_>> {
+        self.match_actor_at(self.word(&tokens[i].lower), tokens, i, text)
+    }
+
+    /// [`Lexicon::match_actor`] with token `i`'s [`Lexicon::word`] already looked up.
+    pub fn match_actor_at(
+        &self,
+        word: Option<&WordEntry>,
+        tokens: &[Token],
+        i: usize,
+        text: &str,
+    ) -> Option<PhraseMatch<'_>> {
         self.actors
-            .longest(tokens, i, text)
+            .longest_of(&word?.actors, tokens, i, text)
             .map(|(len, entries)| PhraseMatch { len, entries })
     }
 
@@ -668,7 +760,18 @@ impl Lexicon {
         i: usize,
         text: &str,
     ) -> Option<(usize, &[CueClass])> {
-        self.cues.longest(tokens, i, text)
+        self.match_cue_at(self.word(&tokens[i].lower), tokens, i, text)
+    }
+
+    /// [`Lexicon::match_cue`] with token `i`'s [`Lexicon::word`] already looked up.
+    pub fn match_cue_at(
+        &self,
+        word: Option<&WordEntry>,
+        tokens: &[Token],
+        i: usize,
+        text: &str,
+    ) -> Option<(usize, &[CueClass])> {
+        self.cues.longest_of(&word?.cues, tokens, i, text)
     }
 
     /// Verb readings of a lower-cased word: `(lemma id, form)`.

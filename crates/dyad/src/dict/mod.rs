@@ -13,7 +13,7 @@ pub mod write;
 
 pub use lexicon::{
     inflect, literal_key, literal_matches, pluralize, singular, ActorKind, CandidateBits, CaseRule,
-    CompiledPattern, LexEntry, Lexicon, PatElem, PhraseMatch, VerbForm,
+    CompiledPattern, LexEntry, Lexicon, PatElem, PhraseMatch, VerbForm, WordEntry,
 };
 pub use parse::parse_file;
 
