@@ -2338,7 +2338,9 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     // literal the dictionaries have at every verb cost more than the matching; a binary search
     // of the sorted keys, tried too, cost more still.)
     let words = ctx.lex.literal_count().div_ceil(64);
-    let (pats, partnerless) = PRESENT_KEYS.with_borrow_mut(|present| {
+    // (the first pass tries each candidate as the filter finds it, so the candidates after the
+    // first match are never filtered; the rest are kept for the target-less pass)
+    let (found, pats, partnerless) = PRESENT_KEYS.with_borrow_mut(|present| {
         if present.len() < words {
             present.resize(words, 0);
         }
@@ -2356,11 +2358,16 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         // every literal occurs, or every literal but an optional partner preposition
         let mut pats: Vec<&Arc<CompiledPattern>> = Vec::new();
         let mut partnerless: Vec<&Arc<CompiledPattern>> = Vec::new();
+        let mut found = None;
         for i in ctx.lex.candidate_patterns(c.lemma, &keys) {
             let p = &all[i as usize];
             // (only none or one missing matters: the count stops at two)
             let missing = p.key_ids.iter().filter(|&&k| !has(k)).take(2).count();
             if missing == 0 {
+                found = try_pattern(ctx, c, p, false, end_of_clause);
+                if found.is_some() {
+                    break;
+                }
                 pats.push(p);
             } else if missing == 1
                 && p.partner_key.is_some_and(|w| !has(w))
@@ -2378,12 +2385,10 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
                 *w = 0;
             }
         }
-        (pats, partnerless)
+        (found, pats, partnerless)
     });
-    for p in &pats {
-        if let Some(m) = try_pattern(ctx, c, p, false, end_of_clause) {
-            return Some(m);
-        }
+    if found.is_some() {
+        return found;
     }
     // No pattern found its target: a transitive pattern may still code the act with no target
     // ("NATO condemned the attack") when nothing after the target slot is required.
