@@ -424,15 +424,28 @@ impl Coder {
             };
             // "the two sides": one event per member; a mutual act's members are each other's
             // targets
-            let sources = split_pair(&source);
-            let targets: Vec<Option<ActorRef>> = if c.mutual && sources.len() == 2 {
+            let mut sources = split_pair(source);
+            let mut targets: Vec<Option<ActorRef>> = if c.mutual && sources.len() == 2 {
                 vec![Some(sources[1].clone()), Some(sources[0].clone())]
             } else {
-                match &target {
+                match target {
                     Some(t) => split_pair(t).into_iter().map(Some).collect(),
                     None => vec![None],
                 }
             };
+            // (nearly always one source and one target: they are moved into the event, not
+            // copied)
+            if let ([_], [_]) = (&sources[..], &targets[..]) {
+                let (Some(source), Some(target)) = (sources.pop(), targets.pop()) else {
+                    continue;
+                };
+                let mut ev =
+                    self.push_event(article, clean, a, date, c, source, target, &mut events);
+                if let Some(ev) = ev.as_mut() {
+                    self.situate_event(article, clean, a, c, dateline, ev);
+                }
+                continue;
+            }
             for (k, source) in sources.iter().enumerate() {
                 for (j, target) in targets.iter().enumerate() {
                     if c.mutual && k != j {
@@ -690,7 +703,10 @@ impl Coder {
 
 /// The members of a pair reference's actor ("the two sides" → RUSGOV, UKRGOV), each with the
 /// reference's words; any other actor is its own single member.
-fn split_pair(r: &ActorRef) -> Vec<ActorRef> {
+fn split_pair(r: ActorRef) -> Vec<ActorRef> {
+    if !r.code.contains(crate::resolve::PAIR_SEPARATOR) {
+        return vec![r];
+    }
     r.code
         .split(crate::resolve::PAIR_SEPARATOR)
         .map(|code| ActorRef {
@@ -765,8 +781,11 @@ fn is_score(w: &str) -> bool {
 /// `id` as 16 lower-case hex digits (`format!("{id:016x}")`, without the formatting machinery:
 /// one per event).
 fn hex16(id: u64) -> String {
-    (0..16)
-        .rev()
-        .map(|k| char::from(b"0123456789abcdef"[(id >> (4 * k)) as usize & 15]))
-        .collect()
+    let mut out = String::with_capacity(16);
+    for k in (0..16).rev() {
+        out.push(char::from(
+            b"0123456789abcdef"[(id >> (4 * k)) as usize & 15],
+        ));
+    }
+    out
 }
