@@ -574,9 +574,14 @@ fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 4 + 1);
     let mut i = 0;
-    while i < bytes.len() {
-        let Some((kind, len)) = char_kind(text, i) else {
-            break;
+    while let Some(&b) = bytes.get(i) {
+        let (kind, len) = if b.is_ascii() {
+            (ASCII_KIND[usize::from(b)], 1)
+        } else {
+            let Some(k) = char_kind(text, i) else {
+                break;
+            };
+            k
         };
         let Some(kind) = kind else {
             i += len;
