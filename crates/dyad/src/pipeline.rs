@@ -387,13 +387,12 @@ impl Coder {
                 end: e,
             })
         };
-        let mut events: Vec<Event> = Vec::new();
-        for c in a
-            .parse
-            .candidates
-            .iter()
-            .filter(|c| all || c.modality == Modality::Asserted)
-        {
+        let coded = |c: &&crate::code::Candidate| all || c.modality == Modality::Asserted;
+        // (an event or none per candidate, nearly always: the records are large to move when
+        // the vector grows)
+        let mut events: Vec<Event> =
+            Vec::with_capacity(a.parse.candidates.iter().filter(coded).count());
+        for c in a.parse.candidates.iter().filter(coded) {
             let Some(source) = phrase_ref(c.source) else {
                 continue;
             };
