@@ -2369,8 +2369,15 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         let mut found = None;
         for i in ctx.lex.candidate_patterns(c.lemma, &keys) {
             let p = &all[i as usize];
-            // (only none or one missing matters: the count stops at two)
-            let missing = p.key_ids.iter().filter(|&&k| !has(k)).take(2).count();
+            // (only none or one missing matters: the count stops at two. The first literal is
+            // there: a pattern is a candidate by its first literal's key, or has no literal)
+            let missing = p
+                .key_ids
+                .iter()
+                .skip(1)
+                .filter(|&&k| !has(k))
+                .take(2)
+                .count();
             if missing == 0 {
                 found = try_pattern(ctx, c, p, false, end_of_clause);
                 if found.is_some() {
@@ -3426,16 +3433,21 @@ fn match_noun(
             // no possessor: the subject of a light verb (or of a verb coding the same kind of
             // act) whose object this noun is
             let gov = clauses.iter().rfind(|c| c.verb < noun)?;
+            // (cheapest test first: this runs for every pattern of every event noun)
+            if gov.subject.is_empty() {
+                return None;
+            }
             let between_ok = (gov.verb + 1..noun).all(|t| {
                 !matches!(ctx.tag(t), Tag::Sub | Tag::Verb)
                     && !matches!(ctx.lower(t), ";" | ":" | ",")
             });
-            let light = LIGHT_VERBS.contains(&ctx.lex.lemma(gov.lemma));
-            let same_root = gov
-                .matched
-                .as_ref()
-                .is_some_and(|m| m.code.get(..2) == p.code.get(..2));
-            if !between_ok || !(light || same_root) || gov.subject.is_empty() {
+            let same_root = || {
+                gov.matched
+                    .as_ref()
+                    .is_some_and(|m| m.code.get(..2) == p.code.get(..2))
+            };
+            let light = || LIGHT_VERBS.contains(&ctx.lex.lemma(gov.lemma));
+            if !between_ok || !(same_root() || light()) {
                 return None;
             }
             sources = gov.subject.clone();
