@@ -638,15 +638,15 @@ impl Coder {
         // the countries the event's actors belong to, then the dateline's, break ties
         let strong: Vec<&str> =
             place.map_or_else(Vec::new, |p| p.hints.iter().map(String::as_str).collect());
-        let mut hints: Vec<String> = Vec::new();
-        hints.extend(ev.source.code.get(..3).map(str::to_string));
+        // (borrowed from the event's codes: the event is not changed until a place is chosen)
+        let mut hint_refs: Vec<&str> = Vec::with_capacity(3);
+        hint_refs.extend(ev.source.code.get(..3));
         if let Some(t) = &ev.target {
-            hints.extend(t.code.get(..3).map(str::to_string));
+            hint_refs.extend(t.code.get(..3));
         }
         if let Some((d, _)) = dateline {
-            hints.extend(gaz.place(*d).country.map(str::to_string));
+            hint_refs.extend(gaz.place(*d).country);
         }
-        let hint_refs: Vec<&str> = hints.iter().map(String::as_str).collect();
         let span_record = |id: PlaceId, span: Span, sentence: &Sentence| {
             let (s, e) = clean.original_span(
                 sentence.tokens[span.start].start,
