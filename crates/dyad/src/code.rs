@@ -24,6 +24,7 @@ use crate::dict::{
 };
 use crate::modality::{CueClass, Modality};
 use crate::segment::Sentence;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// The analysis of one verb.
@@ -120,11 +121,13 @@ struct Ctx<'a> {
     /// Tokens inside parentheticals (", which ... ,", "( ... )").
     masked: Vec<bool>,
     /// Cue classes of each verb: its lemma's, plus those of a cue phrase it starts
-    /// ("rejected accusations" is a denial).
-    classes: Vec<Vec<CueClass>>,
-    /// [`Lexicon::literal_id`] of each token's [`literal_key`], looked up once per sentence
-    /// for the pattern pre-filter of every verb.
-    literal_ids: Vec<Option<u32>>,
+    /// ("rejected accusations" is a denial). Borrowed from the lexicon unless a cue phrase adds
+    /// a class.
+    classes: Vec<Cow<'a, [CueClass]>>,
+    /// [`Lexicon::literal_id`] of each token's [`literal_key`] (`None` until looked up): the
+    /// pattern pre-filter of every verb reads the words after it, each looked up once, on
+    /// first use (a lookup hashes the word, and most sentences have words no verb reads).
+    literal_ids: Vec<std::cell::Cell<Option<Option<u32>>>>,
     question: bool,
 }
 
@@ -169,6 +172,16 @@ impl Ctx<'_> {
     fn verb_classes(&self, v: usize) -> &[CueClass] {
         &self.classes[v]
     }
+    /// [`Lexicon::literal_id`] of token `t`'s [`literal_key`].
+    fn literal_id(&self, t: usize) -> Option<u32> {
+        let cell = &self.literal_ids[t];
+        if let Some(id) = cell.get() {
+            return id;
+        }
+        let id = self.lex.literal_id(&literal_key(self.lower(t)));
+        cell.set(Some(id));
+        id
+    }
 }
 
 /// Analyse one sentence.
@@ -194,24 +207,19 @@ pub fn parse_sentence(
         masked: vec![false; n],
         classes: (0..n)
             .map(|i| {
-                let mut v: Vec<CueClass> = a.verb[i]
-                    .map_or(&[][..], |(l, _)| lex.lemma_cues(l))
-                    .to_vec();
-                if a.verb[i].is_some() {
-                    for &(st, len, cl) in &a.cues {
-                        if st == i && len > 1 && cl.is_verbal() && !v.contains(&cl) {
-                            v.push(cl);
-                        }
+                let Some((l, _)) = a.verb[i] else {
+                    return Cow::Borrowed(&[][..]);
+                };
+                let mut v = Cow::Borrowed(lex.lemma_cues(l));
+                for &(st, len, cl) in &a.cues {
+                    if st == i && len > 1 && cl.is_verbal() && !v.contains(&cl) {
+                        v.to_mut().push(cl);
                     }
                 }
                 v
             })
             .collect(),
-        literal_ids: s
-            .tokens
-            .iter()
-            .map(|t| lex.literal_id(&literal_key(&t.lower)))
-            .collect(),
+        literal_ids: vec![std::cell::Cell::new(None); n],
         question,
     };
     mask_parentheticals(&mut ctx);
@@ -2350,7 +2358,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     // (words no pattern literal has are left out: they match no key)
     let keys: Vec<u32> = before
         .chain(c.verb + 1..(c.verb + 20).min(n))
-        .filter_map(|t| ctx.literal_ids[t])
+        .filter_map(|t| ctx.literal_id(t))
         .collect();
     // (`keys` as a bit per literal id, so each candidate's literals are looked up at once
     // rather than by scanning the keys: a verb can have hundreds of candidates. The bitset is
@@ -2358,7 +2366,9 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     // literal the dictionaries have at every verb cost more than the matching; a binary search
     // of the sorted keys, tried too, cost more still.)
     let words = ctx.lex.literal_count().div_ceil(64);
-    let (pats, partnerless) = PRESENT_KEYS.with_borrow_mut(|present| {
+    // (the first pass tries each candidate as the filter finds it, so the candidates after the
+    // first match are never filtered; the rest are kept for the target-less pass)
+    let (found, pats, partnerless) = PRESENT_KEYS.with_borrow_mut(|present| {
         if present.len() < words {
             present.resize(words, 0);
         }
@@ -2376,11 +2386,23 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         // every literal occurs, or every literal but an optional partner preposition
         let mut pats: Vec<&Arc<CompiledPattern>> = Vec::new();
         let mut partnerless: Vec<&Arc<CompiledPattern>> = Vec::new();
+        let mut found = None;
         for i in ctx.lex.candidate_patterns(c.lemma, &keys) {
             let p = &all[i as usize];
-            // (only none or one missing matters: the count stops at two)
-            let missing = p.key_ids.iter().filter(|&&k| !has(k)).take(2).count();
+            // (only none or one missing matters: the count stops at two. The first literal is
+            // there: a pattern is a candidate by its first literal's key, or has no literal)
+            let missing = p
+                .key_ids
+                .iter()
+                .skip(1)
+                .filter(|&&k| !has(k))
+                .take(2)
+                .count();
             if missing == 0 {
+                found = try_pattern(ctx, c, p, false, end_of_clause);
+                if found.is_some() {
+                    break;
+                }
                 pats.push(p);
             } else if missing == 1
                 && p.partner_key.is_some_and(|w| !has(w))
@@ -2398,12 +2420,10 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
                 *w = 0;
             }
         }
-        (pats, partnerless)
+        (found, pats, partnerless)
     });
-    for p in &pats {
-        if let Some(m) = try_pattern(ctx, c, p, false, end_of_clause) {
-            return Some(m);
-        }
+    if found.is_some() {
+        return found;
     }
     // No pattern found its target: a transitive pattern may still code the act with no target
     // ("NATO condemned the attack") when nothing after the target slot is required.
@@ -2434,6 +2454,14 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         }
     }
     None
+}
+
+/// [`CompiledPattern::word_matches`], turning away first a word whose first byte is not the
+/// literal's (every word a literal matches shares it): most words tried against a literal are
+/// turned away so, without the call.
+#[inline]
+fn word_matches(p: &CompiledPattern, literal: &str, word: &str) -> bool {
+    literal.as_bytes().first() == word.as_bytes().first() && p.word_matches(literal, word)
 }
 
 /// The actors owning the noun phrase that ends at `end`, with their coordinated partners:
@@ -2489,13 +2517,13 @@ fn passive_subject_names(ctx: &Ctx, c: &VerbClause, p: &CompiledPattern, lead: &
     let mut at = start;
     for el in lead {
         let found = (at..c.group_start).find_map(|k| match el {
-            PatElem::Word(w) => p.word_matches(w, ctx.lower(k)).then_some(k + 1),
+            PatElem::Word(w) => word_matches(p, w, ctx.lower(k)).then_some(k + 1),
             PatElem::Alt(alts) => alts.iter().find_map(|seq| {
                 (k + seq.len() <= c.group_start
                     && seq
                         .iter()
                         .enumerate()
-                        .all(|(j, w)| p.word_matches(w, ctx.lower(k + j))))
+                        .all(|(j, w)| word_matches(p, w, ctx.lower(k + j))))
                 .then_some(k + seq.len())
             }),
             _ => None,
@@ -2569,7 +2597,7 @@ fn try_pattern(
                     && run
                         .iter()
                         .enumerate()
-                        .all(|(j, w)| p.word_matches(w, ctx.lower(k + j)))
+                        .all(|(j, w)| word_matches(p, w, ctx.lower(k + j)))
             })
         });
         match found {
@@ -2720,7 +2748,7 @@ fn try_pattern(
                 // the number of tokens the literal matches at `at` (0: no match)
                 let matches_at = |at: usize| -> usize {
                     match el {
-                        PatElem::Word(w) => usize::from(p.word_matches(w, ctx.lower(at))),
+                        PatElem::Word(w) => usize::from(word_matches(p, w, ctx.lower(at))),
                         PatElem::Alt(alts) => alts
                             .iter()
                             .find(|seq| {
@@ -2728,7 +2756,7 @@ fn try_pattern(
                                     && seq
                                         .iter()
                                         .enumerate()
-                                        .all(|(k, w)| p.word_matches(w, ctx.lower(at + k)))
+                                        .all(|(k, w)| word_matches(p, w, ctx.lower(at + k)))
                             })
                             .map_or(0, Vec::len),
                         _ => 0,
@@ -3496,16 +3524,21 @@ fn match_noun(
             // no possessor: the subject of a light verb (or of a verb coding the same kind of
             // act) whose object this noun is
             let gov = clauses.iter().rfind(|c| c.verb < noun)?;
+            // (cheapest test first: this runs for every pattern of every event noun)
+            if gov.subject.is_empty() {
+                return None;
+            }
             let between_ok = (gov.verb + 1..noun).all(|t| {
                 !matches!(ctx.tag(t), Tag::Sub | Tag::Verb)
                     && !matches!(ctx.lower(t), ";" | ":" | ",")
             });
-            let light = LIGHT_VERBS.contains(&ctx.lex.lemma(gov.lemma));
-            let same_root = gov
-                .matched
-                .as_ref()
-                .is_some_and(|m| m.code.get(..2) == p.code.get(..2));
-            if !between_ok || !(light || same_root) || gov.subject.is_empty() {
+            let same_root = || {
+                gov.matched
+                    .as_ref()
+                    .is_some_and(|m| m.code.get(..2) == p.code.get(..2))
+            };
+            let light = || LIGHT_VERBS.contains(&ctx.lex.lemma(gov.lemma));
+            if !between_ok || !(same_root() || light()) {
                 return None;
             }
             sources = gov.subject.clone();

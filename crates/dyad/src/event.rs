@@ -101,10 +101,12 @@ impl Event {
 pub fn stable_hash(parts: &[&[u8]]) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
     for p in parts {
-        for &b in p.iter().chain(std::iter::once(&0x1f)) {
+        for &b in *p {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x100000001b3);
         }
+        h ^= 0x1f;
+        h = h.wrapping_mul(0x100000001b3);
     }
     h
 }

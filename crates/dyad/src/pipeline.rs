@@ -387,13 +387,12 @@ impl Coder {
                 end: e,
             })
         };
-        let mut events: Vec<Event> = Vec::new();
-        for c in a
-            .parse
-            .candidates
-            .iter()
-            .filter(|c| all || c.modality == Modality::Asserted)
-        {
+        let coded = |c: &&crate::code::Candidate| all || c.modality == Modality::Asserted;
+        // (an event or none per candidate, nearly always: the records are large to move when
+        // the vector grows)
+        let mut events: Vec<Event> =
+            Vec::with_capacity(a.parse.candidates.iter().filter(coded).count());
+        for c in a.parse.candidates.iter().filter(coded) {
             let Some(source) = phrase_ref(c.source) else {
                 continue;
             };
@@ -424,15 +423,28 @@ impl Coder {
             };
             // "the two sides": one event per member; a mutual act's members are each other's
             // targets
-            let sources = split_pair(&source);
-            let targets: Vec<Option<ActorRef>> = if c.mutual && sources.len() == 2 {
+            let mut sources = split_pair(source);
+            let mut targets: Vec<Option<ActorRef>> = if c.mutual && sources.len() == 2 {
                 vec![Some(sources[1].clone()), Some(sources[0].clone())]
             } else {
-                match &target {
+                match target {
                     Some(t) => split_pair(t).into_iter().map(Some).collect(),
                     None => vec![None],
                 }
             };
+            // (nearly always one source and one target: they are moved into the event, not
+            // copied)
+            if let ([_], [_]) = (&sources[..], &targets[..]) {
+                let (Some(source), Some(target)) = (sources.pop(), targets.pop()) else {
+                    continue;
+                };
+                let mut ev =
+                    self.push_event(article, clean, a, date, c, source, target, &mut events);
+                if let Some(ev) = ev.as_mut() {
+                    self.situate_event(article, clean, a, c, dateline, ev);
+                }
+                continue;
+            }
             for (k, source) in sources.iter().enumerate() {
                 for (j, target) in targets.iter().enumerate() {
                     if c.mutual && k != j {
@@ -626,15 +638,15 @@ impl Coder {
         // the countries the event's actors belong to, then the dateline's, break ties
         let strong: Vec<&str> =
             place.map_or_else(Vec::new, |p| p.hints.iter().map(String::as_str).collect());
-        let mut hints: Vec<String> = Vec::new();
-        hints.extend(ev.source.code.get(..3).map(str::to_string));
+        // (borrowed from the event's codes: the event is not changed until a place is chosen)
+        let mut hint_refs: Vec<&str> = Vec::with_capacity(3);
+        hint_refs.extend(ev.source.code.get(..3));
         if let Some(t) = &ev.target {
-            hints.extend(t.code.get(..3).map(str::to_string));
+            hint_refs.extend(t.code.get(..3));
         }
         if let Some((d, _)) = dateline {
-            hints.extend(gaz.place(*d).country.map(str::to_string));
+            hint_refs.extend(gaz.place(*d).country);
         }
-        let hint_refs: Vec<&str> = hints.iter().map(String::as_str).collect();
         let span_record = |id: PlaceId, span: Span, sentence: &Sentence| {
             let (s, e) = clean.original_span(
                 sentence.tokens[span.start].start,
@@ -690,7 +702,10 @@ impl Coder {
 
 /// The members of a pair reference's actor ("the two sides" → RUSGOV, UKRGOV), each with the
 /// reference's words; any other actor is its own single member.
-fn split_pair(r: &ActorRef) -> Vec<ActorRef> {
+fn split_pair(r: ActorRef) -> Vec<ActorRef> {
+    if !r.code.contains(crate::resolve::PAIR_SEPARATOR) {
+        return vec![r];
+    }
     r.code
         .split(crate::resolve::PAIR_SEPARATOR)
         .map(|code| ActorRef {
@@ -765,8 +780,11 @@ fn is_score(w: &str) -> bool {
 /// `id` as 16 lower-case hex digits (`format!("{id:016x}")`, without the formatting machinery:
 /// one per event).
 fn hex16(id: u64) -> String {
-    (0..16)
-        .rev()
-        .map(|k| char::from(b"0123456789abcdef"[(id >> (4 * k)) as usize & 15]))
-        .collect()
+    let mut out = String::with_capacity(16);
+    for k in (0..16).rev() {
+        out.push(char::from(
+            b"0123456789abcdef"[(id >> (4 * k)) as usize & 15],
+        ));
+    }
+    out
 }

@@ -60,8 +60,13 @@ fn role_words(p: &ActorPhrase, toks: &[Token]) -> Option<String> {
         p.matched.iter().rev().find(
             |(e, _, _)| matches!(e, crate::dict::LexEntry::Agent { entry, .. } if *entry == a),
         )?;
-    let words: Vec<&str> = toks[start..end].iter().map(|t| t.lower.as_str()).collect();
-    let mut key = words.join(" ");
+    // (nearly always one word: no list of words to join)
+    let mut key = if end == start + 1 {
+        toks[start].lower.clone()
+    } else {
+        let words: Vec<&str> = toks[start..end].iter().map(|t| t.lower.as_str()).collect();
+        words.join(" ")
+    };
     if p.plural && key.ends_with('s') {
         key.pop();
     }
@@ -88,11 +93,15 @@ pub enum Resolution {
 /// A country or group code with a role's sector: after it (`RUS` + `MIL`), or before it for
 /// PETRARCH's prefix agents (`NGO` + `ARN` = `NGOARN`).
 fn with_sector(base: &str, sector: &str, prefix: bool) -> String {
-    if prefix {
-        format!("{sector}{base}")
+    let (first, second) = if prefix {
+        (sector, base)
     } else {
-        format!("{base}{sector}")
-    }
+        (base, sector)
+    };
+    let mut code = String::with_capacity(first.len() + second.len());
+    code.push_str(first);
+    code.push_str(second);
+    code
 }
 
 /// Why an indefinite bare role took the country of the nearest actor in its sentence.
@@ -122,9 +131,17 @@ impl ArticleMemory {
         date: Date,
     ) -> Option<(String, Resolution)> {
         let d = &lex.dict;
-        let sector = p.agent.map(|a| d.agents[a as usize].sector.clone());
+        let sector = p.agent.map(|a| d.agents[a as usize].sector.as_str());
         let prefix = p.agent.is_some_and(|a| d.agents[a as usize].prefix);
-        let country_code = p.country.map(|(c, _)| d.countries[c as usize].code.clone());
+        let country_code = p
+            .country
+            .map(|(c, _)| d.countries[c as usize].code.as_str());
+        // (what is read, and remembered, of the role: found once)
+        let role = if p.pronoun.is_some() {
+            None
+        } else {
+            role_words(p, toks)
+        };
         let res = if let Some(k) = p.pronoun {
             let r = match k {
                 Pronoun::Person => self
@@ -160,9 +177,7 @@ impl ArticleMemory {
                 (code, Resolution::Dictionary)
             })
         } else if let Some((ci, sec)) = &p.institution {
-            let base = country_code
-                .clone()
-                .unwrap_or_else(|| d.countries[*ci as usize].code.clone());
+            let base = country_code.unwrap_or_else(|| d.countries[*ci as usize].code.as_str());
             Some((format!("{base}{sec}"), Resolution::Dictionary))
         } else if let Some((oi, kind)) = p.org {
             if kind == ActorKind::OrgRef {
@@ -198,24 +213,23 @@ impl ArticleMemory {
             }
         } else if let (Some(cc), Some((_, kind))) = (&country_code, p.country) {
             // "the Israeli people" is the nation; "Israeli people" some of its civilians
-            let nation = p.definite && role_words(p, toks).as_deref() == Some("people");
+            let nation = p.definite && role.as_deref() == Some("people");
             let mut code = match (&sector, kind) {
                 (Some(s), _) if !nation => with_sector(cc, s, prefix),
-                (Some(_), _) => cc.clone(),
+                (Some(_), _) => cc.to_string(),
                 (None, ActorKind::Capital) => format!("{cc}GOV"),
-                (None, _) => cc.clone(),
+                (None, _) => cc.to_string(),
             };
             if let Some(pa) = p.prefix_agent {
                 code = with_sector(&code, &d.agents[pa as usize].sector, true);
             }
             Some((code, Resolution::Dictionary))
         } else if p.agent.is_some() {
-            let s = sector.clone().unwrap_or_default();
+            let s = sector.unwrap_or_default();
             let subject_same_sector = self
                 .subject_person
                 .as_ref()
-                .filter(|c| c.len() > 3 && c.ends_with(s.as_str()));
-            let role = role_words(p, toks);
+                .filter(|c| c.len() > 3 && c.ends_with(s));
             if let Some(prev) = p
                 .definite
                 .then(|| role.as_ref().and_then(|r| self.by_role.get(r)))
@@ -233,7 +247,7 @@ impl ArticleMemory {
                 ))
             } else if let Some(c) = &self.sentence_place {
                 Some((
-                    with_sector(c, &s, prefix),
+                    with_sector(c, s, prefix),
                     Resolution::Coreference("place named in the sentence"),
                 ))
             } else if let Some(c) = self
@@ -245,16 +259,16 @@ impl ArticleMemory {
             {
                 // "the ministry" refers back; "soldiers" are of the country named nearest
                 Some((
-                    with_sector(c, &s, prefix),
+                    with_sector(c, s, prefix),
                     Resolution::Coreference(NEAREST_COUNTRY),
                 ))
             } else if let Some(c) = self.last_country.as_ref().filter(|_| !self.unplaced_roles) {
                 Some((
-                    with_sector(c, &s, prefix),
+                    with_sector(c, s, prefix),
                     Resolution::Coreference("country named earlier in the article"),
                 ))
             } else {
-                Some((s, Resolution::Dictionary))
+                Some((s.to_string(), Resolution::Dictionary))
             }
         } else if !p.names.is_empty() || p.start < p.end {
             // a bare or honorific name introduced earlier
@@ -267,12 +281,13 @@ impl ArticleMemory {
             None
         };
         if let Some((code, _)) = &res {
-            self.remember(p, code, toks);
+            self.remember(p, code, toks, role);
         }
         res
     }
 
-    fn remember(&mut self, p: &ActorPhrase, code: &str, toks: &[Token]) {
+    /// `role`: the phrase's [`role_words`].
+    fn remember(&mut self, p: &ActorPhrase, code: &str, toks: &[Token], role: Option<String>) {
         if let Some((oi, ActorKind::OrgName)) = p.org {
             self.named_orgs.retain(|&o| o != oi);
             self.named_orgs.push(oi);
@@ -301,7 +316,7 @@ impl ArticleMemory {
                 self.last_country = Some(code[..3].to_string());
             }
         }
-        if let Some(role) = role_words(p, toks) {
+        if let Some(role) = role {
             self.by_role.insert(role, code.to_string());
         }
     }
@@ -324,6 +339,10 @@ impl ArticleMemory {
         self.sentence_place = phrases
             .iter()
             .find(|p| {
+                // (a country and no role first: most phrases are not, and are not walked back)
+                if p.country.is_none() || p.agent.is_some() {
+                    return false;
+                }
                 // "in Minsk", "in several French cities", "in the Syrian city of"
                 let mut b = p.start;
                 let mut steps = 0;
@@ -349,9 +368,7 @@ impl ArticleMemory {
                     b -= 1;
                     steps += 1;
                 }
-                p.country.is_some()
-                    && p.agent.is_none()
-                    && b > 0
+                b > 0
                     && matches!(
                         toks[b - 1].lower.as_str(),
                         "in" | "at" | "near" | "outside" | "across" | "throughout" | "inside"

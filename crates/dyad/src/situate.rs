@@ -190,6 +190,7 @@ pub fn event_hosts(
 }
 
 /// Is the token a locative preposition: a place after it is where something happened?
+#[inline]
 pub fn is_locative(lower: &str) -> bool {
     matches!(
         lower,
@@ -536,24 +537,31 @@ fn place_mentions(
     from: usize,
 ) -> Vec<PlaceMention> {
     let gaz = Gazetteer::embedded();
-    let words = words(s, text);
-    let lowers: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
+    // the sentence's words as written and in lower case, listed at its first locative (most
+    // sentences have none)
+    let mut lists: Option<(Vec<&str>, Vec<&str>)> = None;
     let capitalized = |k: usize| s.tokens.get(k).is_some_and(|t| t.capitalized);
     let mut out = Vec::new();
     let mut i = from;
-    while i < words.len() {
+    while i < s.tokens.len() {
         let lower = s.tokens[i].lower.as_str();
         let journey = lower == "to" && i > 0 && JOURNEY.contains(&s.tokens[i - 1].lower.as_str());
         if !is_locative(lower) && !journey {
             i += 1;
             continue;
         }
+        let (words, lowers) = &*lists.get_or_insert_with(|| {
+            (
+                words(s, text),
+                s.tokens.iter().map(|t| t.lower.as_str()).collect(),
+            )
+        });
         // Among the positions of the lead ("in the Darfur city of El Geneina"), the name that
         // reaches farthest, and of those the one that starts first ("the West Bank", not
         // "Bank").
-        let lead = place_lead_len(&lowers, i + 1, &capitalized);
+        let lead = place_lead_len(lowers, i + 1, &capitalized);
         let best = (i + 1..=i + 1 + lead)
-            .filter_map(|k| gaz.match_at(&words, k).map(|(len, ids)| (k, len, ids)))
+            .filter_map(|k| gaz.match_at(words, k).map(|(len, ids)| (k, len, ids)))
             .max_by_key(|&(k, len, _)| (k + len, std::cmp::Reverse(k)));
         let mut hints: Vec<String> = (i + 1..i + 1 + lead)
             .filter_map(|t| country_at(lex, a, t))
@@ -596,7 +604,7 @@ fn place_mentions(
         }
         // "in Doha, Qatar": the country after the comma
         if words.get(end) == Some(&",") {
-            if let Some((clen, cids)) = gaz.match_at(&words, end + 1) {
+            if let Some((clen, cids)) = gaz.match_at(words, end + 1) {
                 if let Some(c) = cids
                     .iter()
                     .map(|&id| gaz.place(id))
