@@ -447,6 +447,21 @@ fn petrarch_passive_without_an_agent_reads_its_subject_as_source() {
     );
 }
 
+/// PETRARCH's `RECENTLY_*`: a word joined to the verb by `_` stands right before it. The
+/// importer kept the word but not the joint, so "recently did allow" took the pattern written
+/// for "recently allowed".
+#[test]
+fn petrarch_word_joined_to_the_verb_stands_right_before_it() {
+    assert_eq!(
+        team_code("Freedonia quietly seized Sylvania."),
+        [t("FRD", "SYL", "1712")]
+    );
+    assert_eq!(
+        team_code("Freedonia quietly has seized Sylvania."),
+        [t("FRD", "SYL", "1711")]
+    );
+}
+
 /// PETRARCH matches a pattern's words as written: "for demonstrations" is no match for a
 /// synset member DEMONSTRATION, where dyad's own patterns fold plurals (PETRARCH2's SYNSET
 /// records expect "a set of resolutions" not to match `* RESOLUTION`).

@@ -2591,13 +2591,17 @@ fn try_pattern(
     for (i, alts) in p.pre.iter().enumerate().rev() {
         let longest = alts.iter().map(Vec::len).max().unwrap_or(1);
         let lo = at.saturating_sub(4 + longest);
+        let adjacent = p.verb_adjacent && i + 1 == p.pre.len();
         let found = (lo..at).rev().find(|&k| {
             alts.iter().any(|run| {
-                k + run.len() <= at
-                    && run
-                        .iter()
-                        .enumerate()
-                        .all(|(j, w)| word_matches(p, w, ctx.lower(k + j)))
+                (if adjacent {
+                    k + run.len() == c.verb
+                } else {
+                    k + run.len() <= at
+                }) && run
+                    .iter()
+                    .enumerate()
+                    .all(|(j, w)| word_matches(p, w, ctx.lower(k + j)))
             })
         });
         match found {

@@ -306,6 +306,10 @@ pub struct CompiledPattern {
     /// missing, the first actor of the sentence ("Gondor's Prime Minister noted that Mordor
     /// regretted", "A Pakistani woman held in Afghanistan was extradited").
     pub target_before: Option<usize>,
+    /// Written `_` last on the last words before `*` (`recently_ * allow`, PETRARCH's
+    /// `RECENTLY_*`): those words stand right before the verb itself ("recently allowed", not
+    /// "recently did allow").
+    pub verb_adjacent: bool,
     /// The entry was written as an inflected form of an irregular verb (PETRARCH's `SAID`,
     /// `MET`, `LEFT` entries beside `SAY`, `MEET`, `LEAVE`): this copy, filed under that verb,
     /// matches only this form, and beats the verb's own patterns of the same shape there.
@@ -1102,6 +1106,11 @@ fn compile_rest(
         if let Some(k) = target_before {
             pre.remove(k);
         }
+        // `recently_ * allow`: the last words before `*`, written with `_` last, stand right
+        // before the verb
+        let verb_adjacent = pre
+            .last()
+            .is_some_and(|w| w.split('|').all(|a| a.ends_with('_')));
         if pre.iter().any(|w| {
             !w.chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '.' | '|' | '_'))
@@ -1231,6 +1240,7 @@ fn compile_rest(
             compound_subject,
             subject_is_target,
             target_before,
+            verb_adjacent,
             only_form: None,
             exact_words,
         };
@@ -1299,6 +1309,7 @@ fn compile_rest(
                 compound_subject: false,
                 subject_is_target: false,
                 target_before: None,
+                verb_adjacent: false,
                 only_form: None,
                 exact_words: false,
             }));

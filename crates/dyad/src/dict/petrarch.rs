@@ -462,12 +462,23 @@ fn convert_pattern(
             pre.insert(0, "%".into());
         }
         // a target standing before the verb (`NOTED + *`, `SUGGESTED_+ *`) keeps its place
-        for (k, piece) in parts.split(|p| *p == "+").enumerate() {
+        let pieces: Vec<&[&str]> = parts.split(|p| *p == "+").collect();
+        for (k, piece) in pieces.iter().enumerate() {
             if k > 0 {
                 pre.push("+".into());
             }
             if let Some(alts) = joined_group(piece, synsets)? {
-                pre.push(alts);
+                // `RECENTLY_*`: words joined to the verb stand right before it ("recently
+                // did allow" is no match), written with `_` last
+                let adjacent = last && k + 1 == pieces.len();
+                pre.push(if adjacent {
+                    alts.split('|')
+                        .map(|a| format!("{a}_"))
+                        .collect::<Vec<_>>()
+                        .join("|")
+                } else {
+                    alts
+                });
             }
         }
         if last {
