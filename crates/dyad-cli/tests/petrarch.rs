@@ -411,6 +411,22 @@ fn petrarch_target_written_before_the_verb() {
         run("Freedonia announced that Chicolini was extradited on Monday."),
         [t("FRD", "MRX", "174")]
     );
+    // a target before an earlier word, past its auxiliaries, with `$` naming the source (it
+    // was read as the subject, Freedonia, and nothing matched)
+    // (the celebration is to come: written with the other modalities)
+    let cfg = fixtures().join("team_config.ini");
+    let hosting = dyad(
+        &[
+            "code",
+            "--all-modalities",
+            "--petr-config",
+            cfg.to_str().unwrap(),
+            "--date",
+            "1933-06-01",
+        ],
+        b"Sylvania will be hosting Freedonia to celebrate the feast with Marxonia.",
+    );
+    assert_eq!(triples(&hosting), [t("MRX", "SYL", "043")]);
     // without the words the pattern puts around the target, nothing is coded
     assert!(run("Sylvania regretted the vote.").is_empty());
     assert!(run("Freedonia extradited Chicolini.").is_empty());

@@ -2650,7 +2650,17 @@ fn try_pattern(
     // source is the subject, or the sentence's first actor when the subject is the target
     let mut before_sources: Vec<usize> = Vec::new();
     if let Some(before) = target_before {
-        let ph = before.checked_sub(1).and_then(|k| ctx.a.phrase_of[k])?;
+        // (past the auxiliaries before a word: "Mordor will be hosting" for `+ hosting *`)
+        let mut end = before;
+        while end > 0
+            && matches!(
+                ctx.tag(end - 1),
+                Tag::Modal | Tag::Be | Tag::Have | Tag::Do | Tag::Neg | Tag::Adv
+            )
+        {
+            end -= 1;
+        }
+        let ph = end.checked_sub(1).and_then(|k| ctx.a.phrase_of[k])?;
         targets = ctx.group_of(ph);
         before_sources = c
             .subject
@@ -2658,7 +2668,8 @@ fn try_pattern(
             .copied()
             .filter(|s| !targets.contains(s))
             .collect();
-        if before_sources.is_empty() {
+        // (an explicit `$` after the verb names the source instead)
+        if before_sources.is_empty() && !p.elems.contains(&PatElem::Source) {
             let first = (0..ctx.a.phrases.len()).find(|&q| {
                 ctx.a.phrases[q].pronoun.is_none()
                     && ctx.codes[q].is_some()
@@ -2995,8 +3006,11 @@ fn try_pattern(
                         explicit_sources = Some(grp);
                         break;
                     }
-                    // "received money from Osgiliath": the source's preposition
-                    if (ctx.is_filler(pos) || matches!(ctx.lower(pos), "of" | "by" | "from"))
+                    // "received money from Osgiliath": the source's preposition (PETRARCH's
+                    // `$` is the next actor: "celebrate May Day with Eriador")
+                    if (ctx.is_filler(pos)
+                        || matches!(ctx.lower(pos), "of" | "by" | "from")
+                        || p.exact_words && ctx.tag(pos) == Tag::Prep)
                         && skipped < 3
                     {
                         skipped += 1;

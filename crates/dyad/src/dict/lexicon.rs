@@ -1098,7 +1098,8 @@ fn compile_rest(
         }
         // `+` first with a `$` after the verb: the subject is acted upon; `+` anywhere else
         // before the verb (`noted + * regret`, `+ was * extradite`): the target stands there
-        let subject_is_target = pre.first().is_some_and(|w| w == "+") && words.contains(&"$");
+        let subject_is_target =
+            pre.first().is_some_and(|w| w == "+") && pre.len() == 1 && words.contains(&"$");
         if subject_is_target {
             pre.remove(0);
         }
@@ -1168,7 +1169,7 @@ fn compile_rest(
             bad = Some("a verb pattern has at most one `$`".into());
         }
         if target_before.is_some()
-            && (elems.contains(&PatElem::Target) || pre.iter().any(|w| w == "+"))
+            && (elems.contains(&PatElem::Target) || pre.iter().any(|w| w == "+") || pre.is_empty())
         {
             bad = Some(
                 "a pattern with its target before the verb (`noted + * regret`) has no other `+`"
