@@ -478,6 +478,17 @@ fn petrarch_word_joined_to_the_verb_stands_right_before_it() {
     );
 }
 
+/// PETRARCH's `^` skips a preposition with its object ("Tabaski with Eriador next week at
+/// Cirith Ungol" for `* TABASKI ^ $`); it skipped the preposition alone, and the pattern failed
+/// on the object.
+#[test]
+fn petrarch_skip_takes_a_preposition_with_its_object() {
+    assert_eq!(
+        team_code("Sylvania greeted envoys with flowers in Freedonia."),
+        [t("SYL", "FRD", "042")]
+    );
+}
+
 /// PETRARCH matches a pattern's words as written: "for demonstrations" is no match for a
 /// synset member DEMONSTRATION, where dyad's own patterns fold plurals (PETRARCH2's SYNSET
 /// records expect "a set of resolutions" not to match `* RESOLUTION`).

@@ -2982,8 +2982,13 @@ fn try_pattern(
                 if pos >= end_of_clause {
                     return None;
                 }
-                // an article goes with the phrase after it ("at the Old Palace")
+                // PETRARCH's skip takes a preposition with its object ("Tabaski with Eriador
+                // next week at Cirith Ungol" for `celebrate tabaski ^ $`)
                 let mut at = pos;
+                if p.exact_words && ctx.tag(at) == Tag::Prep && at + 1 < end_of_clause {
+                    at += 1;
+                }
+                // an article goes with the phrase after it ("at the Old Palace")
                 while at + 1 < end_of_clause && ctx.tag(at) == Tag::Det {
                     at += 1;
                 }
