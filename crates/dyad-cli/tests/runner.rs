@@ -225,7 +225,7 @@ fn start_and_stop(args: &[&str], ckpt: &Path, after: u64, signal: &str) -> (Outp
                 break;
             }
             Some((_, true)) => break,
-            _ => std::thread::sleep(Duration::from_millis(20)),
+            _ => std::thread::sleep(Duration::from_millis(5)),
         }
     }
     let pid = child.id().to_string();
@@ -240,7 +240,9 @@ fn start_and_stop(args: &[&str], ckpt: &Path, after: u64, signal: &str) -> (Outp
 #[test]
 fn resume_after_sigkill_and_ctrl_c_writes_the_uninterrupted_output() {
     let d = dir("resume");
-    let (path, _) = corpus(&d, 0.3, "not json\n");
+    // (large enough that the run is still going when the poll sees its first checkpoint: at
+    // 0.3 MB the faster coder sometimes finished first)
+    let (path, _) = corpus(&d, 1.0, "not json\n");
     let reference = run(&["code", "--threads", "2", &path]);
     assert_eq!(reference.status.code(), Some(1));
     let out = d.join("events.jsonl");
