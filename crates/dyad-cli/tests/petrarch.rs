@@ -110,17 +110,21 @@ fn codes_with_team_petrarch_dictionaries_via_config() {
 
 /// Code `text` with the team's PETRARCH-format fixture dictionaries, dated 1933-06-01.
 fn team_code(text: &str) -> Vec<(String, String, String)> {
+    team_code_with(&[], text)
+}
+
+/// [`team_code`] with more options for `dyad code`.
+fn team_code_with(options: &[&str], text: &str) -> Vec<(String, String, String)> {
     let cfg = fixtures().join("team_config.ini");
-    triples(&dyad(
-        &[
-            "code",
-            "--petr-config",
-            cfg.to_str().unwrap(),
-            "--date",
-            "1933-06-01",
-        ],
-        text.as_bytes(),
-    ))
+    let mut args = vec![
+        "code",
+        "--petr-config",
+        cfg.to_str().unwrap(),
+        "--date",
+        "1933-06-01",
+    ];
+    args.extend_from_slice(options);
+    triples(&dyad(&args, text.as_bytes()))
 }
 
 /// PETRARCH2's SYNSET suite: a synset member may be a phrase ("+DID N'T") and `_` joins words
@@ -414,19 +418,13 @@ fn petrarch_target_written_before_the_verb() {
     // a target before an earlier word, past its auxiliaries, with `$` naming the source (it
     // was read as the subject, Freedonia, and nothing matched)
     // (the celebration is to come: written with the other modalities)
-    let cfg = fixtures().join("team_config.ini");
-    let hosting = dyad(
-        &[
-            "code",
-            "--all-modalities",
-            "--petr-config",
-            cfg.to_str().unwrap(),
-            "--date",
-            "1933-06-01",
-        ],
-        b"Sylvania will be hosting Freedonia to celebrate the feast with Marxonia.",
+    assert_eq!(
+        team_code_with(
+            &["--all-modalities"],
+            "Sylvania will be hosting Freedonia to celebrate the feast with Marxonia."
+        ),
+        [t("MRX", "SYL", "043")]
     );
-    assert_eq!(triples(&hosting), [t("MRX", "SYL", "043")]);
     // without the words the pattern puts around the target, nothing is coded
     assert!(run("Sylvania regretted the vote.").is_empty());
     assert!(run("Freedonia extradited Chicolini.").is_empty());

@@ -298,9 +298,7 @@ pub fn parse_sentence(
         let to_at =
             (c.group_start.saturating_sub(1)..=c.group_start).find(|&k| ctx.lower(k) == "to");
         let noun_complement = to_at.is_some_and(|k| {
-            k > 0
-                && ctx.tag(k - 1) == Tag::Noun
-                && COMPLEMENT_NOUNS.contains(&ctx.lower(k - 1).trim_end_matches('s'))
+            k > 0 && ctx.tag(k - 1) == Tag::Noun && is_complement_noun(ctx.lower(k - 1))
         });
         if c.infinitive && noun_complement {
             continue;
@@ -2550,7 +2548,6 @@ const COMPLEMENT_NOUNS: &[&str] = &[
     "way",
     "chance",
     "opportunity",
-    "opportunitie",
     "ability",
     "right",
     "power",
@@ -2559,6 +2556,16 @@ const COMPLEMENT_NOUNS: &[&str] = &[
     "strategy",
     "time",
 ];
+
+/// Whether `word` is one of [`COMPLEMENT_NOUNS`], singular or plural.
+fn is_complement_noun(word: &str) -> bool {
+    COMPLEMENT_NOUNS.iter().any(|n| {
+        word == *n
+            || word.strip_suffix('s') == Some(n)
+            || n.strip_suffix('y')
+                .is_some_and(|stem| word.strip_suffix("ies") == Some(stem))
+    })
+}
 
 fn try_pattern(
     ctx: &Ctx,

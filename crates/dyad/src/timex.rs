@@ -1216,14 +1216,7 @@ impl<'a> Scan<'a> {
                 .then(|| self.year_expr(i))
                 .flatten(),
         ];
-        let mut best: Match = None;
-        for c in candidates.into_iter().flatten() {
-            match best {
-                Some((e, _)) if e >= c.0 => {}
-                _ => best = Some(c),
-            }
-        }
-        best
+        longest_match(candidates)
     }
 
     /// Every rule [`Scan::match_at`] tries, at every position (a test holds the rules that
@@ -1242,14 +1235,7 @@ impl<'a> Scan<'a> {
             self.decade_expr(i),
             self.year_expr(i),
         ];
-        let mut best: Match = None;
-        for c in candidates.into_iter().flatten() {
-            match best {
-                Some((e, _)) if e >= c.0 => {}
-                _ => best = Some(c),
-            }
-        }
-        best
+        longest_match(candidates)
     }
 
     /// The rules that can match starting at token `i`, by what each rule reads first: a number
@@ -1866,6 +1852,18 @@ impl<'a> Scan<'a> {
         }
         None
     }
+}
+
+/// The match reaching furthest among the rules' candidates; of equal reach, the first.
+fn longest_match<const N: usize>(candidates: [Match; N]) -> Match {
+    let mut best: Match = None;
+    for c in candidates.into_iter().flatten() {
+        match best {
+            Some((e, _)) if e >= c.0 => {}
+            _ => best = Some(c),
+        }
+    }
+    best
 }
 
 #[cfg(test)]
