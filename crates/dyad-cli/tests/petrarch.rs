@@ -487,6 +487,28 @@ fn petrarch_skip_takes_a_preposition_with_its_object() {
     );
 }
 
+/// "called on Gondor to be allowed to leave Lorien": an infinitive under a passive infinitive
+/// waits on a permission not yet given, and a passive infinitive has no subject of its own for
+/// TABARI's voiceless reading. PETRARCH2's PATTERN-19/20 coded neither; dyad coded the
+/// leaving, and then the allowing with the caller as source.
+#[test]
+fn an_act_waiting_on_a_permission_not_yet_given_is_not_coded() {
+    let all = ["--all-modalities"];
+    assert!(
+        team_code_with(&all, "Freedonia asked to be allowed to meet with Sylvania.").is_empty()
+    );
+    assert!(team_code_with(
+        &all,
+        "Freedonia wants to be condemned over its dispute with Sylvania."
+    )
+    .is_empty());
+    // under a permission that is given, the act is still coded
+    assert_eq!(
+        team_code_with(&all, "Freedonia was allowed to meet with Sylvania."),
+        [t("FRD", "SYL", "040")]
+    );
+}
+
 /// PETRARCH matches a pattern's words as written: "for demonstrations" is no match for a
 /// synset member DEMONSTRATION, where dyad's own patterns fold plurals (PETRARCH2's SYNSET
 /// records expect "a set of resolutions" not to match `* RESOLUTION`).
