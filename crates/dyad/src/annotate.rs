@@ -627,7 +627,7 @@ pub trait KnownNames {
 pub struct CueTable<'l> {
     /// Each token's [`Lexicon::word`]: its actor phrases, cue phrases and verb readings.
     pub words: Vec<Option<&'l WordEntry>>,
-    /// The longest cue phrase at each token ([`Lexicon::match_cue`] at every index).
+    /// The longest cue phrase at each token ([`Lexicon::match_cue_at`] at every index).
     pub cues: Vec<Option<(usize, &'l [CueClass])>>,
 }
 

@@ -739,12 +739,8 @@ impl Lexicon {
         self.words.get(lower)
     }
 
-    /// The longest actor or agent phrase starting at token `i`.
-    pub fn match_actor(&self, tokens: &[Token], i: usize, text: &str) -> Option<PhraseMatch<'_>> {
-        self.match_actor_at(self.word(&tokens[i].lower), tokens, i, text)
-    }
-
-    /// [`Lexicon::match_actor`] with token `i`'s [`Lexicon::word`] already looked up.
+    /// The longest actor or agent phrase starting at token `i`, whose [`Lexicon::word`] entry
+    /// is `word` (looked up once per token and shared with the cue and verb readings).
     pub fn match_actor_at(
         &self,
         word: Option<&WordEntry>,
@@ -757,17 +753,7 @@ impl Lexicon {
             .map(|(len, entries)| PhraseMatch { len, entries })
     }
 
-    /// The longest cue phrase starting at token `i`.
-    pub fn match_cue(
-        &self,
-        tokens: &[Token],
-        i: usize,
-        text: &str,
-    ) -> Option<(usize, &[CueClass])> {
-        self.match_cue_at(self.word(&tokens[i].lower), tokens, i, text)
-    }
-
-    /// [`Lexicon::match_cue`] with token `i`'s [`Lexicon::word`] already looked up.
+    /// The longest cue phrase starting at token `i`, whose [`Lexicon::word`] entry is `word`.
     pub fn match_cue_at(
         &self,
         word: Option<&WordEntry>,
