@@ -119,6 +119,11 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
+        // (a space between words is most of what this loop sees: skipped without a `char`)
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let c = char_at(text, i);
         // PETRARCH-era corpora join a name's words with `_` ("Dol_Amroth"): between letters it
         // separates words as a space does
@@ -143,14 +148,20 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
                 continue;
             }
             let mut j = i;
+            // (all ASCII so far: the lower case is then made byte by byte, without a check)
+            let mut ascii = c.is_ascii();
             while j < text.len() {
-                // (ASCII letters and digits without making a `char`: most of the text)
-                if bytes[j].is_ascii_alphanumeric() {
-                    j += 1;
-                    continue;
+                // (a run of ASCII letters and digits without making a `char`: most of the text)
+                j += bytes[j..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len() - j);
+                if j == text.len() {
+                    break;
                 }
                 let ch = char_at(text, j);
                 if is_word_char(ch) {
+                    ascii &= ch.is_ascii();
                     j += ch.len_utf8();
                     continue;
                 }
@@ -180,7 +191,11 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
             }
             // split n't
             let word = &text[i..j];
-            let lower = lower_case(word);
+            let lower = if ascii {
+                word.to_ascii_lowercase()
+            } else {
+                lower_case(word)
+            };
             let abbreviation =
                 j < text.len() && bytes[j] == b'.' && ABBREVIATIONS.contains(&lower.as_str());
             if lower.ends_with("n't") && word.len() > 3 {
