@@ -864,11 +864,49 @@ pub fn parse_sentence(
                     && event_verb(k)
             })
     };
+    // A side saying that it did not do an act ("Azerbaijan did not attack civilians, President
+    // Aliyev insisted"; "'We have never used chemical weapons,' Assad said") denies
+    // responsibility for it (016), as "denied attacking" does: the speaker's statement takes
+    // that code. Only for the speaker's own side — the same actor, the state and its government
+    // or army, or "we" in a quote — and for an act said not to have happened, not one refused
+    // for the future ("NATO will not send troops" stays a statement): what others did not do
+    // ("police did not use tear gas, witnesses said") is their news, not the speaker's denial.
+    let state_side = |code: &str| {
+        (code.len() >= 3 && matches!(&code[3..], "" | "GOV" | "MIL")).then(|| code[..3].to_string())
+    };
+    let own_side = |speaker: &str, p: usize| match code_of(p) {
+        Some(actor) => {
+            actor == speaker || state_side(&actor).is_some_and(|s| Some(s) == state_side(speaker))
+        }
+        None => ctx.a.phrases[p].pronoun == Some(crate::annotate::Pronoun::Speaker),
+    };
+    let denies_own_act = |c: &Candidate| {
+        let Some(speaker) = code_of(c.source).filter(|_| c.code == "010" && c.target.is_none())
+        else {
+            return false;
+        };
+        clauses.iter().any(|k| {
+            k.governor == Some(c.trigger.0)
+                && k.negated
+                && !k.future
+                && !k.possible
+                && !k.would
+                && !k.infinitive
+                && !k.form.has(VerbForm::GERUND)
+                && !k.passive
+                && k.subject.iter().any(|&p| own_side(&speaker, p))
+                && event_verb(k)
+        })
+    };
+    let denial: Vec<bool> = out.candidates.iter().map(denies_own_act).collect();
     let drop: Vec<bool> = out
         .candidates
         .iter()
         .map(|c| said_own_act(c) || announced_own_act(c) || reported_uncoded_act(c))
         .collect();
+    for (c, _) in out.candidates.iter_mut().zip(&denial).filter(|(_, &d)| d) {
+        c.code = "016".to_string();
+    }
     let mut keep = drop.iter().map(|d| !d);
     out.candidates.retain(|_| keep.next().unwrap());
     // event nouns

@@ -978,3 +978,31 @@ fn a_participle_on_the_subject_does_not_hide_it_from_the_verb() {
         [ev("TUROPP", "TURGOV", "1411", Asserted)]
     );
 }
+
+#[test]
+fn a_side_saying_it_did_not_act_was_coded_as_a_bare_statement() {
+    // the speaker's own side (the state and its government or army, or "we" in a quote) said
+    // not to have done an act: a denial of responsibility
+    assert_eq!(
+        code("Russian troops did not attack Ukraine, the Russian government said."),
+        [
+            ev("RUSMIL", "UKR", "190", Negated),
+            ev("RUSGOV", "-", "016", Asserted)
+        ]
+    );
+    assert_eq!(
+        code("\"We did not attack Ukraine,\" the Russian foreign minister said."),
+        [ev("RUSGOV", "-", "016", Asserted)]
+    );
+    // an act refused for the future stays a statement, and what another side did not do is
+    // no denial by the speaker
+    assert!(
+        code("Russia will not attack Ukraine, the Russian government said.")
+            .contains(&ev("RUSGOV", "-", "010", Asserted))
+    );
+    assert!(
+        !code("Russian troops did not attack Ukraine, the Ukrainian government said.")
+            .iter()
+            .any(|e| e.2 == "016")
+    );
+}
