@@ -128,6 +128,10 @@ struct Ctx<'a> {
     /// pattern pre-filter of every verb reads the words after it, each looked up once, on
     /// first use (a lookup hashes the word, and most sentences have words no verb reads).
     literal_ids: Vec<std::cell::Cell<Option<Option<u32>>>>,
+    /// The coordination group of each phrase as a range of phrase indices, when every group
+    /// is a run of consecutive phrases (as annotation makes them): [`Ctx::group_of`] then
+    /// reads it instead of scanning every phrase of the sentence for its group.
+    group_runs: Option<Vec<std::ops::Range<usize>>>,
     question: bool,
 }
 
@@ -158,6 +162,9 @@ impl Ctx<'_> {
         self.s.tokens.len()
     }
     fn group_of(&self, phrase: usize) -> Vec<usize> {
+        if let Some(runs) = &self.group_runs {
+            return runs[phrase].clone().collect();
+        }
         let g = self.a.phrases[phrase].group;
         (0..self.a.phrases.len())
             .filter(|&k| self.a.phrases[k].group == g)
@@ -220,6 +227,7 @@ pub fn parse_sentence(
             })
             .collect(),
         literal_ids: vec![std::cell::Cell::new(None); n],
+        group_runs: group_runs(&a.phrases),
         question,
     };
     mask_parentheticals(&mut ctx);
@@ -984,6 +992,23 @@ pub fn parse_sentence(
     }
     out.clauses = clauses;
     out
+}
+
+/// Each phrase's coordination group as a range of phrase indices, if the groups' numbers
+/// never decrease from phrase to phrase (so each group is one run of phrases).
+fn group_runs(phrases: &[crate::annotate::ActorPhrase]) -> Option<Vec<std::ops::Range<usize>>> {
+    if !phrases.windows(2).all(|w| w[0].group <= w[1].group) {
+        return None;
+    }
+    let mut runs = Vec::with_capacity(phrases.len());
+    let mut start = 0;
+    for k in 0..phrases.len() {
+        if k + 1 == phrases.len() || phrases[k + 1].group != phrases[k].group {
+            runs.extend(std::iter::repeat_n(start..k + 1, k + 1 - start));
+            start = k + 1;
+        }
+    }
+    Some(runs)
 }
 
 fn mask_parentheticals(ctx: &mut Ctx) {
@@ -2342,9 +2367,25 @@ fn clause_end_past(ctx: &Ctx, from: usize, through: &[&str]) -> usize {
         .unwrap_or(ctx.n())
 }
 
+/// [`match_verb`]'s scratch space, kept per thread from verb to verb (these were three
+/// allocations per verb).
+struct VerbScratch {
+    /// A bit per literal id of `keys`: all zero between calls.
+    present: Vec<u64>,
+    /// The [`Lexicon::candidate_patterns`] bit set.
+    candidates: Vec<u64>,
+    /// The literal ids of the words the verb's patterns may read.
+    keys: Vec<u32>,
+}
+
 thread_local! {
-    /// [`match_verb`]'s bitset of the literal ids after the verb: all zero between calls.
-    static PRESENT_KEYS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+    static SCRATCH: std::cell::RefCell<VerbScratch> = const {
+        std::cell::RefCell::new(VerbScratch {
+            present: Vec::new(),
+            candidates: Vec::new(),
+            keys: Vec::new(),
+        })
+    };
 }
 
 /// Try each pattern of the verb, most specific first.
@@ -2366,11 +2407,6 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     } else {
         0..0
     };
-    // (words no pattern literal has are left out: they match no key)
-    let keys: Vec<u32> = before
-        .chain(c.verb + 1..(c.verb + 20).min(n))
-        .filter_map(|t| ctx.literal_id(t))
-        .collect();
     // (`keys` as a bit per literal id, so each candidate's literals are looked up at once
     // rather than by scanning the keys: a verb can have hundreds of candidates. The bitset is
     // kept per thread and only the keys' bits are cleared after use: zeroing a bitset of every
@@ -2379,12 +2415,25 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     let words = ctx.lex.literal_count().div_ceil(64);
     // (the first pass tries each candidate as the filter finds it, so the candidates after the
     // first match are never filtered; the rest are kept for the target-less pass)
-    let (found, pats, partnerless) = PRESENT_KEYS.with_borrow_mut(|present| {
+    let (found, pats, partnerless) = SCRATCH.with_borrow_mut(|scratch| {
+        let VerbScratch {
+            present,
+            candidates,
+            keys,
+        } = scratch;
+        // (words no pattern literal has are left out: they match no key)
+        keys.clear();
+        keys.extend(
+            before
+                .chain(c.verb + 1..(c.verb + 20).min(n))
+                .filter_map(|t| ctx.literal_id(t)),
+        );
+        let keys = &keys[..];
         if present.len() < words {
             present.resize(words, 0);
         }
         let present = &mut present[..words];
-        for &k in &keys {
+        for &k in keys {
             if let Some(w) = present.get_mut(k as usize / 64) {
                 *w |= 1 << (k % 64);
             }
@@ -2398,7 +2447,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         let mut pats: Vec<&Arc<CompiledPattern>> = Vec::new();
         let mut partnerless: Vec<&Arc<CompiledPattern>> = Vec::new();
         let mut found = None;
-        for i in ctx.lex.candidate_patterns(c.lemma, &keys) {
+        for i in ctx.lex.candidate_patterns(c.lemma, keys, candidates) {
             let p = &all[i as usize];
             // (only none or one missing matters: the count stops at two. The first literal is
             // there: a pattern is a candidate by its first literal's key, or has no literal)
@@ -2426,7 +2475,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
                 partnerless.push(p);
             }
         }
-        for &k in &keys {
+        for &k in keys {
             if let Some(w) = present.get_mut(k as usize / 64) {
                 *w = 0;
             }
@@ -2638,12 +2687,14 @@ fn try_pattern(
     // TABARI reads no voice: an imported pattern on a passive clause with an actor subject
     // and no "by" agent reads that subject as the source ("The Philippines was criticized
     // over its dispute with Eriador", as PETRARCH2's suite codes it)
-    let by_agent = (c.verb + 1..end_of_clause).any(|i| {
-        ctx.lower(i) == "by" && (i + 1..(i + 5).min(n)).any(|k| ctx.a.phrase_of[k].is_some())
-    });
+    let by_agent = || {
+        (c.verb + 1..end_of_clause).any(|i| {
+            ctx.lower(i) == "by" && (i + 1..(i + 5).min(n)).any(|k| ctx.a.phrase_of[k].is_some())
+        })
+    };
     // (a passive infinitive, "to be allowed", has no subject of its own to read so)
     let passive =
-        c.passive && !(p.loose_target && !c.infinitive && !c.subject.is_empty() && !by_agent);
+        c.passive && !(p.loose_target && !c.infinitive && !c.subject.is_empty() && !by_agent());
     // passive: subject = target, "by" phrase = source
     let mut by_span = None;
     // "The suspect was extradited to Germany by Poland" for `extradite suspect to +`: a subject
@@ -2786,16 +2837,26 @@ fn try_pattern(
                 let matches_at = |at: usize| -> usize {
                     match el {
                         PatElem::Word(w) => usize::from(word_matches(p, w, ctx.lower(at))),
-                        PatElem::Alt(alts) => alts
-                            .iter()
-                            .find(|seq| {
+                        PatElem::Alt(alts) => {
+                            let fits = |seq: &&Vec<String>| {
                                 at + seq.len() <= n
                                     && seq
                                         .iter()
                                         .enumerate()
                                         .all(|(k, w)| word_matches(p, w, ctx.lower(at + k)))
-                            })
-                            .map_or(0, Vec::len),
+                            };
+                            // (only the alternatives starting with the word's first byte can
+                            // match it: see `AltIndex`)
+                            match (p.alt_index.get(ei), ctx.lower(at).as_bytes().first()) {
+                                (Some(index), Some(&b)) => index
+                                    .starting_with(b)
+                                    .map(|k| &alts[k])
+                                    .find(fits)
+                                    .map_or(0, Vec::len),
+                                (Some(_), None) => 0,
+                                (None, _) => alts.iter().find(fits).map_or(0, Vec::len),
+                            }
+                        }
                         _ => 0,
                     }
                 };

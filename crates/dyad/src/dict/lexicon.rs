@@ -314,6 +314,46 @@ pub struct CompiledPattern {
     /// `MET`, `LEFT` entries beside `SAY`, `MEET`, `LEAVE`): this copy, filed under that verb,
     /// matches only this form, and beats the verb's own patterns of the same shape there.
     pub only_form: Option<String>,
+    /// For each of [`Self::elems`], the [`AltIndex`] of an [`PatElem::Alt`] (empty for the
+    /// other elements).
+    pub alt_index: Vec<AltIndex>,
+}
+
+/// The alternatives of a [`PatElem::Alt`] by the first byte of their first word. A word
+/// matches a literal only if both start with the same byte (see [`literal_matches`]), so a
+/// word need only be tried against the alternatives starting with its first byte: imported
+/// PETRARCH synsets have up to 64 alternatives, and matching tried every one of them at every
+/// word the pattern reads.
+#[derive(Debug, Clone, Default)]
+pub struct AltIndex {
+    /// `(first byte, alternative index)`, sorted: each byte's alternatives in their order.
+    by_first: Vec<(u8, u16)>,
+}
+
+impl AltIndex {
+    fn new(alts: &[Vec<String>]) -> AltIndex {
+        let mut by_first: Vec<(u8, u16)> = alts
+            .iter()
+            .enumerate()
+            .map(|(k, seq)| {
+                // (`alternatives` keeps no empty word or run)
+                let b = seq.first().and_then(|w| w.as_bytes().first()).copied();
+                (b.unwrap_or(0), k as u16)
+            })
+            .collect();
+        by_first.sort_unstable();
+        AltIndex { by_first }
+    }
+
+    /// Indices of the alternatives whose first word starts with byte `b`, in order.
+    #[inline]
+    pub fn starting_with(&self, b: u8) -> impl Iterator<Item = usize> + '_ {
+        let from = self.by_first.partition_point(|&(x, _)| x < b);
+        self.by_first[from..]
+            .iter()
+            .take_while(move |&&(x, _)| x == b)
+            .map(|&(_, k)| usize::from(k))
+    }
 }
 
 impl CompiledPattern {
@@ -488,13 +528,14 @@ pub fn literal_key(w: &str) -> std::borrow::Cow<'_, str> {
 
 /// The result of [`Lexicon::candidate_patterns`]: its bit set, read out index by index as the
 /// caller iterates (no list of the indices is made).
-pub struct CandidateBits {
-    bits: Vec<u64>,
+pub struct CandidateBits<'b> {
+    /// (the caller's buffer, kept from verb to verb: a new one per verb was an allocation)
+    bits: &'b mut [u64],
     /// The word being read out; its bits are cleared as they are returned.
     word: usize,
 }
 
-impl Iterator for CandidateBits {
+impl Iterator for CandidateBits<'_> {
     type Item = u32;
     fn next(&mut self) -> Option<u32> {
         loop {
@@ -802,11 +843,18 @@ impl Lexicon {
     /// Indices (into `verb_patterns(id)`, in priority order) of the patterns that can match
     /// when the words after the verb are `following` (lower-cased).
     /// `following_keys` are the [`Lexicon::literal_id`]s of the words after the verb.
-    pub fn candidate_patterns(&self, id: u32, following_keys: &[u32]) -> CandidateBits {
+    /// `bits` is scratch space for the result (its contents are replaced).
+    pub fn candidate_patterns<'b>(
+        &self,
+        id: u32,
+        following_keys: &[u32],
+        bits: &'b mut Vec<u64>,
+    ) -> CandidateBits<'b> {
         let (by, none) = &self.verb_index[id as usize];
         // a bit per pattern, read out in order: common verbs have hundreds of patterns, and
         // sorting the merged lists at every verb cost more than the matching
-        let mut bits = none.clone();
+        bits.clear();
+        bits.extend_from_slice(none);
         for k in following_keys {
             for &i in by.get(k).into_iter().flatten() {
                 bits[i as usize / 64] |= 1 << (i % 64);
@@ -1230,6 +1278,7 @@ fn compile_rest(
             verb_adjacent,
             only_form: None,
             exact_words,
+            alt_index: Vec::new(),
         };
         // "wound" is a verb of its own and the past of "wind": the entry is kept under its
         // own lemma ("wounded") and filed under the other verb for this one form
@@ -1299,6 +1348,7 @@ fn compile_rest(
                 verb_adjacent: false,
                 only_form: None,
                 exact_words: false,
+                alt_index: Vec::new(),
             }));
     }
     for v in lex
@@ -1369,6 +1419,14 @@ fn compile_rest(
             p.key_ids = p.keys.iter().map(|k| id_of(k)).collect();
             // (the word itself, as the words after the verb are compared with it)
             p.partner_key = p.partner_prep().map(id_of);
+            p.alt_index = p
+                .elems
+                .iter()
+                .map(|e| match e {
+                    PatElem::Alt(alts) => AltIndex::new(alts),
+                    _ => AltIndex::default(),
+                })
+                .collect();
         }
     }
     lex.verb_index = lex.verb_patterns.iter().map(|v| index(v)).collect();
