@@ -19,9 +19,7 @@
 //! Event nouns ("talks between", "an attack on") are coded where no verb pattern consumed them.
 
 use crate::annotate::{Annotated, Tag};
-use crate::dict::{
-    literal_key, literal_matches, singular, CompiledPattern, Lexicon, PatElem, VerbForm,
-};
+use crate::dict::{literal_matches, singular, CompiledPattern, Lexicon, PatElem, VerbForm};
 use crate::modality::{CueClass, Modality};
 use crate::segment::Sentence;
 use std::borrow::Cow;
@@ -124,9 +122,10 @@ struct Ctx<'a> {
     /// ("rejected accusations" is a denial). Borrowed from the lexicon unless a cue phrase adds
     /// a class.
     classes: Vec<Cow<'a, [CueClass]>>,
-    /// [`Lexicon::literal_id`] of each token's [`literal_key`] (`None` until looked up): the
+    /// [`Lexicon::literal_id`] of each token's [`crate::dict::literal_key`] (`None` until looked up): the
     /// pattern pre-filter of every verb reads the words after it, each looked up once, on
     /// first use (a lookup hashes the word, and most sentences have words no verb reads).
+    /// Annotation gives those of the dictionary words ([`Annotated::literal_ids`]).
     literal_ids: Vec<std::cell::Cell<Option<Option<u32>>>>,
     /// The coordination group of each phrase as a range of phrase indices, when every group
     /// is a run of consecutive phrases (as annotation makes them): [`Ctx::group_of`] then
@@ -179,13 +178,13 @@ impl Ctx<'_> {
     fn verb_classes(&self, v: usize) -> &[CueClass] {
         &self.classes[v]
     }
-    /// [`Lexicon::literal_id`] of token `t`'s [`literal_key`].
+    /// [`Lexicon::literal_id`] of token `t`'s [`crate::dict::literal_key`].
     fn literal_id(&self, t: usize) -> Option<u32> {
         let cell = &self.literal_ids[t];
         if let Some(id) = cell.get() {
             return id;
         }
-        let id = self.lex.literal_id(&literal_key(self.lower(t)));
+        let id = self.lex.literal_id_of_word(self.lower(t));
         cell.set(Some(id));
         id
     }
@@ -226,7 +225,9 @@ pub fn parse_sentence(
                 v
             })
             .collect(),
-        literal_ids: vec![std::cell::Cell::new(None); n],
+        literal_ids: (0..n)
+            .map(|i| std::cell::Cell::new(a.literal_ids.get(i).copied().flatten()))
+            .collect(),
         group_runs: group_runs(&a.phrases),
         question,
     };
@@ -2433,10 +2434,13 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
             present.resize(words, 0);
         }
         let present = &mut present[..words];
+        // (and the keys folded into 64 bits, for `CompiledPattern::key_bloom`)
+        let mut bloom = 0u64;
         for &k in keys {
             if let Some(w) = present.get_mut(k as usize / 64) {
                 *w |= 1 << (k % 64);
             }
+            bloom |= 1 << (k % 64);
         }
         let has = |k: u32| {
             present
@@ -2447,8 +2451,15 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         let mut pats: Vec<&Arc<CompiledPattern>> = Vec::new();
         let mut partnerless: Vec<&Arc<CompiledPattern>> = Vec::new();
         let mut found = None;
+        // (a pattern missing a literal is kept only as partnerless, below)
+        let partner_ok =
+            !c.passive && (c.subject.len() >= 2 || c.subject.iter().any(|&p| ctx.is_pair(p)));
         for i in ctx.lex.candidate_patterns(c.lemma, keys, candidates) {
             let p = &all[i as usize];
+            // (most candidates miss a literal, and the bloom tells most of them at once)
+            if p.key_bloom & !bloom != 0 && !(partner_ok && p.partner_key.is_some()) {
+                continue;
+            }
             // (only none or one missing matters: the count stops at two. The first literal is
             // there: a pattern is a candidate by its first literal's key, or has no literal)
             let missing = p
@@ -2469,8 +2480,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
                 // the partner left out is the other subject ("Pakistan and China pledged to
                 // expand economic cooperation"); with one subject the act has no partner at all
                 // and a lone "importing oil" is no event
-                && !c.passive
-                && (c.subject.len() >= 2 || c.subject.iter().any(|&p| ctx.is_pair(p)))
+                && partner_ok
             {
                 partnerless.push(p);
             }
@@ -2881,7 +2891,12 @@ fn try_pattern(
                     {
                         break;
                     }
-                    let len = matches_at(pos);
+                    // (a plain word is compared here: most literals are, and most words
+                    // are turned away by their first byte)
+                    let len = match el {
+                        PatElem::Word(w) => usize::from(word_matches(p, w, ctx.lower(pos))),
+                        _ => matches_at(pos),
+                    };
                     if len > 0 {
                         first_literal.get_or_insert(pos);
                         pos += len;

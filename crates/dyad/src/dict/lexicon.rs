@@ -270,6 +270,10 @@ pub struct CompiledPattern {
     /// [`Lexicon::literal_id`] of each of `keys`, in order: matching compares these numbers
     /// instead of the strings.
     pub key_ids: Vec<u32>,
+    /// A bit per [`Self::key_ids`] but the first (bit `id % 64`): the match pre-filter turns
+    /// away a candidate one of whose literals surely does not occur with one AND of this and
+    /// the bits of the words after the verb, before testing each literal.
+    pub key_bloom: u64,
     /// [`Lexicon::literal_id`] of the preposition of a trailing partner slot
     /// ([`CompiledPattern::partner_prep`]), found once here rather than at every match.
     pub partner_key: Option<u32>,
@@ -593,6 +597,8 @@ pub struct WordEntry {
     verbs: Vec<(u32, VerbForm)>,
     /// The annotator's word lists' class of the word (closed-class tag, time word).
     class: crate::annotate::WordClass,
+    /// [`Lexicon::literal_id_of_word`] of the word.
+    literal: Option<u32>,
 }
 
 impl WordEntry {
@@ -604,6 +610,11 @@ impl WordEntry {
     /// [`Lexicon::verb_readings`] of the word.
     pub fn verb_readings(&self) -> &[(u32, VerbForm)] {
         &self.verbs
+    }
+
+    /// [`Lexicon::literal_id_of_word`] of the word, found once when the lexicon was made.
+    pub fn literal_id(&self) -> Option<u32> {
+        self.literal
     }
 }
 
@@ -637,6 +648,9 @@ pub struct Lexicon {
     /// A number for each distinct [`literal_key`] of a pattern literal: patterns and the words
     /// after a verb are compared by these.
     literal_ids: FxHashMap<String, u32>,
+    /// The first bytes of the keys of `literal_ids`, a bit each: a word starting with another
+    /// byte (punctuation, a digit) has no literal id, known without hashing it.
+    literal_first: [u64; 4],
     /// Verb lemmas that are cues (speech, denial, fear, intent ...).
     lemma_cues: FxHashMap<u32, Vec<CueClass>>,
 }
@@ -665,6 +679,7 @@ impl Lexicon {
             subjectless: Vec::new(),
             noun_patterns: FxHashMap::default(),
             literal_ids: FxHashMap::default(),
+            literal_first: [0; 4],
             lemma_cues: FxHashMap::default(),
         };
         // Actors: built on a second thread while verbs, cues and patterns compile here
@@ -706,6 +721,9 @@ impl Lexicon {
         }
         for (w, class) in crate::annotate::word_list_classes() {
             words.entry(w.to_string()).or_default().class = class;
+        }
+        for (w, e) in words.iter_mut() {
+            e.literal = self.literal_id_of_word(w);
         }
         self.words = words;
     }
@@ -867,6 +885,18 @@ impl Lexicon {
     /// has it (so a word with that key matches no literal).
     pub fn literal_id(&self, key: &str) -> Option<u32> {
         self.literal_ids.get(key).copied()
+    }
+
+    /// [`Lexicon::literal_id`] of the [`literal_key`] of the lower-cased word `lower`.
+    pub fn literal_id_of_word(&self, lower: &str) -> Option<u32> {
+        // (a key starts with its word's first byte: `singular` and the "-ies" → "-y" of
+        // `literal_key` only change a word's ending)
+        if let Some(&b) = lower.as_bytes().first() {
+            if self.literal_first[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+                return None;
+            }
+        }
+        self.literal_id(&literal_key(lower))
     }
 
     /// How many literal ids there are: every [`Lexicon::literal_id`] is below this.
@@ -1268,6 +1298,7 @@ fn compile_rest(
             noun_at: 0,
             keys: Vec::new(),
             key_ids: Vec::new(),
+            key_bloom: 0,
             partner_key: None,
             target_required,
             loose_target,
@@ -1338,6 +1369,7 @@ fn compile_rest(
                 noun_at,
                 keys: Vec::new(),
                 key_ids: Vec::new(),
+                key_bloom: 0,
                 partner_key: None,
                 target_required: false,
                 loose_target: false,
@@ -1417,6 +1449,7 @@ fn compile_rest(
                 *lex.literal_ids.entry(k.to_string()).or_insert(next)
             };
             p.key_ids = p.keys.iter().map(|k| id_of(k)).collect();
+            p.key_bloom = p.key_ids.iter().skip(1).fold(0, |b, &k| b | 1 << (k % 64));
             // (the word itself, as the words after the verb are compared with it)
             p.partner_key = p.partner_prep().map(id_of);
             p.alt_index = p
@@ -1427,6 +1460,11 @@ fn compile_rest(
                     _ => AltIndex::default(),
                 })
                 .collect();
+        }
+    }
+    for k in lex.literal_ids.keys() {
+        if let Some(&b) = k.as_bytes().first() {
+            lex.literal_first[usize::from(b >> 6)] |= 1 << (b & 63);
         }
     }
     lex.verb_index = lex.verb_patterns.iter().map(|v| index(v)).collect();
