@@ -430,6 +430,10 @@ pub struct Annotated {
     pub title_case: bool,
     /// End (exclusive token index) of a dateline at the start of the sentence.
     pub dateline: Option<usize>,
+    /// [`Lexicon::literal_id_of_word`] of each token that is a dictionary word, read from its
+    /// [`Lexicon::word`] entry (`None`: not known here). Pattern matching reads the literal id
+    /// of most words after a verb, and a dictionary word's costs no look-up there.
+    pub literal_ids: Vec<Option<Option<u32>>>,
 }
 
 impl Annotated {
@@ -1461,6 +1465,11 @@ pub fn annotate_with_cues(
         cues,
         title_case,
         dateline,
+        literal_ids: table
+            .words
+            .iter()
+            .map(|w| w.map(WordEntry::literal_id))
+            .collect(),
     }
 }
 

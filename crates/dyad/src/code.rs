@@ -19,9 +19,7 @@
 //! Event nouns ("talks between", "an attack on") are coded where no verb pattern consumed them.
 
 use crate::annotate::{Annotated, Tag};
-use crate::dict::{
-    literal_key, literal_matches, singular, CompiledPattern, Lexicon, PatElem, VerbForm,
-};
+use crate::dict::{literal_matches, singular, CompiledPattern, Lexicon, PatElem, VerbForm};
 use crate::modality::{CueClass, Modality};
 use crate::segment::Sentence;
 use std::borrow::Cow;
@@ -124,10 +122,15 @@ struct Ctx<'a> {
     /// ("rejected accusations" is a denial). Borrowed from the lexicon unless a cue phrase adds
     /// a class.
     classes: Vec<Cow<'a, [CueClass]>>,
-    /// [`Lexicon::literal_id`] of each token's [`literal_key`] (`None` until looked up): the
+    /// [`Lexicon::literal_id`] of each token's [`crate::dict::literal_key`] (`None` until looked up): the
     /// pattern pre-filter of every verb reads the words after it, each looked up once, on
     /// first use (a lookup hashes the word, and most sentences have words no verb reads).
+    /// Annotation gives those of the dictionary words ([`Annotated::literal_ids`]).
     literal_ids: Vec<std::cell::Cell<Option<Option<u32>>>>,
+    /// The coordination group of each phrase as a range of phrase indices, when every group
+    /// is a run of consecutive phrases (as annotation makes them): [`Ctx::group_of`] then
+    /// reads it instead of scanning every phrase of the sentence for its group.
+    group_runs: Option<Vec<std::ops::Range<usize>>>,
     question: bool,
 }
 
@@ -158,6 +161,9 @@ impl Ctx<'_> {
         self.s.tokens.len()
     }
     fn group_of(&self, phrase: usize) -> Vec<usize> {
+        if let Some(runs) = &self.group_runs {
+            return runs[phrase].clone().collect();
+        }
         let g = self.a.phrases[phrase].group;
         (0..self.a.phrases.len())
             .filter(|&k| self.a.phrases[k].group == g)
@@ -172,13 +178,13 @@ impl Ctx<'_> {
     fn verb_classes(&self, v: usize) -> &[CueClass] {
         &self.classes[v]
     }
-    /// [`Lexicon::literal_id`] of token `t`'s [`literal_key`].
+    /// [`Lexicon::literal_id`] of token `t`'s [`crate::dict::literal_key`].
     fn literal_id(&self, t: usize) -> Option<u32> {
         let cell = &self.literal_ids[t];
         if let Some(id) = cell.get() {
             return id;
         }
-        let id = self.lex.literal_id(&literal_key(self.lower(t)));
+        let id = self.lex.literal_id_of_word(self.lower(t));
         cell.set(Some(id));
         id
     }
@@ -219,7 +225,10 @@ pub fn parse_sentence(
                 v
             })
             .collect(),
-        literal_ids: vec![std::cell::Cell::new(None); n],
+        literal_ids: (0..n)
+            .map(|i| std::cell::Cell::new(a.literal_ids.get(i).copied().flatten()))
+            .collect(),
+        group_runs: group_runs(&a.phrases),
         question,
     };
     mask_parentheticals(&mut ctx);
@@ -1022,6 +1031,23 @@ pub fn parse_sentence(
     }
     out.clauses = clauses;
     out
+}
+
+/// Each phrase's coordination group as a range of phrase indices, if the groups' numbers
+/// never decrease from phrase to phrase (so each group is one run of phrases).
+fn group_runs(phrases: &[crate::annotate::ActorPhrase]) -> Option<Vec<std::ops::Range<usize>>> {
+    if !phrases.windows(2).all(|w| w[0].group <= w[1].group) {
+        return None;
+    }
+    let mut runs = Vec::with_capacity(phrases.len());
+    let mut start = 0;
+    for k in 0..phrases.len() {
+        if k + 1 == phrases.len() || phrases[k + 1].group != phrases[k].group {
+            runs.extend(std::iter::repeat_n(start..k + 1, k + 1 - start));
+            start = k + 1;
+        }
+    }
+    Some(runs)
 }
 
 fn mask_parentheticals(ctx: &mut Ctx) {
@@ -2380,9 +2406,25 @@ fn clause_end_past(ctx: &Ctx, from: usize, through: &[&str]) -> usize {
         .unwrap_or(ctx.n())
 }
 
+/// [`match_verb`]'s scratch space, kept per thread from verb to verb (these were three
+/// allocations per verb).
+struct VerbScratch {
+    /// A bit per literal id of `keys`: all zero between calls.
+    present: Vec<u64>,
+    /// The [`Lexicon::candidate_patterns`] bit set.
+    candidates: Vec<u64>,
+    /// The literal ids of the words the verb's patterns may read.
+    keys: Vec<u32>,
+}
+
 thread_local! {
-    /// [`match_verb`]'s bitset of the literal ids after the verb: all zero between calls.
-    static PRESENT_KEYS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+    static SCRATCH: std::cell::RefCell<VerbScratch> = const {
+        std::cell::RefCell::new(VerbScratch {
+            present: Vec::new(),
+            candidates: Vec::new(),
+            keys: Vec::new(),
+        })
+    };
 }
 
 /// Try each pattern of the verb, most specific first.
@@ -2404,11 +2446,6 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     } else {
         0..0
     };
-    // (words no pattern literal has are left out: they match no key)
-    let keys: Vec<u32> = before
-        .chain(c.verb + 1..(c.verb + 20).min(n))
-        .filter_map(|t| ctx.literal_id(t))
-        .collect();
     // (`keys` as a bit per literal id, so each candidate's literals are looked up at once
     // rather than by scanning the keys: a verb can have hundreds of candidates. The bitset is
     // kept per thread and only the keys' bits are cleared after use: zeroing a bitset of every
@@ -2417,15 +2454,31 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     let words = ctx.lex.literal_count().div_ceil(64);
     // (the first pass tries each candidate as the filter finds it, so the candidates after the
     // first match are never filtered; the rest are kept for the target-less pass)
-    let (found, pats, partnerless) = PRESENT_KEYS.with_borrow_mut(|present| {
+    let (found, pats, partnerless) = SCRATCH.with_borrow_mut(|scratch| {
+        let VerbScratch {
+            present,
+            candidates,
+            keys,
+        } = scratch;
+        // (words no pattern literal has are left out: they match no key)
+        keys.clear();
+        keys.extend(
+            before
+                .chain(c.verb + 1..(c.verb + 20).min(n))
+                .filter_map(|t| ctx.literal_id(t)),
+        );
+        let keys = &keys[..];
         if present.len() < words {
             present.resize(words, 0);
         }
         let present = &mut present[..words];
-        for &k in &keys {
+        // (and the keys folded into 64 bits, for `CompiledPattern::key_bloom`)
+        let mut bloom = 0u64;
+        for &k in keys {
             if let Some(w) = present.get_mut(k as usize / 64) {
                 *w |= 1 << (k % 64);
             }
+            bloom |= 1 << (k % 64);
         }
         let has = |k: u32| {
             present
@@ -2436,8 +2489,15 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         let mut pats: Vec<&Arc<CompiledPattern>> = Vec::new();
         let mut partnerless: Vec<&Arc<CompiledPattern>> = Vec::new();
         let mut found = None;
-        for i in ctx.lex.candidate_patterns(c.lemma, &keys) {
+        // (a pattern missing a literal is kept only as partnerless, below)
+        let partner_ok =
+            !c.passive && (c.subject.len() >= 2 || c.subject.iter().any(|&p| ctx.is_pair(p)));
+        for i in ctx.lex.candidate_patterns(c.lemma, keys, candidates) {
             let p = &all[i as usize];
+            // (most candidates miss a literal, and the bloom tells most of them at once)
+            if p.key_bloom & !bloom != 0 && !(partner_ok && p.partner_key.is_some()) {
+                continue;
+            }
             // (only none or one missing matters: the count stops at two. The first literal is
             // there: a pattern is a candidate by its first literal's key, or has no literal)
             let missing = p
@@ -2458,13 +2518,12 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
                 // the partner left out is the other subject ("Pakistan and China pledged to
                 // expand economic cooperation"); with one subject the act has no partner at all
                 // and a lone "importing oil" is no event
-                && !c.passive
-                && (c.subject.len() >= 2 || c.subject.iter().any(|&p| ctx.is_pair(p)))
+                && partner_ok
             {
                 partnerless.push(p);
             }
         }
-        for &k in &keys {
+        for &k in keys {
             if let Some(w) = present.get_mut(k as usize / 64) {
                 *w = 0;
             }
@@ -2676,12 +2735,14 @@ fn try_pattern(
     // TABARI reads no voice: an imported pattern on a passive clause with an actor subject
     // and no "by" agent reads that subject as the source ("The Philippines was criticized
     // over its dispute with Eriador", as PETRARCH2's suite codes it)
-    let by_agent = (c.verb + 1..end_of_clause).any(|i| {
-        ctx.lower(i) == "by" && (i + 1..(i + 5).min(n)).any(|k| ctx.a.phrase_of[k].is_some())
-    });
+    let by_agent = || {
+        (c.verb + 1..end_of_clause).any(|i| {
+            ctx.lower(i) == "by" && (i + 1..(i + 5).min(n)).any(|k| ctx.a.phrase_of[k].is_some())
+        })
+    };
     // (a passive infinitive, "to be allowed", has no subject of its own to read so)
     let passive =
-        c.passive && !(p.loose_target && !c.infinitive && !c.subject.is_empty() && !by_agent);
+        c.passive && !(p.loose_target && !c.infinitive && !c.subject.is_empty() && !by_agent());
     // passive: subject = target, "by" phrase = source
     let mut by_span = None;
     // "The suspect was extradited to Germany by Poland" for `extradite suspect to +`: a subject
@@ -2824,16 +2885,26 @@ fn try_pattern(
                 let matches_at = |at: usize| -> usize {
                     match el {
                         PatElem::Word(w) => usize::from(word_matches(p, w, ctx.lower(at))),
-                        PatElem::Alt(alts) => alts
-                            .iter()
-                            .find(|seq| {
+                        PatElem::Alt(alts) => {
+                            let fits = |seq: &&Vec<String>| {
                                 at + seq.len() <= n
                                     && seq
                                         .iter()
                                         .enumerate()
                                         .all(|(k, w)| word_matches(p, w, ctx.lower(at + k)))
-                            })
-                            .map_or(0, Vec::len),
+                            };
+                            // (only the alternatives starting with the word's first byte can
+                            // match it: see `AltIndex`)
+                            match (p.alt_index.get(ei), ctx.lower(at).as_bytes().first()) {
+                                (Some(index), Some(&b)) => index
+                                    .starting_with(b)
+                                    .map(|k| &alts[k])
+                                    .find(fits)
+                                    .map_or(0, Vec::len),
+                                (Some(_), None) => 0,
+                                (None, _) => alts.iter().find(fits).map_or(0, Vec::len),
+                            }
+                        }
                         _ => 0,
                     }
                 };
@@ -2858,7 +2929,12 @@ fn try_pattern(
                     {
                         break;
                     }
-                    let len = matches_at(pos);
+                    // (a plain word is compared here: most literals are, and most words
+                    // are turned away by their first byte)
+                    let len = match el {
+                        PatElem::Word(w) => usize::from(word_matches(p, w, ctx.lower(pos))),
+                        _ => matches_at(pos),
+                    };
                     if len > 0 {
                         first_literal.get_or_insert(pos);
                         pos += len;

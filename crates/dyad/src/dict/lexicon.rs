@@ -270,6 +270,10 @@ pub struct CompiledPattern {
     /// [`Lexicon::literal_id`] of each of `keys`, in order: matching compares these numbers
     /// instead of the strings.
     pub key_ids: Vec<u32>,
+    /// A bit per [`Self::key_ids`] but the first (bit `id % 64`): the match pre-filter turns
+    /// away a candidate one of whose literals surely does not occur with one AND of this and
+    /// the bits of the words after the verb, before testing each literal.
+    pub key_bloom: u64,
     /// [`Lexicon::literal_id`] of the preposition of a trailing partner slot
     /// ([`CompiledPattern::partner_prep`]), found once here rather than at every match.
     pub partner_key: Option<u32>,
@@ -314,6 +318,46 @@ pub struct CompiledPattern {
     /// `MET`, `LEFT` entries beside `SAY`, `MEET`, `LEAVE`): this copy, filed under that verb,
     /// matches only this form, and beats the verb's own patterns of the same shape there.
     pub only_form: Option<String>,
+    /// For each of [`Self::elems`], the [`AltIndex`] of an [`PatElem::Alt`] (empty for the
+    /// other elements).
+    pub alt_index: Vec<AltIndex>,
+}
+
+/// The alternatives of a [`PatElem::Alt`] by the first byte of their first word. A word
+/// matches a literal only if both start with the same byte (see [`literal_matches`]), so a
+/// word need only be tried against the alternatives starting with its first byte: imported
+/// PETRARCH synsets have up to 64 alternatives, and matching tried every one of them at every
+/// word the pattern reads.
+#[derive(Debug, Clone, Default)]
+pub struct AltIndex {
+    /// `(first byte, alternative index)`, sorted: each byte's alternatives in their order.
+    by_first: Vec<(u8, u16)>,
+}
+
+impl AltIndex {
+    fn new(alts: &[Vec<String>]) -> AltIndex {
+        let mut by_first: Vec<(u8, u16)> = alts
+            .iter()
+            .enumerate()
+            .map(|(k, seq)| {
+                // (`alternatives` keeps no empty word or run)
+                let b = seq.first().and_then(|w| w.as_bytes().first()).copied();
+                (b.unwrap_or(0), k as u16)
+            })
+            .collect();
+        by_first.sort_unstable();
+        AltIndex { by_first }
+    }
+
+    /// Indices of the alternatives whose first word starts with byte `b`, in order.
+    #[inline]
+    pub fn starting_with(&self, b: u8) -> impl Iterator<Item = usize> + '_ {
+        let from = self.by_first.partition_point(|&(x, _)| x < b);
+        self.by_first[from..]
+            .iter()
+            .take_while(move |&&(x, _)| x == b)
+            .map(|&(_, k)| usize::from(k))
+    }
 }
 
 impl CompiledPattern {
@@ -488,13 +532,14 @@ pub fn literal_key(w: &str) -> std::borrow::Cow<'_, str> {
 
 /// The result of [`Lexicon::candidate_patterns`]: its bit set, read out index by index as the
 /// caller iterates (no list of the indices is made).
-pub struct CandidateBits {
-    bits: Vec<u64>,
+pub struct CandidateBits<'b> {
+    /// (the caller's buffer, kept from verb to verb: a new one per verb was an allocation)
+    bits: &'b mut [u64],
     /// The word being read out; its bits are cleared as they are returned.
     word: usize,
 }
 
-impl Iterator for CandidateBits {
+impl Iterator for CandidateBits<'_> {
     type Item = u32;
     fn next(&mut self) -> Option<u32> {
         loop {
@@ -552,6 +597,8 @@ pub struct WordEntry {
     verbs: Vec<(u32, VerbForm)>,
     /// The annotator's word lists' class of the word (closed-class tag, time word).
     class: crate::annotate::WordClass,
+    /// [`Lexicon::literal_id_of_word`] of the word.
+    literal: Option<u32>,
 }
 
 impl WordEntry {
@@ -563,6 +610,11 @@ impl WordEntry {
     /// [`Lexicon::verb_readings`] of the word.
     pub fn verb_readings(&self) -> &[(u32, VerbForm)] {
         &self.verbs
+    }
+
+    /// [`Lexicon::literal_id_of_word`] of the word, found once when the lexicon was made.
+    pub fn literal_id(&self) -> Option<u32> {
+        self.literal
     }
 }
 
@@ -596,6 +648,9 @@ pub struct Lexicon {
     /// A number for each distinct [`literal_key`] of a pattern literal: patterns and the words
     /// after a verb are compared by these.
     literal_ids: FxHashMap<String, u32>,
+    /// The first bytes of the keys of `literal_ids`, a bit each: a word starting with another
+    /// byte (punctuation, a digit) has no literal id, known without hashing it.
+    literal_first: [u64; 4],
     /// Verb lemmas that are cues (speech, denial, fear, intent ...).
     lemma_cues: FxHashMap<u32, Vec<CueClass>>,
 }
@@ -624,6 +679,7 @@ impl Lexicon {
             subjectless: Vec::new(),
             noun_patterns: FxHashMap::default(),
             literal_ids: FxHashMap::default(),
+            literal_first: [0; 4],
             lemma_cues: FxHashMap::default(),
         };
         // Actors: built on a second thread while verbs, cues and patterns compile here
@@ -665,6 +721,9 @@ impl Lexicon {
         }
         for (w, class) in crate::annotate::word_list_classes() {
             words.entry(w.to_string()).or_default().class = class;
+        }
+        for (w, e) in words.iter_mut() {
+            e.literal = self.literal_id_of_word(w);
         }
         self.words = words;
     }
@@ -802,11 +861,18 @@ impl Lexicon {
     /// Indices (into `verb_patterns(id)`, in priority order) of the patterns that can match
     /// when the words after the verb are `following` (lower-cased).
     /// `following_keys` are the [`Lexicon::literal_id`]s of the words after the verb.
-    pub fn candidate_patterns(&self, id: u32, following_keys: &[u32]) -> CandidateBits {
+    /// `bits` is scratch space for the result (its contents are replaced).
+    pub fn candidate_patterns<'b>(
+        &self,
+        id: u32,
+        following_keys: &[u32],
+        bits: &'b mut Vec<u64>,
+    ) -> CandidateBits<'b> {
         let (by, none) = &self.verb_index[id as usize];
         // a bit per pattern, read out in order: common verbs have hundreds of patterns, and
         // sorting the merged lists at every verb cost more than the matching
-        let mut bits = none.clone();
+        bits.clear();
+        bits.extend_from_slice(none);
         for k in following_keys {
             for &i in by.get(k).into_iter().flatten() {
                 bits[i as usize / 64] |= 1 << (i % 64);
@@ -819,6 +885,18 @@ impl Lexicon {
     /// has it (so a word with that key matches no literal).
     pub fn literal_id(&self, key: &str) -> Option<u32> {
         self.literal_ids.get(key).copied()
+    }
+
+    /// [`Lexicon::literal_id`] of the [`literal_key`] of the lower-cased word `lower`.
+    pub fn literal_id_of_word(&self, lower: &str) -> Option<u32> {
+        // (a key starts with its word's first byte: `singular` and the "-ies" → "-y" of
+        // `literal_key` only change a word's ending)
+        if let Some(&b) = lower.as_bytes().first() {
+            if self.literal_first[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+                return None;
+            }
+        }
+        self.literal_id(&literal_key(lower))
     }
 
     /// How many literal ids there are: every [`Lexicon::literal_id`] is below this.
@@ -1220,6 +1298,7 @@ fn compile_rest(
             noun_at: 0,
             keys: Vec::new(),
             key_ids: Vec::new(),
+            key_bloom: 0,
             partner_key: None,
             target_required,
             loose_target,
@@ -1230,6 +1309,7 @@ fn compile_rest(
             verb_adjacent,
             only_form: None,
             exact_words,
+            alt_index: Vec::new(),
         };
         // "wound" is a verb of its own and the past of "wind": the entry is kept under its
         // own lemma ("wounded") and filed under the other verb for this one form
@@ -1289,6 +1369,7 @@ fn compile_rest(
                 noun_at,
                 keys: Vec::new(),
                 key_ids: Vec::new(),
+                key_bloom: 0,
                 partner_key: None,
                 target_required: false,
                 loose_target: false,
@@ -1299,6 +1380,7 @@ fn compile_rest(
                 verb_adjacent: false,
                 only_form: None,
                 exact_words: false,
+                alt_index: Vec::new(),
             }));
     }
     for v in lex
@@ -1367,8 +1449,22 @@ fn compile_rest(
                 *lex.literal_ids.entry(k.to_string()).or_insert(next)
             };
             p.key_ids = p.keys.iter().map(|k| id_of(k)).collect();
+            p.key_bloom = p.key_ids.iter().skip(1).fold(0, |b, &k| b | 1 << (k % 64));
             // (the word itself, as the words after the verb are compared with it)
             p.partner_key = p.partner_prep().map(id_of);
+            p.alt_index = p
+                .elems
+                .iter()
+                .map(|e| match e {
+                    PatElem::Alt(alts) => AltIndex::new(alts),
+                    _ => AltIndex::default(),
+                })
+                .collect();
+        }
+    }
+    for k in lex.literal_ids.keys() {
+        if let Some(&b) = k.as_bytes().first() {
+            lex.literal_first[usize::from(b >> 6)] |= 1 << (b & 63);
         }
     }
     lex.verb_index = lex.verb_patterns.iter().map(|v| index(v)).collect();
