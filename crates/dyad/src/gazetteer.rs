@@ -62,7 +62,7 @@
 //! [`Gazetteer::embedded`] only splits the files into lines: the index is binary-searched in
 //! place, and a place's fields are parsed when it is first asked for. Building a hash map of the
 //! 125,000 names at start-up instead took 65-150 ms on the 2-core development machine; this takes
-//! about 12 ms (release build), most of it the two line scans.
+//! a few milliseconds (release build), most of it the two line scans.
 
 use crate::segment::{tokenize, Token};
 use rustc_hash::FxHashMap;
@@ -83,11 +83,52 @@ fn key_of(line: &str) -> &str {
 /// A string's first eight bytes, zero-padded, as a big-endian number: two strings whose heads
 /// differ are in the order of their heads (bytewise order decides at the first differing byte,
 /// and a shorter string's zero padding sorts it before its longer extensions, or ties).
-fn head(s: &str) -> u64 {
+fn head(s: &[u8]) -> u64 {
     let mut b = [0u8; 8];
     let n = s.len().min(8);
-    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    b[..n].copy_from_slice(&s[..n]);
     u64::from_be_bytes(b)
+}
+
+/// The start of every data line of an index text (as [`data_lines`] keeps them). The newlines
+/// are found eight bytes at a time: index lines are a dozen bytes, too short for `memchr` to
+/// pay for its call at each.
+fn data_line_starts(text: &str) -> Vec<u32> {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const NEWLINES: u64 = 0x0A0A_0A0A_0A0A_0A0A;
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 16);
+    let keep = |s: usize, out: &mut Vec<u32>| {
+        // (not at the end, not a comment, not empty, not a lone `\r` before the newline)
+        let data = match b.get(s) {
+            None | Some(b'#') | Some(b'\n') => false,
+            Some(b'\r') => b.get(s + 1) != Some(&b'\n'),
+            Some(_) => true,
+        };
+        if data {
+            out.push(s as u32);
+        }
+    };
+    keep(0, &mut out);
+    let mut chunks = b.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let x = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes) ^ NEWLINES;
+        // the top bit of each byte of `x` that is zero (a newline in the text), and no other
+        // bit: no carry crosses bytes
+        let mut zero = !(((x & LOW7) + LOW7) | x | LOW7);
+        while zero != 0 {
+            keep(base + zero.trailing_zeros() as usize / 8 + 1, &mut out);
+            zero &= zero - 1;
+        }
+        base += 8;
+    }
+    for (k, &c) in chunks.remainder().iter().enumerate() {
+        if c == b'\n' {
+            keep(base + k + 1, &mut out);
+        }
+    }
+    out
 }
 
 /// The data lines of a file: its lines as [`str::lines`] splits them, without the empty ones
@@ -185,15 +226,13 @@ pub struct Gazetteer {
     lines: Vec<&'static str>,
     first_region: usize,
     places: Vec<OnceLock<Place>>,
-    /// Index lines, sorted by key.
-    index: Vec<&'static str>,
-    /// The key of each index line, split off once: the binary search compares keys only
-    /// (finding each line's tab at every comparison was a tenth of the coding time).
-    keys: Vec<&'static str>,
-    /// Each key's first eight bytes as a big-endian number ([`head`]): the binary search
-    /// compares these and reads the keys themselves only on a tie (comparing the strings,
-    /// through `memcmp`, at every step was most of a name's look-up).
-    heads: Vec<u64>,
+    /// The index text: `key<TAB>ids` lines sorted by key.
+    index: &'static str,
+    /// Where each data line of `index` starts: all a look-up needs. The binary search reads
+    /// a line's first eight bytes from the text and compares them, as a number, with the
+    /// sought key's (see [`Gazetteer::lower_bound`]); splitting off every line's key and head
+    /// at start-up instead cost more than all the look-ups of a megabyte of news.
+    starts: Vec<u32>,
     ids: Vec<OnceLock<Box<[PlaceId]>>>,
     countries: FxHashMap<&'static str, PlaceId>,
 }
@@ -219,9 +258,7 @@ impl Gazetteer {
         let mut lines = data_lines(places_tsv);
         let first_region = lines.len();
         lines.extend(data_lines(regions_tsv));
-        let index = data_lines(index_tsv);
-        let keys: Vec<&'static str> = index.iter().map(|l| key_of(l)).collect();
-        let heads = keys.iter().map(|k| head(k)).collect();
+        let starts = data_line_starts(index_tsv);
         let mut countries = FxHashMap::default();
         for (k, l) in lines[..first_region].iter().enumerate() {
             // (a country's line starts with its feature, "C"; most lines are cities)
@@ -239,12 +276,11 @@ impl Gazetteer {
         // The index is sorted by construction (`build_index`; the tests check the committed one).
         Ok(Gazetteer {
             places: (0..lines.len()).map(|_| OnceLock::new()).collect(),
-            ids: (0..index.len()).map(|_| OnceLock::new()).collect(),
+            ids: (0..starts.len()).map(|_| OnceLock::new()).collect(),
             lines,
             first_region,
-            index,
-            keys,
-            heads,
+            index: index_tsv,
+            starts,
             countries,
         })
     }
@@ -375,20 +411,17 @@ impl Gazetteer {
         loop {
             // first index line >= key: the key itself, or the first longer name it begins
             let at = self.lower_bound(0, &key);
-            if let Some(&k) = self.keys.get(at) {
-                if k == key {
-                    best = Some((n, self.ids_at(at)));
-                }
+            if self.key(at) == Some(key.as_str()) {
+                best = Some((n, self.ids_at(at)));
             }
             if i + n >= words.len() {
                 break;
             }
             key.push(' ');
-            let longer = at <= self.keys.len()
+            let longer = at <= self.starts.len()
                 && self
-                    .keys
-                    .get(self.lower_bound(at, &key))
-                    .is_some_and(|k| k.starts_with(&key));
+                    .key(self.lower_bound(at, &key))
+                    .is_some_and(|k| k.starts_with(key.as_str()));
             if !longer {
                 break;
             }
@@ -398,18 +431,80 @@ impl Gazetteer {
         best
     }
 
-    /// The first key index at or after `from` whose key is not below `key` (the keys are
-    /// sorted): `from + self.keys[from..].partition_point(|k| k < key)`, comparing [`head`]s
-    /// first. A string's order is that of its head, then (heads equal) of the whole string.
+    /// The data line of the index starting at `start`, without a `\r` before its newline.
+    fn line_at(&self, start: usize) -> &'static str {
+        let rest = &self.index[start..];
+        match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(k) => {
+                let line = &rest[..k];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => rest,
+        }
+    }
+
+    /// The key of index line `at`; `None` past the last.
+    fn key(&self, at: usize) -> Option<&'static str> {
+        let start = *self.starts.get(at)? as usize;
+        let b = self.index.as_bytes();
+        let mut end = start;
+        while end < b.len() && b[end] != b'\t' && b[end] != b'\n' {
+            end += 1;
+        }
+        if end == b.len() || b[end] == b'\t' {
+            return Some(&self.index[start..end]);
+        }
+        // a line without ids
+        Some(key_of(self.line_at(start)))
+    }
+
+    /// The first line index at or after `from` whose key is not below `key` (the keys are
+    /// sorted): `from + keys[from..].partition_point(|k| k < key)`.
+    ///
+    /// The binary search compares numbers, not strings: the sought key followed by a tab, and
+    /// each line's text (its key, a tab, its ids), are in the order of their keys (a tab sorts
+    /// before every character of a key: names hold no control characters), and so are their
+    /// first `n` bytes, `n` the length of the key and tab up to eight (they differ at or before
+    /// either tab). So the line's first eight bytes as a big-endian number ([`head`]) with all
+    /// but the first `n` masked off are compared with the key's; only a tie for a key of eight
+    /// bytes or more reads the line's key. A key holding a byte at or below `\r` (where a line
+    /// may end) is compared as a string.
     fn lower_bound(&self, from: usize, key: &str) -> usize {
-        let h = head(key);
-        let (mut lo, mut hi) = (from, self.keys.len());
+        let kb = key.as_bytes();
+        let b = self.index.as_bytes();
+        let (mut lo, mut hi) = (from, self.starts.len());
+        if kb.iter().any(|&c| c <= b'\r') {
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if self.key(mid).is_some_and(|k| k < key) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+        let n = (kb.len() + 1).min(8);
+        let mut sought = [0u8; 8];
+        sought[..n.min(kb.len())].copy_from_slice(&kb[..n.min(kb.len())]);
+        if kb.len() < 8 {
+            sought[kb.len()] = b'\t';
+        }
+        let sought = u64::from_be_bytes(sought);
+        let mask = u64::MAX << (8 * (8 - n));
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let below = match self.heads[mid].cmp(&h) {
+            let start = self.starts[mid] as usize;
+            let line = match b.get(start..start + 8) {
+                Some(w) => <[u8; 8]>::try_from(w).map_or(0, u64::from_be_bytes),
+                None => head(&b[start..]),
+            };
+            let below = match (line & mask).cmp(&sought) {
                 std::cmp::Ordering::Less => true,
                 std::cmp::Ordering::Greater => false,
-                std::cmp::Ordering::Equal => self.keys[mid] < key,
+                std::cmp::Ordering::Equal => {
+                    kb.len() >= 8 && self.key(mid).is_some_and(|k| k < key)
+                }
             };
             if below {
                 lo = mid + 1;
@@ -422,7 +517,8 @@ impl Gazetteer {
 
     fn ids_at(&self, at: usize) -> &[PlaceId] {
         self.ids[at].get_or_init(|| {
-            let ids = self.index[at].split_once('\t').map_or("", |(_, ids)| ids);
+            let line = self.line_at(self.starts[at] as usize);
+            let ids = line.split_once('\t').map_or("", |(_, ids)| ids);
             ids.split(',')
                 .filter_map(|s| s.parse().ok().map(PlaceId))
                 .collect()
@@ -578,7 +674,7 @@ fn fold_word(w: &str, out: &mut String, capitalize: bool) {
         return;
     }
     if w.is_ascii() {
-        fold_ascii_word(w.as_bytes(), out, upper_first);
+        fold_ascii_word(w, out, upper_first);
         return;
     }
     let mut letters = 0;
@@ -621,29 +717,25 @@ fn fold_word(w: &str, out: &mut String, capitalize: bool) {
     }
 }
 
-/// [`fold_word`] for an ASCII word, byte by byte (most words).
-fn fold_ascii_word(w: &[u8], out: &mut String, upper_first: bool) {
-    let letters = w.iter().filter(|b| b.is_ascii_alphabetic()).count();
+/// [`fold_word`] for an ASCII word (most words): copied whole and its case changed in place
+/// (pushing it character by character cost a third of a name's look-up).
+fn fold_ascii_word(w: &str, out: &mut String, upper_first: bool) {
+    let b = w.as_bytes();
+    let letters = b.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let start = out.len();
+    out.push_str(w);
     if (2..=4).contains(&letters)
-        && w.iter()
+        && b.iter()
             .all(|b| !b.is_ascii_alphabetic() || b.is_ascii_uppercase())
     {
-        out.extend(w.iter().map(|&b| b as char));
         return;
     }
-    let mut first = true;
-    for &b in w {
-        let c = if first && b.is_ascii_alphabetic() {
-            first = false;
-            if upper_first {
-                b.to_ascii_uppercase()
-            } else {
-                b.to_ascii_lowercase()
-            }
-        } else {
-            b.to_ascii_lowercase()
-        };
-        out.push(c as char);
+    let folded = &mut out[start..];
+    folded.make_ascii_lowercase();
+    if upper_first {
+        if let Some(p) = b.iter().position(u8::is_ascii_alphabetic) {
+            folded[p..p + 1].make_ascii_uppercase();
+        }
     }
 }
 
@@ -712,6 +804,22 @@ mod tests {
             "a\tb\n# c\n\nd\r\ne",
             "# only\n",
             "x\r\n\r\ny\n",
+            "\r",
+            "abcdefg\nhijklmn\n\n\nopqrstuvwxyz\r\n\r\n#\nx",
+            INDEX_TSV,
+        ] {
+            let starts: Vec<u32> = data_lines(text)
+                .iter()
+                .map(|l| (l.as_ptr() as usize - text.as_ptr() as usize) as u32)
+                .collect();
+            assert_eq!(data_line_starts(text), starts, "{:?}", text.get(..20));
+        }
+        for text in [
+            "",
+            "\n",
+            "a\tb\n# c\n\nd\r\ne",
+            "# only\n",
+            "x\r\n\r\ny\n",
             PLACES_TSV,
             INDEX_TSV,
         ] {
@@ -741,8 +849,13 @@ mod tests {
             "St".into(),
             "Saint ".into(),
         ];
+        let keys: Vec<&str> = data_lines(INDEX_TSV).iter().map(|l| key_of(l)).collect();
+        assert_eq!(g.starts.len(), keys.len());
+        for (k, key) in keys.iter().enumerate().step_by(7) {
+            assert_eq!(g.key(k), Some(*key));
+        }
         // every 97th key, and its neighbours in the order: a key, a byte less, a prefix
-        for k in g.keys.iter().step_by(97) {
+        for k in keys.iter().step_by(97) {
             probes.push(k.to_string());
             probes.push(format!("{k} "));
             probes.extend(k.get(..k.len() / 2).map(str::to_string));
@@ -752,9 +865,10 @@ mod tests {
                 probes.push(String::from_utf8(lower).unwrap());
             }
         }
+        probes.extend(["Paris\u{7}".into(), "A\r".into(), "Saint\u{1}x".into()]);
         for p in &probes {
-            for from in [0, g.keys.len() / 3, g.keys.len()] {
-                let want = from + g.keys[from..].partition_point(|&k| k < p.as_str());
+            for from in [0, keys.len() / 3, keys.len()] {
+                let want = from + keys[from..].partition_point(|&k| k < p.as_str());
                 assert_eq!(g.lower_bound(from, p), want, "{p:?} from {from}");
             }
         }
