@@ -1808,6 +1808,16 @@ fn choose_verb_reading(
     let prev_tag = prev.map(|k| tags[k]);
     let prev_phrase = prev.and_then(|k| phrase_of[k]).map(|p| &phrases[p]);
     let next_tag = tags.get(i + 1).copied();
+    // "Suspected militants killed ...", "Detained protesters were freed": a participle that
+    // opens the sentence right before a noun or an actor describes it — as a verb it would
+    // have no subject
+    let opens_sentence = i == 0 || (i == 1 && toks[0].is_punct("\""));
+    if opens_sentence
+        && readings.iter().all(|(_, f)| f.has(VerbForm::PARTICIPLE))
+        && matches!(next_tag, Some(Tag::Actor) | Some(Tag::Noun))
+    {
+        return None;
+    }
     let pick = |f: VerbForm| readings.iter().find(|(_, form)| form.has(f)).copied();
     let any = |f: VerbForm| readings.iter().any(|(_, form)| form.has(f));
 

@@ -411,3 +411,19 @@ fn a_blamed_act_done_by_someone_had_no_target() {
         [t("NGAMIL", "NGAREB", "112")]
     );
 }
+
+#[test]
+fn suspected_militants_were_a_verb_that_made_their_attack_a_reported_claim() {
+    // a participle opening the sentence before a noun describes it: "Suspected" is no verb
+    // of suspecting whose content would be a claim
+    assert_eq!(
+        asserted(
+            "Suspected militants killed five soldiers in northern Mali on Monday, officials said."
+        ),
+        [t("MLIREB", "MLIMIL", "190")]
+    );
+    assert_eq!(
+        asserted("Detained protesters attacked Egyptian police on Monday."),
+        asserted("Protesters attacked Egyptian police on Monday.")
+    );
+}
