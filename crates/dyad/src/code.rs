@@ -1707,6 +1707,18 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
         }
         if c.infinitive || prep.is_some() || c.form.has(VerbForm::GERUND) {
             if cls.contains(&CueClass::Intent) {
+                // "Analysts expect Beijing to offer loans", "wants Russia to withdraw": an
+                // intent about another's act, named as the object before the infinitive, is
+                // a wish or a forecast, not that other's act or intent
+                let object_first = (g + 1..c.group_start)
+                    .find(|&t| ctx.tag(t) != Tag::Adv)
+                    .is_some_and(|t| {
+                        ctx.a.phrase_of[t].is_some()
+                            || matches!(ctx.tag(t), Tag::Det | Tag::Name | Tag::Pron)
+                    });
+                if c.infinitive && object_first {
+                    return Modality::Hypothetical;
+                }
                 // "agreed to meet": an expressed intent, coded with the 03x code
                 return if gmod == Modality::Asserted {
                     Modality::Asserted

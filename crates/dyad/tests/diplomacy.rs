@@ -294,3 +294,21 @@ fn a_title_qualifier_after_a_possessive_broke_the_title() {
         [t("MLIGOV", "FRAGOV", "040")]
     );
 }
+
+#[test]
+fn an_intent_about_another_side_was_coded_as_that_sides_act() {
+    // a wish or a forecast about the object's act is neither that act nor its intent
+    assert_eq!(
+        asserted("Analysts expect Beijing to offer the Solomon Islands new loans."),
+        []
+    );
+    assert_eq!(
+        asserted("Washington wants Moscow to withdraw its troops from Ukraine."),
+        []
+    );
+    // the subject's own intent is still coded, past a date between verb and infinitive
+    assert_eq!(
+        asserted("Russia agreed on Monday to hold talks with Ukraine."),
+        [t("RUS", "UKR", "036")]
+    );
+}
