@@ -1706,6 +1706,17 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
             return gmod;
         }
         if c.infinitive || prep.is_some() || c.form.has(VerbForm::GERUND) {
+            // "would consider reopening talks", "is weighing imposing sanctions": an act
+            // only considered has not happened, nor been announced
+            let considered = cls.contains(&CueClass::Possibility)
+                || ctx
+                    .a
+                    .cues
+                    .iter()
+                    .any(|&(s, len, cl)| cl == CueClass::Possibility && s <= g && g < s + len);
+            if considered && prep.is_none() {
+                return Modality::Hypothetical;
+            }
             if cls.contains(&CueClass::Intent) {
                 // "Analysts expect Beijing to offer loans", "wants Russia to withdraw": an
                 // intent about another's act, named as the object before the infinitive, is

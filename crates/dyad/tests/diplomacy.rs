@@ -312,3 +312,11 @@ fn an_intent_about_another_side_was_coded_as_that_sides_act() {
         [t("RUS", "UKR", "036")]
     );
 }
+
+#[test]
+fn an_act_only_considered_was_coded_as_done() {
+    assert_eq!(
+        asserted("Thailand's prime minister would consider reopening talks with southern insurgents, a spokesman said."),
+        []
+    );
+}
