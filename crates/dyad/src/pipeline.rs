@@ -145,11 +145,34 @@ impl Coder {
                 // PETRARCH leaves a role with no country of its own unplaced (`---GOV`)
                 memory.forget_sentence_country();
             }
-            let mut phrase_codes: Vec<Option<(String, Resolution)>> = annotated
-                .phrases
-                .iter()
-                .map(|p| memory.resolve(lex, p, &sentence.tokens, article.date))
-                .collect();
+            let mut phrase_codes: Vec<Option<(String, Resolution)>> =
+                Vec::with_capacity(annotated.phrases.len());
+            for (k, p) in annotated.phrases.iter().enumerate() {
+                if p.pronoun == Some(crate::annotate::Pronoun::Pair) {
+                    // "Vucic hosted Orban in Belgrade, and the two leaders signed ...": two
+                    // parties of different countries named earlier in the same sentence are
+                    // nearer than the last sentence's pair (places are no parties)
+                    let parties: Vec<&String> = annotated.phrases[..k]
+                        .iter()
+                        .zip(&phrase_codes)
+                        .filter(|(q, _)| {
+                            q.person.is_some()
+                                || q.agent.is_some()
+                                || q.org.is_some()
+                                || q.institution.is_some()
+                        })
+                        .filter_map(|(_, c)| c.as_ref().map(|(code, _)| code))
+                        .filter(|code| code.len() >= 3)
+                        .collect();
+                    if let Some(&first) = parties.first() {
+                        if let Some(&second) = parties.iter().find(|b| b[..3] != first[..3]) {
+                            let (a, b) = (first.clone(), second.clone());
+                            memory.note_pair(&a, &b);
+                        }
+                    }
+                }
+                phrase_codes.push(memory.resolve(lex, p, &sentence.tokens, article.date));
+            }
             let sentence_discard = discarded.clone().or_else(|| {
                 annotated
                     .cues

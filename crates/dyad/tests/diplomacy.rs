@@ -320,3 +320,15 @@ fn an_act_only_considered_was_coded_as_done() {
         []
     );
 }
+
+#[test]
+fn the_two_leaders_looked_past_the_pair_named_in_their_own_sentence() {
+    assert_eq!(
+        asserted("Serbian President Aleksandar Vucic hosted Hungarian Prime Minister Viktor Orban in Belgrade on Monday, and the two leaders signed a strategic partnership declaration."),
+        [
+            t("SRBGOV", "HUNGOV", "043"),
+            t("SRBGOV", "HUNGOV", "057"),
+            t("HUNGOV", "SRBGOV", "057")
+        ]
+    );
+}
