@@ -796,33 +796,24 @@ mod tests {
         assert_eq!(folded("Straße"), "Strasse");
     }
 
+    /// Line-splitting edge cases: empty text, blank and comment lines, CR LF endings.
+    const EDGE_TEXTS: [&str; 5] = ["", "\n", "a\tb\n# c\n\nd\r\ne", "# only\n", "x\r\n\r\ny\n"];
+
     #[test]
     fn data_lines_are_the_non_comment_lines() {
-        for text in [
-            "",
-            "\n",
-            "a\tb\n# c\n\nd\r\ne",
-            "# only\n",
-            "x\r\n\r\ny\n",
+        let more = [
             "\r",
             "abcdefg\nhijklmn\n\n\nopqrstuvwxyz\r\n\r\n#\nx",
             INDEX_TSV,
-        ] {
+        ];
+        for text in EDGE_TEXTS.into_iter().chain(more) {
             let starts: Vec<u32> = data_lines(text)
                 .iter()
                 .map(|l| (l.as_ptr() as usize - text.as_ptr() as usize) as u32)
                 .collect();
             assert_eq!(data_line_starts(text), starts, "{:?}", text.get(..20));
         }
-        for text in [
-            "",
-            "\n",
-            "a\tb\n# c\n\nd\r\ne",
-            "# only\n",
-            "x\r\n\r\ny\n",
-            PLACES_TSV,
-            INDEX_TSV,
-        ] {
+        for text in EDGE_TEXTS.into_iter().chain([PLACES_TSV, INDEX_TSV]) {
             let lines: Vec<&str> = text
                 .lines()
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
