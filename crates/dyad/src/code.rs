@@ -1204,12 +1204,28 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
         // speaking at a summit" the speaker is the one who urged
         // (one inside a parenthetical only when no other is there: the masking of a comma
         // clause is a guess)
+        // "Gunmen attacked a village, police said, killing 20 people": an act of force in
+        // the participle is the act's, not the reporter's; the attribution in between (a
+        // speech verb whose speaker follows a comma) is passed over
+        let patterns = ctx.lex.verb_patterns(c.lemma);
+        let forceful = patterns.iter().any(|p| p.code.as_str() >= "15");
+        let attribution = |x: &VerbClause| {
+            ctx.verb_classes(x.verb).contains(&CueClass::Speech)
+                && x.subject.iter().any(|&p| {
+                    let mut start = ctx.a.phrases[p].start;
+                    while start > 0 && matches!(ctx.tag(start - 1), Tag::Det | Tag::Poss) {
+                        start -= 1;
+                    }
+                    start > 0 && start < x.verb && ctx.s.tokens[start - 1].is_punct(",")
+                })
+        };
         let finite_before = |same_mask: bool| {
             clauses[..k].iter().rposition(|x| {
                 let participle = x.form.only(VerbForm::GERUND) && x.group_start == x.verb;
                 let finite = !x.infinitive && !participle;
                 x.verb < c.verb
                     && finite
+                    && !(forceful && attribution(x))
                     && (!same_mask || ctx.masked[x.verb] == ctx.masked[c.verb])
                     && !(x.verb..c.verb).any(|t| matches!(ctx.lower(t), ";" | ":"))
             })

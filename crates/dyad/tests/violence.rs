@@ -427,3 +427,11 @@ fn suspected_militants_were_a_verb_that_made_their_attack_a_reported_claim() {
         asserted("Protesters attacked Egyptian police on Monday.")
     );
 }
+
+#[test]
+fn the_reporter_became_the_killer_in_a_participle_after_the_attribution() {
+    // "..., police said, killing 20 people": the participle's force is the attackers'
+    let events = asserted("Gunmen attacked a village in Nigeria, police said, killing 20 people.");
+    assert!(!events.iter().any(|e| e.0 == "NGACOP"), "{events:?}");
+    assert!(events.contains(&t("NGAUAF", "NGACVL", "190")), "{events:?}");
+}
