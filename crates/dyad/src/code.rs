@@ -1241,9 +1241,15 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
     let own_masked = ctx.masked[c.verb];
     // "..., the official news agency WFNA said": the speaker of a trailing attribution stands
     // between the comma and the verb; when no actor is named there, the speaker is not one
+    // (or set off by commas before more of the sentence: "..., Xinhua said, after a call")
     let trailing_speech = ctx.verb_classes(c.verb).contains(&CueClass::Speech)
         && !c.form.has(VerbForm::GERUND)
-        && words_after(ctx, c.verb) <= 5;
+        && (words_after(ctx, c.verb) <= 5
+            || ctx
+                .s
+                .tokens
+                .get(c.verb + 1)
+                .is_some_and(|t| t.is_punct(",")));
     // (... unless a role modifies the speaker's noun: "the primary official news agency WFNA
     // said" is some government's speaker, as PETRARCH reads it)
     let mut speaker_role: Option<usize> = None;
