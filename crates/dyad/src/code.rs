@@ -1210,14 +1210,11 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
         let patterns = ctx.lex.verb_patterns(c.lemma);
         let forceful = patterns.iter().any(|p| p.code.as_str() >= "15");
         let attribution = |x: &VerbClause| {
+            let start = attribution_start(ctx, x);
             ctx.verb_classes(x.verb).contains(&CueClass::Speech)
-                && x.subject.iter().any(|&p| {
-                    let mut start = ctx.a.phrases[p].start;
-                    while start > 0 && matches!(ctx.tag(start - 1), Tag::Det | Tag::Poss) {
-                        start -= 1;
-                    }
-                    start > 0 && start < x.verb && ctx.s.tokens[start - 1].is_punct(",")
-                })
+                && !x.subject.is_empty()
+                && start > 0
+                && ctx.s.tokens[start - 1].is_punct(",")
         };
         let finite_before = |same_mask: bool| {
             clauses[..k].iter().rposition(|x| {
@@ -2382,6 +2379,17 @@ fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
     if !ctx.verb_classes(c.verb).contains(&CueClass::Speech) {
         return false;
     }
+    let start = attribution_start(ctx, c);
+    let preceded = start > 0
+        && (ctx.s.tokens[start - 1].is_punct(",") || ctx.s.tokens[start - 1].is_punct("\""));
+    let rest = words_after(ctx, c.verb);
+    (preceded && rest <= 5) || (start > 0 && rest == 0)
+}
+
+/// Where a speech clause's speaker and verb group begin, past the determiners and possessor
+/// that open the subject: what stands before it says whether the clause is an attribution
+/// set off from the sentence ("..., the group's deputy leader said").
+fn attribution_start(ctx: &Ctx, c: &VerbClause) -> usize {
     let before_subject = c
         .subject
         .iter()
@@ -2396,10 +2404,7 @@ fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
     {
         start -= 1;
     }
-    let preceded = start > 0
-        && (ctx.s.tokens[start - 1].is_punct(",") || ctx.s.tokens[start - 1].is_punct("\""));
-    let rest = words_after(ctx, c.verb);
-    (preceded && rest <= 5) || (start > 0 && rest == 0)
+    start
 }
 
 /// How many words follow token `i` in the sentence: a speech verb with few after it closes
