@@ -607,8 +607,7 @@ fn town_at(lex: &Lexicon, toks: &[Token], text: &str, i: usize) -> Option<(usize
         return None;
     }
     let iso = place.country?;
-    let entry = lex.dict.countries.iter().position(|c| c.code == iso)?;
-    Some((len, entry as u32))
+    Some((len, lex.country_entry(iso)?))
 }
 
 fn pronoun_kind(lower: &str) -> Option<Pronoun> {

@@ -653,6 +653,10 @@ pub struct Lexicon {
     literal_first: [u64; 4],
     /// Verb lemmas that are cues (speech, denial, fear, intent ...).
     lemma_cues: FxHashMap<u32, Vec<CueClass>>,
+    /// The first country entry of each code (`dict.countries` index): a town's country is
+    /// found for every capitalised unknown word, and a scan of the ~250 entries cost more than
+    /// the gazetteer look-up itself.
+    country_entries: FxHashMap<String, u32>,
 }
 
 impl Lexicon {
@@ -681,6 +685,7 @@ impl Lexicon {
             literal_ids: FxHashMap::default(),
             literal_first: [0; 4],
             lemma_cues: FxHashMap::default(),
+            country_entries: FxHashMap::default(),
         };
         // Actors: built on a second thread while verbs, cues and patterns compile here
         let (actor_trie, actor_errors) = std::thread::scope(|sc| {
@@ -690,9 +695,17 @@ impl Lexicon {
         });
         lex.actors = actor_trie;
         errors.extend(actor_errors);
+        for (i, c) in dict.countries.iter().enumerate() {
+            lex.country_entries.entry(c.code.clone()).or_insert(i as u32);
+        }
         lex.dict = dict;
         lex.index_words();
         (lex, errors)
+    }
+
+    /// The index in `dict.countries` of the first country entry with this code.
+    pub fn country_entry(&self, code: &str) -> Option<u32> {
+        self.country_entries.get(code).copied()
     }
 
     /// Make [`Lexicon::words`] from the tries' first-word tables (which it takes over), the
