@@ -994,7 +994,9 @@ pub fn annotate_with_cues(
                         _ => false,
                     })
                     && p.agent.is_none()
-                    && p.country.is_some()
+                    // (a named organisation's role is the organisation's: "the International
+                    // Criminal Court's prosecutor", "NATO's secretary general")
+                    && (p.country.is_some() || matches!(p.org, Some((_, ActorKind::OrgName))))
                     && p.person.is_none()
                 {
                     j += 1 + modifiers;

@@ -135,9 +135,10 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// A pair reference ("the two sides") that the resolver gave two parties.
+    /// A pair reference ("the two sides", or "they" for two speakers just named) that the
+    /// resolver gave two parties.
     fn is_pair(&self, phrase: usize) -> bool {
-        self.a.phrases[phrase].pronoun == Some(crate::annotate::Pronoun::Pair)
+        self.a.phrases[phrase].pronoun.is_some()
             && self.codes[phrase]
                 .as_ref()
                 .is_some_and(|c| c.contains(crate::resolve::PAIR_SEPARATOR))
@@ -1803,8 +1804,18 @@ fn own_future_in_speech(ctx: &Ctx, clauses: &[VerbClause], c: &VerbClause) -> bo
         return false;
     };
     // the same country: "Baerbock said Germany would deliver" is Germany's announced intent
-    let codes =
-        |v: &[usize]| -> Vec<Option<&str>> { v.iter().map(|&p| ctx.country_of(p)).collect() };
+    // (a pair code, "they" for "Thailand and Laos", stands for both countries)
+    let codes = |v: &[usize]| -> Vec<Option<&str>> {
+        v.iter()
+            .flat_map(|&p| match ctx.codes.get(p).and_then(|c| c.as_deref()) {
+                Some(c) if c.contains(crate::resolve::PAIR_SEPARATOR) => c
+                    .split(crate::resolve::PAIR_SEPARATOR)
+                    .map(|m| m.get(..3))
+                    .collect::<Vec<_>>(),
+                _ => vec![ctx.country_of(p)],
+            })
+            .collect()
+    };
     !c.subject.is_empty()
         && codes(&c.subject) == codes(&gc.subject)
         && codes(&c.subject).iter().all(Option::is_some)

@@ -171,6 +171,15 @@ impl Coder {
                         }
                     }
                 }
+                if let Some(pair) =
+                    coordinated_speakers(lex, &annotated, &sentence, k, &phrase_codes)
+                {
+                    phrase_codes.push(Some((
+                        pair,
+                        Resolution::Coreference("the two speakers just named"),
+                    )));
+                    continue;
+                }
                 phrase_codes.push(memory.resolve(lex, p, &sentence.tokens, article.date));
             }
             let sentence_discard = discarded.clone().or_else(|| {
@@ -272,7 +281,7 @@ impl Coder {
             }
             if let Some(&subj) = parse.clauses.iter().find_map(|c| c.subject.first()) {
                 if let Some(code) = &codes[subj] {
-                    memory.note_subject(&annotated.phrases[subj], code);
+                    memory.note_subject(&annotated.phrases[subj], &sentence.tokens, code);
                 }
             }
             // what "the two sides" will refer to: the parties of the first act between two
@@ -736,6 +745,44 @@ fn split_pair(r: ActorRef) -> Vec<ActorRef> {
             ..r.clone()
         })
         .collect()
+}
+
+/// "Thailand and Laos said they would hold talks": a plural pronoun right after a speech verb
+/// (and an optional "that") whose subject ends a coordination of two differently coded actors
+/// refers to both, as a pair code (`THAGOV+LAOGOV`, split into one event each).
+/// `k`: the pronoun's phrase; `codes`: the codes of the phrases before it.
+fn coordinated_speakers(
+    lex: &crate::dict::Lexicon,
+    a: &Annotated,
+    sentence: &Sentence,
+    k: usize,
+    codes: &[Option<(String, Resolution)>],
+) -> Option<String> {
+    let p = &a.phrases[k];
+    if p.pronoun != Some(crate::annotate::Pronoun::Plural) {
+        return None;
+    }
+    let toks = &sentence.tokens;
+    let mut v = p.start.checked_sub(1)?;
+    if toks[v].lower == "that" {
+        v = v.checked_sub(1)?;
+    }
+    let (lemma, _) = a.verb[v]?;
+    if !lex.lemma_cues(lemma).contains(&CueClass::Speech) {
+        return None;
+    }
+    let speaker = a.phrases[..k].iter().position(|q| q.end == v)?;
+    let group = a.phrases[speaker].group;
+    let members: Vec<&str> = a.phrases[..k]
+        .iter()
+        .zip(codes)
+        .filter(|(q, _)| q.group == group)
+        .map(|(_, c)| c.as_ref().map(|(code, _)| code.as_str()))
+        .collect::<Option<_>>()?;
+    match members[..] {
+        [x, y] if x != y => Some(format!("{x}{}{y}", crate::resolve::PAIR_SEPARATOR)),
+        _ => None,
+    }
 }
 
 /// The place of a dateline ("ANKARA, June 12 (Reuters) -", "KYIV -"): where the story was

@@ -73,6 +73,103 @@ fn role_words(p: &ActorPhrase, toks: &[Token]) -> Option<String> {
     Some(key)
 }
 
+/// Head nouns of roles held by one person ("the foreign minister", "Kenya's president", "an
+/// army spokesman"): a singular phrase with such a head is someone "he" or "she" can refer to
+/// ("Thailand's foreign minister said he would hold talks"). Bodies ("ministry", "army",
+/// "government", "police") are no one's "he".
+const PERSON_ROLE_HEADS: &[&str] = &[
+    "minister",
+    "president",
+    "premier",
+    "chancellor",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "chief",
+    "commander",
+    "general",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "official",
+    "governor",
+    "mayor",
+    "senator",
+    "lawmaker",
+    "legislator",
+    "congressman",
+    "congresswoman",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emperor",
+    "monarch",
+    "sultan",
+    "emir",
+    "chairman",
+    "chairwoman",
+    "director",
+    "judge",
+    "prosecutor",
+    "attorney",
+    "lawyer",
+    "officer",
+    "soldier",
+    "policeman",
+    "policewoman",
+    "activist",
+    "journalist",
+    "reporter",
+    "negotiator",
+    "mediator",
+    "candidate",
+    "colonel",
+    "captain",
+    "lieutenant",
+    "sergeant",
+    "admiral",
+    "marshal",
+    "pope",
+    "bishop",
+    "imam",
+    "cleric",
+    "rabbi",
+    "priest",
+    "dictator",
+    "ruler",
+    "speaker",
+    "adviser",
+    "advisor",
+    "aide",
+    "representative",
+    "delegate",
+    "inspector",
+    "investigator",
+    "businessman",
+    "businesswoman",
+    "dissident",
+    "defector",
+    "detainee",
+    "prisoner",
+    "hostage",
+    "suspect",
+    "refugee",
+    "migrant",
+    "president-elect",
+    "vice-president",
+    "head",
+];
+
+/// The role words (from [`role_words`]) name one person: their last word is a
+/// [`PERSON_ROLE_HEADS`] noun.
+fn is_person_role(role: &str) -> bool {
+    let head = role.rsplit(' ').next().unwrap_or(role);
+    PERSON_ROLE_HEADS.contains(&head)
+}
+
 /// Separates the two members of a pair reference's code ("RUSGOV+UKRGOV").
 pub const PAIR_SEPARATOR: char = '+';
 
@@ -292,8 +389,9 @@ impl ArticleMemory {
             self.named_orgs.retain(|&o| o != oi);
             self.named_orgs.push(oi);
         }
-        let is_person =
-            p.person.is_some() || (!p.names.is_empty() && p.agent.is_some() && !p.plural);
+        let is_person = p.person.is_some()
+            || (!p.names.is_empty() && p.agent.is_some() && !p.plural)
+            || (!p.plural && role.as_deref().is_some_and(is_person_role));
         if is_person || (!p.names.is_empty() && p.country.is_none() && p.org.is_none()) {
             self.last_person = Some(code.to_string());
             for &t in &p.names {
@@ -395,8 +493,11 @@ impl ArticleMemory {
     }
 
     /// After a sentence is parsed: remember the person who was its first clause's subject.
-    pub fn note_subject(&mut self, subject: &ActorPhrase, code: &str) {
+    pub fn note_subject(&mut self, subject: &ActorPhrase, toks: &[Token], code: &str) {
         let person_like = subject.person.is_some()
+            || (!subject.plural
+                && subject.pronoun.is_none()
+                && role_words(subject, toks).is_some_and(|r| is_person_role(&r)))
             || subject.pronoun == Some(Pronoun::Person)
             || (!subject.names.is_empty() && subject.country.is_none() && subject.org.is_none())
             || (!subject.names.is_empty() && subject.agent.is_some() && !subject.plural);

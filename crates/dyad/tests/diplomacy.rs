@@ -339,3 +339,43 @@ fn an_attribution_set_off_by_commas_lent_its_statement_to_the_main_subject() {
     let events = asserted("China and Laos pledged on Tuesday to speed up construction of the railway, Xinhua said, after a video call between their foreign ministers.");
     assert!(!events.iter().any(|e| e.2 == "010"), "{events:?}");
 }
+
+#[test]
+fn he_after_a_role_named_no_one() {
+    // a singular role held by one person ("foreign minister") is who "he" is
+    assert_eq!(
+        asserted("Thailand's foreign minister said he would hold talks with Laos next month."),
+        [t("THAGOV", "LAO", "036")]
+    );
+    // a body ("the army") is no one's "he": the pronoun stays uncoded
+    assert_eq!(
+        asserted("Kenya's army said he would hold talks with Somalia next month."),
+        [t("KENMIL", "-", "010")]
+    );
+}
+
+#[test]
+fn a_named_organisations_role_took_the_country_of_a_place() {
+    // "the International Criminal Court's prosecutor" is the court's, not Sudan's judiciary
+    let events = asserted("The International Criminal Court's prosecutor told the UN Security Council on Thursday that he had opened an investigation into killings in Darfur.");
+    assert!(events.iter().all(|e| e.0 == "IGOICC"), "{events:?}");
+    assert!(!events.is_empty());
+}
+
+#[test]
+fn they_after_two_speakers_was_only_the_last_of_them() {
+    // "they" right after "Thailand and Laos said" is both: a mutual intent to meet
+    assert_eq!(
+        asserted(
+            "The foreign ministers of Thailand and Laos said they would hold talks next month."
+        ),
+        [t("THAGOV", "LAOGOV", "036"), t("LAOGOV", "THAGOV", "036")]
+    );
+    // two roles of one country announce their own act too
+    assert_eq!(
+        asserted(
+            "Kenya's president and army chief said they would hold talks with Somalia next month."
+        ),
+        [t("KENGOV", "SOM", "036"), t("KENMIL", "SOM", "036")]
+    );
+}
