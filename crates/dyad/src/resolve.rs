@@ -34,6 +34,9 @@ pub struct ArticleMemory {
     /// prefers them over a person merely mentioned ("Baerbock told reporters after meeting
     /// Kuleba. She said ..." — she is Baerbock).
     subject_person: Option<String>,
+    /// The first person named in the current sentence: whom its "his" or "her" most likely
+    /// means (the subject usually comes first).
+    sentence_person: Option<String>,
     last_plural: Option<String>,
     last_thing: Option<String>,
     last_country: Option<String>,
@@ -342,6 +345,13 @@ impl ArticleMemory {
                     subj.clone(),
                     Resolution::Coreference("the person last in subject position with that role"),
                 ))
+            } else if let Some(c) = self.possessor_country(p, toks) {
+                // "Traore praised Russia and said his government was ready": the role is the
+                // person's country's, not the nearest country's
+                Some((
+                    with_sector(&c, s, prefix),
+                    Resolution::Coreference("the country of the person 'his' or 'her' refers to"),
+                ))
             } else if let Some(c) = &self.sentence_place {
                 Some((
                     with_sector(c, s, prefix),
@@ -394,6 +404,9 @@ impl ArticleMemory {
             || (!p.plural && role.as_deref().is_some_and(is_person_role));
         if is_person || (!p.names.is_empty() && p.country.is_none() && p.org.is_none()) {
             self.last_person = Some(code.to_string());
+            if self.sentence_person.is_none() {
+                self.sentence_person = Some(code.to_string());
+            }
             for &t in &p.names {
                 self.names.insert(toks[t].lower.clone(), code.to_string());
             }
@@ -422,6 +435,7 @@ impl ArticleMemory {
     /// Before a sentence's phrases are resolved: the country of the first place it names after a
     /// locative preposition ("in Minsk", "across Iran").
     pub fn set_sentence_place(&mut self, lex: &Lexicon, phrases: &[ActorPhrase], toks: &[Token]) {
+        self.sentence_person = None;
         self.sentence_countries = phrases
             .iter()
             // "a Russian law" describes a thing: it says nothing of whose the critics are
@@ -490,6 +504,28 @@ impl ArticleMemory {
         if distinct && !a.contains(PAIR_SEPARATOR) && !b.contains(PAIR_SEPARATOR) {
             self.last_pair = Some((a.to_string(), b.to_string()));
         }
+    }
+
+    /// The country of the person a possessive "his" or "her" before a bare role refers to,
+    /// when coded by a country: the first person named in this sentence, else the last
+    /// sentence's subject, else the person named last ("Ruto met the Russian ambassador. His
+    /// government ..." is Ruto's).
+    fn possessor_country(&self, p: &ActorPhrase, toks: &[Token]) -> Option<String> {
+        let before = toks.get(p.start.checked_sub(1)?)?;
+        if !matches!(before.lower.as_str(), "his" | "her") {
+            return None;
+        }
+        let person = self
+            .sentence_person
+            .as_ref()
+            .or(self.subject_person.as_ref())
+            .or(self.last_person.as_ref())?;
+        let country = person.get(..3)?;
+        let coded_by_country = !matches!(
+            country,
+            "IGO" | "NGO" | "IMG" | "MNC" | "INT" | "NGM" | "UIS"
+        ) && country.bytes().all(|b| b.is_ascii_uppercase());
+        coded_by_country.then(|| country.to_string())
     }
 
     /// After a sentence is parsed: remember the person who was its first clause's subject.

@@ -379,3 +379,12 @@ fn they_after_two_speakers_was_only_the_last_of_them() {
         [t("KENGOV", "SOM", "036"), t("KENMIL", "SOM", "036")]
     );
 }
+
+#[test]
+fn his_government_belonged_to_the_nearest_country() {
+    // "his" is the person's: Ruto's government, not Russia's (named nearer)
+    assert_eq!(
+        asserted("Kenyan President William Ruto met the Russian ambassador in Nairobi. His government later condemned Russia."),
+        [t("KENGOV", "RUSGOV", "040"), t("KENGOV", "RUS", "111")]
+    );
+}
