@@ -152,32 +152,19 @@ impl Coder {
                     // "Vucic hosted Orban in Belgrade, and the two leaders signed ...": two
                     // parties of different countries named earlier in the same sentence are
                     // nearer than the last sentence's pair (places are no parties)
-                    let parties: Vec<&String> = annotated.phrases[..k]
-                        .iter()
-                        .zip(&phrase_codes)
-                        .filter(|(q, _)| {
-                            q.person.is_some()
-                                || q.agent.is_some()
-                                || q.org.is_some()
-                                || q.institution.is_some()
-                        })
-                        .filter_map(|(_, c)| c.as_ref().map(|(code, _)| code))
-                        .filter(|code| code.len() >= 3)
-                        .collect();
-                    if let Some(&first) = parties.first() {
-                        if let Some(&second) = parties.iter().find(|b| b[..3] != first[..3]) {
-                            let (a, b) = (first.clone(), second.clone());
-                            memory.note_pair(&a, &b);
-                        }
+                    if let Some((a, b)) = two_parties_before(&annotated.phrases[..k], &phrase_codes)
+                    {
+                        memory.note_pair(&a, &b);
                     }
                 }
-                if let Some(pair) =
-                    coordinated_speakers(lex, &annotated, &sentence, k, &phrase_codes)
-                {
-                    phrase_codes.push(Some((
-                        pair,
-                        Resolution::Coreference("the two speakers just named"),
-                    )));
+                let pair = coordinated_speakers(lex, &annotated, &sentence, k, &phrase_codes)
+                    .map(|c| (c, "the two speakers just named"))
+                    .or_else(|| {
+                        host_and_guest(&annotated, &sentence, k, &phrase_codes)
+                            .map(|c| (c, "the two parties of the clause before 'and'"))
+                    });
+                if let Some((pair, why)) = pair {
+                    phrase_codes.push(Some((pair, Resolution::Coreference(why))));
                     continue;
                 }
                 phrase_codes.push(memory.resolve(lex, p, &sentence.tokens, article.date));
@@ -783,6 +770,46 @@ fn coordinated_speakers(
         [x, y] if x != y => Some(format!("{x}{}{y}", crate::resolve::PAIR_SEPARATOR)),
         _ => None,
     }
+}
+
+/// The first two parties (people, roles, organisations, institutions: places are no parties)
+/// of different countries among `phrases`, with `codes` their codes.
+fn two_parties_before(
+    phrases: &[crate::annotate::ActorPhrase],
+    codes: &[Option<(String, Resolution)>],
+) -> Option<(String, String)> {
+    let parties: Vec<&String> = phrases
+        .iter()
+        .zip(codes)
+        .filter(|(q, _)| {
+            q.person.is_some() || q.agent.is_some() || q.org.is_some() || q.institution.is_some()
+        })
+        .filter_map(|(_, c)| c.as_ref().map(|(code, _)| code))
+        .filter(|code| code.len() >= 3)
+        .collect();
+    let first = parties.first()?;
+    let second = parties.iter().find(|b| b[..3] != first[..3])?;
+    Some((first.to_string(), second.to_string()))
+}
+
+/// "Embalo hosted Senegal's Macky Sall in Bissau, and they agreed to ...": "they" opening a
+/// clause joined by "and", in a sentence that named no plural actor before it, is the two
+/// parties of different countries the sentence named (as "the two leaders" would be).
+fn host_and_guest(
+    a: &Annotated,
+    sentence: &Sentence,
+    k: usize,
+    codes: &[Option<(String, Resolution)>],
+) -> Option<String> {
+    let p = &a.phrases[k];
+    if p.pronoun != Some(crate::annotate::Pronoun::Plural)
+        || sentence.tokens[p.start.checked_sub(1)?].lower != "and"
+        || a.phrases[..k].iter().any(|q| q.plural)
+    {
+        return None;
+    }
+    let (x, y) = two_parties_before(&a.phrases[..k], codes)?;
+    Some(format!("{x}{}{y}", crate::resolve::PAIR_SEPARATOR))
 }
 
 /// The place of a dateline ("ANKARA, June 12 (Reuters) -", "KYIV -"): where the story was

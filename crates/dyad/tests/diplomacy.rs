@@ -388,3 +388,22 @@ fn his_government_belonged_to_the_nearest_country() {
         [t("KENGOV", "RUSGOV", "040"), t("KENGOV", "RUS", "111")]
     );
 }
+
+#[test]
+fn they_after_a_host_and_guest_was_someone_else() {
+    // "and they signed" after a visit: host and guest sign with each other
+    assert_eq!(
+        asserted("Russian President Vladimir Putin hosted Turkish President Recep Tayyip Erdogan in Sochi and they signed a gas deal."),
+        [
+            t("RUSGOV", "TURGOV", "043"),
+            t("RUSGOV", "TURGOV", "057"),
+            t("TURGOV", "RUSGOV", "057")
+        ]
+    );
+    // a plural actor named before is who "they" are
+    let events = asserted("Russian President Vladimir Putin met Turkish officials in Sochi and they signed a gas deal.");
+    assert!(
+        !events.iter().any(|e| e.0 == "RUSGOV" && e.2 == "057"),
+        "{events:?}"
+    );
+}
