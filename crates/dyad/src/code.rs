@@ -520,7 +520,14 @@ pub fn parse_sentence(
                 trigger: (c.verb, c.verb + 1),
                 span: m.span,
                 mutual,
-                target_as: TargetAs::Phrase,
+                // a place the act is directed at stands for its state, not its government
+                // ("arrived in Nairobi": a visit to Kenya; "recalled its ambassador from
+                // Havana": relations with Cuba)
+                target_as: if target.is_some_and(|t| is_place(&ctx, t)) {
+                    TargetAs::Country
+                } else {
+                    TargetAs::Phrase
+                },
             });
             // a paired code: the target's act back on the source ("arrived in Y": Y hosts)
             if let (Some(t), Some(back)) = (target, &m.pattern.reverse_code) {
@@ -3068,8 +3075,14 @@ fn try_pattern(
                     }
                     if let Some(ph) = ctx.a.phrase_of[pos] {
                         // a capital after a locative preposition is a place: "talks in Athens";
-                        // for a visit the place is what is visited ("arrived in Athens")
-                        if is_place(ctx, ph) && p.code != "042" {
+                        // for a visit the place is what is visited ("arrived in Athens"), and
+                        // after a "from" the pattern itself ends with, the state that place
+                        // stands for ("recalled its ambassador from Havana")
+                        let pattern_from = skipped == 0
+                            && pos > c.verb + 1
+                            && ctx.lower(pos - 1) == "from"
+                            && ctx.a.phrases[ph].start == pos;
+                        if is_place(ctx, ph) && p.code != "042" && !pattern_from {
                             pos = ctx.a.phrases[ph].end;
                             skipped += 1;
                             if skipped > 3 {

@@ -407,3 +407,17 @@ fn they_after_a_host_and_guest_was_someone_else() {
         "{events:?}"
     );
 }
+
+#[test]
+fn an_ambassador_recalled_from_a_capital_had_no_target() {
+    // the capital after the pattern's own "from" is the state it stands for
+    assert_eq!(
+        asserted("Bolivia recalled its ambassador from Havana."),
+        [t("BOL", "CUB", "161")]
+    );
+    // a capital after another preposition stays a place
+    assert_eq!(
+        asserted("Bolivia recalled its ambassador in Havana."),
+        [t("BOL", "-", "161")]
+    );
+}
