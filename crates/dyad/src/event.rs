@@ -310,7 +310,19 @@ fn json_uint(out: &mut Vec<u8>, mut v: u64) {
 
 /// A float as serde_json writes it (shortest round-trip digits; `null` when not finite).
 fn json_f64(out: &mut Vec<u8>, v: f64) {
-    // (three per event at most: serde_json's own formatting, so the digits are the same)
+    // (a Goldstein value is a whole or tenth step between -10 and 10, one per event: its
+    // shortest digits are those of the tenths, written directly; any other number goes to
+    // serde_json's own formatting, so the digits are the same)
+    let tenths = (v * 10.0).round();
+    if tenths.abs() <= 1000.0 && tenths / 10.0 == v && !(v == 0.0 && v.is_sign_negative()) {
+        let t = tenths as i64;
+        if t < 0 {
+            out.push(b'-');
+        }
+        json_uint(out, t.unsigned_abs() / 10);
+        out.extend_from_slice(&[b'.', b'0' + (t.unsigned_abs() % 10) as u8]);
+        return;
+    }
     serde_json::to_writer(out, &v).expect("writing to a Vec cannot fail");
 }
 
@@ -548,6 +560,32 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn json_f64_is_serde_json_for_tenths_and_others() {
+        let mut values: Vec<f64> = (-20_000..=20_000).map(|t| f64::from(t) / 10.0).collect();
+        values.extend([
+            -0.0,
+            0.05,
+            -0.25,
+            3.33,
+            1e-7,
+            123.456,
+            1e17,
+            f64::NAN,
+            -f64::INFINITY,
+        ]);
+        values.extend((0..200).map(|k| 0.1 * f64::from(k)));
+        for v in values {
+            let mut mine = Vec::new();
+            json_f64(&mut mine, v);
+            assert_eq!(
+                String::from_utf8(mine).unwrap(),
+                serde_json::to_string(&v).unwrap(),
+                "{v:?}"
+            );
         }
     }
 
