@@ -415,7 +415,8 @@ fn code(coder: &Coder, w: Work, collapse: bool, keep_article: bool) -> Result<Co
             ..nothing(Kind::Coded)
         });
     }
-    let mut bytes = Vec::with_capacity(events.len() * 700);
+    // (sized once from the events, not grown and copied as they are written)
+    let mut bytes = Vec::with_capacity(events.iter().map(|e| e.json_size_hint() + 1).sum());
     for ev in &events {
         // (serde_json's bytes, written faster: see `Event::write_json`)
         ev.write_json(&mut bytes);

@@ -140,9 +140,43 @@ pub fn event_hash(
 // same escapes, numbers as serde_json formats them.
 
 impl Event {
+    /// About how many bytes [`Event::write_json`] writes: the keys and numbers, and the strings
+    /// as they are (an escape makes a string longer, so this may be a little short). For
+    /// reserving a buffer once instead of growing it as it is written.
+    pub fn json_size_hint(&self) -> usize {
+        let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+        let actor = |a: &ActorRef| 64 + a.code.len() + a.text.len();
+        let place = self.location.as_ref().map_or(0, |p| {
+            200 + p.name.len() + p.country.len() + p.text.len() + opt(&p.admin1)
+        });
+        400 + self.event_id.len()
+            + self.article_id.len()
+            + self.sentence.len()
+            + actor(&self.source)
+            + self.target.as_ref().map_or(0, actor)
+            + self.cameo.len()
+            + self.root.len()
+            + opt(&self.plover)
+            + self.date.len()
+            + opt(&self.when)
+            + opt(&self.when_precision)
+            + opt(&self.when_text)
+            + place
+            + self.evidence.verb.len()
+            + self.evidence.pattern.len()
+            + self
+                .evidence
+                .entries
+                .iter()
+                .map(|e| e.len() + 8)
+                .sum::<usize>()
+    }
+
     /// Append the event as one compact JSON object (no newline) to `out`: byte for byte what
     /// `serde_json::to_writer(out, self)` writes, faster.
     pub fn write_json(&self, out: &mut Vec<u8>) {
+        // (one capacity check that can grow the buffer, not one per field)
+        out.reserve(self.json_size_hint());
         out.extend_from_slice(b"{\"event_id\":");
         json_str(out, &self.event_id);
         out.extend_from_slice(b",\"article_id\":");
@@ -276,12 +310,30 @@ fn json_uint(out: &mut Vec<u8>, mut v: u64) {
 
 /// A float as serde_json writes it (shortest round-trip digits; `null` when not finite).
 fn json_f64(out: &mut Vec<u8>, v: f64) {
-    // (three per event at most: serde_json's own formatting, so the digits are the same)
+    // (a Goldstein value is a whole or tenth step between -10 and 10, one per event: its
+    // shortest digits are those of the tenths, written directly; any other number goes to
+    // serde_json's own formatting, so the digits are the same)
+    let tenths = (v * 10.0).round();
+    if tenths.abs() <= 1000.0 && tenths / 10.0 == v && !(v == 0.0 && v.is_sign_negative()) {
+        let t = tenths as i64;
+        if t < 0 {
+            out.push(b'-');
+        }
+        json_uint(out, t.unsigned_abs() / 10);
+        out.extend_from_slice(&[b'.', b'0' + (t.unsigned_abs() % 10) as u8]);
+        return;
+    }
     serde_json::to_writer(out, &v).expect("writing to a Vec cannot fail");
 }
 
-/// Whether any byte of the 8 packed in `x` needs a JSON escape: a control character (below
-/// 0x20), `"` or `\`. Exact (no false answers) for the word as a whole.
+/// Whether `c` needs a JSON escape: a control character (below 0x20), `"` or `\`.
+#[inline]
+fn needs_escape(c: u8) -> bool {
+    c < 0x20 || c == b'"' || c == b'\\'
+}
+
+/// Whether any byte of the 8 packed in `x` needs a JSON escape. Exact (no false answers) for
+/// the word as a whole.
 #[inline]
 fn needs_escape8(x: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -292,38 +344,120 @@ fn needs_escape8(x: u64) -> bool {
     below_space || has_zero(x ^ (ONES * u64::from(b'"'))) || has_zero(x ^ (ONES * u64::from(b'\\')))
 }
 
+/// The bytes of the 8 packed in `x` (little-endian) that need a JSON escape, each as its top
+/// bit. Exact byte by byte (no carry crosses a byte), so the lowest set bit is the first such
+/// byte and bits of bytes already dealt with can be shifted away.
+#[inline]
+fn escape_mask8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // the top bit of each byte of `v` that is zero
+    let zero = |v: u64| !(((v & LOW7) + LOW7) | v | LOW7);
+    zero(x & (ONES * 0xe0))
+        | zero(x ^ (ONES * u64::from(b'"')))
+        | zero(x ^ (ONES * u64::from(b'\\')))
+}
+
+/// Whether any of 16 bytes needs an escape. (Without short-circuiting, so the compiler checks
+/// all 16 in a few vector instructions.)
+#[inline]
+fn needs_escape16(chunk: &[u8; 16]) -> bool {
+    chunk.iter().fold(false, |any, &c| any | needs_escape(c))
+}
+
+/// Whether any byte of `b` needs an escape. (Most strings of an event are short codes, names
+/// and dates: whatever the length, the bytes are checked in a few words, the last of which
+/// may overlap the one before, not one by one.)
+#[inline]
+fn any_needs_escape(b: &[u8]) -> bool {
+    let n = b.len();
+    let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
+    let half = |at: usize| u32::from_le_bytes(b[at..at + 4].try_into().expect("four bytes"));
+    match n {
+        0 => false,
+        // positions 0, n/2 and n-1 are every position
+        1..=3 => needs_escape(b[0]) || needs_escape(b[n / 2]) || needs_escape(b[n - 1]),
+        4..=7 => needs_escape8(u64::from(half(0)) | u64::from(half(n - 4)) << 32),
+        8..=15 => needs_escape8(word(0)) || needs_escape8(word(n - 8)),
+        _ => {
+            let mut chunks = b.chunks_exact(16);
+            let found = chunks
+                .by_ref()
+                .any(|c| needs_escape16(c.try_into().expect("sixteen bytes")));
+            found
+                || (!chunks.remainder().is_empty()
+                    && needs_escape16(b[n - 16..].try_into().expect("sixteen bytes")))
+        }
+    }
+}
+
+/// What a byte that needs an escape is written as, if it has a short escape (the other control
+/// characters are written `\u00XX`).
+fn short_escape(c: u8) -> Option<&'static [u8]> {
+    Some(match c {
+        b'"' => b"\\\"",
+        b'\\' => b"\\\\",
+        0x08 => b"\\b",
+        b'\t' => b"\\t",
+        b'\n' => b"\\n",
+        0x0c => b"\\f",
+        b'\r' => b"\\r",
+        _ => return None,
+    })
+}
+
 /// A string with serde_json's escapes: `\"`, `\\`, `\b`, `\t`, `\n`, `\f`, `\r`, and `\u00XX`
-/// (lower-case hex) for the other control characters; everything else as is. Eight bytes are
-/// checked at a time; only a word holding something to escape is read byte by byte.
+/// (lower-case hex) for the other control characters; everything else as is. A string with
+/// nothing to escape (nearly all) is checked a word at a time and copied whole.
 fn json_str(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
     let b = s.as_bytes();
+    out.reserve(b.len() + 2);
+    out.push(b'"');
+    if any_needs_escape(b) {
+        json_escaped(out, b);
+    } else {
+        out.extend_from_slice(b);
+    }
+    out.push(b'"');
+}
+
+/// The body of [`json_str`] for a string with something to escape: clean runs are skipped
+/// sixteen bytes at a time, then the next byte to escape is found in a word of eight, and the
+/// bytes before it are copied in one run.
+fn json_escaped(out: &mut Vec<u8>, b: &[u8]) {
+    let n = b.len();
+    let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
     let mut run = 0; // start of the bytes not yet copied
     let mut i = 0;
-    while i < b.len() {
-        if let Some(chunk) = b.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if !needs_escape8(word) {
-                i += 8;
+    while i < n {
+        if let Some(chunk) = b.get(i..i + 16) {
+            if !needs_escape16(chunk.try_into().expect("sixteen bytes")) {
+                i += 16;
                 continue;
             }
         }
-        let end = (i + 8).min(b.len());
-        for (k, &c) in b[i..end].iter().enumerate() {
-            let escape: &[u8] = match c {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                0x08 => b"\\b",
-                b'\t' => b"\\t",
-                b'\n' => b"\\n",
-                0x0c => b"\\f",
-                b'\r' => b"\\r",
-                0..=0x1f => &[],
-                _ => continue,
-            };
-            out.extend_from_slice(&b[run..i + k]);
-            run = i + k + 1;
-            if escape.is_empty() {
+        // the bytes to escape among the next (at most) eight, from bit 0 for byte `i`
+        let (mask, width) = if i + 8 <= n {
+            (escape_mask8(word(i)), 8)
+        } else if n >= 8 {
+            // the last eight bytes, less those before `i` (already read)
+            (escape_mask8(word(n - 8)) >> (8 * (i + 8 - n)), n - i)
+        } else {
+            let m = b[i..].iter().enumerate().fold(0u64, |m, (k, &c)| {
+                m | u64::from(needs_escape(c)) << (8 * k + 7)
+            });
+            (m, n - i)
+        };
+        if mask == 0 {
+            i += width;
+            continue;
+        }
+        let at = i + (mask.trailing_zeros() / 8) as usize;
+        let c = b[at];
+        out.extend_from_slice(&b[run..at]);
+        match short_escape(c) {
+            Some(e) => out.extend_from_slice(e),
+            None => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 out.extend_from_slice(&[
                     b'\\',
@@ -333,14 +467,12 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
                     HEX[usize::from(c >> 4)],
                     HEX[usize::from(c & 0xf)],
                 ]);
-            } else {
-                out.extend_from_slice(escape);
             }
         }
-        i = end;
+        run = at + 1;
+        i = at + 1;
     }
     out.extend_from_slice(&b[run..]);
-    out.push(b'"');
 }
 
 #[cfg(test)]
@@ -381,6 +513,79 @@ mod tests {
                 pattern: "meet + [040] (verbs_01_09.txt:2321)".into(),
                 entries: vec![],
             },
+        }
+    }
+
+    #[test]
+    fn json_str_is_serde_json_at_every_length_and_position() {
+        // (the check for bytes to escape reads words of 4, 8 and 16 bytes, overlapping at the
+        // end: every length up to three chunks, every byte to escape at every position)
+        for len in 0..50 {
+            for at in 0..len.max(1) {
+                for c in ['"', '\\', '\n', '\u{1}', '\u{1f}', 'a', 'é'] {
+                    let s: String = (0..len)
+                        .map(|k| {
+                            if k == at {
+                                c
+                            } else {
+                                char::from(b'a' + (k % 26) as u8)
+                            }
+                        })
+                        .collect();
+                    let mut mine = Vec::new();
+                    json_str(&mut mine, &s);
+                    assert_eq!(mine, serde_json::to_vec(&s).unwrap(), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn json_str_is_serde_json_with_two_escapes_anywhere() {
+        // (after one escape the next is looked for from the byte after it)
+        for len in 2..40 {
+            for at in 0..len {
+                for at2 in at + 1..len {
+                    for (c, d) in [('"', '"'), ('\u{0}', '\\'), ('\n', '\u{7f}')] {
+                        let s: String = (0..len)
+                            .map(|k| match k {
+                                _ if k == at => c,
+                                _ if k == at2 => d,
+                                _ => '#',
+                            })
+                            .collect();
+                        let mut mine = Vec::new();
+                        json_str(&mut mine, &s);
+                        assert_eq!(mine, serde_json::to_vec(&s).unwrap(), "{s:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn json_f64_is_serde_json_for_tenths_and_others() {
+        let mut values: Vec<f64> = (-20_000..=20_000).map(|t| f64::from(t) / 10.0).collect();
+        values.extend([
+            -0.0,
+            0.05,
+            -0.25,
+            3.33,
+            1e-7,
+            123.456,
+            1e17,
+            f64::NAN,
+            -f64::INFINITY,
+        ]);
+        values.extend((0..200).map(|k| 0.1 * f64::from(k)));
+        for v in values {
+            let mut mine = Vec::new();
+            json_f64(&mut mine, v);
+            assert_eq!(
+                String::from_utf8(mine).unwrap(),
+                serde_json::to_string(&v).unwrap(),
+                "{v:?}"
+            );
         }
     }
 

@@ -440,6 +440,17 @@ impl Coder {
                 }
                 None => None,
             };
+            // (nearly always one actor on each side, neither a pair: the event is built from
+            // them as they are, without the lists below)
+            let is_pair = |r: &ActorRef| r.code.contains(crate::resolve::PAIR_SEPARATOR);
+            if !is_pair(&source) && !target.as_ref().is_some_and(is_pair) {
+                let mut ev =
+                    self.push_event(article, clean, a, date, c, source, target, &mut events);
+                if let Some(ev) = ev.as_mut() {
+                    self.situate_event(article, clean, a, c, dateline, ev);
+                }
+                continue;
+            }
             // "the two sides": one event per member; a mutual act's members are each other's
             // targets
             let mut sources = split_pair(source);
@@ -541,6 +552,17 @@ impl Coder {
             if target.as_ref().is_some_and(|t| t.code == source.code) {
                 return None;
             }
+            // one event per (source, target, code) per sentence; an asserted reading wins (looked
+            // for before the record is built: a reading that loses needs none)
+            let triple = (
+                source.code.as_str(),
+                target.as_ref().map_or("-", |t| t.code.as_str()),
+                c_code,
+            );
+            let same = events.iter().position(|e| e.triple_ref() == triple);
+            if same.is_some_and(|k| c.modality >= events[k].modality) {
+                return None;
+            }
             // a code outside the CAMEO table (imported validation dictionaries): root, quad class
             // and Goldstein value of its root where that exists
             let fallback;
@@ -568,10 +590,13 @@ impl Coder {
             let describe = |p: usize| {
                 a.annotated.phrases[p].describe_entries(&self.lexicon, toks, &clean.text)
             };
-            let mut entries: Vec<String> = describe(c.source);
-            if let Some(t) = c.target {
-                entries.extend(describe(t));
-            }
+            // (one list of the right size, not the source's list grown twice)
+            let source_entries = describe(c.source);
+            let target_entries = c.target.map(describe).unwrap_or_default();
+            let mut entries: Vec<String> =
+                Vec::with_capacity(source_entries.len() + target_entries.len() + 1);
+            entries.extend(source_entries);
+            entries.extend(target_entries);
             entries.push(c.pattern.entry_description());
             let id = event_hash(
                 &article.id,
@@ -604,16 +629,9 @@ impl Coder {
                     entries,
                 },
             };
-            // one event per (source, target, code) per sentence; an asserted reading wins
-            if let Some(k) = events
-                .iter()
-                .position(|e| e.triple_ref() == ev.triple_ref())
-            {
-                if ev.modality < events[k].modality {
-                    events[k] = ev;
-                    return Some(&mut events[k]);
-                }
-                return None;
+            if let Some(k) = same {
+                events[k] = ev;
+                return Some(&mut events[k]);
             }
             events.push(ev);
             events.last_mut()
@@ -648,9 +666,7 @@ impl Coder {
             let tense = situate::host_tense(&a.parse, host);
             if let Some(w) = crate::timex::resolve(&t.mention, sentence_text, article.date, tense) {
                 ev.when = Some(w.value);
-                ev.when_precision = serde_json::to_value(w.precision)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string));
+                ev.when_precision = Some(precision_name(w.precision).to_string());
                 ev.when_text = Some(w.text);
             }
         }
@@ -877,11 +893,52 @@ fn is_score(w: &str) -> bool {
 /// `id` as 16 lower-case hex digits (`format!("{id:016x}")`, without the formatting machinery:
 /// one per event).
 fn hex16(id: u64) -> String {
-    let mut out = String::with_capacity(16);
-    for k in (0..16).rev() {
-        out.push(char::from(
-            b"0123456789abcdef"[(id >> (4 * k)) as usize & 15],
-        ));
+    // (digits written into an array, then one copy: pushing chars checks capacity and encodes
+    // each)
+    let mut digits = [0u8; 16];
+    for (k, d) in digits.iter_mut().enumerate() {
+        *d = b"0123456789abcdef"[(id >> (4 * (15 - k))) as usize & 15];
     }
-    out
+    std::str::from_utf8(&digits)
+        .expect("hex digits are ASCII")
+        .to_string()
+}
+
+/// `Precision`'s serde name (`rename_all = "lowercase"`), without going through a JSON value.
+fn precision_name(p: crate::timex::Precision) -> &'static str {
+    use crate::timex::Precision;
+    match p {
+        Precision::Day => "day",
+        Precision::Week => "week",
+        Precision::Month => "month",
+        Precision::Season => "season",
+        Precision::Year => "year",
+        Precision::Decade => "decade",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex16_and_precision_names_are_what_formatting_and_serde_give() {
+        for id in [0, 1, 0xabc, u64::MAX, 0x0123_4567_89ab_cdef] {
+            assert_eq!(hex16(id), format!("{id:016x}"));
+        }
+        use crate::timex::Precision;
+        for p in [
+            Precision::Day,
+            Precision::Week,
+            Precision::Month,
+            Precision::Season,
+            Precision::Year,
+            Precision::Decade,
+        ] {
+            assert_eq!(
+                serde_json::to_value(p).unwrap().as_str(),
+                Some(precision_name(p))
+            );
+        }
+    }
 }
