@@ -812,13 +812,13 @@ pub fn parse_sentence(
             }
         }
     }
-    // a plain statement (010, no target) adds nothing when what was said is coded as an
-    // asserted act: the speaker's own ("said it would meet" → 036 only) or one the speaker
-    // reports ("gunmen killed 12 villagers, police said" → the killing only)
+    // a plain statement (010) adds nothing when what was said is coded as an asserted act:
+    // the speaker's own ("said it would meet" → 036 only; "told the Security Council that he
+    // had opened an investigation" → 092 only, whoever was told) or one the speaker reports
+    // ("gunmen killed 12 villagers, police said" → the killing only)
     let code_of = |p: usize| ctx.codes.get(p).cloned().flatten();
     let said_own_act = |c: &Candidate| {
         c.code == "010"
-            && c.target.is_none()
             && out.candidates.iter().any(|o| {
                 o.modality == Modality::Asserted
                     && o.code != "010"
