@@ -696,7 +696,9 @@ impl Lexicon {
         lex.actors = actor_trie;
         errors.extend(actor_errors);
         for (i, c) in dict.countries.iter().enumerate() {
-            lex.country_entries.entry(c.code.clone()).or_insert(i as u32);
+            lex.country_entries
+                .entry(c.code.clone())
+                .or_insert(i as u32);
         }
         lex.dict = dict;
         lex.index_words();
