@@ -358,31 +358,164 @@ pub fn find(text: &str) -> Vec<TimeMention> {
 /// only when [`Scan::new`] would find none (a test holds the two together). A number token is
 /// a run of ASCII digits, so any digit answers `true`. An anchor word is all ASCII letters and
 /// its token a maximal run of word characters, so it is also a maximal run of ASCII letters:
-/// only those runs are looked up (a run that touches a non-ASCII letter may be looked up in
-/// vain, which costs nothing but the look-up).
+/// only those runs are looked at (a run that touches a non-ASCII letter may be looked up in
+/// vain, which costs nothing but the look-up). This reads every byte of every sentence, so a
+/// byte costs a table look-up and a run is looked up only when its length, first and last
+/// letters are those of an anchor word ([`ANCHOR_ENDS`]).
 fn may_hold_anchor(bytes: &[u8]) -> bool {
-    // (the longest anchor word is "september": longer runs are not lower-cased or looked up)
-    const LONGEST: usize = 9;
-    let mut run = [0u8; LONGEST];
-    let mut len = 0;
-    for &b in bytes {
-        if b.is_ascii_alphabetic() {
-            if len < LONGEST {
-                run[len] = b | 0x20;
-            }
-            len += 1;
-            continue;
-        }
-        if b.is_ascii_digit() {
-            return true;
-        }
-        if (3..=LONGEST).contains(&len) && is_anchor_word(&run[..len]) {
-            return true;
-        }
-        len = 0;
+    // (a digit anywhere, first: a loop with no early exit, which the compiler turns into
+    // wide vector operations, a small fraction of an instruction a byte)
+    let digits = bytes
+        .iter()
+        .fold(0u8, |any, &b| any | u8::from(b.wrapping_sub(b'0') < 10));
+    if digits != 0 {
+        return true;
     }
-    (3..=LONGEST).contains(&len) && is_anchor_word(&run[..len])
+    // (then the letter runs, each found by two tight loops over the byte classes)
+    let mut rest = bytes;
+    loop {
+        let Some(start) = rest
+            .iter()
+            .position(|&b| BYTE_CLASS[usize::from(b)] == LETTER)
+        else {
+            return false;
+        };
+        rest = &rest[start..];
+        let len = rest
+            .iter()
+            .position(|&b| BYTE_CLASS[usize::from(b)] != LETTER)
+            .unwrap_or(rest.len());
+        if anchor_run(&rest[..len]) {
+            return true;
+        }
+        rest = &rest[len..];
+    }
 }
+
+/// Is a maximal run of ASCII letters an anchor word, in any case?
+#[inline]
+fn anchor_run(run: &[u8]) -> bool {
+    let n = run.len();
+    if !(3..=ANCHOR_LONGEST).contains(&n) {
+        return false;
+    }
+    // (letters only: `| 0x20` lower-cases, and `- b'a'` is then 0–25)
+    let first = usize::from((run[0] | 0x20) - b'a');
+    let last = (run[n - 1] | 0x20) - b'a';
+    if ANCHOR_ENDS[n][first] >> last & 1 == 0 {
+        return false;
+    }
+    let mut lower = [0u8; ANCHOR_LONGEST];
+    for (l, &b) in lower.iter_mut().zip(run) {
+        *l = b | 0x20;
+    }
+    is_anchor_word(&lower[..n])
+}
+
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+
+/// ASCII letters; every other byte (space, digit, punctuation, any byte of a non-ASCII
+/// character) ends a run.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        if (b as u8).is_ascii_alphabetic() {
+            table[b] = LETTER;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// The anchor words of [`is_anchor_word`], as a list (a test holds the two to the same words).
+const ANCHOR_WORDS: [&str; 66] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "weekend",
+    "weekends",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+];
+
+/// The longest anchor word ("september", "wednesday", ...).
+const ANCHOR_LONGEST: usize = 9;
+
+/// For a length and a first letter (`a` = 0), the last letters of the anchor words with that
+/// length and first letter, as bits (`a` = bit 0): most words of the text fail this and are
+/// never compared with the list.
+const ANCHOR_ENDS: [[u32; 26]; ANCHOR_LONGEST + 1] = {
+    let mut table = [[0u32; 26]; ANCHOR_LONGEST + 1];
+    let mut k = 0;
+    while k < ANCHOR_WORDS.len() {
+        let w = ANCHOR_WORDS[k].as_bytes();
+        let n = w.len();
+        table[n][(w[0] - b'a') as usize] |= 1 << (w[n - 1] - b'a');
+        k += 1;
+    }
+    table
+};
 
 /// Resolve a mention found in `text` against the publication date and the event verb's tense.
 /// `None` when the expression names no real date ("Feb. 30", "the 31st" of a 30-day month) or
@@ -2016,6 +2149,30 @@ mod tests {
             }
         }
         assert!(with > 100 && without > 100, "{with} {without}");
+    }
+
+    /// [`super::ANCHOR_WORDS`], from which the prefilter's table is built, lists exactly the
+    /// words of [`super::is_anchor_word`] (its arms, read from this file).
+    #[test]
+    fn the_anchor_list_is_the_anchor_match() {
+        let source = include_str!("timex.rs");
+        let start = source.find("fn is_anchor_word(").unwrap();
+        let body = &source[start..start + source[start..].find("\n}\n").unwrap()];
+        let mut arms: Vec<&str> = body
+            // (after a space: "feb" ends in `b"` itself)
+            .split(" b\"")
+            .skip(1)
+            .map(|a| &a[..a.find('"').unwrap()])
+            .collect();
+        let mut list = super::ANCHOR_WORDS.to_vec();
+        arms.sort_unstable();
+        list.sort_unstable();
+        assert_eq!(arms, list);
+        for w in super::ANCHOR_WORDS {
+            assert!(super::is_anchor_word(w.as_bytes()), "{w}");
+            assert!(w.len() <= super::ANCHOR_LONGEST && w.len() >= 3, "{w}");
+            assert!(super::anchor_run(w.to_uppercase().as_bytes()), "{w}");
+        }
     }
 
     /// The rules [`super::Scan::starts`] leaves out never match: at every token of the gold and
