@@ -412,6 +412,19 @@ fn anchor_run(run: &[u8]) -> bool {
     is_anchor_word(&lower[..n])
 }
 
+/// Is `lower` (any bytes) an anchor word? [`is_anchor_word`], after the cheap test of
+/// [`ANCHOR_ENDS`].
+#[inline]
+fn anchor_word(lower: &[u8]) -> bool {
+    let n = lower.len();
+    if !(3..=ANCHOR_LONGEST).contains(&n) {
+        return false;
+    }
+    let first = usize::from(lower[0].wrapping_sub(b'a'));
+    let last = lower[n - 1].wrapping_sub(b'a');
+    first < 26 && last < 26 && ANCHOR_ENDS[n][first] >> last & 1 != 0 && is_anchor_word(lower)
+}
+
 const OTHER: u8 = 0;
 const LETTER: u8 = 1;
 
@@ -1243,8 +1256,8 @@ impl<'a> Scan<'a> {
             };
             let mut name = Names::default();
             match lower {
-                // (`match` compiles the word list)
-                Some(w) if is_anchor_word(w.as_bytes()) => {
+                // (`anchor_word` rules most words out by length and end letters)
+                Some(w) if anchor_word(w.as_bytes()) => {
                     anchors.push(k);
                     if let Some(word) = text.get(t.start..t.end) {
                         name = Names::of(word, w);
@@ -1359,10 +1372,14 @@ impl<'a> Scan<'a> {
     }
 
     fn match_at(&self, i: usize) -> Match {
+        // (only the rules that can start with the token at `i` are tried: see `starts`; most
+        // tokens start none, and need not fill and walk the ten candidates)
+        let starts = self.starts(i);
+        if starts == 0 {
+            return None;
+        }
         // (each of these needs a number token at `i` or after: `day_at`, `year_at`, `raw_num`)
         let number_ahead = self.last_num.is_some_and(|k| k >= i);
-        // (only the rules that can start with the token at `i` are tried: see `starts`)
-        let starts = self.starts(i);
         let rule = |r: u16| starts & r != 0;
         let candidates = [
             (number_ahead && rule(EXPLICIT))
@@ -2172,6 +2189,7 @@ mod tests {
             assert!(super::is_anchor_word(w.as_bytes()), "{w}");
             assert!(w.len() <= super::ANCHOR_LONGEST && w.len() >= 3, "{w}");
             assert!(super::anchor_run(w.to_uppercase().as_bytes()), "{w}");
+            assert!(super::anchor_word(w.as_bytes()), "{w}");
         }
     }
 
