@@ -321,13 +321,13 @@ fn is_background_noun(lower: &str) -> bool {
 
 /// Words that may stand between a locative preposition and a place name: "in the Syrian city
 /// of Idlib", "in northern Gaza", "near the town of".
-/// `lowers` are the sentence's tokens, lower-cased.
+/// The words are read in lower case from the sentence's tokens (`""` past its end).
 pub fn place_lead_len(
-    lowers: &[&str],
+    s: &Sentence,
     after_prep: usize,
     text_capitalized: &dyn Fn(usize) -> bool,
 ) -> usize {
-    let lower = |k: usize| lowers.get(k).copied().unwrap_or("");
+    let lower = |k: usize| s.tokens.get(k).map_or("", |t| t.lower.as_str());
     let mut k = after_prep;
     if matches!(lower(k), "the" | "a" | "an") {
         k += 1;
@@ -537,9 +537,9 @@ fn place_mentions(
     from: usize,
 ) -> Vec<PlaceMention> {
     let gaz = Gazetteer::embedded();
-    // the sentence's words as written and in lower case, listed at its first locative (most
-    // sentences have none)
-    let mut lists: Option<(Vec<&str>, Vec<&str>)> = None;
+    // the sentence's words as written, listed at its first locative (most sentences have
+    // none; the lower case is read from the tokens, not copied into a second list)
+    let mut listed: Option<Vec<&str>> = None;
     let capitalized = |k: usize| s.tokens.get(k).is_some_and(|t| t.capitalized);
     let mut out = Vec::new();
     let mut i = from;
@@ -550,16 +550,11 @@ fn place_mentions(
             i += 1;
             continue;
         }
-        let (words, lowers) = &*lists.get_or_insert_with(|| {
-            (
-                words(s, text),
-                s.tokens.iter().map(|t| t.lower.as_str()).collect(),
-            )
-        });
+        let words = &*listed.get_or_insert_with(|| words(s, text));
         // Among the positions of the lead ("in the Darfur city of El Geneina"), the name that
         // reaches farthest, and of those the one that starts first ("the West Bank", not
         // "Bank").
-        let lead = place_lead_len(lowers, i + 1, &capitalized);
+        let lead = place_lead_len(s, i + 1, &capitalized);
         let best = (i + 1..=i + 1 + lead)
             .filter_map(|k| gaz.match_at(words, k).map(|(len, ids)| (k, len, ids)))
             .max_by_key(|&(k, len, _)| (k + len, std::cmp::Reverse(k)));
