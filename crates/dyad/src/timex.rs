@@ -306,6 +306,11 @@ pub struct When {
 /// All time expressions in `text` (one sentence), left to right, non-overlapping, longest match
 /// first at each position.
 pub fn find(text: &str) -> Vec<TimeMention> {
+    // (two sentences in three hold no anchor at all: a scan of the bytes tells, with no
+    // tokens, no lower-case copy and no allocation)
+    if !may_hold_anchor(text.as_bytes()) {
+        return Vec::new();
+    }
     let lower_text = text.to_ascii_lowercase();
     let mut scan = Scan::new(text, &lower_text);
     // Every expression holds an anchor — a number, a month, weekday or season name, or a time
@@ -348,6 +353,182 @@ pub fn find(text: &str) -> Vec<TimeMention> {
     }
     out
 }
+
+/// Could `text` hold an anchor of [`find`] — a number token or an [`is_anchor_word`]? `false`
+/// only when [`Scan::new`] would find none (a test holds the two together). A number token is
+/// a run of ASCII digits, so any digit answers `true`. An anchor word is all ASCII letters and
+/// its token a maximal run of word characters, so it is also a maximal run of ASCII letters:
+/// only those runs are looked at (a run that touches a non-ASCII letter may be looked up in
+/// vain, which costs nothing but the look-up). This reads every byte of every sentence, so a
+/// byte costs a table look-up and a run is looked up only when its length, first and last
+/// letters are those of an anchor word ([`ANCHOR_ENDS`]).
+fn may_hold_anchor(bytes: &[u8]) -> bool {
+    // (a digit anywhere, first: a loop with no early exit, which the compiler turns into
+    // wide vector operations, a small fraction of an instruction a byte)
+    let digits = bytes
+        .iter()
+        .fold(0u8, |any, &b| any | u8::from(b.wrapping_sub(b'0') < 10));
+    if digits != 0 {
+        return true;
+    }
+    // (then the letter runs, each found by two tight loops over the byte classes)
+    let mut rest = bytes;
+    loop {
+        let Some(start) = rest
+            .iter()
+            .position(|&b| BYTE_CLASS[usize::from(b)] == LETTER)
+        else {
+            return false;
+        };
+        rest = &rest[start..];
+        let len = rest
+            .iter()
+            .position(|&b| BYTE_CLASS[usize::from(b)] != LETTER)
+            .unwrap_or(rest.len());
+        if anchor_run(&rest[..len]) {
+            return true;
+        }
+        rest = &rest[len..];
+    }
+}
+
+/// Is a maximal run of ASCII letters an anchor word, in any case?
+#[inline]
+fn anchor_run(run: &[u8]) -> bool {
+    let n = run.len();
+    if !(3..=ANCHOR_LONGEST).contains(&n) {
+        return false;
+    }
+    // (letters only: `| 0x20` lower-cases, and `- b'a'` is then 0–25)
+    let first = usize::from((run[0] | 0x20) - b'a');
+    let last = (run[n - 1] | 0x20) - b'a';
+    if ANCHOR_ENDS[n][first] >> last & 1 == 0 {
+        return false;
+    }
+    let mut lower = [0u8; ANCHOR_LONGEST];
+    for (l, &b) in lower.iter_mut().zip(run) {
+        *l = b | 0x20;
+    }
+    is_anchor_word(&lower[..n])
+}
+
+/// Is `lower` (any bytes) an anchor word? [`is_anchor_word`], after the cheap test of
+/// [`ANCHOR_ENDS`].
+#[inline]
+fn anchor_word(lower: &[u8]) -> bool {
+    let n = lower.len();
+    if !(3..=ANCHOR_LONGEST).contains(&n) {
+        return false;
+    }
+    let first = usize::from(lower[0].wrapping_sub(b'a'));
+    let last = lower[n - 1].wrapping_sub(b'a');
+    first < 26 && last < 26 && ANCHOR_ENDS[n][first] >> last & 1 != 0 && is_anchor_word(lower)
+}
+
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+
+/// ASCII letters; every other byte (space, digit, punctuation, any byte of a non-ASCII
+/// character) ends a run.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        if (b as u8).is_ascii_alphabetic() {
+            table[b] = LETTER;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// The anchor words of [`is_anchor_word`], as a list (a test holds the two to the same words).
+const ANCHOR_WORDS: [&str; 66] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "weekend",
+    "weekends",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+];
+
+/// The longest anchor word ("september", "wednesday", ...).
+const ANCHOR_LONGEST: usize = 9;
+
+/// For a length and a first letter (`a` = 0), the last letters of the anchor words with that
+/// length and first letter, as bits (`a` = bit 0): most words of the text fail this and are
+/// never compared with the list.
+const ANCHOR_ENDS: [[u32; 26]; ANCHOR_LONGEST + 1] = {
+    let mut table = [[0u32; 26]; ANCHOR_LONGEST + 1];
+    let mut k = 0;
+    while k < ANCHOR_WORDS.len() {
+        let w = ANCHOR_WORDS[k].as_bytes();
+        let n = w.len();
+        table[n][(w[0] - b'a') as usize] |= 1 << (w[n - 1] - b'a');
+        k += 1;
+    }
+    table
+};
 
 /// Resolve a mention found in `text` against the publication date and the event verb's tense.
 /// `None` when the expression names no real date ("Feb. 30", "the 31st" of a 30-day month) or
@@ -1075,8 +1256,8 @@ impl<'a> Scan<'a> {
             };
             let mut name = Names::default();
             match lower {
-                // (`match` compiles the word list)
-                Some(w) if is_anchor_word(w.as_bytes()) => {
+                // (`anchor_word` rules most words out by length and end letters)
+                Some(w) if anchor_word(w.as_bytes()) => {
                     anchors.push(k);
                     if let Some(word) = text.get(t.start..t.end) {
                         name = Names::of(word, w);
@@ -1191,10 +1372,14 @@ impl<'a> Scan<'a> {
     }
 
     fn match_at(&self, i: usize) -> Match {
+        // (only the rules that can start with the token at `i` are tried: see `starts`; most
+        // tokens start none, and need not fill and walk the ten candidates)
+        let starts = self.starts(i);
+        if starts == 0 {
+            return None;
+        }
         // (each of these needs a number token at `i` or after: `day_at`, `year_at`, `raw_num`)
         let number_ahead = self.last_num.is_some_and(|k| k >= i);
-        // (only the rules that can start with the token at `i` are tried: see `starts`)
-        let starts = self.starts(i);
         let rule = |r: u16| starts & r != 0;
         let candidates = [
             (number_ahead && rule(EXPLICIT))
@@ -1930,6 +2115,82 @@ mod tests {
             }
         }
         assert!(checked > 1000);
+    }
+
+    /// The byte prefilter of [`super::find`] never rules out a text that has an anchor: on
+    /// every gold and held-out sentence-sized piece, and on words at the edges of non-ASCII
+    /// letters, digits and punctuation.
+    #[test]
+    fn the_prefilter_keeps_every_text_with_an_anchor() {
+        let corpus = [
+            include_str!("../../../eval/gold.jsonl"),
+            include_str!("../../../eval/heldout.jsonl"),
+        ];
+        let mut texts: Vec<String> = [
+            "May",
+            "xMay",
+            "Mayé",
+            "éMay",
+            "may.",
+            "(june)",
+            "SEPTEMBERS",
+            "September",
+            "a 2",
+            "٣ days",
+            "Wed.",
+            "Ünd Tag",
+            "no time here",
+            "",
+            "Septemberx",
+            "—week—",
+            "yearé",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for line in corpus.iter().flat_map(|c| c.lines()) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let text = v["text"].as_str().unwrap();
+            // (pieces, so that texts without anchors are checked too)
+            texts.extend(text.split(['.', ',']).map(str::to_string));
+        }
+        let (mut with, mut without) = (0, 0);
+        for t in &texts {
+            let lower_text = t.to_ascii_lowercase();
+            let scan = super::Scan::new(t, &lower_text);
+            if scan.anchors.is_empty() {
+                without += 1;
+            } else {
+                with += 1;
+                assert!(super::may_hold_anchor(t.as_bytes()), "{t}");
+            }
+        }
+        assert!(with > 100 && without > 100, "{with} {without}");
+    }
+
+    /// [`super::ANCHOR_WORDS`], from which the prefilter's table is built, lists exactly the
+    /// words of [`super::is_anchor_word`] (its arms, read from this file).
+    #[test]
+    fn the_anchor_list_is_the_anchor_match() {
+        let source = include_str!("timex.rs");
+        let start = source.find("fn is_anchor_word(").unwrap();
+        let body = &source[start..start + source[start..].find("\n}\n").unwrap()];
+        let mut arms: Vec<&str> = body
+            // (after a space: "feb" ends in `b"` itself)
+            .split(" b\"")
+            .skip(1)
+            .map(|a| &a[..a.find('"').unwrap()])
+            .collect();
+        let mut list = super::ANCHOR_WORDS.to_vec();
+        arms.sort_unstable();
+        list.sort_unstable();
+        assert_eq!(arms, list);
+        for w in super::ANCHOR_WORDS {
+            assert!(super::is_anchor_word(w.as_bytes()), "{w}");
+            assert!(w.len() <= super::ANCHOR_LONGEST && w.len() >= 3, "{w}");
+            assert!(super::anchor_run(w.to_uppercase().as_bytes()), "{w}");
+            assert!(super::anchor_word(w.as_bytes()), "{w}");
+        }
     }
 
     /// The rules [`super::Scan::starts`] leaves out never match: at every token of the gold and
