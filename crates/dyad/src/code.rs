@@ -812,17 +812,21 @@ pub fn parse_sentence(
             }
         }
     }
-    // a plain statement (010) adds nothing when what was said is coded as an asserted act:
-    // the speaker's own ("said it would meet" → 036 only; "told the Security Council that he
-    // had opened an investigation" → 092 only, whoever was told) or one the speaker reports
-    // ("gunmen killed 12 villagers, police said" → the killing only)
+    // a plain statement (010, no target) adds nothing when what was said is coded as an
+    // asserted act: the speaker's own ("said it would meet" → 036 only) or one the speaker
+    // reports ("gunmen killed 12 villagers, police said" → the killing only); a statement to
+    // someone adds nothing when what was told is the speaker's own act ("the prosecutor told
+    // the Security Council that he had opened an investigation" → 092 only), but telling an
+    // envoy that another side attacked is a statement to that envoy as well
     let code_of = |p: usize| ctx.codes.get(p).cloned().flatten();
     let said_own_act = |c: &Candidate| {
+        let speaker = code_of(c.source);
         c.code == "010"
             && out.candidates.iter().any(|o| {
                 o.modality == Modality::Asserted
                     && o.code != "010"
-                    && code_of(o.source).is_some()
+                    && code_of(o.source)
+                        .is_some_and(|actor| c.target.is_none() || Some(actor) == speaker)
                     && clauses.iter().any(|k| {
                         // the content clause of the speech ("said it would ..."), not an adjunct
                         // ("told reporters after meeting ...")
