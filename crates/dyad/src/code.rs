@@ -1293,12 +1293,17 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             let adjacent = (ph.end..c.group_start).all(|t| matches!(ctx.tag(t), Tag::Adv));
             // what stands before a coordination stands before its first member: "police in
             // Kenya and Tanzania arrested" is not "Kenya and Tanzania arrested"
-            let group_start = ctx
-                .group_of(p)
-                .iter()
-                .map(|&g| ctx.a.phrases[g].start)
-                .min()
-                .unwrap_or(ph.start);
+            // (read from the group's run when there is one: a list per clause was an
+            // allocation)
+            let group_start = match &ctx.group_runs {
+                Some(runs) => runs[p].clone().map(|g| ctx.a.phrases[g].start).min(),
+                None => ctx
+                    .group_of(p)
+                    .iter()
+                    .map(|&g| ctx.a.phrases[g].start)
+                    .min(),
+            }
+            .unwrap_or(ph.start);
             let mut b0 = group_start;
             while b0 > 0 && matches!(ctx.tag(b0 - 1), Tag::Det | Tag::Num) {
                 b0 -= 1;
