@@ -235,8 +235,12 @@ pub fn parse_sentence(
     mask_parentheticals(&mut ctx);
 
     let mut out = SentenceParse::default();
-    let verbs: Vec<usize> = (0..n).filter(|&i| a.tags[i] == Tag::Verb).collect();
-    let mut clauses: Vec<VerbClause> = verbs.iter().map(|&v| verb_group(&ctx, v)).collect();
+    // (the verbs read straight into their clauses: a list of them was an allocation per
+    // sentence)
+    let mut clauses: Vec<VerbClause> = (0..n)
+        .filter(|&i| a.tags[i] == Tag::Verb)
+        .map(|v| verb_group(&ctx, v))
+        .collect();
     // "urged X to accept ... and agree to": a bare verb coordinated with an infinitive shares
     // its "to"
     for k in 1..clauses.len() {
