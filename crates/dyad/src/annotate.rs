@@ -451,13 +451,32 @@ const TIME_MONTH: u8 = 2;
 /// [`WordClass::time`] bit: a unit of time ([`TIME_UNITS`]).
 const TIME_UNIT: u8 = 4;
 
-/// What the word lists say of one lower-cased word: its closed-class tag and its time-word bits
-/// (`TIME_*`). The lexicon keeps each listed word's class in its [`WordEntry`]
-/// ([`word_list_classes`]), so a token's class comes with the look-up of its dictionary word.
+/// [`WordClass::flags`] bit: a word of the adverbial tests of time expressions and quantities
+/// ([`ADVERBIAL_WORDS`]).
+const FLAG_ADVERBIAL: u8 = 1;
+/// [`WordClass::flags`] bit: a word that can start an actor phrase without being a dictionary
+/// match, pronoun or name ([`PHRASE_START_WORDS`]).
+const FLAG_PHRASE_START: u8 = 2;
+
+/// Every word the adverbial tests of time expressions and quantities compare a token with
+/// ("on Monday", "last week", "at least", "more than", "nearly 40").
+const ADVERBIAL_WORDS: &[&str] = &[
+    "on", "in", "last", "next", "this", "early", "late", "that", "at", "least", "most", "more",
+    "less", "than", "fewer", "over", "nearly", "almost", "around", "about", "some", "roughly",
+];
+/// Honorifics and pair-reference openers: words that start an actor phrase of their own.
+const PHRASE_START_WORDS: &[&str] = &["mr.", "mrs.", "ms.", "dr.", "the", "both"];
+
+/// What the word lists say of one lower-cased word: its closed-class tag, its time-word bits
+/// (`TIME_*`) and whether later tests compare it with a literal word (`FLAG_*`). The lexicon
+/// keeps each listed word's class in its [`WordEntry`] ([`word_list_classes`]), so a token's
+/// class comes with the look-up of its dictionary word.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct WordClass {
     tag: Option<Tag>,
     time: u8,
+    /// (a bit per word list that a per-token test would otherwise compare every token with)
+    flags: u8,
 }
 
 impl WordClass {
@@ -465,10 +484,14 @@ impl WordClass {
     /// lists above (the first list that has the word wins), or an adverb by its -ly ending;
     /// and its time-word bits. No punctuation or number is in the word lists.
     fn of(t: &Token, entry: Option<&WordEntry>) -> WordClass {
-        if t.kind != TokenKind::Word {
-            return WordClass::default();
-        }
         let mut class = entry.map_or(WordClass::default(), WordEntry::class);
+        if t.kind != TokenKind::Word {
+            // (the literal-word flags hold of the text whatever its kind)
+            return WordClass {
+                flags: class.flags,
+                ..WordClass::default()
+            };
+        }
         let lower = t.lower.as_str();
         if class.tag.is_none()
             && lower.len() > 4
@@ -522,6 +545,15 @@ pub(crate) fn word_list_classes() -> rustc_hash::FxHashMap<&'static str, WordCla
         for w in list {
             let c: &mut WordClass = m.entry(*w).or_default();
             c.time |= bit;
+        }
+    }
+    for (list, bit) in [
+        (ADVERBIAL_WORDS, FLAG_ADVERBIAL),
+        (PHRASE_START_WORDS, FLAG_PHRASE_START),
+    ] {
+        for w in list {
+            let c: &mut WordClass = m.entry(*w).or_default();
+            c.flags |= bit;
         }
     }
     m
@@ -666,10 +698,22 @@ pub fn annotate_with_cues(
     // verb readings of token `k`, from its dictionary word
     let readings = |k: usize| table.words[k].map_or(&[][..], WordEntry::verb_readings);
     // the word lists' verdict on every token, looked up once
+    // (a month abbreviation's period is not part of its name: "Jan." is a month, settled here
+    // once rather than at every test of its time bits)
     let class: Vec<WordClass> = toks
         .iter()
         .zip(&table.words)
-        .map(|(t, &w)| WordClass::of(t, w))
+        .map(|(t, &w)| {
+            let mut c = WordClass::of(t, w);
+            if t.lower.ends_with('.') {
+                c.time = if MONTHS.contains(&t.lower.trim_end_matches('.')) {
+                    TIME_MONTH
+                } else {
+                    0
+                };
+            }
+            c
+        })
         .collect();
     // A Title Case headline capitalises every content word; then capitals say nothing about names.
     let title_case = s.is_headline
@@ -754,22 +798,23 @@ pub fn annotate_with_cues(
     }
 
     // 2. Closed-class tags, names, numbers.
-    let mut tags = vec![Tag::Noun; n];
-    let mut in_mention = vec![false; n];
-    for i in 0..n {
-        if let Some((len, _)) = mention_at[i] {
-            in_mention[i..i + len].iter_mut().for_each(|x| *x = true);
-        }
-    }
+    // (mentions do not overlap: the end of the last one started is all a token needs to know
+    // whether it is inside one)
+    let mut mention_end = 0;
+    let mut tags = Vec::with_capacity(n);
     for (i, t) in toks.iter().enumerate() {
-        tags[i] = match t.kind {
+        if let Some((len, _)) = mention_at[i] {
+            mention_end = i + len;
+        }
+        let in_mention = i < mention_end;
+        tags.push(match t.kind {
             // currency signs belong to the amount: "$5 billion in aid" is a filler like "5"
             TokenKind::Punct if matches!(t.lower.as_str(), "$" | "€" | "£" | "¥" | "%") => {
                 Tag::Num
             }
             TokenKind::Punct => Tag::Punct,
             TokenKind::Number => Tag::Num,
-            TokenKind::Word if in_mention[i] => Tag::Actor,
+            TokenKind::Word if in_mention => Tag::Actor,
             TokenKind::Word if t.lower == "'s" || t.lower == "'" => {
                 // "'s" after a pronoun/it is "is"; after a name it is possessive
                 if i > 0
@@ -794,7 +839,7 @@ pub fn annotate_with_cues(
                 }
                 None => Tag::Noun,
             },
-        };
+        });
     }
 
     // Scare quotes around a few words inside a phrase ('vowed a "crushing response"', 'called
@@ -815,13 +860,14 @@ pub fn annotate_with_cues(
 
     // Time expressions and quantities are adverbial: they may stand anywhere between a verb and
     // its object ("threatened on Monday to", "arrested at least 63 protesters").
-    // (the time bits of token `k`; a month abbreviation's period is not part of its name)
-    let time = |k: usize| match class.get(k) {
-        Some(c) if !toks[k].lower.ends_with('.') => c.time,
-        Some(_) if MONTHS.contains(&toks[k].lower.trim_end_matches('.')) => TIME_MONTH,
-        _ => 0,
-    };
+    // (the time bits of token `k`)
+    let time = |k: usize| class.get(k).map_or(0, |c| c.time);
     for i in 0..n {
+        // (every test below needs a time word or one of the listed words at `i`: most tokens
+        // are neither, and skip the string comparisons)
+        if class[i].time == 0 && class[i].flags & FLAG_ADVERBIAL == 0 {
+            continue;
+        }
         let l = toks[i].lower.as_str();
         let next = toks.get(i + 1).map(|t| t.lower.as_str());
         let prev = if i > 0 {
@@ -873,10 +919,7 @@ pub fn annotate_with_cues(
         // pair reference ("the two sides", "both countries")
         if mention_at[i].is_none()
             && !matches!(tags[i], Tag::Pron | Tag::Name)
-            && !matches!(
-                toks[i].lower.as_str(),
-                "mr." | "mrs." | "ms." | "dr." | "the" | "both"
-            )
+            && class[i].flags & FLAG_PHRASE_START == 0
         {
             i += 1;
             continue;
