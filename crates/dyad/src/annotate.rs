@@ -1241,13 +1241,9 @@ pub fn annotate_with_cues(
             p.definite = start > 0 && toks[start - 1].lower == "the";
             if p.agent.is_some() {
                 let last = toks[p.end - 1].lower.as_str();
-                let head = toks[p.start..p.end]
-                    .iter()
-                    .map(|t| t.lower.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let words = &toks[p.start..p.end];
                 if COLLECTIVE.contains(&last)
-                    || COLLECTIVE.iter().any(|c| head.ends_with(c))
+                    || COLLECTIVE.iter().any(|c| joined_ends_with(words, c))
                     || (last.ends_with('s')
                         && !last.ends_with("ss")
                         && !last.ends_with("us")
@@ -1276,10 +1272,13 @@ pub fn annotate_with_cues(
     let links: Vec<Link> = (1..phrases.len())
         .map(|k| {
             let (a, b) = (&phrases[k - 1], &phrases[k]);
-            let between: Vec<&str> = toks[a.end..b.start]
-                .iter()
-                .map(|t| t.lower.as_str())
-                .collect();
+            // (on the stack: the tests read at most three words and compare the count with 1
+            // and 2, so four words stand for any longer gap, which no list below matches)
+            let mut gap = [""; 4];
+            for (w, t) in gap.iter_mut().zip(&toks[a.end..b.start]) {
+                *w = t.lower.as_str();
+            }
+            let between = &gap[..(b.start - a.end).min(4)];
             // adjectives coordinate with adjectives: "US and British strikes", "Armenian and
             // Azerbaijani troops"
             let adjectives_ok = a.is_bare_adjective() == b.is_bare_adjective()
@@ -1288,7 +1287,7 @@ pub fn annotate_with_cues(
             let ok = a.pronoun.is_none()
                 && b.pronoun.is_none()
                 && !a.possessive
-                && (adjectives_ok || between.as_slice() == ["and"]);
+                && (adjectives_ok || between == ["and"]);
             // "Fornost and the evil awful Gondor": determiners and adjectives after the conjunction
             let modifiers_only = |from: usize| {
                 toks[a.end + from..b.start]
@@ -1312,7 +1311,7 @@ pub fn annotate_with_cues(
             if ok && between.len() > 1 && between[0] == "," && modifiers_only(1) && !s.is_headline {
                 return Link::Comma;
             }
-            match between.as_slice() {
+            match between {
                 _ if !ok => Link::None,
                 ["and"]
                 | ["and", "the"]
@@ -1352,12 +1351,10 @@ pub fn annotate_with_cues(
     }
     // a role noun distributes over coordinated countries: "the foreign ministers of Armenia and
     // Azerbaijan", "Armenian and Azerbaijani troops"
+    // (most phrases have no role or no partner: both are checked before anything is gathered)
     for k in 0..phrases.len() {
         let g = phrases[k].group;
-        let members: Vec<usize> = (0..phrases.len())
-            .filter(|&m| phrases[m].group == g)
-            .collect();
-        if members.len() < 2 || phrases[k].agent.is_none() {
+        if phrases[k].agent.is_none() || phrases.iter().filter(|q| q.group == g).count() < 2 {
             continue;
         }
         let agent = phrases[k].agent;
@@ -1375,9 +1372,11 @@ pub fn annotate_with_cues(
         };
         let (role_at, other_at) = (at(true), at(false));
         let role_first = matches!((role_at, other_at), (Some(a), Some(c)) if a < c);
-        for m in members {
+        for (m, q) in phrases.iter_mut().enumerate() {
+            if q.group != g {
+                continue;
+            }
             let other_side = (m < k && role_first) || (m > k && !role_first && other_at.is_some());
-            let q = &mut phrases[m];
             if !other_side
                 && q.agent.is_none()
                 && q.country.is_some()
@@ -1515,6 +1514,30 @@ pub fn annotate_with_cues(
             .map(|w| w.map(WordEntry::literal_id))
             .collect(),
     }
+}
+
+/// Whether the lower-cased words joined by single spaces end with `suffix` (without joining
+/// them: this is asked of every role phrase).
+fn joined_ends_with(words: &[Token], suffix: &str) -> bool {
+    let mut rest = suffix;
+    for (k, t) in words.iter().enumerate().rev() {
+        let w = t.lower.as_str();
+        if rest.len() <= w.len() {
+            return w.ends_with(rest);
+        }
+        let Some(before) = rest.strip_suffix(w) else {
+            return false;
+        };
+        if k == 0 {
+            return false;
+        }
+        match before.strip_suffix(' ') {
+            Some("") => return true,
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// The token index just after a dateline at the start of a sentence, if there is one:

@@ -815,6 +815,8 @@ impl Lexicon {
 
     /// The longest actor or agent phrase starting at token `i`, whose [`Lexicon::word`] entry
     /// is `word` (looked up once per token and shared with the cue and verb readings).
+    /// (inlined: it is asked of every token, and most have no entry or start no phrase)
+    #[inline]
     pub fn match_actor_at(
         &self,
         word: Option<&WordEntry>,
@@ -822,12 +824,18 @@ impl Lexicon {
         i: usize,
         text: &str,
     ) -> Option<PhraseMatch<'_>> {
+        let cands = &word?.actors;
+        if cands.is_empty() {
+            return None;
+        }
         self.actors
-            .longest_of(&word?.actors, tokens, i, text)
+            .longest_of(cands, tokens, i, text)
             .map(|(len, entries)| PhraseMatch { len, entries })
     }
 
     /// The longest cue phrase starting at token `i`, whose [`Lexicon::word`] entry is `word`.
+    /// (inlined, as [`Lexicon::match_actor_at`])
+    #[inline]
     pub fn match_cue_at(
         &self,
         word: Option<&WordEntry>,
@@ -835,7 +843,11 @@ impl Lexicon {
         i: usize,
         text: &str,
     ) -> Option<(usize, &[CueClass])> {
-        self.cues.longest_of(&word?.cues, tokens, i, text)
+        let cands = &word?.cues;
+        if cands.is_empty() {
+            return None;
+        }
+        self.cues.longest_of(cands, tokens, i, text)
     }
 
     /// Verb readings of a lower-cased word: `(lemma id, form)`.
