@@ -907,10 +907,11 @@ pub fn annotate_with_cues(
     // 3. Actor phrases.
     let mut phrases: Vec<ActorPhrase> = Vec::new();
     // attack nouns read as the verb ("Israel strikes Hezbollah"): no phrase starts there
-    let mut attack_verb_at = vec![false; n];
+    // (grown only when an attack verb is found, which few sentences have)
+    let mut attack_verb_at: Vec<bool> = Vec::new();
     let mut i = 0;
     while i < n {
-        if attack_verb_at[i] {
+        if attack_verb_at.get(i) == Some(&true) {
             tags[i] = Tag::Noun;
             i += 1;
             continue;
@@ -988,6 +989,9 @@ pub fn annotate_with_cues(
                         && third
                         && object_next;
                 if attack_verb {
+                    if attack_verb_at.len() <= j {
+                        attack_verb_at.resize(n, false);
+                    }
                     attack_verb_at[j] = true;
                     break;
                 }
