@@ -51,6 +51,17 @@ impl PhraseToken {
 struct PhraseTrie<T> {
     by_first: FxHashMap<String, Vec<usize>>,
     phrases: Vec<(Vec<PhraseToken>, Vec<T>)>,
+    /// [`word_print`] of each phrase's second word (0 for a one-word phrase). (Common first
+    /// words start many phrases; most are rejected by this number before any comparison.)
+    second: Vec<u32>,
+}
+
+/// A number equal for equal words: length, first and last byte.
+fn word_print(w: &str) -> u32 {
+    match w.as_bytes() {
+        [] => 0,
+        b => (b.len() as u32) << 16 | u32::from(b[0]) << 8 | u32::from(b[b.len() - 1]),
+    }
 }
 
 impl<T> Default for PhraseTrie<T> {
@@ -58,6 +69,7 @@ impl<T> Default for PhraseTrie<T> {
         PhraseTrie {
             by_first: FxHashMap::default(),
             phrases: Vec::new(),
+            second: Vec::new(),
         }
     }
 }
@@ -134,6 +146,8 @@ impl<T: Clone> PhraseTrie<T> {
                 self.by_first.insert(ptoks[0].lower.clone(), vec![i]);
             }
         }
+        self.second
+            .push(ptoks.get(1).map_or(0, |p| word_print(&p.lower)));
         self.phrases.push((ptoks, vec![value]));
     }
 
@@ -155,8 +169,12 @@ impl<T: Clone> PhraseTrie<T> {
         i: usize,
         text: &str,
     ) -> Option<(usize, &[T])> {
+        let next = tokens.get(i + 1).map_or(0, |t| word_print(&t.lower));
         for &c in cands {
             let (ptoks, vals) = &self.phrases[c];
+            if ptoks.len() > 1 && self.second[c] != next {
+                continue;
+            }
             if i + ptoks.len() <= tokens.len()
                 && ptoks[0].case_matches(&tokens[i], text)
                 && ptoks[1..]
