@@ -451,13 +451,32 @@ const TIME_MONTH: u8 = 2;
 /// [`WordClass::time`] bit: a unit of time ([`TIME_UNITS`]).
 const TIME_UNIT: u8 = 4;
 
-/// What the word lists say of one lower-cased word: its closed-class tag and its time-word bits
-/// (`TIME_*`). The lexicon keeps each listed word's class in its [`WordEntry`]
-/// ([`word_list_classes`]), so a token's class comes with the look-up of its dictionary word.
+/// [`WordClass::flags`] bit: a word of the adverbial tests of time expressions and quantities
+/// ([`ADVERBIAL_WORDS`]).
+const FLAG_ADVERBIAL: u8 = 1;
+/// [`WordClass::flags`] bit: a word that can start an actor phrase without being a dictionary
+/// match, pronoun or name ([`PHRASE_START_WORDS`]).
+const FLAG_PHRASE_START: u8 = 2;
+
+/// Every word the adverbial tests of time expressions and quantities compare a token with
+/// ("on Monday", "last week", "at least", "more than", "nearly 40").
+const ADVERBIAL_WORDS: &[&str] = &[
+    "on", "in", "last", "next", "this", "early", "late", "that", "at", "least", "most", "more",
+    "less", "than", "fewer", "over", "nearly", "almost", "around", "about", "some", "roughly",
+];
+/// Honorifics and pair-reference openers: words that start an actor phrase of their own.
+const PHRASE_START_WORDS: &[&str] = &["mr.", "mrs.", "ms.", "dr.", "the", "both"];
+
+/// What the word lists say of one lower-cased word: its closed-class tag, its time-word bits
+/// (`TIME_*`) and whether later tests compare it with a literal word (`FLAG_*`). The lexicon
+/// keeps each listed word's class in its [`WordEntry`] ([`word_list_classes`]), so a token's
+/// class comes with the look-up of its dictionary word.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct WordClass {
     tag: Option<Tag>,
     time: u8,
+    /// (a bit per word list that a per-token test would otherwise compare every token with)
+    flags: u8,
 }
 
 impl WordClass {
@@ -465,10 +484,14 @@ impl WordClass {
     /// lists above (the first list that has the word wins), or an adverb by its -ly ending;
     /// and its time-word bits. No punctuation or number is in the word lists.
     fn of(t: &Token, entry: Option<&WordEntry>) -> WordClass {
-        if t.kind != TokenKind::Word {
-            return WordClass::default();
-        }
         let mut class = entry.map_or(WordClass::default(), WordEntry::class);
+        if t.kind != TokenKind::Word {
+            // (the literal-word flags hold of the text whatever its kind)
+            return WordClass {
+                flags: class.flags,
+                ..WordClass::default()
+            };
+        }
         let lower = t.lower.as_str();
         if class.tag.is_none()
             && lower.len() > 4
@@ -522,6 +545,15 @@ pub(crate) fn word_list_classes() -> rustc_hash::FxHashMap<&'static str, WordCla
         for w in list {
             let c: &mut WordClass = m.entry(*w).or_default();
             c.time |= bit;
+        }
+    }
+    for (list, bit) in [
+        (ADVERBIAL_WORDS, FLAG_ADVERBIAL),
+        (PHRASE_START_WORDS, FLAG_PHRASE_START),
+    ] {
+        for w in list {
+            let c: &mut WordClass = m.entry(*w).or_default();
+            c.flags |= bit;
         }
     }
     m
@@ -666,10 +698,22 @@ pub fn annotate_with_cues(
     // verb readings of token `k`, from its dictionary word
     let readings = |k: usize| table.words[k].map_or(&[][..], WordEntry::verb_readings);
     // the word lists' verdict on every token, looked up once
+    // (a month abbreviation's period is not part of its name: "Jan." is a month, settled here
+    // once rather than at every test of its time bits)
     let class: Vec<WordClass> = toks
         .iter()
         .zip(&table.words)
-        .map(|(t, &w)| WordClass::of(t, w))
+        .map(|(t, &w)| {
+            let mut c = WordClass::of(t, w);
+            if t.lower.ends_with('.') {
+                c.time = if MONTHS.contains(&t.lower.trim_end_matches('.')) {
+                    TIME_MONTH
+                } else {
+                    0
+                };
+            }
+            c
+        })
         .collect();
     // A Title Case headline capitalises every content word; then capitals say nothing about names.
     let title_case = s.is_headline
@@ -754,22 +798,23 @@ pub fn annotate_with_cues(
     }
 
     // 2. Closed-class tags, names, numbers.
-    let mut tags = vec![Tag::Noun; n];
-    let mut in_mention = vec![false; n];
-    for i in 0..n {
-        if let Some((len, _)) = mention_at[i] {
-            in_mention[i..i + len].iter_mut().for_each(|x| *x = true);
-        }
-    }
+    // (mentions do not overlap: the end of the last one started is all a token needs to know
+    // whether it is inside one)
+    let mut mention_end = 0;
+    let mut tags = Vec::with_capacity(n);
     for (i, t) in toks.iter().enumerate() {
-        tags[i] = match t.kind {
+        if let Some((len, _)) = mention_at[i] {
+            mention_end = i + len;
+        }
+        let in_mention = i < mention_end;
+        tags.push(match t.kind {
             // currency signs belong to the amount: "$5 billion in aid" is a filler like "5"
             TokenKind::Punct if matches!(t.lower.as_str(), "$" | "€" | "£" | "¥" | "%") => {
                 Tag::Num
             }
             TokenKind::Punct => Tag::Punct,
             TokenKind::Number => Tag::Num,
-            TokenKind::Word if in_mention[i] => Tag::Actor,
+            TokenKind::Word if in_mention => Tag::Actor,
             TokenKind::Word if t.lower == "'s" || t.lower == "'" => {
                 // "'s" after a pronoun/it is "is"; after a name it is possessive
                 if i > 0
@@ -794,7 +839,7 @@ pub fn annotate_with_cues(
                 }
                 None => Tag::Noun,
             },
-        };
+        });
     }
 
     // Scare quotes around a few words inside a phrase ('vowed a "crushing response"', 'called
@@ -815,13 +860,14 @@ pub fn annotate_with_cues(
 
     // Time expressions and quantities are adverbial: they may stand anywhere between a verb and
     // its object ("threatened on Monday to", "arrested at least 63 protesters").
-    // (the time bits of token `k`; a month abbreviation's period is not part of its name)
-    let time = |k: usize| match class.get(k) {
-        Some(c) if !toks[k].lower.ends_with('.') => c.time,
-        Some(_) if MONTHS.contains(&toks[k].lower.trim_end_matches('.')) => TIME_MONTH,
-        _ => 0,
-    };
+    // (the time bits of token `k`)
+    let time = |k: usize| class.get(k).map_or(0, |c| c.time);
     for i in 0..n {
+        // (every test below needs a time word or one of the listed words at `i`: most tokens
+        // are neither, and skip the string comparisons)
+        if class[i].time == 0 && class[i].flags & FLAG_ADVERBIAL == 0 {
+            continue;
+        }
         let l = toks[i].lower.as_str();
         let next = toks.get(i + 1).map(|t| t.lower.as_str());
         let prev = if i > 0 {
@@ -861,10 +907,11 @@ pub fn annotate_with_cues(
     // 3. Actor phrases.
     let mut phrases: Vec<ActorPhrase> = Vec::new();
     // attack nouns read as the verb ("Israel strikes Hezbollah"): no phrase starts there
-    let mut attack_verb_at = vec![false; n];
+    // (grown only when an attack verb is found, which few sentences have)
+    let mut attack_verb_at: Vec<bool> = Vec::new();
     let mut i = 0;
     while i < n {
-        if attack_verb_at[i] {
+        if attack_verb_at.get(i) == Some(&true) {
             tags[i] = Tag::Noun;
             i += 1;
             continue;
@@ -873,10 +920,7 @@ pub fn annotate_with_cues(
         // pair reference ("the two sides", "both countries")
         if mention_at[i].is_none()
             && !matches!(tags[i], Tag::Pron | Tag::Name)
-            && !matches!(
-                toks[i].lower.as_str(),
-                "mr." | "mrs." | "ms." | "dr." | "the" | "both"
-            )
+            && class[i].flags & FLAG_PHRASE_START == 0
         {
             i += 1;
             continue;
@@ -945,6 +989,9 @@ pub fn annotate_with_cues(
                         && third
                         && object_next;
                 if attack_verb {
+                    if attack_verb_at.len() <= j {
+                        attack_verb_at.resize(n, false);
+                    }
                     attack_verb_at[j] = true;
                     break;
                 }
@@ -1198,13 +1245,9 @@ pub fn annotate_with_cues(
             p.definite = start > 0 && toks[start - 1].lower == "the";
             if p.agent.is_some() {
                 let last = toks[p.end - 1].lower.as_str();
-                let head = toks[p.start..p.end]
-                    .iter()
-                    .map(|t| t.lower.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let words = &toks[p.start..p.end];
                 if COLLECTIVE.contains(&last)
-                    || COLLECTIVE.iter().any(|c| head.ends_with(c))
+                    || COLLECTIVE.iter().any(|c| joined_ends_with(words, c))
                     || (last.ends_with('s')
                         && !last.ends_with("ss")
                         && !last.ends_with("us")
@@ -1233,10 +1276,13 @@ pub fn annotate_with_cues(
     let links: Vec<Link> = (1..phrases.len())
         .map(|k| {
             let (a, b) = (&phrases[k - 1], &phrases[k]);
-            let between: Vec<&str> = toks[a.end..b.start]
-                .iter()
-                .map(|t| t.lower.as_str())
-                .collect();
+            // (on the stack: the tests read at most three words and compare the count with 1
+            // and 2, so four words stand for any longer gap, which no list below matches)
+            let mut gap = [""; 4];
+            for (w, t) in gap.iter_mut().zip(&toks[a.end..b.start]) {
+                *w = t.lower.as_str();
+            }
+            let between = &gap[..(b.start - a.end).min(4)];
             // adjectives coordinate with adjectives: "US and British strikes", "Armenian and
             // Azerbaijani troops"
             let adjectives_ok = a.is_bare_adjective() == b.is_bare_adjective()
@@ -1245,7 +1291,7 @@ pub fn annotate_with_cues(
             let ok = a.pronoun.is_none()
                 && b.pronoun.is_none()
                 && !a.possessive
-                && (adjectives_ok || between.as_slice() == ["and"]);
+                && (adjectives_ok || between == ["and"]);
             // "Fornost and the evil awful Gondor": determiners and adjectives after the conjunction
             let modifiers_only = |from: usize| {
                 toks[a.end + from..b.start]
@@ -1269,7 +1315,7 @@ pub fn annotate_with_cues(
             if ok && between.len() > 1 && between[0] == "," && modifiers_only(1) && !s.is_headline {
                 return Link::Comma;
             }
-            match between.as_slice() {
+            match between {
                 _ if !ok => Link::None,
                 ["and"]
                 | ["and", "the"]
@@ -1309,12 +1355,10 @@ pub fn annotate_with_cues(
     }
     // a role noun distributes over coordinated countries: "the foreign ministers of Armenia and
     // Azerbaijan", "Armenian and Azerbaijani troops"
+    // (most phrases have no role or no partner: both are checked before anything is gathered)
     for k in 0..phrases.len() {
         let g = phrases[k].group;
-        let members: Vec<usize> = (0..phrases.len())
-            .filter(|&m| phrases[m].group == g)
-            .collect();
-        if members.len() < 2 || phrases[k].agent.is_none() {
+        if phrases[k].agent.is_none() || phrases.iter().filter(|q| q.group == g).count() < 2 {
             continue;
         }
         let agent = phrases[k].agent;
@@ -1332,9 +1376,11 @@ pub fn annotate_with_cues(
         };
         let (role_at, other_at) = (at(true), at(false));
         let role_first = matches!((role_at, other_at), (Some(a), Some(c)) if a < c);
-        for m in members {
+        for (m, q) in phrases.iter_mut().enumerate() {
+            if q.group != g {
+                continue;
+            }
             let other_side = (m < k && role_first) || (m > k && !role_first && other_at.is_some());
-            let q = &mut phrases[m];
             if !other_side
                 && q.agent.is_none()
                 && q.country.is_some()
@@ -1472,6 +1518,30 @@ pub fn annotate_with_cues(
             .map(|w| w.map(WordEntry::literal_id))
             .collect(),
     }
+}
+
+/// Whether the lower-cased words joined by single spaces end with `suffix` (without joining
+/// them: this is asked of every role phrase).
+fn joined_ends_with(words: &[Token], suffix: &str) -> bool {
+    let mut rest = suffix;
+    for (k, t) in words.iter().enumerate().rev() {
+        let w = t.lower.as_str();
+        if rest.len() <= w.len() {
+            return w.ends_with(rest);
+        }
+        let Some(before) = rest.strip_suffix(w) else {
+            return false;
+        };
+        if k == 0 {
+            return false;
+        }
+        match before.strip_suffix(' ') {
+            Some("") => return true,
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// The token index just after a dateline at the start of a sentence, if there is one:

@@ -51,6 +51,17 @@ impl PhraseToken {
 struct PhraseTrie<T> {
     by_first: FxHashMap<String, Vec<usize>>,
     phrases: Vec<(Vec<PhraseToken>, Vec<T>)>,
+    /// [`word_print`] of each phrase's second word (0 for a one-word phrase). (Common first
+    /// words start many phrases; most are rejected by this number before any comparison.)
+    second: Vec<u32>,
+}
+
+/// A number equal for equal words: length, first and last byte.
+fn word_print(w: &str) -> u32 {
+    match w.as_bytes() {
+        [] => 0,
+        b => (b.len() as u32) << 16 | u32::from(b[0]) << 8 | u32::from(b[b.len() - 1]),
+    }
 }
 
 impl<T> Default for PhraseTrie<T> {
@@ -58,6 +69,7 @@ impl<T> Default for PhraseTrie<T> {
         PhraseTrie {
             by_first: FxHashMap::default(),
             phrases: Vec::new(),
+            second: Vec::new(),
         }
     }
 }
@@ -134,6 +146,8 @@ impl<T: Clone> PhraseTrie<T> {
                 self.by_first.insert(ptoks[0].lower.clone(), vec![i]);
             }
         }
+        self.second
+            .push(ptoks.get(1).map_or(0, |p| word_print(&p.lower)));
         self.phrases.push((ptoks, vec![value]));
     }
 
@@ -155,8 +169,12 @@ impl<T: Clone> PhraseTrie<T> {
         i: usize,
         text: &str,
     ) -> Option<(usize, &[T])> {
+        let next = tokens.get(i + 1).map_or(0, |t| word_print(&t.lower));
         for &c in cands {
             let (ptoks, vals) = &self.phrases[c];
+            if ptoks.len() > 1 && self.second[c] != next {
+                continue;
+            }
             if i + ptoks.len() <= tokens.len()
                 && ptoks[0].case_matches(&tokens[i], text)
                 && ptoks[1..]
@@ -815,6 +833,8 @@ impl Lexicon {
 
     /// The longest actor or agent phrase starting at token `i`, whose [`Lexicon::word`] entry
     /// is `word` (looked up once per token and shared with the cue and verb readings).
+    /// (inlined: it is asked of every token, and most have no entry or start no phrase)
+    #[inline]
     pub fn match_actor_at(
         &self,
         word: Option<&WordEntry>,
@@ -822,12 +842,18 @@ impl Lexicon {
         i: usize,
         text: &str,
     ) -> Option<PhraseMatch<'_>> {
+        let cands = &word?.actors;
+        if cands.is_empty() {
+            return None;
+        }
         self.actors
-            .longest_of(&word?.actors, tokens, i, text)
+            .longest_of(cands, tokens, i, text)
             .map(|(len, entries)| PhraseMatch { len, entries })
     }
 
     /// The longest cue phrase starting at token `i`, whose [`Lexicon::word`] entry is `word`.
+    /// (inlined, as [`Lexicon::match_actor_at`])
+    #[inline]
     pub fn match_cue_at(
         &self,
         word: Option<&WordEntry>,
@@ -835,7 +861,11 @@ impl Lexicon {
         i: usize,
         text: &str,
     ) -> Option<(usize, &[CueClass])> {
-        self.cues.longest_of(&word?.cues, tokens, i, text)
+        let cands = &word?.cues;
+        if cands.is_empty() {
+            return None;
+        }
+        self.cues.longest_of(cands, tokens, i, text)
     }
 
     /// Verb readings of a lower-cased word: `(lemma id, form)`.
