@@ -173,6 +173,15 @@ fn is_person_role(role: &str) -> bool {
     PERSON_ROLE_HEADS.contains(&head)
 }
 
+/// A code's first three letters name a country, not an international or non-state group
+/// (`IGO...`, `NGO...`, `IMG...`, `MNC...`).
+fn is_country_prefix(prefix: &str) -> bool {
+    !matches!(
+        prefix,
+        "IGO" | "NGO" | "IMG" | "MNC" | "INT" | "NGM" | "UIS"
+    )
+}
+
 /// Separates the two members of a pair reference's code ("RUSGOV+UKRGOV").
 pub const PAIR_SEPARATOR: char = '+';
 
@@ -521,11 +530,8 @@ impl ArticleMemory {
             .or(self.subject_person.as_ref())
             .or(self.last_person.as_ref())?;
         let country = person.get(..3)?;
-        let coded_by_country = !matches!(
-            country,
-            "IGO" | "NGO" | "IMG" | "MNC" | "INT" | "NGM" | "UIS"
-        ) && country.bytes().all(|b| b.is_ascii_uppercase());
-        coded_by_country.then(|| country.to_string())
+        (is_country_prefix(country) && country.bytes().all(|b| b.is_ascii_uppercase()))
+            .then(|| country.to_string())
     }
 
     /// After a sentence is parsed: remember the person who was its first clause's subject.
@@ -545,11 +551,7 @@ impl ArticleMemory {
     /// Does an organisation code start with a country ("NGAREB" for Boko Haram)? Regional and
     /// international codes (IGO..., NGO..., IMG...) do not.
     fn country_codes_hint(&self, code: &str) -> bool {
-        code.len() >= 6
-            && !matches!(
-                &code[..3],
-                "IGO" | "NGO" | "IMG" | "MNC" | "INT" | "NGM" | "UIS"
-            )
+        code.len() >= 6 && is_country_prefix(&code[..3])
     }
 
     /// Register an organisation as named (used when a phrase matched an org name).
