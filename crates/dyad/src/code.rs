@@ -282,6 +282,39 @@ pub fn parse_sentence(
     for k in 0..clauses.len() {
         clauses[k].governor = find_governor(&ctx, &clauses, k);
     }
+    // "the ministry said Israel had struck a school, accusing it of a massacre": a participle
+    // naming an act done in words, after what a speaker said, is the speaker's act in saying
+    // it — not the reported clause's
+    for k in 0..clauses.len() {
+        let c = &clauses[k];
+        if !is_comma_participle(&ctx, c) || !is_verbal_act(&ctx, c.lemma) {
+            continue;
+        }
+        let Some(host) = c
+            .governor
+            .and_then(|g| clauses.iter().position(|x| x.verb == g))
+        else {
+            continue;
+        };
+        if ctx
+            .verb_classes(clauses[host].verb)
+            .contains(&CueClass::Speech)
+        {
+            continue;
+        }
+        let speech = clauses[host].governor.and_then(|g| {
+            clauses.iter().position(|x| {
+                x.verb == g
+                    && g < clauses[host].verb
+                    && ctx.verb_classes(g).contains(&CueClass::Speech)
+                    && !is_comma_participle(&ctx, x)
+            })
+        });
+        if let Some(sp) = speech {
+            clauses[k].governor = Some(clauses[sp].verb);
+            clauses[k].subject = clauses[sp].subject.clone();
+        }
+    }
     for k in 0..clauses.len() {
         let m = modality_of(&ctx, &clauses, k, 0);
         clauses[k].modality = m;
@@ -1243,6 +1276,19 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                     && !(x.verb..c.verb).any(|t| matches!(ctx.lower(t), ";" | ":"))
             })
         };
+        // ", Aliyev insisted, rejecting accusations": after an attribution set off by commas,
+        // a participle that is no act of force is the speaker's
+        let verbal = is_verbal_act(ctx, c.lemma);
+        let nearest_finite = clauses[..k].iter().rposition(|x| {
+            let participle = x.form.only(VerbForm::GERUND) && x.group_start == x.verb;
+            x.verb < c.verb
+                && !x.infinitive
+                && !participle
+                && !(x.verb..c.verb).any(|t| matches!(ctx.lower(t), ";" | ":"))
+        });
+        if let Some(m) = nearest_finite.filter(|&m| verbal && attribution(&clauses[m])) {
+            return find_subject(ctx, clauses, m, depth + 1);
+        }
         let main = finite_before(true).or_else(|| finite_before(false));
         if let Some(m) = main {
             if clauses[m].passive {
@@ -1726,6 +1772,12 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
             // "once inspectors confirm that Tehran has complied": what a hypothetical speech
             // act would report is hypothetical too
             if gmod == Modality::Hypothetical {
+                return gmod;
+            }
+            // "..., Aliyev insisted, rejecting Armenian accusations": a participle after the
+            // speech is the speaker's own act done in speaking, not what was said
+            // (a bare reporting participle, ", saying ...", still reports)
+            if is_comma_participle(ctx, c) && is_verbal_act(ctx, c.lemma) {
                 return gmod;
             }
             // "Moscow claimed that Kyiv shelled ...": a contested claim; "gunmen killed 12
@@ -2407,14 +2459,45 @@ fn governed_by_intent(ctx: &Ctx, c: &VerbClause) -> bool {
 
 /// A speech verb that only attributes the sentence ("..., officials said.").
 fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
-    if !ctx.verb_classes(c.verb).contains(&CueClass::Speech) {
+    // a participle (", accusing Armenia of lying") adds the speaker's act to the clause before
+    // it; it attributes nothing, and what stands before it is not its content
+    if !ctx.verb_classes(c.verb).contains(&CueClass::Speech) || is_comma_participle(ctx, c) {
         return false;
     }
     let start = attribution_start(ctx, c);
     let preceded = start > 0
         && (ctx.s.tokens[start - 1].is_punct(",") || ctx.s.tokens[start - 1].is_punct("\""));
-    let rest = words_after(ctx, c.verb);
+    // (", President Aliyev insisted on Monday, rejecting ...": the speaker's participle after
+    // the attribution is not the sentence going on)
+    let participle_after = (c.verb + 1..ctx.n().saturating_sub(1)).find(|&j| {
+        ctx.s.tokens[j].is_punct(",")
+            && ctx.tag(j + 1) == Tag::Verb
+            && ctx.lower(j + 1).ends_with("ing")
+    });
+    let rest = match participle_after {
+        Some(j) => words_between(ctx, c.verb, j),
+        None => words_after(ctx, c.verb),
+    };
     (preceded && rest <= 5) || (start > 0 && rest == 0)
+}
+
+/// Whether a verb names an act done in words beyond saying something: accusing, urging,
+/// rejecting, warning, praising (some pattern codes more than a statement, 01x) rather than an
+/// act of force (most of its patterns 15 and above: "rejecting" has one 1722 pattern among
+/// hundreds of verbal ones, "killing" none).
+fn is_verbal_act(ctx: &Ctx, lemma: u32) -> bool {
+    let patterns = ctx.lex.verb_patterns(lemma);
+    let force = patterns.iter().filter(|p| p.code.as_str() >= "15").count();
+    patterns.iter().any(|p| !p.code.starts_with("01")) && 2 * force < patterns.len()
+}
+
+/// A participial clause set off by a comma (", killing seven civilians", ", accusing Kyiv of
+/// sabotage"): it adds to the clause before it rather than standing on its own.
+fn is_comma_participle(ctx: &Ctx, c: &VerbClause) -> bool {
+    c.form.has(VerbForm::GERUND)
+        && c.group_start == c.verb
+        && c.verb > 0
+        && ctx.s.tokens[c.verb - 1].is_punct(",")
 }
 
 /// Where a speech clause's speaker and verb group begin, past the determiners and possessor
@@ -2441,7 +2524,12 @@ fn attribution_start(ctx: &Ctx, c: &VerbClause) -> usize {
 /// How many words follow token `i` in the sentence: a speech verb with few after it closes
 /// the sentence as an attribution.
 fn words_after(ctx: &Ctx, i: usize) -> usize {
-    ctx.s.tokens[i + 1..]
+    words_between(ctx, i, ctx.n())
+}
+
+/// How many words stand between tokens `i` and `end` (both excluded).
+fn words_between(ctx: &Ctx, i: usize, end: usize) -> usize {
+    ctx.s.tokens[i + 1..end]
         .iter()
         .filter(|t| t.kind == crate::segment::TokenKind::Word)
         .count()

@@ -428,3 +428,36 @@ fn an_ambassador_recalled_from_a_capital_had_no_target() {
         [t("BOL", "-", "161")]
     );
 }
+
+#[test]
+fn a_participle_after_a_speaker_was_what_was_said() {
+    // after a trailing attribution, ", accusing ..." is the speaker's own act, asserted, and
+    // not a trailing attribution that governs the speech before it
+    assert_eq!(
+        asserted("Azerbaijan did not attack civilians, Aliyev said, accusing Armenia of lying."),
+        [t("AZEGOV", "-", "016"), t("AZEGOV", "ARM", "112")]
+    );
+    // ... also after the speaker's date, and past the country named first
+    assert_eq!(
+        asserted("Serbia did not violate the border, President Aleksandar Vucic insisted on Friday, rejecting accusations by Kosovo."),
+        [t("SRBGOV", "KSV", "016")]
+    );
+}
+
+#[test]
+fn a_participle_after_reported_speech_was_the_reported_sides_act() {
+    // the coast guard accuses no one: the ministry that spoke does
+    assert_eq!(
+        asserted("The Chinese foreign ministry said the Philippine coast guard had entered Chinese waters, accusing Manila of provocation."),
+        [t("PHLCOP", "CHN", "150"), t("CHNGOV", "PHLGOV", "112")]
+    );
+    assert_eq!(
+        asserted("Iran's foreign minister said Israel had bombed a consulate, urging the UN Security Council to act."),
+        [t("ISR", "IRNGOV", "195"), t("IRNGOV", "IGOUNO", "020")]
+    );
+    // an act of force in the participle stays the reported act's
+    assert_eq!(
+        asserted("Gunmen attacked a village in Borno, police said, killing 20 people."),
+        [t("UAF", "CVL", "190")]
+    );
+}
