@@ -53,6 +53,10 @@ pub struct VerbClause {
     /// Matched pattern, with its target phrases and the source phrases when they are not the
     /// subject (passive `by`).
     pub matched: Option<PatternMatch>,
+    /// A reaction set after the sentence as an appositive (", a move Human Rights Watch
+    /// condemned"): its object is the noun before it, which stands for the act or words the
+    /// sentence reported; these are the phrases of whoever did or said them.
+    pub reaction_to: Option<Vec<usize>>,
 }
 
 /// A verb or noun pattern that matched.
@@ -282,6 +286,14 @@ pub fn parse_sentence(
     for k in 0..clauses.len() {
         clauses[k].governor = find_governor(&ctx, &clauses, k);
     }
+    // ", a move Human Rights Watch condemned": the reaction is its speaker's own act, governed
+    // by nothing before it, and what it reacts to is the act or words the sentence reported
+    for k in 0..clauses.len() {
+        if let Some(to) = reaction_to(&ctx, &clauses, k) {
+            clauses[k].governor = None;
+            clauses[k].reaction_to = Some(to);
+        }
+    }
     // "the ministry said Israel had struck a school, accusing it of a massacre": a participle
     // naming an act done in words, after what a speaker said, is the speaker's act in saying
     // it — not the reported clause's
@@ -363,7 +375,14 @@ pub fn parse_sentence(
         if c.infinitive && noun_complement {
             continue;
         }
-        if let Some(m) = match_verb(&ctx, c) {
+        if let Some(mut m) = match_verb(&ctx, c) {
+            // the reaction's object is the noun the appositive hangs on: the pattern's target
+            // is whoever did or said what the noun stands for
+            if let Some(to) = c.reaction_to.as_ref().filter(|_| m.targets.is_empty()) {
+                if m.pattern.elems.contains(&PatElem::Target) {
+                    m.targets = to.clone();
+                }
+            }
             for t in &mut consumed[m.span.0..m.span.1] {
                 *t = true;
             }
@@ -1171,6 +1190,7 @@ fn verb_group(ctx: &Ctx, v: usize) -> VerbClause {
         governor: None,
         modality: Modality::Asserted,
         matched: None,
+        reaction_to: None,
     };
     let mut j = v;
     let mut saw_be = false;
@@ -2481,6 +2501,92 @@ fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
     (preceded && rest <= 5) || (start > 0 && rest == 0)
 }
 
+/// Nouns that stand for an act a sentence reported, in a reaction after it (", a move the
+/// opposition called intimidation").
+const REACTION_ACT_NOUNS: &[&str] = &[
+    "move",
+    "decision",
+    "step",
+    "measure",
+    "action",
+    "ruling",
+    "verdict",
+    "deployment",
+    "order",
+    "ban",
+];
+
+/// Nouns that stand for words a sentence reported (", a charge Paris flatly denied", ", a
+/// remark Yerevan dismissed as provocation").
+const REACTION_SPEECH_NOUNS: &[&str] = &[
+    "charge",
+    "charges",
+    "claim",
+    "claims",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "statement",
+    "assertion",
+    "announcement",
+    "warning",
+    "threat",
+    "demand",
+    "proposal",
+];
+
+/// Whether clause `k` is a reaction set after what the sentence reported as an appositive
+/// whose noun is its object (", a move Human Rights Watch condemned", ", a charge Paris
+/// flatly denied", ", a decision that Tallinn called unjustified"), and if so the phrases of
+/// whoever did the act (the subject of the last clause before the appositive that is not an
+/// attribution) or said the words (the last speaker before it).
+fn reaction_to(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<Vec<usize>> {
+    let c = &clauses[k];
+    if c.infinitive || c.form.has(VerbForm::GERUND) || c.passive {
+        return None;
+    }
+    let start = c.subject.iter().map(|&p| ctx.a.phrases[p].start).min()?;
+    let mut noun = start.checked_sub(1)?;
+    if matches!(ctx.lower(noun), "that" | "which") {
+        noun = noun.checked_sub(1)?;
+    }
+    let speech = REACTION_SPEECH_NOUNS.contains(&ctx.lower(noun));
+    if !speech && !REACTION_ACT_NOUNS.contains(&ctx.lower(noun)) {
+        return None;
+    }
+    // ", a (bold, new) move": a determiner after a comma, a few plain words between
+    let det = (noun.saturating_sub(3)..noun)
+        .rev()
+        .find(|&t| matches!(ctx.lower(t), "a" | "an" | "the"))?;
+    let plain = (det + 1..noun)
+        .all(|t| ctx.a.phrase_of[t].is_none() && !matches!(ctx.tag(t), Tag::Verb | Tag::Punct));
+    if det == 0 || !plain || !ctx.s.tokens[det - 1].is_punct(",") {
+        return None;
+    }
+    // what it reacts to: the words of the last speaker, or the act of the last clause that
+    // is not an attribution of it ("Zambia deployed troops, President Lungu said, a move ...")
+    let before = clauses[..k]
+        .iter()
+        .rev()
+        .filter(|x| x.verb < det && !x.infinitive && !x.subject.is_empty())
+        .filter(|x| !(x.form.has(VerbForm::GERUND) && x.group_start == x.verb));
+    let is_speech = |x: &VerbClause| ctx.verb_classes(x.verb).contains(&CueClass::Speech);
+    let mut before = before.filter(|x| {
+        if speech {
+            is_speech(x)
+        } else {
+            !(is_speech(x) && is_trailing_attribution(ctx, x))
+        }
+    });
+    let doer = before.next()?;
+    Some(doer.subject.clone())
+}
+
 /// Whether a verb names an act done in words beyond saying something: accusing, urging,
 /// rejecting, warning, praising (some pattern codes more than a statement, 01x) rather than an
 /// act of force (most of its patterns 15 and above: "rejecting" has one 1722 pattern among
@@ -2707,18 +2813,23 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     // The act needs an object that is simply not an actor ("condemned the attack", "arrested
     // 20 people"); "attacked down the left" has none and codes nothing.
     let next = (c.verb + 1..ctx.n()).find(|&t| ctx.tag(t) != Tag::Adv);
-    let has_object = next.is_some_and(|t| {
-        matches!(
-            ctx.tag(t),
-            Tag::Det | Tag::Num | Tag::Noun | Tag::Poss | Tag::Actor | Tag::Name
-        )
-    });
+    // (a reaction's object is the noun before it: ", a move Washington condemned")
+    let has_object = c.reaction_to.is_some()
+        || next.is_some_and(|t| {
+            matches!(
+                ctx.tag(t),
+                Tag::Det | Tag::Num | Tag::Noun | Tag::Poss | Tag::Actor | Tag::Name
+            )
+        });
     if c.passive {
         return None;
     }
     // patterns with literals establish the construction themselves ("carried out airstrikes on")
+    // (in a reaction the target slot is the noun before it, wherever the pattern puts it:
+    // ", a move the opposition called a sham" for `call + sham`)
     for p in pats.iter().chain(partnerless.iter()).filter(|p| {
-        p.elems.last() == Some(&PatElem::Target)
+        (p.elems.last() == Some(&PatElem::Target)
+            || (c.reaction_to.is_some() && p.elems.contains(&PatElem::Target)))
             && !p.target_required
             && (has_object || p.specificity > 1)
     }) {

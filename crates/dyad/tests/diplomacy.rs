@@ -461,3 +461,24 @@ fn a_participle_after_reported_speech_was_the_reported_sides_act() {
         [t("UAF", "CVL", "190")]
     );
 }
+
+#[test]
+fn a_reaction_appended_to_the_news_lost_its_target_or_was_read_as_reported() {
+    // ", a move X condemned": the move's doer is what X condemns
+    assert_eq!(
+        asserted("Russia expelled two Estonian diplomats on Friday, a move Tallinn condemned as unjustified."),
+        [t("RUS", "ESTGOV", "161"), t("ESTGOV", "RUS", "111")]
+    );
+    // past an attribution, to the act it attributes
+    assert_eq!(
+        asserted(
+            "Iran seized a British tanker in the Gulf, state media said, a move London condemned."
+        ),
+        [t("IRN", "GBR", "1711"), t("GBRGOV", "IRN", "111")]
+    );
+    // ", a charge X denied": the denial is X's own, asserted, not the accusation's content
+    assert_eq!(
+        asserted("Burkinabe soldiers accused France of sheltering the ousted leader at a French military base, a charge Paris flatly denied."),
+        [t("BFAMIL", "FRA", "112"), t("FRAGOV", "-", "016")]
+    );
+}
