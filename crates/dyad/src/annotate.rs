@@ -343,6 +343,9 @@ pub enum Pronoun {
     /// "the two sides", "both countries", "the two foreign ministers": the two parties of the
     /// last bilateral act or coordinated subject.
     Pair,
+    /// "the country's", "the nation's" (with the role it owns: "the country's president"): the
+    /// country named nearest before it, else last.
+    Country,
 }
 
 /// A referring expression that may name an actor.
@@ -640,6 +643,35 @@ fn town_at(lex: &Lexicon, toks: &[Token], text: &str, i: usize) -> Option<(usize
     }
     let iso = place.country?;
     Some((len, lex.country_entry(iso)?))
+}
+
+/// Where a possessive reference to a country starting at `i` ends: "the country's" (two
+/// tokens, possessive) or "the country's president" (with the role it owns, when a role noun
+/// follows right after the possessive). `None` elsewhere: "left the country", "across the
+/// nation" name a place, not an actor.
+fn country_reference_end(
+    lex: &Lexicon,
+    toks: &[Token],
+    tags: &[Tag],
+    mention_at: &[Option<(usize, &LexEntry)>],
+    i: usize,
+) -> Option<usize> {
+    let lower = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    if lower(i) != "the"
+        || !matches!(lower(i + 1), "country" | "nation")
+        || tags.get(i + 2) != Some(&Tag::Poss)
+    {
+        return None;
+    }
+    let role = mention_at
+        .get(i + 3)
+        .copied()
+        .flatten()
+        .and_then(|(len, e)| match e {
+            LexEntry::Agent { entry, .. } if !lex.dict.agents[*entry as usize].owned => Some(len),
+            _ => None,
+        });
+    Some(role.map_or(i + 2, |len| i + 3 + len))
 }
 
 fn pronoun_kind(lower: &str) -> Option<Pronoun> {
@@ -942,6 +974,22 @@ pub fn annotate_with_cues(
             p.end = i + len;
             phrases.push(p);
             i += len;
+            continue;
+        } else if let Some(end) = country_reference_end(lex, toks, &tags, &mention_at, i) {
+            // "the country's energy infrastructure", "the country's president"
+            p.pronoun = Some(Pronoun::Country);
+            p.definite = true;
+            if end > i + 3 {
+                if let Some((_, LexEntry::Agent { entry, plural })) = mention_at[i + 3] {
+                    p.agent = Some(*entry);
+                    p.plural = *plural;
+                }
+            } else {
+                p.possessive = true;
+            }
+            p.end = end;
+            phrases.push(p);
+            i = end;
             continue;
         } else if tags[i] == Tag::Pron {
             if let Some(k) = pronoun_kind(&toks[i].lower) {

@@ -260,6 +260,24 @@ impl ArticleMemory {
                 Pronoun::Plural => self.last_plural.clone().or_else(|| self.last_thing.clone()),
                 Pronoun::Thing => self.last_thing.clone(),
                 Pronoun::Speaker => None,
+                // (a hostile act's target so resolved to its attacker is moved to the other
+                // country of the sentence, as a bare role's is: NEAREST_COUNTRY)
+                Pronoun::Country => {
+                    let country = self
+                        .sentence_countries
+                        .iter()
+                        .filter(|(at, _)| *at < p.start)
+                        .max_by_key(|(at, _)| *at)
+                        .map(|(_, c)| c.clone())
+                        .or_else(|| self.last_country.clone());
+                    return country.map(|c| match sector {
+                        Some(s) => (
+                            with_sector(&c, s, prefix),
+                            Resolution::Coreference(NEAREST_COUNTRY),
+                        ),
+                        None => (c, Resolution::Coreference(NEAREST_COUNTRY)),
+                    });
+                }
                 Pronoun::Pair => self.last_pair.as_ref().map(|(a, b)| {
                     // "the two countries" are the countries, "the two leaders" the people
                     let head = toks[p.end - 1].lower.as_str();

@@ -435,3 +435,25 @@ fn the_reporter_became_the_killer_in_a_participle_after_the_attribution() {
     assert!(!events.iter().any(|e| e.0 == "NGACOP"), "{events:?}");
     assert!(events.contains(&t("NGAUAF", "NGACVL", "190")), "{events:?}");
 }
+
+#[test]
+fn the_countrys_named_no_one() {
+    // "the country's" is the country named before it; as a hostile act's target it is not its
+    // attacker's own
+    assert_eq!(
+        asserted("Ukraine's air force said Russia launched 88 missiles at the country's energy infrastructure overnight."),
+        [t("RUS", "UKR", "195")]
+    );
+    // ... and owns the role after it, from the sentence before
+    assert_eq!(
+        asserted(
+            "Protests erupted in Kenya on Tuesday. The country's president condemned the violence."
+        ),
+        [t("KENGOV", "-", "111")]
+    );
+    // a place left is no actor
+    assert_eq!(
+        asserted("Russian troops shelled the town and thousands of people fled the country."),
+        [t("RUSMIL", "-", "194")]
+    );
+}
