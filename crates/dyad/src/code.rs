@@ -986,6 +986,36 @@ pub fn parse_sentence(
     }
     let mut keep = drop.iter().map(|d| !d);
     out.candidates.retain(|_| keep.next().unwrap());
+    // "threatened to escalate strikes if the government pushed ahead with the reform": a
+    // threat with no one named after its verb is aimed at whoever its condition names, the
+    // actor subject of the "if" or "unless" clause that follows it
+    for c in out
+        .candidates
+        .iter_mut()
+        .filter(|c| c.code.starts_with("13") && c.target.is_none())
+    {
+        let condition = ctx.a.cues.iter().find(|&&(s, _, cl)| {
+            cl == CueClass::Condition
+                && s > c.trigger.0
+                && matches!(ctx.lower(s), "if" | "unless")
+                && !(c.trigger.0..s).any(|t| matches!(ctx.lower(t), ";" | ":" | "."))
+        });
+        let Some(&(at, len, _)) = condition else {
+            continue;
+        };
+        let named = clauses
+            .iter()
+            .find(|k| k.group_start > at)
+            .and_then(|k| k.subject.first().copied())
+            .filter(|&p| {
+                ctx.a.phrases[p].start == at + len
+                    || (at + len..ctx.a.phrases[p].start).all(|t| ctx.tag(t) == Tag::Det)
+            })
+            .filter(|&p| code_of(p).is_some_and(|t| code_of(c.source) != Some(t)));
+        if let Some(p) = named {
+            c.target = Some(p);
+        }
+    }
     // event nouns
     for i in 0..n {
         // an attack noun that heads its owner's phrase ("Israeli airstrikes on Gaza") is an

@@ -102,3 +102,17 @@ fn a_march_toward_an_institution_addresses_it() {
         [t("UGAOPP", "-", "141")]
     );
 }
+
+#[test]
+fn a_threat_with_a_condition_had_no_target() {
+    // the threat is aimed at whoever its "if" clause names
+    assert_eq!(
+        asserted("Nigeria's main labour unions said on Friday they would begin an indefinite nationwide strike on Monday if the government failed to agree a new minimum wage."),
+        [t("NGALAB", "NGAGOV", "133")]
+    );
+    // ... but not at the threatener itself
+    assert_eq!(
+        asserted("Iran threatened to close the Strait of Hormuz if it is attacked."),
+        [t("IRN", "-", "1381")]
+    );
+}
