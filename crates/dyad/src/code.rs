@@ -57,6 +57,10 @@ pub struct VerbClause {
     /// condemned"): its object is the noun before it, which stands for the act or words the
     /// sentence reported; these are the phrases of whoever did or said them.
     pub reaction_to: Option<Vec<usize>>,
+    /// Where a relative clause without its "who was" ends, at the verb group of the clause it
+    /// is the subject of ("women held hostage in Gaza | were freed by Hamas": the "by" agent
+    /// is the freeing's, not the holding's).
+    pub ends_before: Option<usize>,
 }
 
 /// A verb or noun pattern that matched.
@@ -282,6 +286,24 @@ pub fn parse_sentence(
     for k in 0..clauses.len() {
         let subj = find_subject(&ctx, &clauses, k, 0);
         clauses[k].subject = subj;
+    }
+    // "Activists detained by police in Minsk were released", "two women held hostage in Gaza
+    // were freed": a participle right after a noun phrase, with no auxiliary, is a passive
+    // relative clause on that phrase — when a "by" agent follows it, or when a later verb has
+    // the same subject with nothing joining the two — so the phrase is what was done to, not
+    // the doer
+    // (and the later verb, when it found no subject of its own past the relative clause, has
+    // that phrase for its subject: "women held hostage in Gaza were freed by Hamas")
+    for k in 0..clauses.len() {
+        if let Some(shared) = reduced_passive_relative(&ctx, &clauses, k) {
+            clauses[k].passive = true;
+            if let Some(next) = shared {
+                clauses[k].ends_before = Some(clauses[next].group_start);
+                if clauses[next].subject.is_empty() {
+                    clauses[next].subject = clauses[k].subject.clone();
+                }
+            }
+        }
     }
     for k in 0..clauses.len() {
         clauses[k].governor = find_governor(&ctx, &clauses, k);
@@ -1221,6 +1243,7 @@ fn verb_group(ctx: &Ctx, v: usize) -> VerbClause {
         modality: Modality::Asserted,
         matched: None,
         reaction_to: None,
+        ends_before: None,
     };
     let mut j = v;
     let mut saw_be = false;
@@ -2617,6 +2640,82 @@ fn reaction_to(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<Vec<usize>
     Some(doer.subject.clone())
 }
 
+/// Whether clause `k` is a passive relative clause without its "who was" ("activists
+/// detained by police", "women held hostage in Gaza were freed", "Hamas freed two women held
+/// hostage"): `Some` with the later clause whose subject it shares, if that is how it was
+/// found. See `parse_sentence`.
+fn reduced_passive_relative(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<Option<usize>> {
+    let c = &clauses[k];
+    if c.passive
+        || c.infinitive
+        || c.group_start != c.verb
+        || c.verb == 0
+        || !c.form.has(VerbForm::PARTICIPLE)
+        || c.form.has(VerbForm::GERUND)
+        // (a verb of saying or thinking after a name is that name's: "what New Delhi said was
+        // a camp", "Mulino said on Sunday his country would")
+        || ctx.verb_classes(c.verb).iter().any(|cl| {
+            matches!(
+                cl,
+                CueClass::Speech | CueClass::Denial | CueClass::Fear | CueClass::Intent
+            )
+        })
+    {
+        return None;
+    }
+    // right after the phrase it modifies
+    let &subject = c.subject.first()?;
+    let phrase = &ctx.a.phrases[subject];
+    if phrase.end != c.verb {
+        return None;
+    }
+    let by_agent = ctx.lower(c.verb + 1) == "by"
+        && (c.verb + 2..(c.verb + 5).min(ctx.n())).any(|t| ctx.a.phrase_of[t].is_some());
+    if by_agent {
+        return Some(None);
+    }
+    // the object of an earlier verb ("Hamas freed two women held hostage"), unless that verb
+    // reports what its object did ("the army said militants attacked a base")
+    // ("U.S.-backed Syrian Democratic Forces closed in": no verb of a compound adjective)
+    let before = clauses[..k].iter().rev().find(|x| x.verb < phrase.start);
+    if let Some(x) = before.filter(|x| x.verb > 0 && ctx.lower(x.verb - 1) != "-") {
+        let object = x.subject.first() != Some(&subject)
+            && !x.subject.is_empty()
+            && (x.verb + 1..phrase.start)
+                .all(|t| matches!(ctx.tag(t), Tag::Det | Tag::Num | Tag::Adv))
+            && !ctx
+                .verb_classes(x.verb)
+                .iter()
+                .any(|cl| matches!(cl, CueClass::Speech | CueClass::Denial | CueClass::Fear));
+        if object && !x.passive {
+            return Some(None);
+        }
+    }
+    // the subject of a later verb with nothing joining the two ("women held hostage in Gaza
+    // were freed")
+    let j = k + 1;
+    let next = clauses.get(j)?;
+    let joined = (c.verb + 1..next.group_start).any(|t| {
+        matches!(ctx.tag(t), Tag::Conj | Tag::Sub | Tag::Verb)
+            || matches!(
+                ctx.lower(t),
+                "," | ";" | ":" | "and" | "but" | "or" | "who" | "which"
+            )
+    });
+    // (a later verb with no subject found has none between: no determiner or pronoun that
+    // would begin one)
+    let shares = next.subject.first() == Some(&subject)
+        || (next.subject.is_empty()
+            && (c.verb + 1..next.group_start)
+                .all(|t| !matches!(ctx.tag(t), Tag::Det | Tag::Poss | Tag::Pron)));
+    // (the later verb finite with an auxiliary: "were freed", "have been released")
+    let finite = matches!(
+        ctx.tag(next.group_start),
+        Tag::Be | Tag::Have | Tag::Modal | Tag::Do
+    ) && !next.form.only(VerbForm::GERUND);
+    (!joined && !next.infinitive && finite && shares).then_some(Some(j))
+}
+
 /// Whether a verb names an act done in words beyond saying something: accusing, urging,
 /// rejecting, warning, praising (some pattern codes more than a statement, 01x) rather than an
 /// act of force (most of its patterns 15 and above: "rejecting" has one 1722 pattern among
@@ -2743,7 +2842,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     // Cheap pre-filter: a pattern whose literal words do not occur after the verb cannot match.
     // Common verbs have hundreds of patterns; this keeps matching linear in practice.
     let n = ctx.n();
-    let end_of_clause = clause_end(ctx, c.verb + 1);
+    let end_of_clause = clause_end(ctx, c.verb + 1).min(c.ends_before.unwrap_or(n));
     // (a passive with no actor subject may have the pattern's object before it: "the suspect
     // was extradited")
     let before = if c.passive && c.subject.is_empty() {

@@ -457,3 +457,30 @@ fn the_countrys_named_no_one() {
         [t("RUSMIL", "-", "194")]
     );
 }
+
+#[test]
+fn a_passive_relative_without_who_was_made_its_noun_the_doer() {
+    // with a "by" agent: the police detained the activists, not the other way round
+    assert_eq!(
+        asserted("Activists detained by police in Minsk were released on Friday."),
+        [t("BLRCOP", "BLROPP", "173")]
+    );
+    // before the verb whose subject it is: the "by" agent is the freeing's, the holding has no
+    // named doer
+    assert_eq!(
+        asserted("Two elderly Israeli women held hostage in Gaza were freed by Hamas on Monday."),
+        [t("PSEREB", "ISRCVL", "0841")]
+    );
+    // after an object
+    assert_eq!(
+        asserted("Hamas freed two Israeli women held hostage in Gaza."),
+        [t("PSEREB", "ISRCVL", "0841")]
+    );
+    // a finite verb after its subject stays active
+    assert_eq!(
+        asserted(
+            "Opposition supporters marched through Bishkek on Monday demanding new elections."
+        ),
+        [t("KGZOPP", "-", "141"), t("KGZOPP", "-", "100")]
+    );
+}
