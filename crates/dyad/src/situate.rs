@@ -63,7 +63,7 @@ pub struct Span {
 }
 
 /// Where mentions may attach: the verbs of the clauses and the nouns of nominal events.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Hosts {
     /// Host tokens, ascending.
     tokens: Vec<usize>,
@@ -523,7 +523,7 @@ pub struct TimeAt {
 }
 
 /// Everything [`Situation::for_event`] needs about one sentence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Situation {
     pub hosts: Hosts,
     pub times: Vec<(Option<usize>, TimeAt)>,
