@@ -472,9 +472,12 @@ impl ArticleMemory {
 
     /// Before a sentence's phrases are resolved: the country of the first place it names after a
     /// locative preposition ("in Minsk", "across Iran").
+    ///
+    /// (The last sentence's list and strings are overwritten, not made anew: this runs for
+    /// every sentence.)
     pub fn set_sentence_place(&mut self, lex: &Lexicon, phrases: &[ActorPhrase], toks: &[Token]) {
         self.sentence_person = None;
-        self.sentence_countries = phrases
+        let countries = phrases
             .iter()
             // "a Russian law" describes a thing: it says nothing of whose the critics are
             .filter(|p| p.pronoun.is_none() && !p.is_bare_adjective())
@@ -483,10 +486,22 @@ impl ArticleMemory {
                     .country
                     .map(|(c, _)| c)
                     .or(p.institution.as_ref().map(|(c, _)| *c))?;
-                Some((p.start, lex.dict.countries[c as usize].code.clone()))
-            })
-            .collect();
-        self.sentence_place = phrases
+                Some((p.start, lex.dict.countries[c as usize].code.as_str()))
+            });
+        let mut n = 0;
+        for (start, code) in countries {
+            match self.sentence_countries.get_mut(n) {
+                Some((at, c)) => {
+                    *at = start;
+                    c.clear();
+                    c.push_str(code);
+                }
+                None => self.sentence_countries.push((start, code.to_string())),
+            }
+            n += 1;
+        }
+        self.sentence_countries.truncate(n);
+        let place = phrases
             .iter()
             .find(|p| {
                 // (a country and no role first: most phrases are not, and are not walked back)
@@ -525,7 +540,11 @@ impl ArticleMemory {
                     )
             })
             .and_then(|p| p.country)
-            .map(|(c, _)| lex.dict.countries[c as usize].code.clone());
+            .map(|(c, _)| lex.dict.countries[c as usize].code.as_str());
+        match place {
+            Some(code) => keep(&mut self.sentence_place, code),
+            None => self.sentence_place = None,
+        }
     }
 
     /// Do not give bare role nouns the country of another actor in the sentence (PETRARCH's
