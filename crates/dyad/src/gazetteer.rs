@@ -467,14 +467,32 @@ impl Gazetteer {
         if !w0.chars().next()?.is_uppercase() {
             return None;
         }
-        let mut key = String::with_capacity(32);
-        fold_word(w0, &mut key, false);
+        // (the key is built in a buffer kept by the thread: a new string per look-up cost as
+        // much as the first search)
+        thread_local! {
+            static KEY: std::cell::RefCell<String> = std::cell::RefCell::new(String::with_capacity(64));
+        }
+        KEY.with_borrow_mut(|key| {
+            key.clear();
+            self.match_key(words, i, w0, key)
+        })
+    }
+
+    /// [`Gazetteer::match_at`] with an empty buffer for the key.
+    fn match_key(
+        &self,
+        words: &[&str],
+        i: usize,
+        w0: &str,
+        key: &mut String,
+    ) -> Option<(usize, &[PlaceId])> {
+        fold_word(w0, key, false);
         let mut best = None;
         let mut n = 1;
         loop {
             // first index line >= key: the key itself, or the first longer name it begins
-            let at = self.lower_bound(0, &key);
-            if self.key_is(at, &key) {
+            let at = self.lower_bound(0, key);
+            if self.key_is(at, key) {
                 best = Some((n, self.ids_at(at)));
             }
             if i + n >= words.len() {
@@ -482,11 +500,11 @@ impl Gazetteer {
             }
             key.push(' ');
             let longer =
-                at <= self.starts.len() && self.key_begins(self.lower_bound_near(at, &key), &key);
+                at <= self.starts.len() && self.key_begins(self.lower_bound_near(at, key), key);
             if !longer {
                 break;
             }
-            fold_word(words[i + n], &mut key, false);
+            fold_word(words[i + n], key, false);
             n += 1;
         }
         best
