@@ -63,6 +63,11 @@
 //! place, and a place's fields are parsed when it is first asked for. Building a hash map of the
 //! 125,000 names at start-up instead took 65-150 ms on the 2-core development machine; this takes
 //! a few milliseconds (release build), most of it the two line scans.
+//!
+//! A look-up searches only the index lines that share the key's first two bytes (a table of
+//! where each two-byte prefix starts, found by galloping from one prefix to the next when the
+//! gazetteer is built), and the search for a longer name after a shorter one gallops from the
+//! shorter's line, where the answer nearly always is.
 
 use crate::segment::{tokenize, Token};
 use rustc_hash::FxHashMap;

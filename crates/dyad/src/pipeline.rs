@@ -405,6 +405,8 @@ impl Coder {
             .then(|| format!("sport or business report ({})", distinct.join(", ")))
     }
 
+    /// `situation`: the sentence's [`Situation`], found by the first event situated.
+    #[allow(clippy::too_many_arguments)]
     fn events_of(
         &self,
         article: &Article,
@@ -671,6 +673,7 @@ impl Coder {
     }
 
     /// Fill an event's `when` and `location` from its clause (see [`crate::situate`]).
+    #[allow(clippy::too_many_arguments)]
     fn situate_event(
         &self,
         article: &Article,

@@ -48,6 +48,12 @@
 //! tense: "will meet on Thursday" is the coming Thursday, "met on Thursday" the last one. An
 //! infinitive is prospective ("agreed to meet on Thursday"); a future marker makes the host
 //! future; other hosts are past or present, which resolve the same way.
+//!
+//! ## Cost
+//!
+//! Only an event's `when` and `location` read a sentence's [`Situation`] (and `dyad explain`,
+//! which shows it): the article memory never does. So the coder finds it at the first event
+//! of the sentence it situates, and not at all for the sentences with none (three in ten).
 
 use crate::annotate::{Annotated, Tag};
 use crate::code::{SentenceParse, VerbClause};
