@@ -494,19 +494,22 @@ impl Gazetteer {
         fold_word(w0, key, false);
         let mut best = None;
         let mut n = 1;
+        // (every line before `from` is below the key)
+        let mut from = 0;
         loop {
             // first index line >= key: the key itself, or the first longer name it begins
-            let at = self.lower_bound(0, key);
+            let at = self.lower_bound(from, key);
             if self.key_is(at, key) {
                 best = Some((n, self.ids_at(at)));
             }
-            if i + n >= words.len() {
+            // the names that begin with the key are the lines from `at` on: when the first does
+            // not, none does, nor any with the key and a space (most capitalised words)
+            if i + n >= words.len() || !self.key_begins(at, key) {
                 break;
             }
             key.push(' ');
-            let longer =
-                at <= self.starts.len() && self.key_begins(self.lower_bound_near(at, key), key);
-            if !longer {
+            from = self.lower_bound_near(at, key);
+            if !self.key_begins(from, key) {
                 break;
             }
             fold_word(words[i + n], key, false);
@@ -575,24 +578,24 @@ impl Gazetteer {
     }
 
     /// The first line index at or after `from` whose key is not below `key` (the keys are
-    /// sorted): `from + keys[from..].partition_point(|k| k < key)`. A search from the first
-    /// line is narrowed first to the lines that share the key's first two bytes
-    /// ([`Gazetteer::by_two`]); a search from a later line gallops from it
-    /// ([`Gazetteer::lower_bound_near`]), as [`Gazetteer::match_at`]'s searches for a longer
-    /// name end a line or two after the shorter name's.
+    /// sorted): `from + keys[from..].partition_point(|k| k < key)`. The search is narrowed
+    /// first to the lines that share the key's first two bytes ([`Gazetteer::by_two`]).
     fn lower_bound(&self, from: usize, key: &str) -> usize {
         let sought = Sought::new(key);
         let n = self.starts.len();
-        if from == 0 && !sought.slow {
+        if !sought.slow {
+            // (the answer is in the key's two-byte range, or is `from` past it)
             let v = usize::from(two_bytes(key.as_bytes()));
-            let (lo, hi) = (self.by_two[v] as usize, self.by_two[v + 1] as usize);
+            let lo = from.max(self.by_two[v] as usize);
+            let hi = (self.by_two[v + 1] as usize).max(lo);
             return self.partition(lo, hi, &sought);
         }
         self.partition(from.min(n), n, &sought)
     }
 
     /// [`Gazetteer::lower_bound`] for a key expected a few lines after `from`: the distance is
-    /// found by doubling steps, then searched.
+    /// found by doubling steps, then searched. ([`Gazetteer::match_at`]'s search for a longer
+    /// name ends a line or two after the shorter name's.)
     fn lower_bound_near(&self, from: usize, key: &str) -> usize {
         let sought = Sought::new(key);
         let n = self.starts.len();
