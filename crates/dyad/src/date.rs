@@ -106,14 +106,53 @@ impl FromStr for Date {
 }
 
 impl fmt::Display for Date {
+    /// `YYYY-MM-DD`. A year of four digits (every date news gives) is written digit by digit:
+    /// each article's date and each dated event's is printed, and `write!`'s padding of three
+    /// numbers cost more than the rest of resolving a time expression.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        match u32::try_from(self.year) {
+            Ok(y @ 0..=9999) if self.month < 100 && self.day < 100 => {
+                let (m, d) = (u32::from(self.month), u32::from(self.day));
+                let text = [
+                    digit(y / 1000),
+                    digit(y / 100),
+                    digit(y / 10),
+                    digit(y),
+                    b'-',
+                    digit(m / 10),
+                    digit(m),
+                    b'-',
+                    digit(d / 10),
+                    digit(d),
+                ];
+                f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
+            }
+            _ => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The digit-by-digit writing is `write!`'s padding.
+    #[test]
+    fn prints_as_padded_numbers() {
+        for (year, month, day) in [
+            (2019, 6, 12),
+            (0, 1, 1),
+            (987, 12, 31),
+            (9999, 2, 3),
+            (10000, 1, 1),
+            (-5, 3, 4),
+            (2020, 255, 99),
+        ] {
+            let d = Date { year, month, day };
+            assert_eq!(d.to_string(), format!("{year:04}-{month:02}-{day:02}"));
+        }
+    }
 
     #[test]
     fn parses_and_prints() {

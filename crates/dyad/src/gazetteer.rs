@@ -63,6 +63,11 @@
 //! place, and a place's fields are parsed when it is first asked for. Building a hash map of the
 //! 125,000 names at start-up instead took 65-150 ms on the 2-core development machine; this takes
 //! a few milliseconds (release build), most of it the two line scans.
+//!
+//! A look-up searches only the index lines that share the key's first two bytes (a table of
+//! where each two-byte prefix starts, found by galloping from one prefix to the next when the
+//! gazetteer is built), and the search for a longer name after a shorter one gallops from the
+//! shorter's line, where the answer nearly always is.
 
 use crate::segment::{tokenize, Token};
 use rustc_hash::FxHashMap;
@@ -88,6 +93,66 @@ fn head(s: &[u8]) -> u64 {
     let n = s.len().min(8);
     b[..n].copy_from_slice(&s[..n]);
     u64::from_be_bytes(b)
+}
+
+/// A key's first two bytes as a number (a missing byte is zero): keys in order have these in
+/// order.
+fn two_bytes(key: &[u8]) -> u16 {
+    let byte = |i: usize| u16::from(key.get(i).copied().unwrap_or(0));
+    byte(0) << 8 | byte(1)
+}
+
+/// The first index `j` at or after `from` where `below` is false, `below` being true on
+/// `[from, j)` and false from `j` to `n`: found by probing `from`, `from + 1`, `from + 2`,
+/// `from + 4`, ... to bracket `j`, then halving the bracket — a few probes when `j` is near
+/// `from`.
+fn gallop(from: usize, n: usize, below: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut probe, mut step) = (from, from, 1);
+    while probe < n && below(probe) {
+        lo = probe + 1;
+        probe = from + step;
+        step *= 2;
+    }
+    let mut hi = probe.min(n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if below(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// A key as [`Gazetteer::below`] compares it.
+struct Sought<'k> {
+    key: &'k str,
+    /// Compared as a string: the key holds a byte at or below `\r`.
+    slow: bool,
+    /// The key and a tab, its first eight bytes at most, as a big-endian number.
+    head: u64,
+    /// The bits of a line's head compared with it.
+    mask: u64,
+}
+
+impl<'k> Sought<'k> {
+    fn new(key: &'k str) -> Sought<'k> {
+        let kb = key.as_bytes();
+        let slow = kb.iter().any(|&c| c <= b'\r');
+        let n = (kb.len() + 1).min(8);
+        let mut sought = [0u8; 8];
+        sought[..n.min(kb.len())].copy_from_slice(&kb[..n.min(kb.len())]);
+        if kb.len() < 8 {
+            sought[kb.len()] = b'\t';
+        }
+        Sought {
+            key,
+            slow,
+            head: u64::from_be_bytes(sought),
+            mask: u64::MAX << (8 * (8 - n)),
+        }
+    }
 }
 
 /// The start of every data line of an index text (as [`data_lines`] keeps them). The newlines
@@ -233,6 +298,8 @@ pub struct Gazetteer {
     /// sought key's (see [`Gazetteer::lower_bound`]); splitting off every line's key and head
     /// at start-up instead cost more than all the look-ups of a megabyte of news.
     starts: Vec<u32>,
+    /// See [`Gazetteer::two_byte_table`].
+    by_two: Vec<u32>,
     ids: Vec<OnceLock<Box<[PlaceId]>>>,
     countries: FxHashMap<&'static str, PlaceId>,
 }
@@ -280,6 +347,7 @@ impl Gazetteer {
             lines,
             first_region,
             index: index_tsv,
+            by_two: Gazetteer::two_byte_table(index_tsv, &starts),
             starts,
             countries,
         })
@@ -404,31 +472,82 @@ impl Gazetteer {
         if !w0.chars().next()?.is_uppercase() {
             return None;
         }
-        let mut key = String::with_capacity(32);
-        fold_word(w0, &mut key, false);
+        // (the key is built in a buffer kept by the thread: a new string per look-up cost as
+        // much as the first search)
+        thread_local! {
+            static KEY: std::cell::RefCell<String> = std::cell::RefCell::new(String::with_capacity(64));
+        }
+        KEY.with_borrow_mut(|key| {
+            key.clear();
+            self.match_key(words, i, w0, key)
+        })
+    }
+
+    /// [`Gazetteer::match_at`] with an empty buffer for the key.
+    fn match_key(
+        &self,
+        words: &[&str],
+        i: usize,
+        w0: &str,
+        key: &mut String,
+    ) -> Option<(usize, &[PlaceId])> {
+        fold_word(w0, key, false);
         let mut best = None;
         let mut n = 1;
+        // (every line before `from` is below the key)
+        let mut from = 0;
         loop {
             // first index line >= key: the key itself, or the first longer name it begins
-            let at = self.lower_bound(0, &key);
-            if self.key(at) == Some(key.as_str()) {
+            let at = self.lower_bound(from, key);
+            if self.key_is(at, key) {
                 best = Some((n, self.ids_at(at)));
             }
-            if i + n >= words.len() {
+            // the names that begin with the key are the lines from `at` on: when the first does
+            // not, none does, nor any with the key and a space (most capitalised words)
+            if i + n >= words.len() || !self.key_begins(at, key) {
                 break;
             }
             key.push(' ');
-            let longer = at <= self.starts.len()
-                && self
-                    .key(self.lower_bound(at, &key))
-                    .is_some_and(|k| k.starts_with(key.as_str()));
-            if !longer {
+            from = self.lower_bound_near(at, key);
+            if !self.key_begins(from, key) {
                 break;
             }
-            fold_word(words[i + n], &mut key, false);
+            fold_word(words[i + n], key, false);
             n += 1;
         }
         best
+    }
+
+    /// Is the key of index line `at` `key`? ([`Gazetteer::key`] compared, without looking
+    /// for the key's end first.)
+    fn key_is(&self, at: usize, key: &str) -> bool {
+        let kb = key.as_bytes();
+        let Some(&start) = self.starts.get(at) else {
+            return false;
+        };
+        if kb.iter().any(|&c| c <= b'\r') {
+            return self.key(at) == Some(key);
+        }
+        let rest = &self.index.as_bytes()[start as usize..];
+        // (the key ends at a tab or a line end: `\n`, `\r\n` or the end of the text)
+        rest.starts_with(kb)
+            && match rest.get(kb.len()) {
+                None | Some(b'\t' | b'\n') => true,
+                Some(b'\r') => rest.get(kb.len() + 1) == Some(&b'\n'),
+                Some(_) => false,
+            }
+    }
+
+    /// Does the key of index line `at` begin with `prefix`? (A prefix with no byte at or below
+    /// `\r` is one of the line's text: the key is the text before the first such byte.)
+    fn key_begins(&self, at: usize, prefix: &str) -> bool {
+        let Some(&start) = self.starts.get(at) else {
+            return false;
+        };
+        if prefix.bytes().any(|c| c <= b'\r') {
+            return self.key(at).is_some_and(|k| k.starts_with(prefix));
+        }
+        self.index.as_bytes()[start as usize..].starts_with(prefix.as_bytes())
     }
 
     /// The data line of the index starting at `start`, without a `\r` before its newline.
@@ -459,60 +578,100 @@ impl Gazetteer {
     }
 
     /// The first line index at or after `from` whose key is not below `key` (the keys are
-    /// sorted): `from + keys[from..].partition_point(|k| k < key)`.
-    ///
-    /// The binary search compares numbers, not strings: the sought key followed by a tab, and
-    /// each line's text (its key, a tab, its ids), are in the order of their keys (a tab sorts
-    /// before every character of a key: names hold no control characters), and so are their
-    /// first `n` bytes, `n` the length of the key and tab up to eight (they differ at or before
-    /// either tab). So the line's first eight bytes as a big-endian number ([`head`]) with all
-    /// but the first `n` masked off are compared with the key's; only a tie for a key of eight
-    /// bytes or more reads the line's key. A key holding a byte at or below `\r` (where a line
-    /// may end) is compared as a string.
+    /// sorted): `from + keys[from..].partition_point(|k| k < key)`. The search is narrowed
+    /// first to the lines that share the key's first two bytes ([`Gazetteer::by_two`]).
     fn lower_bound(&self, from: usize, key: &str) -> usize {
-        let kb = key.as_bytes();
-        let b = self.index.as_bytes();
-        let (mut lo, mut hi) = (from, self.starts.len());
-        if kb.iter().any(|&c| c <= b'\r') {
-            while lo < hi {
-                let mid = lo + (hi - lo) / 2;
-                if self.key(mid).is_some_and(|k| k < key) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
+        let sought = Sought::new(key);
+        let n = self.starts.len();
+        if !sought.slow {
+            // (the answer is in the key's two-byte range, or is `from` past it)
+            let v = usize::from(two_bytes(key.as_bytes()));
+            let lo = from.max(self.by_two[v] as usize);
+            let hi = (self.by_two[v + 1] as usize).max(lo);
+            return self.partition(lo, hi, &sought);
         }
-        let n = (kb.len() + 1).min(8);
-        let mut sought = [0u8; 8];
-        sought[..n.min(kb.len())].copy_from_slice(&kb[..n.min(kb.len())]);
-        if kb.len() < 8 {
-            sought[kb.len()] = b'\t';
-        }
-        let sought = u64::from_be_bytes(sought);
-        let mask = u64::MAX << (8 * (8 - n));
+        self.partition(from.min(n), n, &sought)
+    }
+
+    /// [`Gazetteer::lower_bound`] for a key expected a few lines after `from`: the distance is
+    /// found by doubling steps, then searched. ([`Gazetteer::match_at`]'s search for a longer
+    /// name ends a line or two after the shorter name's.)
+    fn lower_bound_near(&self, from: usize, key: &str) -> usize {
+        let sought = Sought::new(key);
+        let n = self.starts.len();
+        gallop(from.min(n), n, |k| self.below(k, &sought))
+    }
+
+    /// The first line of `[lo, hi)` whose key is not below the sought key, all lines before
+    /// `lo` being below it and none from `hi` on.
+    fn partition(&self, mut lo: usize, mut hi: usize, sought: &Sought) -> usize {
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let start = self.starts[mid] as usize;
-            let line = match b.get(start..start + 8) {
-                Some(w) => <[u8; 8]>::try_from(w).map_or(0, u64::from_be_bytes),
-                None => head(&b[start..]),
-            };
-            let below = match (line & mask).cmp(&sought) {
-                std::cmp::Ordering::Less => true,
-                std::cmp::Ordering::Greater => false,
-                std::cmp::Ordering::Equal => {
-                    kb.len() >= 8 && self.key(mid).is_some_and(|k| k < key)
-                }
-            };
-            if below {
+            if self.below(mid, sought) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         lo
+    }
+
+    /// Is the key of line `k` below the sought key?
+    ///
+    /// The comparison is of numbers, not strings: the sought key followed by a tab, and each
+    /// line's text (its key, a tab, its ids), are in the order of their keys (a tab sorts
+    /// before every character of a key: names hold no control characters), and so are their
+    /// first `n` bytes, `n` the length of the key and tab up to eight (they differ at or before
+    /// either tab). So the line's first eight bytes as a big-endian number ([`head`]) with all
+    /// but the first `n` masked off are compared with the key's; only a tie for a key of eight
+    /// bytes or more reads the line's key. A key holding a byte at or below `\r` (where a line
+    /// may end) is compared as a string.
+    #[inline]
+    fn below(&self, k: usize, sought: &Sought) -> bool {
+        if sought.slow {
+            return self.key(k).is_some_and(|key| key < sought.key);
+        }
+        let b = self.index.as_bytes();
+        let start = self.starts[k] as usize;
+        let line = match b.get(start..start + 8) {
+            Some(w) => <[u8; 8]>::try_from(w).map_or(0, u64::from_be_bytes),
+            None => head(&b[start..]),
+        };
+        match (line & sought.mask).cmp(&sought.head) {
+            std::cmp::Ordering::Less => true,
+            std::cmp::Ordering::Greater => false,
+            std::cmp::Ordering::Equal => {
+                sought.key.len() >= 8 && self.key(k).is_some_and(|key| key < sought.key)
+            }
+        }
+    }
+
+    /// `by_two[v]`: the first index line whose key's first two bytes ([`two_bytes`]) are `v`
+    /// or more, for every `v` and one past the last (65,537 entries). The boundaries are found
+    /// by galloping from one to the next (a key's two bytes never decrease down the sorted
+    /// index), a few thousand probes instead of a read of every line.
+    fn two_byte_table(index: &str, starts: &[u32]) -> Vec<u32> {
+        let b = index.as_bytes();
+        let line_two = |k: usize| {
+            let start = starts[k] as usize;
+            let end = (start + 2).min(b.len());
+            let key = &b[start..end];
+            let len = key
+                .iter()
+                .position(|&c| matches!(c, b'\t' | b'\n' | b'\r'))
+                .unwrap_or(key.len());
+            two_bytes(&key[..len])
+        };
+        let n = starts.len();
+        let mut table = Vec::with_capacity(1 << 16 | 1);
+        let mut at = 0;
+        while at < n {
+            let v = line_two(at);
+            table.resize(usize::from(v) + 1, at as u32);
+            at = gallop(at, n, |k| line_two(k) <= v);
+        }
+        table.resize(1 << 16 | 1, n as u32);
+        table
     }
 
     fn ids_at(&self, at: usize) -> &[PlaceId] {
@@ -861,6 +1020,13 @@ mod tests {
             for from in [0, keys.len() / 3, keys.len()] {
                 let want = from + keys[from..].partition_point(|&k| k < p.as_str());
                 assert_eq!(g.lower_bound(from, p), want, "{p:?} from {from}");
+                assert_eq!(g.lower_bound_near(from, p), want, "{p:?} near {from}");
+                for at in [want.saturating_sub(1), want] {
+                    let key = g.key(at);
+                    assert_eq!(g.key_is(at, p), key == Some(p.as_str()), "{p:?} is {at}");
+                    let begins = key.is_some_and(|k| k.starts_with(p.as_str()));
+                    assert_eq!(g.key_begins(at, p), begins, "{p:?} begins {at}");
+                }
             }
         }
         assert_eq!(key_of("Paris"), "Paris");

@@ -13,6 +13,7 @@ use crate::ontology::Ontology;
 use crate::resolve::{ArticleMemory, Resolution};
 use crate::segment::{segment, Sentence};
 use crate::situate::{self, Situation, Span};
+use std::cell::OnceCell;
 
 /// Options that change what is coded.
 #[derive(Debug, Clone)]
@@ -55,10 +56,18 @@ pub struct SentenceAnalysis {
     pub phrase_codes: Vec<Option<(String, Resolution)>>,
     /// Why the sentence was not coded at all.
     pub discarded: Option<String>,
-    /// Its time expressions and places, attached to clauses.
+    /// Its time expressions and places, attached to clauses (empty from
+    /// [`Coder::analyze_with`] when the sentence has no event).
     pub situation: Situation,
     /// Every event, whatever its modality.
     pub events: Vec<Event>,
+}
+
+impl SentenceAnalysis {
+    /// The sentence's time expressions and places ([`Situation::of_sentence`]).
+    fn situation_of(&self, lex: &Lexicon, text: &str) -> Situation {
+        Situation::of_sentence(lex, &self.sentence, text, &self.annotated, &self.parse)
+    }
 }
 
 /// The analysis of a whole article.
@@ -116,14 +125,29 @@ impl Coder {
             .collect()
     }
 
-    /// Run every stage and keep the intermediate results.
+    /// Run every stage and keep the intermediate results, the times and places of every
+    /// sentence included.
     pub fn analyze(&self, article: &Article) -> DocAnalysis {
-        self.analyze_with(article, true)
+        self.analyze_situating(article, true, true)
     }
 
     /// [`Coder::analyze`], building output records only for asserted events unless
-    /// `all_modalities` (the other candidates stay in the parse).
+    /// `all_modalities` (the other candidates stay in the parse). A sentence's
+    /// [`SentenceAnalysis::situation`] is found only when one of its events is situated (it is
+    /// empty otherwise): nothing but an event's `when` and `location` reads it, and finding the
+    /// time expressions and places of every sentence was a tenth of the coding time.
     pub fn analyze_with(&self, article: &Article, all_modalities: bool) -> DocAnalysis {
+        self.analyze_situating(article, all_modalities, false)
+    }
+
+    /// [`Coder::analyze_with`]; `every_situation`: find the times and places of sentences
+    /// without events too (for `dyad explain`).
+    fn analyze_situating(
+        &self,
+        article: &Article,
+        all_modalities: bool,
+        every_situation: bool,
+    ) -> DocAnalysis {
         let date = article.date.to_string();
         let lex = &self.lexicon;
         let clean = clean(&article.text);
@@ -287,7 +311,6 @@ impl Coder {
             {
                 memory.note_pair(a, b);
             }
-            let situation = Situation::of_sentence(lex, &sentence, &clean.text, &annotated, &parse);
             // the dateline opens the story: the first sentence, or the first after a headline
             if dateline.is_none() && index < 3 {
                 dateline = dateline_place(article, &clean, &sentence, &annotated);
@@ -299,19 +322,27 @@ impl Coder {
                 parse,
                 phrase_codes,
                 discarded: sentence_discard,
-                situation,
+                situation: Situation::default(),
                 events: vec![],
             };
+            // (found at the first event situated: most sentences have none)
+            let situation = OnceCell::new();
             if analysis.discarded.is_none() {
                 analysis.events = self.events_of(
                     article,
                     &clean,
                     &analysis,
+                    &situation,
                     &date,
                     all_modalities,
                     dateline.as_ref(),
                 );
             }
+            analysis.situation = match situation.into_inner() {
+                Some(found) => found,
+                None if every_situation => analysis.situation_of(lex, &clean.text),
+                None => Situation::default(),
+            };
             out.push(analysis);
         }
         DocAnalysis {
@@ -374,11 +405,14 @@ impl Coder {
             .then(|| format!("sport or business report ({})", distinct.join(", ")))
     }
 
+    /// `situation`: the sentence's [`Situation`], found by the first event situated.
+    #[allow(clippy::too_many_arguments)]
     fn events_of(
         &self,
         article: &Article,
         clean: &CleanText,
         a: &SentenceAnalysis,
+        situation: &OnceCell<Situation>,
         date: &str,
         all: bool,
         dateline: Option<&(PlaceId, crate::event::Place)>,
@@ -447,7 +481,7 @@ impl Coder {
                 let mut ev =
                     self.push_event(article, clean, a, date, c, source, target, &mut events);
                 if let Some(ev) = ev.as_mut() {
-                    self.situate_event(article, clean, a, c, dateline, ev);
+                    self.situate_event(article, clean, a, situation, c, dateline, ev);
                 }
                 continue;
             }
@@ -471,7 +505,7 @@ impl Coder {
                 let mut ev =
                     self.push_event(article, clean, a, date, c, source, target, &mut events);
                 if let Some(ev) = ev.as_mut() {
-                    self.situate_event(article, clean, a, c, dateline, ev);
+                    self.situate_event(article, clean, a, situation, c, dateline, ev);
                 }
                 continue;
             }
@@ -491,7 +525,7 @@ impl Coder {
                         &mut events,
                     );
                     if let Some(ev) = ev.as_mut() {
-                        self.situate_event(article, clean, a, c, dateline, ev);
+                        self.situate_event(article, clean, a, situation, c, dateline, ev);
                     }
                 }
             }
@@ -639,11 +673,13 @@ impl Coder {
     }
 
     /// Fill an event's `when` and `location` from its clause (see [`crate::situate`]).
+    #[allow(clippy::too_many_arguments)]
     fn situate_event(
         &self,
         article: &Article,
         clean: &CleanText,
         a: &SentenceAnalysis,
+        situation: &OnceCell<Situation>,
         c: &crate::code::Candidate,
         dateline: Option<&(PlaceId, crate::event::Place)>,
         ev: &mut Event,
@@ -656,11 +692,11 @@ impl Coder {
             span: c.span,
             root: &ev.root,
         };
-        let (time, place) =
-            a.situation
-                .for_event(&a.sentence, &a.annotated, &a.parse, event_at, |t| {
-                    situate::speech_host(&a.annotated, lex, t)
-                });
+        let (time, place) = situation
+            .get_or_init(|| a.situation_of(lex, &clean.text))
+            .for_event(&a.sentence, &a.annotated, &a.parse, event_at, |t| {
+                situate::speech_host(&a.annotated, lex, t)
+            });
         let sentence_text = &clean.text[a.sentence.start..a.sentence.end];
         if let Some((host, t)) = time {
             let tense = situate::host_tense(&a.parse, host);

@@ -19,6 +19,7 @@ use crate::date::Date;
 use crate::dict::{ActorKind, Lexicon};
 use crate::segment::Token;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// What the article has said so far.
 #[derive(Debug, Default, Clone)]
@@ -57,23 +58,51 @@ pub struct ArticleMemory {
 }
 
 /// The words of a phrase's deciding role noun, singular and lower case ("foreign minister").
-fn role_words(p: &ActorPhrase, toks: &[Token]) -> Option<String> {
+/// A one-word role (nearly all) is borrowed from its token: [`ArticleMemory::resolve`] reads
+/// it for every role phrase and copies it only the first time the article names the role.
+fn role_words<'t>(p: &ActorPhrase, toks: &'t [Token]) -> Option<Cow<'t, str>> {
     let a = p.agent?;
     let &(_, start, end) =
         p.matched.iter().rev().find(
             |(e, _, _)| matches!(e, crate::dict::LexEntry::Agent { entry, .. } if *entry == a),
         )?;
-    // (nearly always one word: no list of words to join)
-    let mut key = if end == start + 1 {
-        toks[start].lower.clone()
-    } else {
-        let words: Vec<&str> = toks[start..end].iter().map(|t| t.lower.as_str()).collect();
-        words.join(" ")
-    };
-    if p.plural && key.ends_with('s') {
-        key.pop();
+    // (a plural's final "s" is dropped)
+    fn singular(w: &str, plural: bool) -> &str {
+        match w.strip_suffix('s') {
+            Some(stem) if plural => stem,
+            _ => w,
+        }
     }
-    Some(key)
+    if end == start + 1 {
+        return Some(Cow::Borrowed(singular(&toks[start].lower, p.plural)));
+    }
+    let words: Vec<&str> = toks[start..end].iter().map(|t| t.lower.as_str()).collect();
+    Some(Cow::Owned(singular(&words.join(" "), p.plural).to_string()))
+}
+
+/// `slot` holds `code` (its buffer is reused: the memory's slots change at nearly every
+/// phrase, and a new string each time was most of the cost of remembering).
+fn keep(slot: &mut Option<String>, code: &str) {
+    match slot {
+        Some(s) => {
+            s.clear();
+            s.push_str(code);
+        }
+        None => *slot = Some(code.to_string()),
+    }
+}
+
+/// `map[key]` holds `value`, the key copied only when new and the value's buffer reused.
+fn keep_in(map: &mut FxHashMap<String, String>, key: &str, value: &str) {
+    match map.get_mut(key) {
+        Some(v) => {
+            v.clear();
+            v.push_str(value);
+        }
+        None => {
+            map.insert(key.to_string(), value.to_string());
+        }
+    }
 }
 
 /// Head nouns of roles held by one person ("the foreign minister", "Kenya's president", "an
@@ -359,7 +388,7 @@ impl ArticleMemory {
                 .filter(|c| c.len() > 3 && c.ends_with(s));
             if let Some(prev) = p
                 .definite
-                .then(|| role.as_ref().and_then(|r| self.by_role.get(r)))
+                .then(|| role.as_ref().and_then(|r| self.by_role.get(r.as_ref())))
                 .flatten()
             {
                 Some((
@@ -421,7 +450,7 @@ impl ArticleMemory {
     }
 
     /// `role`: the phrase's [`role_words`].
-    fn remember(&mut self, p: &ActorPhrase, code: &str, toks: &[Token], role: Option<String>) {
+    fn remember(&mut self, p: &ActorPhrase, code: &str, toks: &[Token], role: Option<Cow<str>>) {
         if let Some((oi, ActorKind::OrgName)) = p.org {
             self.named_orgs.retain(|&o| o != oi);
             self.named_orgs.push(oi);
@@ -430,40 +459,43 @@ impl ArticleMemory {
             || (!p.names.is_empty() && p.agent.is_some() && !p.plural)
             || (!p.plural && role.as_deref().is_some_and(is_person_role));
         if is_person || (!p.names.is_empty() && p.country.is_none() && p.org.is_none()) {
-            self.last_person = Some(code.to_string());
+            keep(&mut self.last_person, code);
             if self.sentence_person.is_none() {
                 self.sentence_person = Some(code.to_string());
             }
             for &t in &p.names {
-                self.names.insert(toks[t].lower.clone(), code.to_string());
+                keep_in(&mut self.names, &toks[t].lower, code);
             }
         }
         if p.plural {
-            self.last_plural = Some(code.to_string());
+            keep(&mut self.last_plural, code);
         }
         if p.country.is_some() || p.org.is_some() || p.institution.is_some() {
             // "denied Russian accusations that it ...": "it" is not Russia; a nationality
             // adjective describes a thing, it names no referent for a pronoun
             if !is_person && !p.is_bare_adjective() {
-                self.last_thing = Some(code.to_string());
+                keep(&mut self.last_thing, code);
             }
             if p.country.is_some()
                 || p.institution.is_some()
                 || (p.org.is_some() && self.country_codes_hint(code))
             {
-                self.last_country = Some(code[..3].to_string());
+                keep(&mut self.last_country, &code[..3]);
             }
         }
         if let Some(role) = role {
-            self.by_role.insert(role, code.to_string());
+            keep_in(&mut self.by_role, &role, code);
         }
     }
 
     /// Before a sentence's phrases are resolved: the country of the first place it names after a
     /// locative preposition ("in Minsk", "across Iran").
+    ///
+    /// (The last sentence's list and strings are overwritten, not made anew: this runs for
+    /// every sentence.)
     pub fn set_sentence_place(&mut self, lex: &Lexicon, phrases: &[ActorPhrase], toks: &[Token]) {
         self.sentence_person = None;
-        self.sentence_countries = phrases
+        let countries = phrases
             .iter()
             // "a Russian law" describes a thing: it says nothing of whose the critics are
             .filter(|p| p.pronoun.is_none() && !p.is_bare_adjective())
@@ -472,10 +504,22 @@ impl ArticleMemory {
                     .country
                     .map(|(c, _)| c)
                     .or(p.institution.as_ref().map(|(c, _)| *c))?;
-                Some((p.start, lex.dict.countries[c as usize].code.clone()))
-            })
-            .collect();
-        self.sentence_place = phrases
+                Some((p.start, lex.dict.countries[c as usize].code.as_str()))
+            });
+        let mut n = 0;
+        for (start, code) in countries {
+            match self.sentence_countries.get_mut(n) {
+                Some((at, c)) => {
+                    *at = start;
+                    c.clear();
+                    c.push_str(code);
+                }
+                None => self.sentence_countries.push((start, code.to_string())),
+            }
+            n += 1;
+        }
+        self.sentence_countries.truncate(n);
+        let place = phrases
             .iter()
             .find(|p| {
                 // (a country and no role first: most phrases are not, and are not walked back)
@@ -514,7 +558,11 @@ impl ArticleMemory {
                     )
             })
             .and_then(|p| p.country)
-            .map(|(c, _)| lex.dict.countries[c as usize].code.clone());
+            .map(|(c, _)| lex.dict.countries[c as usize].code.as_str());
+        match place {
+            Some(code) => keep(&mut self.sentence_place, code),
+            None => self.sentence_place = None,
+        }
     }
 
     /// Do not give bare role nouns the country of another actor in the sentence (PETRARCH's

@@ -48,6 +48,12 @@
 //! tense: "will meet on Thursday" is the coming Thursday, "met on Thursday" the last one. An
 //! infinitive is prospective ("agreed to meet on Thursday"); a future marker makes the host
 //! future; other hosts are past or present, which resolve the same way.
+//!
+//! ## Cost
+//!
+//! Only an event's `when` and `location` read a sentence's [`Situation`] (and `dyad explain`,
+//! which shows it): the article memory never does. So the coder finds it at the first event
+//! of the sentence it situates, and not at all for the sentences with none (three in ten).
 
 use crate::annotate::{Annotated, Tag};
 use crate::code::{SentenceParse, VerbClause};
@@ -63,7 +69,7 @@ pub struct Span {
 }
 
 /// Where mentions may attach: the verbs of the clauses and the nouns of nominal events.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Hosts {
     /// Host tokens, ascending.
     tokens: Vec<usize>,
@@ -523,7 +529,7 @@ pub struct TimeAt {
 }
 
 /// Everything [`Situation::for_event`] needs about one sentence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Situation {
     pub hosts: Hosts,
     pub times: Vec<(Option<usize>, TimeAt)>,
