@@ -292,7 +292,7 @@ impl Generator {
                 location,
                 evidence: Evidence {
                     verb: ROOT_VERBS[root].split(' ').next().unwrap_or("").to_string(),
-                    pattern: format!("generated [{}]", code.code),
+                    pattern: format!("generated [{}]", code.code).into(),
                     entries: vec![],
                 },
             });

@@ -10,7 +10,7 @@
 //!
 //! - text common to every event of an article or a sentence (`article_id`, `date` and the
 //!   whole `sentence`) is an [`Arc<str>`], made once and shared: a clone is a count, not a
-//!   copy of the sentence;
+//!   copy of the sentence; so is the evidence's pattern, made once per dictionary pattern;
 //! - codes from the fixed tables (the CAMEO code and root, borrowed from the
 //!   [`crate::ontology::Ontology`], owned only for a code outside it; PLOVER; the time
 //!   precision) and a place's names (borrowed from the embedded gazetteer) are `'static`
@@ -65,8 +65,10 @@ pub struct Place {
 pub struct Evidence {
     /// The verb or event noun, as written.
     pub verb: String,
-    /// The pattern that matched, with its dictionary file and line.
-    pub pattern: String,
+    /// The pattern that matched, with its dictionary file and line: made once per pattern and
+    /// shared by the events it codes.
+    #[serde(serialize_with = "shared_str")]
+    pub pattern: SharedStr,
     /// Every dictionary entry involved: actors, agents, the pattern.
     pub entries: Vec<String>,
 }

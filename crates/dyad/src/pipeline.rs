@@ -624,7 +624,7 @@ impl Coder {
                 Vec::with_capacity(source_entries.len() + target_entries.len() + 1);
             entries.extend(source_entries);
             entries.extend(target_entries);
-            entries.push(c.pattern.entry_description());
+            entries.push(c.pattern.entry_description_cached());
             let id = event_hash(
                 &shared.id,
                 a.index,
@@ -652,7 +652,7 @@ impl Coder {
                 location: None,
                 evidence: Evidence {
                     verb: article.text[vs..ve].to_string(),
-                    pattern: c.pattern.display(),
+                    pattern: c.pattern.display_shared(),
                     entries,
                 },
             };

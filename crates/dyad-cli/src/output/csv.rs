@@ -118,7 +118,7 @@ pub fn flatten(ev: &Event, row: &mut Vec<String>) {
         opt(l.map(|l| l.start)),
         opt(l.map(|l| l.end)),
         ev.evidence.verb.clone(),
-        ev.evidence.pattern.clone(),
+        ev.evidence.pattern.to_string(),
         serde_json::to_string(&ev.evidence.entries).unwrap_or_default(),
         m.num_mentions.to_string(),
         m.num_sources.to_string(),
