@@ -614,16 +614,19 @@ impl Coder {
                 toks[c.trigger.1 - 1].end,
                 &article.text,
             );
-            let describe = |p: usize| {
-                a.annotated.phrases[p].describe_entries(&self.lexicon, toks, &clean.text)
+            // (one list of the right size, written in place: not the source's and the target's
+            // lists made apart and copied in)
+            let phrases = &a.annotated.phrases;
+            let sides = || {
+                std::iter::once(c.source)
+                    .chain(c.target)
+                    .map(|p| &phrases[p])
             };
-            // (one list of the right size, not the source's list grown twice)
-            let source_entries = describe(c.source);
-            let target_entries = c.target.map(describe).unwrap_or_default();
             let mut entries: Vec<String> =
-                Vec::with_capacity(source_entries.len() + target_entries.len() + 1);
-            entries.extend(source_entries);
-            entries.extend(target_entries);
+                Vec::with_capacity(sides().map(|p| p.matched.len()).sum::<usize>() + 1);
+            for p in sides() {
+                p.push_entries(&self.lexicon, toks, &clean.text, &mut entries);
+            }
             entries.push(c.pattern.entry_description_cached());
             let id = event_hash(
                 &shared.id,
