@@ -119,11 +119,15 @@ impl Coder {
     /// Code an article: the events the options ask for, in text order.
     pub fn code(&self, article: &Article) -> Vec<Event> {
         let doc = self.analyze_with(article, self.options.all_modalities);
-        doc.sentences
-            .into_iter()
-            .flat_map(|s| s.events)
-            .filter(|e| self.options.all_modalities || e.modality == Modality::Asserted)
-            .collect()
+        // (sized once: an event is a large record to move each time the list would grow)
+        let mut events = Vec::with_capacity(doc.sentences.iter().map(|s| s.events.len()).sum());
+        events.extend(
+            doc.sentences
+                .into_iter()
+                .flat_map(|s| s.events)
+                .filter(|e| self.options.all_modalities || e.modality == Modality::Asserted),
+        );
+        events
     }
 
     /// Run every stage and keep the intermediate results.
