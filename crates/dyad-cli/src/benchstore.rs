@@ -248,9 +248,9 @@ impl Generator {
                 let start = sentence.len();
                 sentence.push_str(c.name);
                 Place {
-                    name: c.name.to_string(),
-                    country: c.country.unwrap_or("").to_string(),
-                    admin1: c.admin1.map(str::to_string),
+                    name: c.name,
+                    country: c.country.unwrap_or(""),
+                    admin1: c.admin1,
                     lat: c.lat,
                     lon: c.lon,
                     geonames_id: c.geonames_id,
@@ -269,9 +269,9 @@ impl Generator {
             );
             events.push(Event {
                 event_id,
-                article_id: id.clone(),
+                article_id: id.as_str().into(),
                 sentence_index: k + 1,
-                sentence: sentence.clone(),
+                sentence: sentence.as_str().into(),
                 source: ActorRef {
                     code: format!("{s_code}{sector}"),
                     text: source_text.clone(),
@@ -279,20 +279,20 @@ impl Generator {
                     end: source_text.len(),
                 },
                 target,
-                cameo: code.code.clone(),
-                root: code.root.clone(),
+                cameo: code.code.as_str().into(),
+                root: code.root.as_str().into(),
                 quad_class: code.quad_class,
                 goldstein: code.goldstein,
-                plover: code.plover.clone(),
+                plover: code.plover.as_deref(),
                 modality: Modality::Asserted,
-                date: date.to_string(),
+                date: date.to_string().into(),
                 when: None,
                 when_precision: None,
                 when_text: None,
                 location,
                 evidence: Evidence {
                     verb: ROOT_VERBS[root].split(' ').next().unwrap_or("").to_string(),
-                    pattern: format!("generated [{}]", code.code),
+                    pattern: format!("generated [{}]", code.code).into(),
                     entries: vec![],
                 },
             });

@@ -411,7 +411,7 @@ impl StoreSink {
                 ev.modality.as_str(),
                 l.map(|l| &l.name),
                 l.map(|l| &l.country),
-                l.and_then(|l| l.admin1.as_deref()),
+                l.and_then(|l| l.admin1),
                 l.map(|l| l.lat),
                 l.map(|l| l.lon),
                 l.and_then(|l| l.geonames_id),

@@ -1820,6 +1820,20 @@ fn absorb(
 impl ActorPhrase {
     /// The dictionary entries behind this phrase, as `file:line CODE "words"`.
     pub fn describe_entries(&self, lex: &Lexicon, toks: &[Token], text: &str) -> Vec<String> {
+        let mut out = Vec::with_capacity(self.matched.len());
+        self.push_entries(lex, toks, text, &mut out);
+        out
+    }
+
+    /// [`Self::describe_entries`] appended to `entries` (one per [`Self::matched`]): an event
+    /// lists its source's, its target's and its pattern's in one list, built in place.
+    pub fn push_entries(
+        &self,
+        lex: &Lexicon,
+        toks: &[Token],
+        text: &str,
+        entries: &mut Vec<String>,
+    ) {
         let d = &lex.dict;
         // `origin code "words"`, built with pushes (see `Origin::push_to`)
         let describe = |origin: &crate::dict::Origin, code: [&str; 2], words: &[Token]| {
@@ -1838,43 +1852,40 @@ impl ActorPhrase {
             out.push('"');
             out
         };
-        self.matched
-            .iter()
-            .map(|(e, s, t)| {
-                let words = &toks[*s..*t];
-                match e {
-                    LexEntry::Agent { entry, .. } => {
-                        let a = &d.agents[*entry as usize];
-                        describe(&a.origin, [&a.sector, ""], words)
-                    }
-                    LexEntry::Actor {
-                        kind: ActorKind::Person,
-                        entry,
-                        ..
-                    } => {
-                        let p = &d.people[*entry as usize];
-                        let mut out = String::with_capacity(64);
-                        p.origin.push_to(&mut out);
-                        out.push_str(" person \"");
-                        out.push_str(&p.name);
-                        out.push('"');
-                        out
-                    }
-                    LexEntry::Actor {
-                        kind: ActorKind::OrgName | ActorKind::OrgRef,
-                        entry,
-                        ..
-                    } => {
-                        let o = &d.organizations[*entry as usize];
-                        describe(&o.origin, [&o.code, ""], words)
-                    }
-                    LexEntry::Actor { entry, sector, .. } => {
-                        let c = &d.countries[*entry as usize];
-                        describe(&c.origin, [&c.code, sector.as_deref().unwrap_or("")], words)
-                    }
+        entries.extend(self.matched.iter().map(|(e, s, t)| {
+            let words = &toks[*s..*t];
+            match e {
+                LexEntry::Agent { entry, .. } => {
+                    let a = &d.agents[*entry as usize];
+                    describe(&a.origin, [&a.sector, ""], words)
                 }
-            })
-            .collect()
+                LexEntry::Actor {
+                    kind: ActorKind::Person,
+                    entry,
+                    ..
+                } => {
+                    let p = &d.people[*entry as usize];
+                    let mut out = String::with_capacity(64);
+                    p.origin.push_to(&mut out);
+                    out.push_str(" person \"");
+                    out.push_str(&p.name);
+                    out.push('"');
+                    out
+                }
+                LexEntry::Actor {
+                    kind: ActorKind::OrgName | ActorKind::OrgRef,
+                    entry,
+                    ..
+                } => {
+                    let o = &d.organizations[*entry as usize];
+                    describe(&o.origin, [&o.code, ""], words)
+                }
+                LexEntry::Actor { entry, sector, .. } => {
+                    let c = &d.countries[*entry as usize];
+                    describe(&c.origin, [&c.code, sector.as_deref().unwrap_or("")], words)
+                }
+            }
+        }));
     }
 }
 

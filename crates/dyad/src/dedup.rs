@@ -661,7 +661,7 @@ pub struct CountedEvent {
 impl CountedEvent {
     /// An event reported once, by its own article.
     pub fn single(event: Event) -> CountedEvent {
-        let article_ids = vec![event.article_id.clone()];
+        let article_ids = vec![event.article_id.to_string()];
         CountedEvent {
             event,
             num_mentions: 1,
@@ -930,7 +930,7 @@ impl<P> EventAggregator<P> {
 
     fn key(&mut self, e: &Event) -> EventKey {
         let day = match self.mode {
-            EventDedup::OneADay => e.date.as_str(),
+            EventDedup::OneADay => &e.date,
             _ => event_day(e),
         };
         let day = self.labels.intern(day);
@@ -965,7 +965,7 @@ impl<P> EventAggregator<P> {
 /// publication date. A month or year is not a day: "in March" events of different days must
 /// not merge, nor be split from the article's.
 pub fn event_day(e: &Event) -> &str {
-    match (&e.when, e.when_precision.as_deref()) {
+    match (&e.when, e.when_precision) {
         (Some(w), Some("day")) if w.parse::<Date>().is_ok() => w,
         _ => &e.date,
     }

@@ -226,9 +226,9 @@ fn when_matches(gold: &GoldEvent, got: &crate::Event) -> bool {
         (None, None) => true,
         (Some(g), Some(w)) => {
             let precision_ok = match gold.when_precision.as_deref() {
-                Some(p) => got.when_precision.as_deref() == Some(p),
+                Some(p) => got.when_precision == Some(p),
                 // a day-form gold date is not matched by a week's Monday
-                None => !matches!(got.when_precision.as_deref(), Some("week" | "season")),
+                None => !matches!(got.when_precision, Some("week" | "season")),
             };
             g == w && precision_ok
         }
@@ -245,7 +245,7 @@ fn location_matches(gold: &serde_json::Value, got: Option<&crate::event::Place>)
     let Some(p) = got else {
         return (false, false);
     };
-    let country = gold.get("country").and_then(|c| c.as_str()) == Some(p.country.as_str());
+    let country = gold.get("country").and_then(|c| c.as_str()) == Some(p.country);
     let coords = (
         gold.get("lat").and_then(|x| x.as_f64()),
         gold.get("lon").and_then(|x| x.as_f64()),

@@ -1,8 +1,36 @@
 //! The output record: one coded event, in the JSON Lines contract of
 //! `shared/schema/event.schema.json`. Field order is the contract's order.
+//!
+//! # How an event holds its text
+//!
+//! A corpus codes to about ten thousand events per megabyte, and an event built of owned
+//! `String`s cost some twenty heap allocations and frees, most of them copies of text that
+//! many events hold alike. So an event owns only the text that is its own (its id, its actors'
+//! codes and words, its time expression, its evidence), and shares or borrows the rest:
+//!
+//! - text common to every event of an article or a sentence (`article_id`, `date` and the
+//!   whole `sentence`) is an [`Arc<str>`], made once and shared: a clone is a count, not a
+//!   copy of the sentence; so is the evidence's pattern, made once per dictionary pattern;
+//! - codes from the fixed tables (the CAMEO code and root, borrowed from the
+//!   [`crate::ontology::Ontology`], owned only for a code outside it; PLOVER; the time
+//!   precision) and a place's names (borrowed from the embedded gazetteer) are `'static`
+//!   strings.
+//!
+//! Every one of them reads as a `&str`, and is written to JSON as the string it holds.
 
 use crate::modality::Modality;
 use serde::Serialize;
+use std::borrow::Cow;
+use std::sync::Arc;
+
+/// Text shared among the events of an article or a sentence (see the module docs).
+pub type SharedStr = Arc<str>;
+
+/// A [`SharedStr`] as serde writes a string. (serde's `rc` feature would do the same; the
+/// JSON is written by [`Event::write_json`] anyway, this is for other serializers.)
+fn shared_str<S: serde::Serializer>(s: &SharedStr, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(s)
+}
 
 /// An actor as it appears in the text: its code and the exact words, with byte offsets into
 /// the article text as read.
@@ -17,10 +45,10 @@ pub struct ActorRef {
 /// A place from the gazetteer, as the event's location: the contract's `place`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Place {
-    pub name: String,
+    pub name: &'static str,
     /// ISO 3166-1 alpha-3.
-    pub country: String,
-    pub admin1: Option<String>,
+    pub country: &'static str,
+    pub admin1: Option<&'static str>,
     pub lat: f64,
     pub lon: f64,
     pub geonames_id: Option<u32>,
@@ -37,8 +65,10 @@ pub struct Place {
 pub struct Evidence {
     /// The verb or event noun, as written.
     pub verb: String,
-    /// The pattern that matched, with its dictionary file and line.
-    pub pattern: String,
+    /// The pattern that matched, with its dictionary file and line: made once per pattern and
+    /// shared by the events it codes.
+    #[serde(serialize_with = "shared_str")]
+    pub pattern: SharedStr,
     /// Every dictionary entry involved: actors, agents, the pattern.
     pub entries: Vec<String>,
 }
@@ -47,26 +77,33 @@ pub struct Evidence {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     pub event_id: String,
-    pub article_id: String,
+    /// Shared by the events of the article.
+    #[serde(serialize_with = "shared_str")]
+    pub article_id: SharedStr,
     pub sentence_index: usize,
-    pub sentence: String,
+    /// The sentence as cleaned, shared by its events.
+    #[serde(serialize_with = "shared_str")]
+    pub sentence: SharedStr,
     pub source: ActorRef,
     pub target: Option<ActorRef>,
-    pub cameo: String,
-    pub root: String,
+    /// Borrowed from the CAMEO table; owned only for a code outside it (imported dictionaries).
+    pub cameo: Cow<'static, str>,
+    /// As `cameo`.
+    pub root: Cow<'static, str>,
     pub quad_class: u8,
     pub goldstein: f64,
-    pub plover: Option<String>,
+    pub plover: Option<&'static str>,
     pub modality: Modality,
-    /// Publication date, `YYYY-MM-DD`.
-    pub date: String,
+    /// Publication date, `YYYY-MM-DD`, shared by the events of the article.
+    #[serde(serialize_with = "shared_str")]
+    pub date: SharedStr,
     /// The event's own date, resolved from a time expression in its clause or sentence:
     /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or a decade `1990s` (see [`crate::timex`]). Null when the
     /// text gives none (the publication date stays in `date`).
     pub when: Option<String>,
     /// `day`, `week` (then `when` is the week's Monday), `month`, `season` (then `when` is the
     /// year), `year` or `decade`; null with `when`.
-    pub when_precision: Option<String>,
+    pub when_precision: Option<&'static str>,
     /// The words that gave `when`.
     pub when_text: Option<String>,
     /// Where the event happened: from its clause, else its sentence, else the dateline.
@@ -82,7 +119,7 @@ impl Event {
             self.target
                 .as_ref()
                 .map_or_else(|| "-".to_string(), |t| t.code.clone()),
-            self.cameo.clone(),
+            self.cameo.to_string(),
         )
     }
 
@@ -144,10 +181,10 @@ impl Event {
     /// as they are (an escape makes a string longer, so this may be a little short). For
     /// reserving a buffer once instead of growing it as it is written.
     pub fn json_size_hint(&self) -> usize {
-        let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+        let opt = |s: Option<&str>| s.map_or(0, str::len);
         let actor = |a: &ActorRef| 64 + a.code.len() + a.text.len();
         let place = self.location.as_ref().map_or(0, |p| {
-            200 + p.name.len() + p.country.len() + p.text.len() + opt(&p.admin1)
+            200 + p.name.len() + p.country.len() + p.text.len() + opt(p.admin1)
         });
         400 + self.event_id.len()
             + self.article_id.len()
@@ -156,11 +193,11 @@ impl Event {
             + self.target.as_ref().map_or(0, actor)
             + self.cameo.len()
             + self.root.len()
-            + opt(&self.plover)
+            + opt(self.plover)
             + self.date.len()
-            + opt(&self.when)
-            + opt(&self.when_precision)
-            + opt(&self.when_text)
+            + opt(self.when.as_deref())
+            + opt(self.when_precision)
+            + opt(self.when_text.as_deref())
             + place
             + self.evidence.verb.len()
             + self.evidence.pattern.len()
@@ -201,7 +238,7 @@ impl Event {
         out.extend_from_slice(b",\"goldstein\":");
         json_f64(out, self.goldstein);
         out.extend_from_slice(b",\"plover\":");
-        json_opt_str(out, self.plover.as_deref());
+        json_opt_str(out, self.plover);
         out.extend_from_slice(b",\"modality\":");
         json_str(out, modality_name(self.modality));
         out.extend_from_slice(b",\"date\":");
@@ -209,7 +246,7 @@ impl Event {
         out.extend_from_slice(b",\"when\":");
         json_opt_str(out, self.when.as_deref());
         out.extend_from_slice(b",\"when_precision\":");
-        json_opt_str(out, self.when_precision.as_deref());
+        json_opt_str(out, self.when_precision);
         out.extend_from_slice(b",\"when_text\":");
         json_opt_str(out, self.when_text.as_deref());
         out.extend_from_slice(b",\"location\":");
@@ -249,11 +286,11 @@ impl ActorRef {
 impl Place {
     fn write_json(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"name\":");
-        json_str(out, &self.name);
+        json_str(out, self.name);
         out.extend_from_slice(b",\"country\":");
-        json_str(out, &self.country);
+        json_str(out, self.country);
         out.extend_from_slice(b",\"admin1\":");
-        json_opt_str(out, self.admin1.as_deref());
+        json_opt_str(out, self.admin1);
         out.extend_from_slice(b",\"lat\":");
         json_f64(out, self.lat);
         out.extend_from_slice(b",\"lon\":");
@@ -596,16 +633,16 @@ mod tests {
         e.target = Some(actor("CHNGOV", ""));
         e.goldstein = -10.0;
         e.quad_class = 4;
-        e.plover = Some("ASSAULT".into());
+        e.plover = Some("ASSAULT");
         e.modality = Modality::Question;
         e.when = Some("2023-06".into());
-        e.when_precision = Some("month".into());
+        e.when_precision = Some("month");
         e.when_text = Some("in June".into());
         e.sentence_index = usize::MAX;
         e.location = Some(Place {
-            name: "Zürich".into(),
-            country: "CHE".into(),
-            admin1: Some("ZH".into()),
+            name: "Zürich",
+            country: "CHE",
+            admin1: Some("ZH"),
             lat: 47.366_67,
             lon: -8.55e-7,
             geonames_id: Some(2_657_896),
@@ -640,7 +677,7 @@ mod tests {
         for c in (0u8..0x80).map(char::from).chain(['é', '\u{80}', '\u{ff}']) {
             for pad in 0..9 {
                 let mut x = event();
-                x.sentence = format!("{}{c}{}", "a".repeat(pad), "b".repeat(9 - pad));
+                x.sentence = format!("{}{c}{}", "a".repeat(pad), "b".repeat(9 - pad)).into();
                 x.sentence_index = pad * 1001;
                 all.push(x);
             }

@@ -236,7 +236,7 @@ fn explain_sentence(
                 crate::ontology::Ontology::get()
                     .lookup(&e.cameo)
                     .map_or("", |c| c.name.as_str()),
-                e.plover.as_deref().unwrap_or("-"),
+                e.plover.unwrap_or("-"),
                 e.modality.as_str(),
                 e.evidence.verb,
                 e.evidence.pattern

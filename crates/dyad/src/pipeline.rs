@@ -6,14 +6,16 @@ use crate::article::Article;
 use crate::clean::{clean, CleanText};
 use crate::code::{parse_sentence, SentenceParse, TargetAs};
 use crate::dict::{DictError, Dictionary, Lexicon};
-use crate::event::{event_hash, ActorRef, Event, Evidence};
+use crate::event::{event_hash, ActorRef, Event, Evidence, SharedStr};
 use crate::gazetteer::{Gazetteer, PlaceId};
 use crate::modality::{CueClass, Modality};
 use crate::ontology::Ontology;
 use crate::resolve::{ArticleMemory, Resolution};
 use crate::segment::{segment, Sentence};
 use crate::situate::{self, Situation, Span};
+use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::sync::Arc;
 
 /// Options that change what is coded.
 #[derive(Debug, Clone)]
@@ -70,6 +72,14 @@ impl SentenceAnalysis {
     }
 }
 
+/// The text every event of an article holds alike, made once per article and shared (see
+/// [`crate::event`]).
+struct ArticleText {
+    id: SharedStr,
+    /// The publication date, `YYYY-MM-DD`.
+    date: SharedStr,
+}
+
 /// The analysis of a whole article.
 #[derive(Debug, Clone)]
 pub struct DocAnalysis {
@@ -118,11 +128,15 @@ impl Coder {
     /// Code an article: the events the options ask for, in text order.
     pub fn code(&self, article: &Article) -> Vec<Event> {
         let doc = self.analyze_with(article, self.options.all_modalities);
-        doc.sentences
-            .into_iter()
-            .flat_map(|s| s.events)
-            .filter(|e| self.options.all_modalities || e.modality == Modality::Asserted)
-            .collect()
+        // (sized once: an event is a large record to move each time the list would grow)
+        let mut events = Vec::with_capacity(doc.sentences.iter().map(|s| s.events.len()).sum());
+        events.extend(
+            doc.sentences
+                .into_iter()
+                .flat_map(|s| s.events)
+                .filter(|e| self.options.all_modalities || e.modality == Modality::Asserted),
+        );
+        events
     }
 
     /// Run every stage and keep the intermediate results, the times and places of every
@@ -148,7 +162,10 @@ impl Coder {
         all_modalities: bool,
         every_situation: bool,
     ) -> DocAnalysis {
-        let date = article.date.to_string();
+        let shared = ArticleText {
+            id: Arc::from(article.id.as_str()),
+            date: Arc::from(article.date.to_string()),
+        };
         let lex = &self.lexicon;
         let clean = clean(&article.text);
         let sentences = segment(&clean.text);
@@ -333,7 +350,7 @@ impl Coder {
                     &clean,
                     &analysis,
                     &situation,
-                    &date,
+                    &shared,
                     all_modalities,
                     dateline.as_ref(),
                 );
@@ -413,7 +430,7 @@ impl Coder {
         clean: &CleanText,
         a: &SentenceAnalysis,
         situation: &OnceCell<Situation>,
-        date: &str,
+        shared: &ArticleText,
         all: bool,
         dateline: Option<&(PlaceId, crate::event::Place)>,
     ) -> Vec<Event> {
@@ -443,8 +460,13 @@ impl Coder {
         let coded = |c: &&crate::code::Candidate| all || c.modality == Modality::Asserted;
         // (an event or none per candidate, nearly always: the records are large to move when
         // the vector grows)
-        let mut events: Vec<Event> =
-            Vec::with_capacity(a.parse.candidates.iter().filter(coded).count());
+        let n = a.parse.candidates.iter().filter(coded).count();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut events: Vec<Event> = Vec::with_capacity(n);
+        // (one copy of the sentence for all its events)
+        let sentence: SharedStr = Arc::from(&clean.text[a.sentence.start..a.sentence.end]);
         for c in a.parse.candidates.iter().filter(coded) {
             let Some(source) = phrase_ref(c.source) else {
                 continue;
@@ -478,8 +500,16 @@ impl Coder {
             // them as they are, without the lists below)
             let is_pair = |r: &ActorRef| r.code.contains(crate::resolve::PAIR_SEPARATOR);
             if !is_pair(&source) && !target.as_ref().is_some_and(is_pair) {
-                let mut ev =
-                    self.push_event(article, clean, a, date, c, source, target, &mut events);
+                let mut ev = self.push_event(
+                    article,
+                    clean,
+                    a,
+                    (shared, &sentence),
+                    c,
+                    source,
+                    target,
+                    &mut events,
+                );
                 if let Some(ev) = ev.as_mut() {
                     self.situate_event(article, clean, a, situation, c, dateline, ev);
                 }
@@ -502,8 +532,16 @@ impl Coder {
                 let (Some(source), Some(target)) = (sources.pop(), targets.pop()) else {
                     continue;
                 };
-                let mut ev =
-                    self.push_event(article, clean, a, date, c, source, target, &mut events);
+                let mut ev = self.push_event(
+                    article,
+                    clean,
+                    a,
+                    (shared, &sentence),
+                    c,
+                    source,
+                    target,
+                    &mut events,
+                );
                 if let Some(ev) = ev.as_mut() {
                     self.situate_event(article, clean, a, situation, c, dateline, ev);
                 }
@@ -518,7 +556,7 @@ impl Coder {
                         article,
                         clean,
                         a,
-                        date,
+                        (shared, &sentence),
                         c,
                         source.clone(),
                         target.clone(),
@@ -531,34 +569,25 @@ impl Coder {
             }
         }
         // an act coded with a target makes the same act without one redundant
-        let targeted: Vec<(String, String)> = events
-            .iter()
-            .filter(|e| e.target.is_some())
-            .map(|e| (e.source.code.clone(), e.cameo.clone()))
-            .collect();
-        events.retain(|e| {
-            e.target.is_some()
-                || !targeted
-                    .iter()
-                    .any(|(s, c)| *s == e.source.code && *c == e.cameo)
+        drop_redundant(&mut events, |e, others| {
+            e.target.is_none()
+                && others.iter().any(|o| {
+                    o.target.is_some() && o.source.code == e.source.code && o.cameo == e.cameo
+                })
         });
         // "shelled residential areas of Kharkiv, killing seven civilians": the same act at a
         // place and at its civilians is one act on the civilians
-        let on_civilians: Vec<(String, String, String)> = events
-            .iter()
-            .filter_map(|e| {
-                let t = &e.target.as_ref()?.code;
-                let country = t.strip_suffix("CVL").filter(|c| c.len() == 3)?;
-                Some((e.source.code.clone(), e.cameo.clone(), country.to_string()))
-            })
-            .collect();
-        events.retain(|e| {
+        drop_redundant(&mut events, |e, others| {
             let Some(t) = e.target.as_ref().filter(|t| t.code.len() == 3) else {
-                return true;
+                return false;
             };
-            !on_civilians
-                .iter()
-                .any(|(s, c, p)| *s == e.source.code && *c == e.cameo && *p == t.code)
+            others.iter().any(|o| {
+                o.source.code == e.source.code
+                    && o.cameo == e.cameo
+                    && o.target.as_ref().is_some_and(|ot| {
+                        ot.code.strip_suffix("CVL").filter(|c| c.len() == 3) == Some(&t.code)
+                    })
+            })
         });
 
         events
@@ -572,7 +601,7 @@ impl Coder {
         article: &Article,
         clean: &CleanText,
         a: &SentenceAnalysis,
-        date: &str,
+        (shared, sentence): (&ArticleText, &SharedStr),
         c: &crate::code::Candidate,
         source: ActorRef,
         target: Option<ActorRef>,
@@ -580,7 +609,6 @@ impl Coder {
     ) -> Option<&'e mut Event> {
         let ont = Ontology::get();
         let toks = &a.sentence.tokens;
-        let sentence_text = &clean.text[a.sentence.start..a.sentence.end];
         {
             let c_code: &str = &c.code;
             if target.as_ref().is_some_and(|t| t.code == source.code) {
@@ -597,23 +625,26 @@ impl Coder {
             if same.is_some_and(|k| c.modality >= events[k].modality) {
                 return None;
             }
-            // a code outside the CAMEO table (imported validation dictionaries): root, quad class
-            // and Goldstein value of its root where that exists
-            let fallback;
-            let info = match ont.lookup(c_code) {
-                Some(i) => i,
+            // the codes borrowed from the CAMEO table; a code outside it (imported validation
+            // dictionaries) has the root, quad class and Goldstein value of its root where that
+            // exists
+            let (cameo, root, quad_class, goldstein, plover) = match ont.lookup(c_code) {
+                Some(i) => (
+                    Cow::Borrowed(i.code.as_str()),
+                    Cow::Borrowed(i.root.as_str()),
+                    i.quad_class,
+                    i.goldstein,
+                    i.plover.as_deref(),
+                ),
                 None => {
                     let root = ont.lookup(c_code.get(..2).unwrap_or(""));
-                    fallback = crate::ontology::CameoCode {
-                        code: c_code.to_string(),
-                        name: String::new(),
-                        root: c_code.get(..2).unwrap_or("").to_string(),
-                        quad_class: root.map_or(0, |r| r.quad_class),
-                        goldstein: root.map_or(0.0, |r| r.goldstein),
-                        plover: None,
-                        in_gdelt: false,
-                    };
-                    &fallback
+                    (
+                        Cow::Owned(c_code.to_string()),
+                        Cow::Owned(c_code.get(..2).unwrap_or("").to_string()),
+                        root.map_or(0, |r| r.quad_class),
+                        root.map_or(0.0, |r| r.goldstein),
+                        None,
+                    )
                 }
             };
             let (vs, ve) = clean.original_span(
@@ -621,19 +652,22 @@ impl Coder {
                 toks[c.trigger.1 - 1].end,
                 &article.text,
             );
-            let describe = |p: usize| {
-                a.annotated.phrases[p].describe_entries(&self.lexicon, toks, &clean.text)
+            // (one list of the right size, written in place: not the source's and the target's
+            // lists made apart and copied in)
+            let phrases = &a.annotated.phrases;
+            let sides = || {
+                std::iter::once(c.source)
+                    .chain(c.target)
+                    .map(|p| &phrases[p])
             };
-            // (one list of the right size, not the source's list grown twice)
-            let source_entries = describe(c.source);
-            let target_entries = c.target.map(describe).unwrap_or_default();
             let mut entries: Vec<String> =
-                Vec::with_capacity(source_entries.len() + target_entries.len() + 1);
-            entries.extend(source_entries);
-            entries.extend(target_entries);
-            entries.push(c.pattern.entry_description());
+                Vec::with_capacity(sides().map(|p| p.matched.len()).sum::<usize>() + 1);
+            for p in sides() {
+                p.push_entries(&self.lexicon, toks, &clean.text, &mut entries);
+            }
+            entries.push(c.pattern.entry_description_cached());
             let id = event_hash(
-                &article.id,
+                &shared.id,
                 a.index,
                 source.start,
                 target.as_ref().map(|t| t.start),
@@ -641,25 +675,25 @@ impl Coder {
             );
             let ev = Event {
                 event_id: hex16(id),
-                article_id: article.id.clone(),
+                article_id: shared.id.clone(),
                 sentence_index: a.index,
-                sentence: sentence_text.to_string(),
+                sentence: sentence.clone(),
                 source,
                 target,
-                cameo: c_code.to_string(),
-                root: info.root.clone(),
-                quad_class: info.quad_class,
-                goldstein: info.goldstein,
-                plover: info.plover.clone(),
+                cameo,
+                root,
+                quad_class,
+                goldstein,
+                plover,
                 modality: c.modality,
-                date: date.to_string(),
+                date: shared.date.clone(),
                 when: None,
                 when_precision: None,
                 when_text: None,
                 location: None,
                 evidence: Evidence {
                     verb: article.text[vs..ve].to_string(),
-                    pattern: c.pattern.display(),
+                    pattern: c.pattern.display_shared(),
                     entries,
                 },
             };
@@ -702,7 +736,7 @@ impl Coder {
             let tense = situate::host_tense(&a.parse, host);
             if let Some(w) = crate::timex::resolve(&t.mention, sentence_text, article.date, tense) {
                 ev.when = Some(w.value);
-                ev.when_precision = Some(precision_name(w.precision).to_string());
+                ev.when_precision = Some(precision_name(w.precision));
                 ev.when_text = Some(w.text);
             }
         }
@@ -761,12 +795,27 @@ impl Coder {
             });
         if ev.cameo == "040" && third_country {
             if let Some(info) = Ontology::get().lookup("044") {
-                ev.cameo = info.code.clone();
-                ev.root = info.root.clone();
+                ev.cameo = Cow::Borrowed(&info.code);
+                ev.root = Cow::Borrowed(&info.root);
                 ev.quad_class = info.quad_class;
                 ev.goldstein = info.goldstein;
-                ev.plover = info.plover.clone();
+                ev.plover = info.plover.as_deref();
             }
+        }
+    }
+}
+
+/// Remove, in order, each event that `redundant(event, events)` says another makes redundant.
+/// (Judged against the events left, without copying their codes into a list first: the rules
+/// above never remove an event another one's removal depends on — a targetless event, a target
+/// of three letters — so this is the same as judging all against the list as it was.)
+fn drop_redundant(events: &mut Vec<Event>, redundant: impl Fn(&Event, &[Event]) -> bool) {
+    let mut k = 0;
+    while k < events.len() {
+        if redundant(&events[k], events) {
+            events.remove(k);
+        } else {
+            k += 1;
         }
     }
 }

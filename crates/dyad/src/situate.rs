@@ -758,9 +758,9 @@ pub fn place_record(
 ) -> Option<crate::event::Place> {
     let p = gaz.place(id);
     Some(crate::event::Place {
-        name: p.name.to_string(),
-        country: p.country?.to_string(),
-        admin1: p.admin1.map(str::to_string),
+        name: p.name,
+        country: p.country?,
+        admin1: p.admin1,
         lat: p.lat,
         lon: p.lon,
         geonames_id: p.geonames_id,

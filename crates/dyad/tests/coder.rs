@@ -157,7 +157,7 @@ fn most_specific_pattern_wins_and_names_its_origin() {
         "2022-06-01".parse().unwrap(),
         "Russia accused Ukraine of shelling.",
     ));
-    assert_eq!(evs[0].evidence.pattern, "accuse + of [112] (verbs.txt:3)");
+    assert_eq!(&*evs[0].evidence.pattern, "accuse + of [112] (verbs.txt:3)");
     assert!(evs[0]
         .evidence
         .entries

@@ -23,9 +23,7 @@ fn event<'e>(events: &'e [Event], cameo: &str) -> &'e Event {
 }
 
 fn place(e: &Event) -> Option<(&str, &str, &str)> {
-    e.location
-        .as_ref()
-        .map(|l| (l.name.as_str(), l.country.as_str(), l.feature))
+    e.location.as_ref().map(|l| (l.name, l.country, l.feature))
 }
 
 #[test]
@@ -37,7 +35,7 @@ fn a_weekday_in_a_past_report_is_the_last_such_day() {
     );
     let e = event(&evs, "112");
     assert_eq!(e.when.as_deref(), Some("2019-06-12"));
-    assert_eq!(e.when_precision.as_deref(), Some("day"));
+    assert_eq!(e.when_precision, Some("day"));
     assert_eq!(e.when_text.as_deref(), Some("Wednesday"));
     let evs = code(
         "Russian and Ukrainian negotiators held talks in Istanbul on Tuesday.",
@@ -54,7 +52,7 @@ fn a_future_act_looks_forward_and_a_week_is_its_monday() {
     );
     let e = &evs[0];
     assert_eq!(e.when.as_deref(), Some("2023-11-13"));
-    assert_eq!(e.when_precision.as_deref(), Some("week"));
+    assert_eq!(e.when_precision, Some("week"));
     assert_eq!(place(e), Some(("San Francisco", "USA", "city")));
 }
 
@@ -66,7 +64,7 @@ fn a_december_article_about_january_means_next_year() {
     );
     let e = &evs[0];
     assert_eq!(e.when.as_deref(), Some("2022-01"));
-    assert_eq!(e.when_precision.as_deref(), Some("month"));
+    assert_eq!(e.when_precision, Some("month"));
     // Geneva, Switzerland — not a small American Geneva, though the actors are American
     assert_eq!(place(e), Some(("Geneva", "CHE", "city")));
 }
@@ -111,7 +109,7 @@ fn a_nationality_and_a_place_noun_disambiguate_a_city() {
     );
     let e = evs.iter().find(|e| e.root == "04").expect("talks");
     let l = e.location.as_ref().unwrap();
-    assert_eq!((l.name.as_str(), l.country.as_str()), ("Doha", "QAT"));
+    assert_eq!((l.name, l.country), ("Doha", "QAT"));
     // the place record points at the words that named it
     assert_eq!(
         &"Taliban and U.S. negotiators held talks in Doha, Qatar on Saturday."[l.start..l.end],

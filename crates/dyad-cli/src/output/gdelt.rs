@@ -228,15 +228,14 @@ fn us_state_name(postal: &str) -> Option<&'static str> {
 
 /// GDELT's ActionGeo_* fields for a location, in column order (Type … FeatureID).
 pub fn action_geo(place: &Place) -> [String; 8] {
-    let fips = fips_country(&place.country).unwrap_or("");
-    let country = country_name(&place.country).unwrap_or(&place.country);
+    let fips = fips_country(place.country).unwrap_or("");
+    let country = country_name(place.country).unwrap_or(place.country);
     let us = place.country == "USA";
     // FIPS ADM1 codes are two characters; GeoNames' admin1 codes are FIPS codes for most
     // countries, but not for a few (Greece "ESYE31", England "ENG"): those get the country-only
     // code GDELT writes when it knows no ADM1, rather than a code GDELT never uses.
     let admin1 = place
         .admin1
-        .as_deref()
         .filter(|a| a.len() == 2 && a.bytes().all(|b| b.is_ascii_alphanumeric()))
         .unwrap_or("");
     let adm1_code = if admin1.is_empty() || fips.is_empty() {
@@ -341,7 +340,7 @@ pub fn gdelt_row(ev: &Event, article: &Article, date_added: Option<u64>) -> Vec<
     let base = code.get(..3).unwrap_or(&code).to_string();
     row.push(code);
     row.push(base);
-    row.push(ev.root.clone());
+    row.push(ev.root.to_string());
     row.push(ev.quad_class.to_string());
     row.push(ev.goldstein.to_string());
     row.push(m.num_mentions.to_string());

@@ -156,7 +156,7 @@ pub fn mentions(ev: &Event) -> Mentions {
         num_mentions: 1,
         num_sources: 1,
         num_articles: 1,
-        article_ids: vec![ev.article_id.clone()],
+        article_ids: vec![ev.article_id.to_string()],
     }
 }
 
@@ -164,7 +164,7 @@ pub fn mentions(ev: &Event) -> Mentions {
 /// date. The same rule gives GDELT's SQLDATE, the flat formats' `event_date` and the store's
 /// `day`.
 pub fn event_date(ev: &Event) -> &str {
-    match (ev.when.as_deref(), ev.when_precision.as_deref()) {
+    match (ev.when.as_deref(), ev.when_precision) {
         (Some(w), Some("day")) if w.parse::<Date>().is_ok() => w,
         _ => &ev.date,
     }

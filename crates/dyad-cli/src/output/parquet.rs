@@ -171,8 +171,7 @@ impl Columns {
         self.event_date.append_value(days(event_date(ev)));
         self.date.append_value(days(&ev.date));
         self.when.append_option(ev.when.as_deref());
-        self.when_precision
-            .append_option(ev.when_precision.as_deref());
+        self.when_precision.append_option(ev.when_precision);
         self.when_text.append_option(ev.when_text.as_deref());
         self.source_code.append_value(&ev.source.code);
         self.source_text.append_value(&ev.source.text);
@@ -187,12 +186,11 @@ impl Columns {
         self.quad_class
             .append_value(i8::try_from(ev.quad_class).unwrap_or(0));
         self.goldstein.append_value(ev.goldstein);
-        self.plover.append_option(ev.plover.as_deref());
+        self.plover.append_option(ev.plover);
         self.modality.append_value(ev.modality.as_str());
         self.location_name.append_option(l.map(|l| &l.name));
         self.location_country.append_option(l.map(|l| &l.country));
-        self.location_admin1
-            .append_option(l.and_then(|l| l.admin1.as_deref()));
+        self.location_admin1.append_option(l.and_then(|l| l.admin1));
         self.location_lat.append_option(l.map(|l| l.lat));
         self.location_lon.append_option(l.map(|l| l.lon));
         self.location_geonames_id

@@ -11,7 +11,7 @@ use super::{DictError, Dictionary, Origin};
 use crate::modality::CueClass;
 use crate::segment::{tokenize, Token};
 use rustc_hash::FxHashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// How a dictionary word must be capitalised in the text to match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -339,6 +339,10 @@ pub struct CompiledPattern {
     /// For each of [`Self::elems`], the [`AltIndex`] of an [`PatElem::Alt`] (empty for the
     /// other elements).
     pub alt_index: Vec<AltIndex>,
+    /// [`Self::display`] and [`Self::entry_description`], made the first time an event cites
+    /// the pattern and kept: every event cites its pattern both ways, most patterns are never
+    /// cited, and the few that are, are cited by many events (see [`Self::display_shared`]).
+    pub citations: OnceLock<(crate::event::SharedStr, Box<str>)>,
 }
 
 /// The alternatives of a [`PatElem::Alt`] by the first byte of their first word. A word
@@ -420,6 +424,25 @@ impl CompiledPattern {
         self.origin.push_to(&mut out);
         out.push(')');
         out
+    }
+
+    /// [`Self::display`], made once for the pattern and shared by the events that cite it.
+    pub fn display_shared(&self) -> crate::event::SharedStr {
+        self.cited().0.clone()
+    }
+
+    /// [`Self::entry_description`], made once for the pattern (a copy of it for each event).
+    pub fn entry_description_cached(&self) -> String {
+        self.cited().1.to_string()
+    }
+
+    fn cited(&self) -> &(crate::event::SharedStr, Box<str>) {
+        self.citations.get_or_init(|| {
+            (
+                Arc::from(self.display()),
+                self.entry_description().into_boxed_str(),
+            )
+        })
     }
 
     /// `verbs_10_14.txt:526 112 accuse + of`: the pattern as a dictionary entry.
@@ -1355,6 +1378,7 @@ fn compile_rest(
             only_form: None,
             exact_words,
             alt_index: Vec::new(),
+            citations: OnceLock::new(),
         };
         // "wound" is a verb of its own and the past of "wind": the entry is kept under its
         // own lemma ("wounded") and filed under the other verb for this one form
@@ -1426,6 +1450,7 @@ fn compile_rest(
                 only_form: None,
                 exact_words: false,
                 alt_index: Vec::new(),
+                citations: OnceLock::new(),
             }));
     }
     for v in lex
