@@ -469,6 +469,11 @@ fn a_reaction_appended_to_the_news_lost_its_target_or_was_read_as_reported() {
         asserted("Russia expelled two Estonian diplomats on Friday, a move Tallinn condemned as unjustified."),
         [t("RUS", "ESTGOV", "161"), t("ESTGOV", "RUS", "111")]
     );
+    // words are their speaker's: the remark is Aliyev's
+    assert_eq!(
+        asserted("Aliyev said Karabakh is Azerbaijan, a remark Yerevan dismissed as provocation."),
+        [t("AZEGOV", "-", "010"), t("ARMGOV", "AZEGOV", "120")]
+    );
     // past an attribution, to the act it attributes
     assert_eq!(
         asserted(
