@@ -496,10 +496,8 @@ impl Coder {
                 }
                 None => None,
             };
-            // (nearly always one actor on each side, neither a pair: the event is built from
-            // them as they are, without the lists below)
-            let is_pair = |r: &ActorRef| r.code.contains(crate::resolve::PAIR_SEPARATOR);
-            if !is_pair(&source) && !target.as_ref().is_some_and(is_pair) {
+            // an event from one source and target, with its date and place
+            let emit = |events: &mut Vec<Event>, source: ActorRef, target: Option<ActorRef>| {
                 let mut ev = self.push_event(
                     article,
                     clean,
@@ -508,11 +506,17 @@ impl Coder {
                     c,
                     source,
                     target,
-                    &mut events,
+                    events,
                 );
                 if let Some(ev) = ev.as_mut() {
                     self.situate_event(article, clean, a, situation, c, dateline, ev);
                 }
+            };
+            // (nearly always one actor on each side, neither a pair: the event is built from
+            // them as they are, without the lists below)
+            let is_pair = |r: &ActorRef| r.code.contains(crate::resolve::PAIR_SEPARATOR);
+            if !is_pair(&source) && !target.as_ref().is_some_and(is_pair) {
+                emit(&mut events, source, target);
                 continue;
             }
             // "the two sides": one event per member; a mutual act's members are each other's
@@ -532,19 +536,7 @@ impl Coder {
                 let (Some(source), Some(target)) = (sources.pop(), targets.pop()) else {
                     continue;
                 };
-                let mut ev = self.push_event(
-                    article,
-                    clean,
-                    a,
-                    (shared, &sentence),
-                    c,
-                    source,
-                    target,
-                    &mut events,
-                );
-                if let Some(ev) = ev.as_mut() {
-                    self.situate_event(article, clean, a, situation, c, dateline, ev);
-                }
+                emit(&mut events, source, target);
                 continue;
             }
             for (k, source) in sources.iter().enumerate() {
@@ -552,19 +544,7 @@ impl Coder {
                     if c.mutual && k != j {
                         continue;
                     }
-                    let mut ev = self.push_event(
-                        article,
-                        clean,
-                        a,
-                        (shared, &sentence),
-                        c,
-                        source.clone(),
-                        target.clone(),
-                        &mut events,
-                    );
-                    if let Some(ev) = ev.as_mut() {
-                        self.situate_event(article, clean, a, situation, c, dateline, ev);
-                    }
+                    emit(&mut events, source.clone(), target.clone());
                 }
             }
         }
