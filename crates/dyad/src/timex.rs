@@ -311,47 +311,45 @@ pub fn find(text: &str) -> Vec<TimeMention> {
     if !may_hold_anchor(text.as_bytes()) {
         return Vec::new();
     }
-    let lower_text = text.to_ascii_lowercase();
-    let mut scan = Scan::new(text, &lower_text);
-    // Every expression holds an anchor — a number, a month, weekday or season name, or a time
-    // noun — within its first few tokens ("the end of the year"); tokens with no anchor
-    // ahead cannot start one, and skipping them keeps the matchers off most of the text.
-    let anchors = std::mem::take(&mut scan.anchors);
-    if anchors.is_empty() {
-        return Vec::new();
-    }
-    let mut next_anchor = 0;
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < scan.toks.len() {
-        while next_anchor < anchors.len() && anchors[next_anchor] < i {
-            next_anchor += 1;
-        }
-        match anchors.get(next_anchor) {
-            None => break,
-            Some(&a) if a >= i + ANCHOR_REACH => {
-                i = a + 1 - ANCHOR_REACH;
-                continue;
-            }
-            _ => {}
-        }
-        match scan.match_at(i) {
-            Some((end, kind)) if end > i => {
-                let last = end.min(scan.toks.len()) - 1;
-                let (start, stop) = (scan.toks[i].start, scan.toks[last].end);
-                out.push(TimeMention {
-                    start,
-                    end: stop,
-                    kind,
-                    is_range_start: i > 0 && scan.is(i - 1, "since"),
-                });
-                scan.last_end = Some(last + 1);
-                i = last + 1;
-            }
-            _ => i += 1,
-        }
-    }
+    // (the rest runs on a third of all sentences: its lower-case copy and token lists are
+    // this thread's buffers from the previous sentence, not five fresh allocations)
+    let mut scratch = SCRATCH.take();
+    let mut lower_text = std::mem::take(&mut scratch.lower_text);
+    lower_text.clear();
+    lower_text.push_str(text);
+    lower_text.make_ascii_lowercase();
+    let mut scan = Scan::with_buffers(text, &lower_text, scratch);
+    let out = scan.mentions();
+    let mut scratch = scan.into_buffers();
+    scratch.lower_text = lower_text;
+    SCRATCH.set(scratch);
     out
+}
+
+thread_local! {
+    /// [`find`]'s buffers, kept between sentences (see [`Scratch`]).
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::default();
+}
+
+/// The buffers behind a [`Scan`], handed from one sentence's to the next's by [`find`] so that
+/// coding a sentence allocates nothing here once they have grown to its size. Taken out of
+/// [`SCRATCH`] for the call, so a call inside a call would only start with empty ones.
+#[derive(Default)]
+struct Scratch {
+    lower_text: String,
+    toks: Vec<Tok>,
+    /// Always empty here: only its allocation is kept ([`recycle`]).
+    lowers: Vec<Option<&'static str>>,
+    names: Vec<Names>,
+    anchors: Vec<usize>,
+}
+
+/// An empty vector with `v`'s allocation, for slices of another lifetime. A vector's own
+/// iterator collected into a vector of the same layout reuses its buffer (the standard
+/// library's in-place collection), so this allocates nothing.
+fn recycle<'b>(mut v: Vec<Option<&str>>) -> Vec<Option<&'b str>> {
+    v.clear();
+    v.into_iter().map(|_| None).collect()
 }
 
 /// Could `text` hold an anchor of [`find`] — a number token or an [`is_anchor_word`]? `false`
@@ -767,9 +765,10 @@ struct Tok {
     kind: Kind,
 }
 
-fn tokenize(text: &str) -> Vec<Tok> {
+fn tokenize(text: &str, toks: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
-    let mut toks = Vec::with_capacity(text.len() / 4 + 1);
+    toks.clear();
+    toks.reserve(text.len() / 4 + 1);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let (kind, len) = if b.is_ascii() {
@@ -809,7 +808,6 @@ fn tokenize(text: &str) -> Vec<Tok> {
         });
         i = end;
     }
-    toks
 }
 
 /// The kind of each ASCII byte (`None`: white space), as [`char_kind`] gives it.
@@ -1181,13 +1179,28 @@ const YEAR: u16 = 1 << 9;
 
 impl<'a> Scan<'a> {
     /// `lower_text` is `text.to_ascii_lowercase()`.
+    #[cfg(test)]
     fn new(text: &'a str, lower_text: &'a str) -> Scan<'a> {
-        let toks = tokenize(text);
+        Scan::with_buffers(text, lower_text, Scratch::default())
+    }
+
+    /// [`Scan::new`] in `scratch`'s buffers (its `lower_text` is not used).
+    fn with_buffers(text: &'a str, lower_text: &'a str, scratch: Scratch) -> Scan<'a> {
+        let Scratch {
+            mut toks,
+            lowers,
+            mut names,
+            mut anchors,
+            ..
+        } = scratch;
+        tokenize(text, &mut toks);
         // (one pass over the tokens for their lower case, anchors and names: this runs on every
         // sentence, and most tokens are none of these)
-        let mut lowers: Vec<Option<&'a str>> = Vec::with_capacity(toks.len());
-        let mut names: Vec<Names> = Vec::with_capacity(toks.len());
-        let mut anchors = Vec::new();
+        let mut lowers = recycle(lowers);
+        lowers.reserve(toks.len());
+        names.clear();
+        names.reserve(toks.len());
+        anchors.clear();
         let mut last_num = None;
         for (k, t) in toks.iter().enumerate() {
             let lower = if t.kind == Kind::Word {
@@ -1222,6 +1235,62 @@ impl<'a> Scan<'a> {
             last_end: None,
             last_num,
         }
+    }
+
+    /// The buffers back, for the next sentence's [`Scan::with_buffers`].
+    fn into_buffers(self) -> Scratch {
+        Scratch {
+            lower_text: String::new(),
+            toks: self.toks,
+            lowers: recycle(self.lowers),
+            names: self.names,
+            anchors: self.anchors,
+        }
+    }
+
+    /// The mentions of [`find`], left to right.
+    fn mentions(&mut self) -> Vec<TimeMention> {
+        // Every expression holds an anchor — a number, a month, weekday or season name, or a
+        // time noun — within its first few tokens ("the end of the year"); tokens with no
+        // anchor ahead cannot start one, and skipping them keeps the matchers off most of the
+        // text.
+        let mut out = Vec::new();
+        if self.anchors.is_empty() {
+            return out;
+        }
+        let anchors = std::mem::take(&mut self.anchors);
+        let mut next_anchor = 0;
+        let mut i = 0;
+        while i < self.toks.len() {
+            while next_anchor < anchors.len() && anchors[next_anchor] < i {
+                next_anchor += 1;
+            }
+            match anchors.get(next_anchor) {
+                None => break,
+                Some(&a) if a >= i + ANCHOR_REACH => {
+                    i = a + 1 - ANCHOR_REACH;
+                    continue;
+                }
+                _ => {}
+            }
+            match self.match_at(i) {
+                Some((end, kind)) if end > i => {
+                    let last = end.min(self.toks.len()) - 1;
+                    let (start, stop) = (self.toks[i].start, self.toks[last].end);
+                    out.push(TimeMention {
+                        start,
+                        end: stop,
+                        kind,
+                        is_range_start: i > 0 && self.is(i - 1, "since"),
+                    });
+                    self.last_end = Some(last + 1);
+                    i = last + 1;
+                }
+                _ => i += 1,
+            }
+        }
+        self.anchors = anchors;
+        out
     }
 
     fn tok(&self, i: usize) -> Option<Tok> {
@@ -2170,7 +2239,8 @@ mod tests {
     #[test]
     fn tokens_split_digits_from_letters_and_keep_offsets() {
         let text = "le 29th—1990s ünd";
-        let toks = tokenize(text);
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
         let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(words, ["le", "29", "th", "—", "1990", "s", "ünd"]);
     }
@@ -2192,7 +2262,9 @@ mod tests {
             assert_eq!(char_kind(&s, 0), Some((want, 1)), "byte {b}");
         }
         let text = "a\u{a0}b\u{2003}c 1٣ é—x";
-        let kinds: Vec<(Kind, &str)> = tokenize(text)
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let kinds: Vec<(Kind, &str)> = toks
             .iter()
             .map(|t| (t.kind, &text[t.start..t.end]))
             .collect();
