@@ -357,8 +357,9 @@ fn recycle<'b>(mut v: Vec<Option<&str>>) -> Vec<Option<&'b str>> {
 /// a run of ASCII digits, so any digit answers `true`. An anchor word is all ASCII letters and
 /// its token a maximal run of word characters, so it is also a maximal run of ASCII letters:
 /// only those runs are looked at (a run that touches a non-ASCII letter may be looked up in
-/// vain, which costs nothing but the look-up). This reads every byte of every sentence, so a
-/// byte costs a table look-up and a run is looked up only when its length, first and last
+/// vain, which costs nothing but the look-up). This reads every byte of every sentence, so the
+/// letters are found 64 bytes at a time as the bits of a mask ([`letter_mask`]), each run's
+/// ends are two bit scans, and a run is looked up only when its length, first and last
 /// letters are those of an anchor word ([`ANCHOR_ENDS`]).
 fn may_hold_anchor(bytes: &[u8]) -> bool {
     // (a digit anywhere, first: a loop with no early exit, which the compiler turns into
@@ -369,25 +370,61 @@ fn may_hold_anchor(bytes: &[u8]) -> bool {
     if digits != 0 {
         return true;
     }
-    // (then the letter runs, each found by two tight loops over the byte classes)
-    let mut rest = bytes;
-    loop {
-        let Some(start) = rest
-            .iter()
-            .position(|&b| BYTE_CLASS[usize::from(b)] == LETTER)
-        else {
-            return false;
-        };
-        rest = &rest[start..];
-        let len = rest
-            .iter()
-            .position(|&b| BYTE_CLASS[usize::from(b)] != LETTER)
-            .unwrap_or(rest.len());
-        if anchor_run(&rest[..len]) {
-            return true;
+    // (then the letter runs, a block of 64 bytes at a time; a run may go on into the next
+    // block, and the last block is padded with zeros, which are no letters)
+    let mut run_start: Option<usize> = None;
+    for (block, chunk) in bytes.chunks(64).enumerate() {
+        let base = block * 64;
+        let mut padded = [0u8; 64];
+        padded[..chunk.len()].copy_from_slice(chunk);
+        let letters = letter_mask(&padded);
+        // (the bits from `pos` on are still to be read)
+        let mut pos = 0u32;
+        while pos < 64 {
+            let ahead = u64::MAX << pos;
+            match run_start {
+                Some(start) => {
+                    let others = !letters & ahead;
+                    if others == 0 {
+                        break;
+                    }
+                    pos = others.trailing_zeros();
+                    if anchor_run(&bytes[start..base + pos as usize]) {
+                        return true;
+                    }
+                    run_start = None;
+                }
+                None => {
+                    let next = letters & ahead;
+                    if next == 0 {
+                        break;
+                    }
+                    pos = next.trailing_zeros();
+                    run_start = Some(base + pos as usize);
+                }
+            }
         }
-        rest = &rest[len..];
     }
+    run_start.is_some_and(|start| anchor_run(&bytes[start..]))
+}
+
+/// Bit `k` set when byte `k` is an ASCII letter (`| 0x20` lower-cases a letter and takes every
+/// byte past ASCII to 0xA0 or above). Written as two loops the compiler turns into vector
+/// operations: one byte a lane for the tests, then eight 0/1 bytes into eight bits by a
+/// multiplication (bit `i` of the top byte is byte `i`'s; no two products meet or carry).
+fn letter_mask(block: &[u8; 64]) -> u64 {
+    let mut flags = [0u8; 64];
+    for (f, &b) in flags.iter_mut().zip(block) {
+        *f = u8::from((b | 0x20).wrapping_sub(b'a') < 26);
+    }
+    let mut mask = 0u64;
+    for (k, eight) in flags.chunks_exact(8).enumerate() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        let bits = u64::from_le_bytes(word).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        mask |= bits << (8 * k);
+    }
+    mask
 }
 
 /// Is a maximal run of ASCII letters an anchor word, in any case?
@@ -423,23 +460,6 @@ fn is_anchor_word(lower: &[u8]) -> bool {
     let last = lower[n - 1].wrapping_sub(b'a');
     first < 26 && last < 26 && ANCHOR_ENDS[n][first] >> last & 1 != 0 && in_anchor_list(lower)
 }
-
-const OTHER: u8 = 0;
-const LETTER: u8 = 1;
-
-/// ASCII letters; every other byte (space, digit, punctuation, any byte of a non-ASCII
-/// character) ends a run.
-const BYTE_CLASS: [u8; 256] = {
-    let mut table = [OTHER; 256];
-    let mut b = 0;
-    while b < 256 {
-        if (b as u8).is_ascii_alphabetic() {
-            table[b] = LETTER;
-        }
-        b += 1;
-    }
-    table
-};
 
 /// Declares the anchor words once: as the list [`ANCHOR_WORDS`] the prefilter's table is built
 /// from, and as the `match` of [`in_anchor_list`] (a match compiles to a length switch and a
@@ -2235,6 +2255,28 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn letter_masks_mark_ascii_letters_and_runs_cross_blocks() {
+        let bytes: Vec<u8> = (0..=255u8).collect();
+        for block in bytes.chunks_exact(64) {
+            let block: [u8; 64] = block.try_into().unwrap();
+            let mask = super::letter_mask(&block);
+            for (k, b) in block.iter().enumerate() {
+                assert_eq!(mask >> k & 1 == 1, b.is_ascii_alphabetic(), "byte {b}");
+            }
+        }
+        // an anchor word across the first block's end, at the very end, and none at all
+        for pad in 55..66 {
+            let text = format!("{} January", "x ".repeat(pad / 2) + &"y".repeat(pad % 2));
+            assert!(super::may_hold_anchor(text.as_bytes()), "{text}");
+            let text = format!("{} Januaryx went", "x ".repeat(pad / 2));
+            assert!(!super::may_hold_anchor(text.as_bytes()), "{text}");
+        }
+        let long = format!("{}March", "ab ".repeat(40));
+        assert!(super::may_hold_anchor(long.as_bytes()));
+        assert!(!super::may_hold_anchor("ab ".repeat(40).as_bytes()));
+    }
 
     #[test]
     fn tokens_split_digits_from_letters_and_keep_offsets() {
