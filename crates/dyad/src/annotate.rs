@@ -732,21 +732,22 @@ pub fn annotate_with_cues(
     // the word lists' verdict on every token, looked up once
     // (a month abbreviation's period is not part of its name: "Jan." is a month, settled here
     // once rather than at every test of its time bits)
-    let class: Vec<WordClass> = toks
-        .iter()
-        .zip(&table.words)
-        .map(|(t, &w)| {
-            let mut c = WordClass::of(t, w);
-            if t.lower.ends_with('.') {
-                c.time = if MONTHS.contains(&t.lower.trim_end_matches('.')) {
-                    TIME_MONTH
-                } else {
-                    0
-                };
-            }
-            c
-        })
-        .collect();
+    // (this and `mention_at` are working lists dropped at the end: they live in this
+    // thread's buffers from the previous sentence instead of two allocations per sentence)
+    let mut scratch = SCRATCH.take();
+    let mut class = std::mem::take(&mut scratch.class);
+    class.clear();
+    class.extend(toks.iter().zip(&table.words).map(|(t, &w)| {
+        let mut c = WordClass::of(t, w);
+        if t.lower.ends_with('.') {
+            c.time = if MONTHS.contains(&t.lower.trim_end_matches('.')) {
+                TIME_MONTH
+            } else {
+                0
+            };
+        }
+        c
+    }));
     // A Title Case headline capitalises every content word; then capitals say nothing about names.
     let title_case = s.is_headline
         && toks
@@ -763,7 +764,8 @@ pub fn annotate_with_cues(
     let dateline = dateline_end(toks, text);
 
     // 1. Dictionary phrases (longest match, left to right).
-    let mut mention_at: Vec<Option<(usize, &LexEntry)>> = vec![None; n];
+    let mut mention_at = recycle(std::mem::take(&mut scratch.mention_at));
+    mention_at.resize(n, None);
     let mut i = dateline.unwrap_or(0);
     while i < n {
         if let Some(m) = lex.match_actor_at(table.words[i], toks, i, text) {
@@ -1552,6 +1554,9 @@ pub fn annotate_with_cues(
             *t = Tag::Punct;
         }
     }
+    scratch.class = class;
+    scratch.mention_at = recycle(mention_at);
+    SCRATCH.set(scratch);
     Annotated {
         tags,
         verb,
@@ -1566,6 +1571,30 @@ pub fn annotate_with_cues(
             .map(|w| w.map(WordEntry::literal_id))
             .collect(),
     }
+}
+
+thread_local! {
+    /// [`annotate_with_cues`]'s working lists, kept between sentences (see [`Scratch`]).
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::default();
+}
+
+/// The buffers of [`annotate_with_cues`]'s per-token working lists (each token's
+/// [`WordClass`] and dictionary match), which it drops at its end: handed from one sentence to
+/// the next so that annotating allocates them only while they grow. Taken out of [`SCRATCH`]
+/// for the call, so a call inside a call would only start with empty ones.
+#[derive(Default)]
+struct Scratch {
+    class: Vec<WordClass>,
+    /// Always empty here: only its allocation is kept ([`recycle`]).
+    mention_at: Vec<Option<(usize, &'static LexEntry)>>,
+}
+
+/// An empty vector with `v`'s allocation, for entries of another lifetime. A vector's own
+/// iterator collected into a vector of the same layout reuses its buffer (the standard
+/// library's in-place collection), so this allocates nothing.
+fn recycle<'b>(mut v: Vec<Option<(usize, &LexEntry)>>) -> Vec<Option<(usize, &'b LexEntry)>> {
+    v.clear();
+    v.into_iter().map(|_| None).collect()
 }
 
 /// Whether the lower-cased words joined by single spaces end with `suffix` (without joining

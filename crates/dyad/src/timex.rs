@@ -311,47 +311,45 @@ pub fn find(text: &str) -> Vec<TimeMention> {
     if !may_hold_anchor(text.as_bytes()) {
         return Vec::new();
     }
-    let lower_text = text.to_ascii_lowercase();
-    let mut scan = Scan::new(text, &lower_text);
-    // Every expression holds an anchor — a number, a month, weekday or season name, or a time
-    // noun — within its first few tokens ("the end of the year"); tokens with no anchor
-    // ahead cannot start one, and skipping them keeps the matchers off most of the text.
-    let anchors = std::mem::take(&mut scan.anchors);
-    if anchors.is_empty() {
-        return Vec::new();
-    }
-    let mut next_anchor = 0;
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < scan.toks.len() {
-        while next_anchor < anchors.len() && anchors[next_anchor] < i {
-            next_anchor += 1;
-        }
-        match anchors.get(next_anchor) {
-            None => break,
-            Some(&a) if a >= i + ANCHOR_REACH => {
-                i = a + 1 - ANCHOR_REACH;
-                continue;
-            }
-            _ => {}
-        }
-        match scan.match_at(i) {
-            Some((end, kind)) if end > i => {
-                let last = end.min(scan.toks.len()) - 1;
-                let (start, stop) = (scan.toks[i].start, scan.toks[last].end);
-                out.push(TimeMention {
-                    start,
-                    end: stop,
-                    kind,
-                    is_range_start: i > 0 && scan.is(i - 1, "since"),
-                });
-                scan.last_end = Some(last + 1);
-                i = last + 1;
-            }
-            _ => i += 1,
-        }
-    }
+    // (the rest runs on a third of all sentences: its lower-case copy and token lists are
+    // this thread's buffers from the previous sentence, not five fresh allocations)
+    let mut scratch = SCRATCH.take();
+    let mut lower_text = std::mem::take(&mut scratch.lower_text);
+    lower_text.clear();
+    lower_text.push_str(text);
+    lower_text.make_ascii_lowercase();
+    let mut scan = Scan::with_buffers(text, &lower_text, scratch);
+    let out = scan.mentions();
+    let mut scratch = scan.into_buffers();
+    scratch.lower_text = lower_text;
+    SCRATCH.set(scratch);
     out
+}
+
+thread_local! {
+    /// [`find`]'s buffers, kept between sentences (see [`Scratch`]).
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::default();
+}
+
+/// The buffers behind a [`Scan`], handed from one sentence's to the next's by [`find`] so that
+/// coding a sentence allocates nothing here once they have grown to its size. Taken out of
+/// [`SCRATCH`] for the call, so a call inside a call would only start with empty ones.
+#[derive(Default)]
+struct Scratch {
+    lower_text: String,
+    toks: Vec<Tok>,
+    /// Always empty here: only its allocation is kept ([`recycle`]).
+    lowers: Vec<Option<&'static str>>,
+    names: Vec<Names>,
+    anchors: Vec<usize>,
+}
+
+/// An empty vector with `v`'s allocation, for slices of another lifetime. A vector's own
+/// iterator collected into a vector of the same layout reuses its buffer (the standard
+/// library's in-place collection), so this allocates nothing.
+fn recycle<'b>(mut v: Vec<Option<&str>>) -> Vec<Option<&'b str>> {
+    v.clear();
+    v.into_iter().map(|_| None).collect()
 }
 
 /// Could `text` hold an anchor of [`find`] — a number token or an [`is_anchor_word`]? `false`
@@ -359,8 +357,9 @@ pub fn find(text: &str) -> Vec<TimeMention> {
 /// a run of ASCII digits, so any digit answers `true`. An anchor word is all ASCII letters and
 /// its token a maximal run of word characters, so it is also a maximal run of ASCII letters:
 /// only those runs are looked at (a run that touches a non-ASCII letter may be looked up in
-/// vain, which costs nothing but the look-up). This reads every byte of every sentence, so a
-/// byte costs a table look-up and a run is looked up only when its length, first and last
+/// vain, which costs nothing but the look-up). This reads every byte of every sentence, so the
+/// letters are found 64 bytes at a time as the bits of a mask ([`letter_mask`]), each run's
+/// ends are two bit scans, and a run is looked up only when its length, first and last
 /// letters are those of an anchor word ([`ANCHOR_ENDS`]).
 fn may_hold_anchor(bytes: &[u8]) -> bool {
     // (a digit anywhere, first: a loop with no early exit, which the compiler turns into
@@ -371,25 +370,61 @@ fn may_hold_anchor(bytes: &[u8]) -> bool {
     if digits != 0 {
         return true;
     }
-    // (then the letter runs, each found by two tight loops over the byte classes)
-    let mut rest = bytes;
-    loop {
-        let Some(start) = rest
-            .iter()
-            .position(|&b| BYTE_CLASS[usize::from(b)] == LETTER)
-        else {
-            return false;
-        };
-        rest = &rest[start..];
-        let len = rest
-            .iter()
-            .position(|&b| BYTE_CLASS[usize::from(b)] != LETTER)
-            .unwrap_or(rest.len());
-        if anchor_run(&rest[..len]) {
-            return true;
+    // (then the letter runs, a block of 64 bytes at a time; a run may go on into the next
+    // block, and the last block is padded with zeros, which are no letters)
+    let mut run_start: Option<usize> = None;
+    for (block, chunk) in bytes.chunks(64).enumerate() {
+        let base = block * 64;
+        let mut padded = [0u8; 64];
+        padded[..chunk.len()].copy_from_slice(chunk);
+        let letters = letter_mask(&padded);
+        // (the bits from `pos` on are still to be read)
+        let mut pos = 0u32;
+        while pos < 64 {
+            let ahead = u64::MAX << pos;
+            match run_start {
+                Some(start) => {
+                    let others = !letters & ahead;
+                    if others == 0 {
+                        break;
+                    }
+                    pos = others.trailing_zeros();
+                    if anchor_run(&bytes[start..base + pos as usize]) {
+                        return true;
+                    }
+                    run_start = None;
+                }
+                None => {
+                    let next = letters & ahead;
+                    if next == 0 {
+                        break;
+                    }
+                    pos = next.trailing_zeros();
+                    run_start = Some(base + pos as usize);
+                }
+            }
         }
-        rest = &rest[len..];
     }
+    run_start.is_some_and(|start| anchor_run(&bytes[start..]))
+}
+
+/// Bit `k` set when byte `k` is an ASCII letter (`| 0x20` lower-cases a letter and takes every
+/// byte past ASCII to 0xA0 or above). Written as two loops the compiler turns into vector
+/// operations: one byte a lane for the tests, then eight 0/1 bytes into eight bits by a
+/// multiplication (bit `i` of the top byte is byte `i`'s; no two products meet or carry).
+fn letter_mask(block: &[u8; 64]) -> u64 {
+    let mut flags = [0u8; 64];
+    for (f, &b) in flags.iter_mut().zip(block) {
+        *f = u8::from((b | 0x20).wrapping_sub(b'a') < 26);
+    }
+    let mut mask = 0u64;
+    for (k, eight) in flags.chunks_exact(8).enumerate() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        let bits = u64::from_le_bytes(word).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        mask |= bits << (8 * k);
+    }
+    mask
 }
 
 /// Is a maximal run of ASCII letters an anchor word, in any case?
@@ -425,23 +460,6 @@ fn is_anchor_word(lower: &[u8]) -> bool {
     let last = lower[n - 1].wrapping_sub(b'a');
     first < 26 && last < 26 && ANCHOR_ENDS[n][first] >> last & 1 != 0 && in_anchor_list(lower)
 }
-
-const OTHER: u8 = 0;
-const LETTER: u8 = 1;
-
-/// ASCII letters; every other byte (space, digit, punctuation, any byte of a non-ASCII
-/// character) ends a run.
-const BYTE_CLASS: [u8; 256] = {
-    let mut table = [OTHER; 256];
-    let mut b = 0;
-    while b < 256 {
-        if (b as u8).is_ascii_alphabetic() {
-            table[b] = LETTER;
-        }
-        b += 1;
-    }
-    table
-};
 
 /// Declares the anchor words once: as the list [`ANCHOR_WORDS`] the prefilter's table is built
 /// from, and as the `match` of [`in_anchor_list`] (a match compiles to a length switch and a
@@ -767,9 +785,10 @@ struct Tok {
     kind: Kind,
 }
 
-fn tokenize(text: &str) -> Vec<Tok> {
+fn tokenize(text: &str, toks: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
-    let mut toks = Vec::with_capacity(text.len() / 4 + 1);
+    toks.clear();
+    toks.reserve(text.len() / 4 + 1);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let (kind, len) = if b.is_ascii() {
@@ -809,7 +828,6 @@ fn tokenize(text: &str) -> Vec<Tok> {
         });
         i = end;
     }
-    toks
 }
 
 /// The kind of each ASCII byte (`None`: white space), as [`char_kind`] gives it.
@@ -1181,13 +1199,28 @@ const YEAR: u16 = 1 << 9;
 
 impl<'a> Scan<'a> {
     /// `lower_text` is `text.to_ascii_lowercase()`.
+    #[cfg(test)]
     fn new(text: &'a str, lower_text: &'a str) -> Scan<'a> {
-        let toks = tokenize(text);
+        Scan::with_buffers(text, lower_text, Scratch::default())
+    }
+
+    /// [`Scan::new`] in `scratch`'s buffers (its `lower_text` is not used).
+    fn with_buffers(text: &'a str, lower_text: &'a str, scratch: Scratch) -> Scan<'a> {
+        let Scratch {
+            mut toks,
+            lowers,
+            mut names,
+            mut anchors,
+            ..
+        } = scratch;
+        tokenize(text, &mut toks);
         // (one pass over the tokens for their lower case, anchors and names: this runs on every
         // sentence, and most tokens are none of these)
-        let mut lowers: Vec<Option<&'a str>> = Vec::with_capacity(toks.len());
-        let mut names: Vec<Names> = Vec::with_capacity(toks.len());
-        let mut anchors = Vec::new();
+        let mut lowers = recycle(lowers);
+        lowers.reserve(toks.len());
+        names.clear();
+        names.reserve(toks.len());
+        anchors.clear();
         let mut last_num = None;
         for (k, t) in toks.iter().enumerate() {
             let lower = if t.kind == Kind::Word {
@@ -1222,6 +1255,62 @@ impl<'a> Scan<'a> {
             last_end: None,
             last_num,
         }
+    }
+
+    /// The buffers back, for the next sentence's [`Scan::with_buffers`].
+    fn into_buffers(self) -> Scratch {
+        Scratch {
+            lower_text: String::new(),
+            toks: self.toks,
+            lowers: recycle(self.lowers),
+            names: self.names,
+            anchors: self.anchors,
+        }
+    }
+
+    /// The mentions of [`find`], left to right.
+    fn mentions(&mut self) -> Vec<TimeMention> {
+        // Every expression holds an anchor — a number, a month, weekday or season name, or a
+        // time noun — within its first few tokens ("the end of the year"); tokens with no
+        // anchor ahead cannot start one, and skipping them keeps the matchers off most of the
+        // text.
+        let mut out = Vec::new();
+        if self.anchors.is_empty() {
+            return out;
+        }
+        let anchors = std::mem::take(&mut self.anchors);
+        let mut next_anchor = 0;
+        let mut i = 0;
+        while i < self.toks.len() {
+            while next_anchor < anchors.len() && anchors[next_anchor] < i {
+                next_anchor += 1;
+            }
+            match anchors.get(next_anchor) {
+                None => break,
+                Some(&a) if a >= i + ANCHOR_REACH => {
+                    i = a + 1 - ANCHOR_REACH;
+                    continue;
+                }
+                _ => {}
+            }
+            match self.match_at(i) {
+                Some((end, kind)) if end > i => {
+                    let last = end.min(self.toks.len()) - 1;
+                    let (start, stop) = (self.toks[i].start, self.toks[last].end);
+                    out.push(TimeMention {
+                        start,
+                        end: stop,
+                        kind,
+                        is_range_start: i > 0 && self.is(i - 1, "since"),
+                    });
+                    self.last_end = Some(last + 1);
+                    i = last + 1;
+                }
+                _ => i += 1,
+            }
+        }
+        self.anchors = anchors;
+        out
     }
 
     fn tok(&self, i: usize) -> Option<Tok> {
@@ -2168,9 +2257,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn letter_masks_mark_ascii_letters_and_runs_cross_blocks() {
+        let bytes: Vec<u8> = (0..=255u8).collect();
+        for block in bytes.chunks_exact(64) {
+            let block: [u8; 64] = block.try_into().unwrap();
+            let mask = super::letter_mask(&block);
+            for (k, b) in block.iter().enumerate() {
+                assert_eq!(mask >> k & 1 == 1, b.is_ascii_alphabetic(), "byte {b}");
+            }
+        }
+        // an anchor word across the first block's end, at the very end, and none at all
+        for pad in 55..66 {
+            let text = format!("{} January", "x ".repeat(pad / 2) + &"y".repeat(pad % 2));
+            assert!(super::may_hold_anchor(text.as_bytes()), "{text}");
+            let text = format!("{} Januaryx went", "x ".repeat(pad / 2));
+            assert!(!super::may_hold_anchor(text.as_bytes()), "{text}");
+        }
+        let long = format!("{}March", "ab ".repeat(40));
+        assert!(super::may_hold_anchor(long.as_bytes()));
+        assert!(!super::may_hold_anchor("ab ".repeat(40).as_bytes()));
+    }
+
+    #[test]
     fn tokens_split_digits_from_letters_and_keep_offsets() {
         let text = "le 29th—1990s ünd";
-        let toks = tokenize(text);
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
         let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(words, ["le", "29", "th", "—", "1990", "s", "ünd"]);
     }
@@ -2192,7 +2304,9 @@ mod tests {
             assert_eq!(char_kind(&s, 0), Some((want, 1)), "byte {b}");
         }
         let text = "a\u{a0}b\u{2003}c 1٣ é—x";
-        let kinds: Vec<(Kind, &str)> = tokenize(text)
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let kinds: Vec<(Kind, &str)> = toks
             .iter()
             .map(|t| (t.kind, &text[t.start..t.end]))
             .collect();
