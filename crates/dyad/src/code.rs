@@ -1038,6 +1038,36 @@ pub fn parse_sentence(
             c.target = Some(p);
         }
     }
+    // "rebels killed at least 40 students", "gunmen killed dozens of villagers": killing
+    // civilians in large numbers is a mass killing (202); a few civilians killed by gunmen,
+    // rebels or criminals rather than by an army is a killing by assault (1823). Soldiers
+    // killed, or civilians killed by state forces, stay a use of force.
+    for c in out.candidates.iter_mut().filter(|c| c.code == "190") {
+        let lemma = ctx.lex.lemma(ctx.a.verb[c.trigger.0].map_or(0, |x| x.0));
+        if !matches!(lemma, "kill" | "massacre" | "slaughter") {
+            continue;
+        }
+        let (Some(t), Some(source)) = (c.target, code_of(c.source)) else {
+            continue;
+        };
+        let Some(victims) = code_of(t) else { continue };
+        let civilians = victims.len() == 3
+            || matches!(
+                victims.get(3..),
+                Some("CVL" | "EDU" | "BUS" | "LAB" | "REF" | "HLH" | "AGR")
+            );
+        if !civilians {
+            continue;
+        }
+        let count = victim_count(&ctx, c.trigger.0 + 1, ctx.a.phrases[t].end);
+        let irregular = matches!(source.get(3..), Some("UAF" | "REB" | "CRM" | "INS" | "SEP"))
+            || source.starts_with("IMG");
+        if count >= 18 {
+            c.code = "202".to_string();
+        } else if count > 0 && irregular && victims.len() > 3 {
+            c.code = "1823".to_string();
+        }
+    }
     // event nouns
     for i in 0..n {
         // an attack noun that heads its owner's phrase ("Israeli airstrikes on Gaza") is an
@@ -2714,6 +2744,52 @@ fn reduced_passive_relative(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Opti
         Tag::Be | Tag::Have | Tag::Modal | Tag::Do
     ) && !next.form.only(VerbForm::GERUND);
     (!joined && !next.infinitive && finite && shares).then_some(Some(j))
+}
+
+/// How many people the words in `from..to` say were killed ("at least 40 students", "dozens
+/// of villagers", "nine of them"): a number written in digits or words, "dozens" or
+/// "scores" as 24, "hundreds" as 200, "thousands" as 2,000; 0 when none is written.
+fn victim_count(ctx: &Ctx, from: usize, to: usize) -> u32 {
+    const WORDS: &[&str] = &[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    (from..to.min(from + 6))
+        .find_map(|t| {
+            let w = ctx.lower(t);
+            match w {
+                "dozens" | "scores" => Some(24),
+                "hundreds" => Some(200),
+                "thousands" => Some(2000),
+                _ => WORDS
+                    .iter()
+                    .position(|&x| x == w)
+                    .map(|k| k as u32 + 1)
+                    .or_else(|| {
+                        let digits: String = w.chars().filter(|&ch| ch != ',').collect();
+                        digits.parse().ok()
+                    }),
+            }
+        })
+        .unwrap_or(0)
 }
 
 /// Whether a verb names an act done in words beyond saying something: accusing, urging,

@@ -555,6 +555,20 @@ impl Coder {
                     o.target.is_some() && o.source.code == e.source.code && o.cameo == e.cameo
                 })
         });
+        // "rebels killed at least 40 students in an attack on a school": force of no stated
+        // kind (190) beside a violent act of a stated kind by the same side, on the same
+        // target or with none named, is that act
+        drop_redundant(&mut events, |e, others| {
+            e.cameo == "190"
+                && others.iter().any(|o| {
+                    o.source.code == e.source.code
+                        && (e.target.is_none()
+                            || o.target.as_ref().map(|t| &t.code)
+                                == e.target.as_ref().map(|t| &t.code))
+                        && o.cameo != "190"
+                        && matches!(o.cameo.get(..2), Some("18" | "19" | "20"))
+                })
+        });
         // "shelled residential areas of Kharkiv, killing seven civilians": the same act at a
         // place and at its civilians is one act on the civilians
         drop_redundant(&mut events, |e, others| {

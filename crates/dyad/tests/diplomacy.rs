@@ -458,7 +458,7 @@ fn a_participle_after_reported_speech_was_the_reported_sides_act() {
     // an act of force in the participle stays the reported act's
     assert_eq!(
         asserted("Gunmen attacked a village in Borno, police said, killing 20 people."),
-        [t("UAF", "CVL", "190")]
+        [t("UAF", "CVL", "202")]
     );
 }
 
