@@ -210,14 +210,15 @@ impl Event {
     }
 
     /// Append the event as one compact JSON object (no newline) to `out`: byte for byte what
-    /// `serde_json::to_writer(out, self)` writes, faster.
+    /// `serde_json::to_writer(out, self)` writes, faster. (It does not size `out` itself: its
+    /// callers size a buffer once for all of an article's events with
+    /// [`Event::json_size_hint`], or reuse one, and working out the size again for each event
+    /// cost more than the growth it saved.)
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        // (one capacity check that can grow the buffer, not one per field)
-        out.reserve(self.json_size_hint());
         out.extend_from_slice(b"{\"event_id\":");
         json_str(out, &self.event_id);
         out.extend_from_slice(b",\"article_id\":");
-        json_str(out, &self.article_id);
+        SHARED_JSON.with(|c| c.borrow_mut().write(&self.article_id, out));
         out.extend_from_slice(b",\"sentence_index\":");
         json_uint(out, self.sentence_index as u64);
         out.extend_from_slice(b",\"sentence\":");
@@ -240,7 +241,10 @@ impl Event {
         out.extend_from_slice(b",\"plover\":");
         json_opt_str(out, self.plover);
         out.extend_from_slice(b",\"modality\":");
-        json_str(out, modality_name(self.modality));
+        // (a name of ours, nothing to escape)
+        out.push(b'"');
+        out.extend_from_slice(modality_name(self.modality).as_bytes());
+        out.push(b'"');
         out.extend_from_slice(b",\"date\":");
         json_str(out, &self.date);
         out.extend_from_slice(b",\"when\":");
@@ -257,7 +261,7 @@ impl Event {
         out.extend_from_slice(b",\"evidence\":{\"verb\":");
         json_str(out, &self.evidence.verb);
         out.extend_from_slice(b",\"pattern\":");
-        json_str(out, &self.evidence.pattern);
+        SHARED_JSON.with(|c| c.borrow_mut().write(&self.evidence.pattern, out));
         out.extend_from_slice(b",\"entries\":[");
         for (k, e) in self.evidence.entries.iter().enumerate() {
             if k > 0 {
@@ -285,6 +289,20 @@ impl ActorRef {
 
 impl Place {
     fn write_json(&self, out: &mut Vec<u8>) {
+        // (the gazetteer's part, every field before `text`, is the same for each event at the
+        // place: written once per thread and place, then copied; see `PlaceHeads`)
+        PLACE_HEADS.with(|heads| heads.borrow_mut().write(self, out));
+        out.extend_from_slice(b",\"text\":");
+        json_str(out, &self.text);
+        out.extend_from_slice(b",\"start\":");
+        json_uint(out, self.start as u64);
+        out.extend_from_slice(b",\"end\":");
+        json_uint(out, self.end as u64);
+        out.push(b'}');
+    }
+
+    /// The JSON of the gazetteer's fields (`{"name":...,"feature":"..."`, open).
+    fn write_head_json(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"name\":");
         json_str(out, self.name);
         out.extend_from_slice(b",\"country\":");
@@ -302,14 +320,123 @@ impl Place {
         }
         out.extend_from_slice(b",\"feature\":");
         json_str(out, self.feature);
-        out.extend_from_slice(b",\"text\":");
-        json_str(out, &self.text);
-        out.extend_from_slice(b",\"start\":");
-        json_uint(out, self.start as u64);
-        out.extend_from_slice(b",\"end\":");
-        json_uint(out, self.end as u64);
-        out.push(b'}');
     }
+}
+
+/// The JSON of the gazetteer's part of places written lately, one slot per place by its
+/// name's address, per thread.
+///
+/// Why: a located event's place was a fifth of the cost of writing the event (five strings,
+/// two coordinates formatted, an id), and it is the same for every event at that place, and
+/// a corpus names a few thousand places at most. A slot is used only when every field it was
+/// made from is the same (the same `'static` strings, by address and length, which are never
+/// freed, so never reused for other text; the same coordinate bits): then its bytes are what
+/// writing the fields would give. Otherwise the fields are written and the slot takes them.
+struct PlaceHeads {
+    slots: Vec<Option<PlaceHead>>,
+}
+
+struct PlaceHead {
+    name: &'static str,
+    country: &'static str,
+    admin1: Option<&'static str>,
+    lat: u64,
+    lon: u64,
+    geonames_id: Option<u32>,
+    feature: &'static str,
+    json: Vec<u8>,
+}
+
+impl PlaceHead {
+    fn is_of(&self, p: &Place) -> bool {
+        let same = |a: &'static str, b: &'static str| std::ptr::eq(a, b);
+        same(self.name, p.name)
+            && same(self.country, p.country)
+            && match (self.admin1, p.admin1) {
+                (Some(a), Some(b)) => same(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+            && self.lat == p.lat.to_bits()
+            && self.lon == p.lon.to_bits()
+            && self.geonames_id == p.geonames_id
+            && same(self.feature, p.feature)
+    }
+}
+
+impl PlaceHeads {
+    const SLOTS: usize = 1024;
+
+    fn write(&mut self, p: &Place, out: &mut Vec<u8>) {
+        if self.slots.is_empty() {
+            self.slots.resize_with(Self::SLOTS, || None);
+        }
+        // (Fibonacci hashing of the name's address: the top bits of the product)
+        let at = (p.name.as_ptr() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54;
+        let slot = &mut self.slots[at as usize % Self::SLOTS];
+        if let Some(head) = slot.as_ref().filter(|h| h.is_of(p)) {
+            out.extend_from_slice(&head.json);
+            return;
+        }
+        let start = out.len();
+        p.write_head_json(out);
+        let mut json = slot.take().map(|h| h.json).unwrap_or_default();
+        json.clear();
+        json.extend_from_slice(&out[start..]);
+        *slot = Some(PlaceHead {
+            name: p.name,
+            country: p.country,
+            admin1: p.admin1,
+            lat: p.lat.to_bits(),
+            lon: p.lon.to_bits(),
+            geonames_id: p.geonames_id,
+            feature: p.feature,
+            json,
+        });
+    }
+}
+
+/// The JSON strings of [`SharedStr`]s written lately, one slot per string by its address, per
+/// thread.
+///
+/// Why: an evidence pattern is one of a few thousand, made once per dictionary pattern and
+/// shared by every event it codes, and an article id is shared by the article's events, so
+/// the same text was scanned for escapes event after event. A slot holds a clone of the
+/// `Arc` it was made from: while it does, that allocation cannot be freed and its address
+/// reused for other text, so the same address is the same text and the slot's bytes are what
+/// escaping it would give.
+struct SharedJson {
+    slots: Vec<Option<(SharedStr, Vec<u8>)>>,
+}
+
+impl SharedJson {
+    const SLOTS: usize = 256;
+
+    fn write(&mut self, s: &SharedStr, out: &mut Vec<u8>) {
+        if self.slots.is_empty() {
+            self.slots.resize_with(Self::SLOTS, || None);
+        }
+        // (Fibonacci hashing of the address: the top bits of the product)
+        let at = (s.as_ptr() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56;
+        let slot = &mut self.slots[at as usize % Self::SLOTS];
+        if let Some((_, json)) = slot.as_ref().filter(|(held, _)| Arc::ptr_eq(held, s)) {
+            out.extend_from_slice(json);
+            return;
+        }
+        let start = out.len();
+        json_str(out, s);
+        let mut json = slot.take().map(|(_, j)| j).unwrap_or_default();
+        json.clear();
+        json.extend_from_slice(&out[start..]);
+        *slot = Some((Arc::clone(s), json));
+    }
+}
+
+thread_local! {
+    static PLACE_HEADS: std::cell::RefCell<PlaceHeads> =
+        const { std::cell::RefCell::new(PlaceHeads { slots: Vec::new() }) };
+    static SHARED_JSON: std::cell::RefCell<SharedJson> =
+        const { std::cell::RefCell::new(SharedJson { slots: Vec::new() }) };
 }
 
 /// `Modality`'s serde name (`rename_all = "lowercase"`).
@@ -330,34 +457,76 @@ fn json_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
     }
 }
 
-/// An unsigned integer in decimal, as serde_json (itoa) writes it.
+/// An unsigned integer in decimal, as serde_json (itoa) writes it: two digits at a time from a
+/// table, as itoa does (offsets are four to six digits, two to four of them an event).
 fn json_uint(out: &mut Vec<u8>, mut v: u64) {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
+    if v < 10 {
+        out.push(b'0' + v as u8);
+        return;
+    }
     let mut buf = [0u8; 20];
     let mut k = buf.len();
-    loop {
+    while v >= 100 {
+        let r = (v % 100) as usize;
+        v /= 100;
+        k -= 2;
+        buf[k..k + 2].copy_from_slice(&PAIRS[2 * r..2 * r + 2]);
+    }
+    if v >= 10 {
+        k -= 2;
+        let r = v as usize;
+        buf[k..k + 2].copy_from_slice(&PAIRS[2 * r..2 * r + 2]);
+    } else {
         k -= 1;
-        buf[k] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
+        buf[k] = b'0' + v as u8;
     }
     out.extend_from_slice(&buf[k..]);
 }
 
 /// A float as serde_json writes it (shortest round-trip digits; `null` when not finite).
 fn json_f64(out: &mut Vec<u8>, v: f64) {
-    // (a Goldstein value is a whole or tenth step between -10 and 10, one per event: its
-    // shortest digits are those of the tenths, written directly; any other number goes to
-    // serde_json's own formatting, so the digits are the same)
-    let tenths = (v * 10.0).round();
-    if tenths.abs() <= 1000.0 && tenths / 10.0 == v && !(v == 0.0 && v.is_sign_negative()) {
-        let t = tenths as i64;
-        if t < 0 {
+    // (a Goldstein value is a whole or tenth step between -10 and 10, one per event, and a
+    // place's latitude and longitude have at most five decimals, two per located event: such a
+    // number is written directly from its hundred-thousandths; any other goes to serde_json's
+    // own formatting, so the digits are the same.
+    //
+    // Why they are the digits serde_json (ryu) writes: `d / 1e5 == v` says the decimal
+    // `d * 10^-5` reads back as `v` (division and parsing both round to the nearest double), so
+    // it round-trips; any other decimal of five places or fewer differs from it by 10^-5 or
+    // more, far more than the spacing of doubles below 10^7, so none shorter reads back as `v`,
+    // and its digits with trailing zeros trimmed are the shortest. Below 10^7 and from 10^-5
+    // ryu writes them as a plain decimal with at least one digit after the point. Minus zero is
+    // left to serde_json.)
+    const SCALE: f64 = 100_000.0;
+    let d = (v * SCALE).round();
+    if d.abs() < 1e12 && d / SCALE == v && !(v == 0.0 && v.is_sign_negative()) {
+        let d = d as i64;
+        if d < 0 {
             out.push(b'-');
         }
-        json_uint(out, t.unsigned_abs() / 10);
-        out.extend_from_slice(&[b'.', b'0' + (t.unsigned_abs() % 10) as u8]);
+        let u = d.unsigned_abs();
+        json_uint(out, u / 100_000);
+        let mut frac = u % 100_000;
+        if frac == 0 {
+            out.extend_from_slice(b".0");
+            return;
+        }
+        let mut digits = 5;
+        while frac.is_multiple_of(10) {
+            frac /= 10;
+            digits -= 1;
+        }
+        let mut buf = [b'.', b'0', b'0', b'0', b'0', b'0'];
+        for k in (1..=digits).rev() {
+            buf[k] = b'0' + (frac % 10) as u8;
+            frac /= 10;
+        }
+        out.extend_from_slice(&buf[..=digits]);
         return;
     }
     serde_json::to_writer(out, &v).expect("writing to a Vec cannot fail");
@@ -402,112 +571,121 @@ fn needs_escape16(chunk: &[u8; 16]) -> bool {
     chunk.iter().fold(false, |any, &c| any | needs_escape(c))
 }
 
-/// Whether any byte of `b` needs an escape. (Most strings of an event are short codes, names
-/// and dates: whatever the length, the bytes are checked in a few words, the last of which
-/// may overlap the one before, not one by one.)
+/// Whether any byte of a string shorter than eight bytes needs an escape, in one or two reads
+/// of overlapping positions rather than byte by byte (most such strings are codes and dates).
 #[inline]
-fn any_needs_escape(b: &[u8]) -> bool {
+fn short_needs_escape(b: &[u8]) -> bool {
     let n = b.len();
-    let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
     let half = |at: usize| u32::from_le_bytes(b[at..at + 4].try_into().expect("four bytes"));
     match n {
         0 => false,
         // positions 0, n/2 and n-1 are every position
         1..=3 => needs_escape(b[0]) || needs_escape(b[n / 2]) || needs_escape(b[n - 1]),
-        4..=7 => needs_escape8(u64::from(half(0)) | u64::from(half(n - 4)) << 32),
-        8..=15 => needs_escape8(word(0)) || needs_escape8(word(n - 8)),
-        _ => {
-            let mut chunks = b.chunks_exact(16);
-            let found = chunks
-                .by_ref()
-                .any(|c| needs_escape16(c.try_into().expect("sixteen bytes")));
-            found
-                || (!chunks.remainder().is_empty()
-                    && needs_escape16(b[n - 16..].try_into().expect("sixteen bytes")))
-        }
+        _ => needs_escape8(u64::from(half(0)) | u64::from(half(n - 4)) << 32),
     }
 }
 
-/// What a byte that needs an escape is written as, if it has a short escape (the other control
-/// characters are written `\u00XX`).
-fn short_escape(c: u8) -> Option<&'static [u8]> {
-    Some(match c {
-        b'"' => b"\\\"",
-        b'\\' => b"\\\\",
-        0x08 => b"\\b",
-        b'\t' => b"\\t",
-        b'\n' => b"\\n",
-        0x0c => b"\\f",
-        b'\r' => b"\\r",
-        _ => return None,
-    })
+/// Write the byte `c`, which needs an escape, as serde_json escapes it: a short escape where
+/// there is one, else `\u00XX` (lower-case hex).
+#[inline]
+fn push_escape(out: &mut Vec<u8>, c: u8) {
+    let short = match c {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        0x08 => b'b',
+        b'\t' => b't',
+        b'\n' => b'n',
+        0x0c => b'f',
+        b'\r' => b'r',
+        _ => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(c >> 4)],
+                HEX[usize::from(c & 0xf)],
+            ]);
+            return;
+        }
+    };
+    out.extend_from_slice(&[b'\\', short]);
+}
+
+/// Every byte of `b` to escape in `mask` (the top bit of each byte of a word read at `base`,
+/// lowest first): the clean bytes from `run` to it copied, then its escape. (Inlined: most
+/// masks are empty, and a call for each would cost more than the test.)
+#[inline(always)]
+fn escape_word(out: &mut Vec<u8>, b: &[u8], run: &mut usize, mut mask: u64, base: usize) {
+    while mask != 0 {
+        let at = base + (mask.trailing_zeros() / 8) as usize;
+        out.extend_from_slice(&b[*run..at]);
+        push_escape(out, b[at]);
+        *run = at + 1;
+        mask &= mask - 1;
+    }
 }
 
 /// A string with serde_json's escapes: `\"`, `\\`, `\b`, `\t`, `\n`, `\f`, `\r`, and `\u00XX`
-/// (lower-case hex) for the other control characters; everything else as is. A string with
-/// nothing to escape (nearly all) is checked a word at a time and copied whole.
+/// (lower-case hex) for the other control characters; everything else as is.
 fn json_str(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
     out.reserve(b.len() + 2);
     out.push(b'"');
-    if any_needs_escape(b) {
-        json_escaped(out, b);
-    } else {
-        out.extend_from_slice(b);
-    }
+    json_escape_body(out, b);
     out.push(b'"');
 }
 
-/// The body of [`json_str`] for a string with something to escape: clean runs are skipped
-/// sixteen bytes at a time, then the next byte to escape is found in a word of eight, and the
-/// bytes before it are copied in one run.
-fn json_escaped(out: &mut Vec<u8>, b: &[u8]) {
+/// The escaped bytes of `b`, without the quotes, in one pass: clean runs are skipped sixteen
+/// bytes at a time, a chunk with something to escape is read as two words whose masks give
+/// every byte to escape (lowest first), and the clean bytes between escapes are copied in one
+/// run each. (An evidence entry, `countries.txt:74 ARM "Armenia"`, always has two quotes:
+/// finding both in the words already read, rather than scanning the string once to learn that
+/// it has an escape and again from each escape on, halves what writing one costs.)
+#[inline]
+fn json_escape_body(out: &mut Vec<u8>, b: &[u8]) {
     let n = b.len();
+    if n < 8 {
+        if short_needs_escape(b) {
+            let mut run = 0;
+            for (at, &c) in b.iter().enumerate() {
+                if needs_escape(c) {
+                    out.extend_from_slice(&b[run..at]);
+                    push_escape(out, c);
+                    run = at + 1;
+                }
+            }
+            out.extend_from_slice(&b[run..]);
+        } else {
+            out.extend_from_slice(b);
+        }
+        return;
+    }
     let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
     let mut run = 0; // start of the bytes not yet copied
     let mut i = 0;
-    while i < n {
-        if let Some(chunk) = b.get(i..i + 16) {
-            if !needs_escape16(chunk.try_into().expect("sixteen bytes")) {
-                i += 16;
-                continue;
-            }
+    while i + 16 <= n {
+        if needs_escape16(b[i..i + 16].try_into().expect("sixteen bytes")) {
+            escape_word(out, b, &mut run, escape_mask8(word(i)), i);
+            escape_word(out, b, &mut run, escape_mask8(word(i + 8)), i + 8);
         }
-        // the bytes to escape among the next (at most) eight, from bit 0 for byte `i`
-        let (mask, width) = if i + 8 <= n {
-            (escape_mask8(word(i)), 8)
-        } else if n >= 8 {
-            // the last eight bytes, less those before `i` (already read)
-            (escape_mask8(word(n - 8)) >> (8 * (i + 8 - n)), n - i)
-        } else {
-            let m = b[i..].iter().enumerate().fold(0u64, |m, (k, &c)| {
-                m | u64::from(needs_escape(c)) << (8 * k + 7)
-            });
-            (m, n - i)
-        };
-        if mask == 0 {
-            i += width;
-            continue;
-        }
-        let at = i + (mask.trailing_zeros() / 8) as usize;
-        let c = b[at];
-        out.extend_from_slice(&b[run..at]);
-        match short_escape(c) {
-            Some(e) => out.extend_from_slice(e),
-            None => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(&[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[usize::from(c >> 4)],
-                    HEX[usize::from(c & 0xf)],
-                ]);
-            }
-        }
-        run = at + 1;
-        i = at + 1;
+        i += 16;
+    }
+    if n - i >= 8 {
+        escape_word(out, b, &mut run, escape_mask8(word(i)), i);
+        i += 8;
+    }
+    if i < n {
+        // the last eight bytes, less those before `i` (already read): `n >= 8` here
+        let r = n - i;
+        escape_word(
+            out,
+            b,
+            &mut run,
+            escape_mask8(word(n - 8)) >> (8 * (8 - r)),
+            i,
+        );
     }
     out.extend_from_slice(&b[run..]);
 }
@@ -601,6 +779,21 @@ mod tests {
     }
 
     #[test]
+    fn json_uint_is_serde_json() {
+        let mut values: Vec<u64> = (0..2000).collect();
+        for p in 1..20 {
+            let t = 10u64.pow(p);
+            values.extend([t - 1, t, t + 1, t * 3 + 7]);
+        }
+        values.extend([u64::MAX, u64::MAX - 1, 1_234_567_890_123]);
+        for v in values {
+            let mut mine = Vec::new();
+            json_uint(&mut mine, v);
+            assert_eq!(mine, serde_json::to_vec(&v).unwrap(), "{v}");
+        }
+    }
+
+    #[test]
     fn json_f64_is_serde_json_for_tenths_and_others() {
         let mut values: Vec<f64> = (-20_000..=20_000).map(|t| f64::from(t) / 10.0).collect();
         values.extend([
@@ -615,6 +808,34 @@ mod tests {
             -f64::INFINITY,
         ]);
         values.extend((0..200).map(|k| 0.1 * f64::from(k)));
+        // latitudes and longitudes of up to five decimals (and some of more), every size of
+        // fraction, around the bounds of the direct path
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for k in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let places = [0, 1, 2, 3, 4, 5, 6, 9][k % 8];
+            let whole = (x % 36_000_001) as f64 / 100_000.0 - 180.0;
+            let step = 10f64.powi(places);
+            values.push((whole * step).round() / step);
+            values.push(whole);
+        }
+        values.extend([
+            0.00001,
+            -0.00001,
+            0.000015,
+            1e-5 + 1e-20,
+            9_999_999.999_99,
+            10_000_000.0,
+            9_999_999.5,
+            1e7 - 1e-5,
+            12_345_678.9,
+            0.3,
+            2.675,
+            -47.366_67,
+            f64::MIN_POSITIVE,
+        ]);
         for v in values {
             let mut mine = Vec::new();
             json_f64(&mut mine, v);
@@ -681,6 +902,39 @@ mod tests {
                 x.sentence_index = pad * 1001;
                 all.push(x);
             }
+        }
+        // the same place's record again, and with each gazetteer field changed in turn (a
+        // written place's JSON is reused only for the very same fields)
+        let located = all[1].clone();
+        let mut changed = Vec::new();
+        for k in 0..8 {
+            let mut x = located.clone();
+            let p = x.location.as_mut().unwrap();
+            match k {
+                0 => p.name = "Zurich",
+                1 => p.country = "DEU",
+                2 => p.admin1 = None,
+                3 => p.admin1 = Some("Z\"H"),
+                4 => p.lat = 47.366_68,
+                5 => p.lon = -0.0,
+                6 => p.geonames_id = None,
+                _ => p.feature = "region",
+            }
+            p.text = format!("Zurich {k}");
+            changed.push(x);
+            changed.push(located.clone());
+        }
+        all.extend(changed);
+        // a pattern and an article id written again, and others (new allocations) after them
+        for k in 0..4 {
+            let mut x = all[k % 2].clone();
+            x.evidence.pattern = format!("say \"{k}\" [010] (a.txt:{k})").into();
+            x.article_id = if k % 2 == 0 {
+                all[0].article_id.clone()
+            } else {
+                format!("id-{k}").into()
+            };
+            all.push(x);
         }
         for e in &all {
             let mut mine = Vec::new();
