@@ -2750,46 +2750,42 @@ fn reduced_passive_relative(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Opti
 /// of villagers", "nine of them"): a number written in digits or words, "dozens" or
 /// "scores" as 24, "hundreds" as 200, "thousands" as 2,000; 0 when none is written.
 fn victim_count(ctx: &Ctx, from: usize, to: usize) -> u32 {
-    const WORDS: &[&str] = &[
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
     (from..to.min(from + 6))
         .find_map(|t| {
             let w = ctx.lower(t);
-            match w {
-                "dozens" | "scores" => Some(24),
-                "hundreds" => Some(200),
-                "thousands" => Some(2000),
-                _ => WORDS
-                    .iter()
-                    .position(|&x| x == w)
-                    .map(|k| k as u32 + 1)
-                    .or_else(|| {
-                        let digits: String = w.chars().filter(|&ch| ch != ',').collect();
-                        digits.parse().ok()
-                    }),
-            }
+            number_value(w).or_else(|| w.replace(',', "").parse().ok())
         })
         .unwrap_or(0)
+}
+
+/// The value of a number word, with the plural round numbers as their least reading.
+fn number_value(w: &str) -> Option<u32> {
+    Some(match w {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "dozens" | "scores" => 24,
+        "hundreds" => 200,
+        "thousands" => 2000,
+        _ => return None,
+    })
 }
 
 /// Whether a verb names an act done in words beyond saying something: accusing, urging,

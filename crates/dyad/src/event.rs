@@ -273,17 +273,23 @@ impl Event {
     }
 }
 
+/// `,"text":…,"start":…,"end":…}`: the words an actor or a place was read from, and where,
+/// closing its object.
+fn json_words_at(out: &mut Vec<u8>, text: &str, start: usize, end: usize) {
+    out.extend_from_slice(b",\"text\":");
+    json_str(out, text);
+    out.extend_from_slice(b",\"start\":");
+    json_uint(out, start as u64);
+    out.extend_from_slice(b",\"end\":");
+    json_uint(out, end as u64);
+    out.push(b'}');
+}
+
 impl ActorRef {
     fn write_json(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"code\":");
         json_str(out, &self.code);
-        out.extend_from_slice(b",\"text\":");
-        json_str(out, &self.text);
-        out.extend_from_slice(b",\"start\":");
-        json_uint(out, self.start as u64);
-        out.extend_from_slice(b",\"end\":");
-        json_uint(out, self.end as u64);
-        out.push(b'}');
+        json_words_at(out, &self.text, self.start, self.end);
     }
 }
 
@@ -292,13 +298,7 @@ impl Place {
         // (the gazetteer's part, every field before `text`, is the same for each event at the
         // place: written once per thread and place, then copied; see `PlaceHeads`)
         PLACE_HEADS.with(|heads| heads.borrow_mut().write(self, out));
-        out.extend_from_slice(b",\"text\":");
-        json_str(out, &self.text);
-        out.extend_from_slice(b",\"start\":");
-        json_uint(out, self.start as u64);
-        out.extend_from_slice(b",\"end\":");
-        json_uint(out, self.end as u64);
-        out.push(b'}');
+        json_words_at(out, &self.text, self.start, self.end);
     }
 
     /// The JSON of the gazetteer's fields (`{"name":...,"feature":"..."`, open).
