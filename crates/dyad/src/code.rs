@@ -1368,31 +1368,27 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                 && start > 0
                 && ctx.s.tokens[start - 1].is_punct(",")
         };
-        let finite_before = |same_mask: bool| {
+        // (`past_attributions`: pass over an attribution to the act it attributes)
+        let finite_before = |same_mask: bool, past_attributions: bool| {
             clauses[..k].iter().rposition(|x| {
                 let participle = x.form.only(VerbForm::GERUND) && x.group_start == x.verb;
                 let finite = !x.infinitive && !participle;
                 x.verb < c.verb
                     && finite
-                    && !(forceful && attribution(x))
+                    && !(past_attributions && attribution(x))
                     && (!same_mask || ctx.masked[x.verb] == ctx.masked[c.verb])
                     && !(x.verb..c.verb).any(|t| matches!(ctx.lower(t), ";" | ":"))
             })
         };
         // ", Aliyev insisted, rejecting accusations": after an attribution set off by commas,
         // a participle that is no act of force is the speaker's
-        let verbal = is_verbal_act(ctx, c.lemma);
-        let nearest_finite = clauses[..k].iter().rposition(|x| {
-            let participle = x.form.only(VerbForm::GERUND) && x.group_start == x.verb;
-            x.verb < c.verb
-                && !x.infinitive
-                && !participle
-                && !(x.verb..c.verb).any(|t| matches!(ctx.lower(t), ";" | ":"))
-        });
-        if let Some(m) = nearest_finite.filter(|&m| verbal && attribution(&clauses[m])) {
+        // (whether the verb is verbal reads all its patterns: asked only after an attribution)
+        let after_attribution = finite_before(false, false)
+            .filter(|&m| attribution(&clauses[m]) && is_verbal_act(ctx, c.lemma));
+        if let Some(m) = after_attribution {
             return find_subject(ctx, clauses, m, depth + 1);
         }
-        let main = finite_before(true).or_else(|| finite_before(false));
+        let main = finite_before(true, forceful).or_else(|| finite_before(false, forceful));
         if let Some(m) = main {
             if clauses[m].passive {
                 return vec![];
@@ -1638,11 +1634,7 @@ fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
     };
     // a participial clause after a comma (", killing seven civilians") belongs to the
     // nearest finite verb before it
-    if c.form.has(VerbForm::GERUND)
-        && c.group_start == c.verb
-        && c.verb > 0
-        && ctx.s.tokens[c.verb - 1].is_punct(",")
-    {
+    if is_comma_participle(ctx, c) {
         return clauses
             .iter()
             .filter(|x| {
