@@ -740,6 +740,35 @@ pub fn parse_sentence(
             out.candidates[k].target_as = TargetAs::CiviliansOwning(property);
         }
     }
+    // An act with no target whose object lies in a country: "called for a ceasefire in eastern
+    // Congo", "apologised for killings committed in Tanzania", "sent doctors to Italy", "war
+    // games around Taiwan" — the country is the target (CAMEO codes the country an act is
+    // done in or to when no actor is named)
+    for k in 0..out.candidates.len() {
+        let cand = &out.candidates[k];
+        // statements are made somewhere, not to a place; a protest's place and fighting's
+        // are where they happened, and their targets are a government or an armed side; an
+        // organisation's acts in a country are coded with and without it (an inquiry into
+        // killings in Darfur against SDN, one in Ukraine against no one), so it keeps none
+        if cand.target.is_some()
+            || matches!(cand.code.get(..2), Some("01" | "14" | "18" | "19" | "20"))
+        {
+            continue;
+        }
+        let Some(home) = ctx
+            .country_of(cand.source)
+            .filter(|c| !matches!(*c, "IGO" | "NGO" | "MNC"))
+        else {
+            continue;
+        };
+        // a place at home is where the act happened ("protesters marched in Paris")
+        if let Some(place) =
+            located_object(&ctx, cand).filter(|&p| ctx.country_of(p).is_some_and(|c| c != home))
+        {
+            out.candidates[k].target = Some(place);
+            out.candidates[k].target_as = TargetAs::Country;
+        }
+    }
     // "marched to demand the resignation of X", "blocked roads, demanding that the government
     // resign": a protest with a stated aim is coded with the protest sub-code for that aim
     // (CAMEO's 141x-145x mirror the 104x demands) and the aim's target, instead of a protest
@@ -3771,6 +3800,79 @@ fn target_after_cue(
         .take_while(|&i| !matches!(ctx.lower(i), ";" | ":" | ","))
         .filter_map(|i| ctx.a.phrase_of[i])
         .find(|&ph| ph != cand.source && accept(ph))
+}
+
+/// The country an act's object lies in, when no actor is its target: the first country named
+/// after "in", "into", "to", "around", "inside" or "across" (or town, after "to" and "into")
+/// within a few words
+/// of what the pattern read, before the clause ends ("a ceasefire in eastern Congo, saying
+/// ..." stops at the comma; "and" before a verb starts another clause). A possessive is an
+/// owner, not a place ("in Russia's Kursk region" names the region's country all the same,
+/// so it is taken), and a place in a quotation or a parenthetical is not the object's.
+fn located_object(ctx: &Ctx, cand: &Candidate) -> Option<usize> {
+    const PLACE_PREPOSITIONS: &[&str] = &["in", "into", "to", "around", "inside", "across"];
+    const CLAUSE_ENDS: &[&str] = &[
+        ",",
+        ";",
+        ":",
+        "\"",
+        "(",
+        "at",
+        "saying",
+        "after",
+        "before",
+        "as",
+        "when",
+        "while",
+        "because",
+        "but",
+        "which",
+        "who",
+        "that",
+        "since",
+        "despite",
+        "amid",
+        "following",
+        "if",
+        "unless",
+    ];
+    let read_end = cand.span.1.max(cand.trigger.1);
+    let end = read_end.saturating_add(10).min(ctx.n());
+    let mut i = read_end;
+    while i < end {
+        let w = ctx.lower(i);
+        if CLAUSE_ENDS.contains(&w)
+            || (w == "and" && i + 1 < ctx.n() && ctx.tag(i + 1) == Tag::Verb)
+        {
+            return None;
+        }
+        if PLACE_PREPOSITIONS.contains(&w) {
+            let mut j = i + 1;
+            while j < ctx.n() && matches!(ctx.tag(j), Tag::Det) {
+                j += 1;
+            }
+            if j < ctx.n() && crate::situate::is_compass_word(ctx.lower(j)) {
+                j += 1;
+            }
+            let ph = ctx.a.phrase_of.get(j).copied().flatten()?;
+            let p = &ctx.a.phrases[ph];
+            if ph == cand.source || p.start != j || p.agent.is_some() || p.pronoun.is_some() {
+                return None;
+            }
+            // a town after "in" is where the act took place ("walked out of talks in
+            // Brussels"); one something is sent "to" or "into" receives it
+            let town_receives = matches!(w, "to" | "into");
+            return match p.country {
+                Some((_, crate::dict::ActorKind::CountryName)) => Some(ph),
+                Some((_, crate::dict::ActorKind::Town)) if town_receives => Some(ph),
+                // a capital stands for its government, which the patterns name when it
+                // receives something ("handed over weapons to Moscow" is where they went)
+                _ => None,
+            };
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Codes of acts done to someone against their will: coercion (17), assault (18), fighting

@@ -422,49 +422,34 @@ pub fn place_lead_len(
     // compass and size words, and a nationality adjective before a place noun
     let mut steps = 0;
     while steps < 3
-        && (matches!(
-            lower(k),
-            "northern"
-                | "southern"
-                | "eastern"
-                | "western"
-                | "central"
-                | "northeastern"
-                | "northwestern"
-                | "southeastern"
-                | "southwestern"
-                | "north"
-                | "south"
-                | "east"
-                | "west"
-                | "northeast"
-                | "northwest"
-                | "southeast"
-                | "southwest"
-                | "eastern-most"
-                | "restive"
-                | "besieged"
-                | "embattled"
-                | "capital"
-                | "port"
-                | "border"
-                | "coastal"
-                | "city"
-                | "town"
-                | "village"
-                | "region"
-                | "province"
-                | "district"
-                | "state"
-                | "county"
-                | "governorate"
-                | "oblast"
-                | "of"
-        ) || (text_capitalized(k)
-            && matches!(
-                lower(k + 1),
-                "city" | "town" | "village" | "region" | "province" | "capital" | "port"
-            )))
+        && (is_compass_word(lower(k))
+            || matches!(
+                lower(k),
+                "eastern-most"
+                    | "restive"
+                    | "besieged"
+                    | "embattled"
+                    | "capital"
+                    | "port"
+                    | "border"
+                    | "coastal"
+                    | "city"
+                    | "town"
+                    | "village"
+                    | "region"
+                    | "province"
+                    | "district"
+                    | "state"
+                    | "county"
+                    | "governorate"
+                    | "oblast"
+                    | "of"
+            )
+            || (text_capitalized(k)
+                && matches!(
+                    lower(k + 1),
+                    "city" | "town" | "village" | "region" | "province" | "capital" | "port"
+                )))
     {
         if text_capitalized(k) {
             // "the Syrian city of": the adjective and its noun
@@ -841,6 +826,30 @@ pub struct EventAt<'a> {
     pub span: (usize, usize),
     /// Its CAMEO root.
     pub root: &'a str,
+}
+
+/// "eastern", "north", "south-west", ...: a direction before a place name.
+pub(crate) fn is_compass_word(w: &str) -> bool {
+    matches!(
+        w,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+    )
 }
 
 #[cfg(test)]
