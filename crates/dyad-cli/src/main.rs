@@ -198,8 +198,8 @@ struct CodeArgs {
     /// Inputs: files (plain text, HTML, JSONL, WARC, RSS/Atom, PETRARCH XML; also .gz/.zst),
     /// directories (read recursively in sorted order) and `-` for stdin; none reads stdin.
     paths: Vec<PathBuf>,
-    /// Publication date YYYY-MM-DD for documents without a date of their own (default: today,
-    /// with a warning).
+    /// Publication date YYYY-MM-DD for documents without a date of their own, in their record
+    /// or in a dateline that opens them (default: today, with a warning).
     #[arg(long)]
     date: Option<String>,
     /// Article id (default: the file name, or the record's own id). Only with one input; it

@@ -886,6 +886,78 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The date of the dateline that opens a story — "ALMATY, May 11, 2024 (Reuters) - ...",
+/// "KYIV, October 17, 2024 - ...", "WASHINGTON, D.C., Jan. 3, 2025 -": the date its writer
+/// gave it. Looked for at the start of the first two non-empty lines (the first may be the
+/// headline). The place is one to five words without a lower-case letter; only a date with
+/// its year is taken, so "PARIS, May 3 (Reuters) -" lends nothing, and the date must be
+/// followed by the dash (after an agency in brackets, if any) that ends a dateline.
+pub fn dateline_date(text: &str) -> Option<Date> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(2)
+        .find_map(dateline_date_of_line)
+}
+
+fn dateline_date_of_line(line: &str) -> Option<Date> {
+    // the place: a name without lower case, then perhaps its country or state ("SYLHET,
+    // Bangladesh,", "WASHINGTON, D.C.,")
+    let (place, mut rest) = line.split_once(',')?;
+    let place = place.trim();
+    let is_place = !place.is_empty()
+        && place.len() <= 40
+        && place.split_whitespace().count() <= 5
+        && place.chars().any(char::is_uppercase)
+        && !place.chars().any(char::is_lowercase);
+    if !is_place {
+        return None;
+    }
+    if let Some((region, after)) = rest.split_once(',') {
+        let words: Vec<&str> = region.split_whitespace().collect();
+        let is_region = (1..=3).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+            && !MONTHS.contains(&words[0])
+            && !MONTH_ABBR
+                .iter()
+                .any(|(a, _)| *a == words[0].trim_end_matches('.'));
+        if is_region {
+            rest = after;
+        }
+    }
+    let (month_word, rest) = rest.trim_start().split_once(char::is_whitespace)?;
+    let month_word = month_word.trim_end_matches('.');
+    let month = MONTHS
+        .iter()
+        .position(|m| *m == month_word)
+        .map(|k| k as u8 + 1)
+        .or_else(|| {
+            MONTH_ABBR
+                .iter()
+                .find(|(a, _)| *a == month_word)
+                .map(|&(_, m)| m)
+        })?;
+    let (day_word, rest) = rest.trim_start().split_once(char::is_whitespace)?;
+    let day: u8 = day_word.trim_end_matches(',').parse().ok()?;
+    let rest = rest.trim_start();
+    let year: i32 = rest
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?
+        .parse()
+        .ok()?;
+    // what follows the year: an agency in brackets, then the dash
+    let mut tail = rest[4..].trim_start();
+    if tail.starts_with('(') {
+        tail = tail[tail.find(')')? + 1..].trim_start();
+    }
+    if !tail.starts_with(['-', '\u{2013}', '\u{2014}']) || !(1900..=2100).contains(&year) {
+        return None;
+    }
+    Date::new(year, month, day)
+}
+
 const MONTH_ABBR: &[(&str, u8)] = &[
     ("Jan", 1),
     ("Feb", 2),
@@ -2083,6 +2155,46 @@ fn longest_match<const N: usize>(candidates: [Match; N]) -> Match {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_story_was_dated_by_the_day_it_was_coded_not_by_its_dateline() {
+        let d = |t: &str| super::dateline_date(t).map(|d| d.to_string());
+        let cases = [
+            // headline, then the dateline with an agency
+            (
+                "Talks end\n\nALMATY, May 11, 2024 (Reuters) - The foreign ministers",
+                Some("2024-05-11"),
+            ),
+            (
+                "KYIV, October 17, 2024 - Russian artillery",
+                Some("2024-10-17"),
+            ),
+            (
+                "Floods\n\nSYLHET, Bangladesh, June 18, 2025 - Floodwaters",
+                Some("2025-06-18"),
+            ),
+            (
+                "WASHINGTON, D.C., Jan. 3, 2025 \u{2014} The Senate",
+                Some("2025-01-03"),
+            ),
+            ("NEW DELHI, Sept 9, 2023 (AFP) -- India", Some("2023-09-09")),
+            // no year: the day alone lends nothing
+            ("PARIS, May 3 (Reuters) - France", None),
+            // a sentence that begins with a name and a date is no dateline
+            ("Paris, May 3, 2024 was a Friday - and", None),
+            ("The minister said on May 3, 2024 - a Friday - that", None),
+            // only the opening lines are looked at
+            (
+                "Headline\n\nFirst paragraph.\n\nROME, May 3, 2024 - Late dateline",
+                None,
+            ),
+            // a day the month does not have
+            ("ROME, February 30, 2024 - Nothing", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(d(text).as_deref(), want, "{text:?}");
+        }
+    }
+
     /// The anchor skip in [`find`] must never lose an expression: on every gold and held-out
     /// text, and the time-expression phrases of the gold's when annotations, it finds exactly
     /// what trying every token finds.

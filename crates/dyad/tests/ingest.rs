@@ -592,3 +592,43 @@ fn tempdir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn a_story_without_a_date_of_its_own_is_dated_by_its_dateline() {
+    let dir = std::env::temp_dir().join(format!("dyad-dateline-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = dir.join("story.txt");
+    std::fs::write(
+        &text,
+        "Talks end\n\nALMATY, May 11, 2024 (Reuters) - The ministers met on Friday.\n",
+    )
+    .unwrap();
+    let (docs, _) = read_with(&text, &ReadOptions::default());
+    assert_eq!(date(&docs[0]).as_deref(), Some("2024-05-11"));
+    assert_eq!(docs[0].date_source, Some(DateSource::Dateline));
+    // a record's own date field wins over the dateline
+    let jsonl = dir.join("stories.jsonl");
+    std::fs::write(
+        &jsonl,
+        concat!(
+            r#"{"id":"a","date":"2024-05-12","text":"ALMATY, May 11, 2024 - The ministers met."}"#,
+            "\n",
+            r#"{"id":"b","text":"ALMATY, May 11, 2024 - The ministers met."}"#,
+            "\n",
+            r#"{"id":"c","text":"The ministers met in Almaty on May 11, 2024."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let (docs, _) = read_with(&jsonl, &ReadOptions::default());
+    let dates: Vec<_> = docs.iter().map(|d| (date(d), d.date_source)).collect();
+    assert_eq!(
+        dates,
+        [
+            (Some("2024-05-12".into()), Some(DateSource::Field)),
+            (Some("2024-05-11".into()), Some(DateSource::Dateline)),
+            (None, None)
+        ]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

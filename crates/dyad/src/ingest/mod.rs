@@ -126,6 +126,20 @@ pub struct Document {
 }
 
 impl Document {
+    /// A story whose record carries no publication date (a plain-text file, a JSONL record
+    /// without a date field) or only the day it was crawled is dated by its own dateline
+    /// ([`crate::timex::dateline_date`]), so that "on Thursday" is the Thursday before it was
+    /// written rather than before the day it is coded.
+    fn dated_by_dateline(mut self) -> Document {
+        if matches!(self.date_source, None | Some(DateSource::CrawlDate)) {
+            if let Some(d) = crate::timex::dateline_date(&self.text) {
+                self.date = Some(d);
+                self.date_source = Some(DateSource::Dateline);
+            }
+        }
+        self
+    }
+
     /// The coder's view of the document. `fallback_date` dates documents that have no date of
     /// their own.
     pub fn into_article(self, fallback_date: Date) -> Article {
@@ -159,6 +173,9 @@ pub enum DateSource {
     Field,
     /// The PETRARCH `date` attribute.
     Attribute,
+    /// The dateline that opens the story ("KYIV, October 17, 2024 - "): for a record with no
+    /// date of its own, or only the day it was crawled.
+    Dateline,
 }
 
 /// A decoding remark about a document (not an error: the document was read).
@@ -383,7 +400,7 @@ pub fn open_reader(name: &Path, id: &str, reader: Box<dyn Read>, opts: &ReadOpti
         .or_else(|| Format::from_path(name))
         .unwrap_or_else(|| Format::sniff(&head));
     let buffered = BufReader::with_capacity(64 << 10, reader);
-    match format {
+    let documents: Documents = match format {
         Format::Text => whole(source, buffered, opts, text::read),
         Format::Html => whole(source, buffered, opts, |s, bytes| {
             html::read_page(s, bytes, None, None)
@@ -392,7 +409,8 @@ pub fn open_reader(name: &Path, id: &str, reader: Box<dyn Read>, opts: &ReadOpti
         Format::Warc => Box::new(warc::WarcReader::new(source, buffered, opts)),
         Format::Feed => Box::new(feed::FeedReader::new(source, buffered)),
         Format::PetrarchXml => Box::new(petrarch::PetrarchReader::new(source, buffered)),
-    }
+    };
+    Box::new(documents.map(|d| d.map(Document::dated_by_dateline)))
 }
 
 /// Read a whole-file format: the file is the record.
