@@ -331,6 +331,10 @@ impl Coder {
             // the dateline opens the story: the first sentence, or the first after a headline
             if dateline.is_none() && index < 3 {
                 dateline = dateline_place(article, &clean, &sentence, &annotated);
+                // where the story was filed is a mention of the country it is about
+                if let Some((_, place)) = &dateline {
+                    memory.count_country(place.country);
+                }
             }
             let mut analysis = SentenceAnalysis {
                 index,

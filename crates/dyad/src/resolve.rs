@@ -41,6 +41,10 @@ pub struct ArticleMemory {
     last_plural: Option<String>,
     last_thing: Option<String>,
     last_country: Option<String>,
+    /// Every country the article has named outside quotations, with how often, in the order
+    /// first named: the
+    /// story's own country is the one it names most ([`ArticleMemory::story_country`]).
+    named_countries: Vec<(String, u32)>,
     /// The last actor named with each role, keyed by the role's words ("president", "foreign
     /// minister"): one agent entry groups many roles, and "the president" means the last
     /// president, not the last person of any government role.
@@ -52,6 +56,11 @@ pub struct ArticleMemory {
     /// positions ("soldiers were detained by Turkish authorities"): an indefinite bare role
     /// noun belongs to the nearest of them before anywhere the article named earlier.
     sentence_countries: Vec<(usize, String)>,
+    /// The token ranges (first word, closing mark) of the current sentence inside quotation
+    /// marks: a country named in a
+    /// quotation is the speaker's topic, not where a role outside it belongs ("'We have the
+    /// longest border with Russia,' Foreign Minister X said" — X is no Russian minister).
+    quoted: Vec<(usize, usize)>,
     /// The two parties of the last bilateral act or coordinated subject: what "the two sides"
     /// refers to.
     last_pair: Option<(String, String)>,
@@ -260,6 +269,34 @@ impl ArticleMemory {
             .or_else(|| self.last_country.clone().filter(|c| c != not))
     }
 
+    /// The country a role named with no country of its own belongs to when its sentence
+    /// names none: the one the article has named most so far, the first named of equals (the
+    /// headline and the lead name what the story is about). A story
+    /// about Romania that quotes "orders from Brussels" once still means Romania's leaders by
+    /// "leaders" — the country named last would make them Belgian.
+    fn story_country(&self) -> Option<&str> {
+        self.named_countries
+            .iter()
+            .enumerate()
+            .max_by_key(|(at, (_, n))| (*n, std::cmp::Reverse(*at)))
+            .map(|(_, (c, _))| c.as_str())
+    }
+
+    /// Token `at` of the current sentence is inside quotation marks.
+    fn in_quote(&self, at: usize) -> bool {
+        self.quoted
+            .iter()
+            .any(|&(first, end)| first <= at && at < end)
+    }
+
+    /// One more mention of country `code` (also made for the dateline's place).
+    pub fn count_country(&mut self, code: &str) {
+        match self.named_countries.iter_mut().find(|(c, _)| c == code) {
+            Some((_, n)) => *n += 1,
+            None => self.named_countries.push((code.to_string(), 1)),
+        }
+    }
+
     /// Resolve one phrase and remember it. `None` when it names no actor we can code.
     pub fn resolve(
         &mut self,
@@ -416,7 +453,7 @@ impl ArticleMemory {
             } else if let Some(c) = self
                 .sentence_countries
                 .iter()
-                .filter(|_| !p.definite)
+                .filter(|(at, _)| !p.definite && self.in_quote(*at) == self.in_quote(p.start))
                 .min_by_key(|(at, _)| at.abs_diff(p.start))
                 .map(|(_, c)| c)
             {
@@ -425,10 +462,10 @@ impl ArticleMemory {
                     with_sector(c, s, prefix),
                     Resolution::Coreference(NEAREST_COUNTRY),
                 ))
-            } else if let Some(c) = self.last_country.as_ref().filter(|_| !self.unplaced_roles) {
+            } else if let Some(c) = self.story_country().filter(|_| !self.unplaced_roles) {
                 Some((
                     with_sector(c, s, prefix),
-                    Resolution::Coreference("country named earlier in the article"),
+                    Resolution::Coreference("the country the article names most"),
                 ))
             } else {
                 Some((s.to_string(), Resolution::Dictionary))
@@ -481,6 +518,9 @@ impl ArticleMemory {
                 || (p.org.is_some() && self.country_codes_hint(code))
             {
                 keep(&mut self.last_country, &code[..3]);
+                if !self.in_quote(p.start) {
+                    self.count_country(&code[..3]);
+                }
             }
         }
         if let Some(role) = role {
@@ -495,6 +535,26 @@ impl ArticleMemory {
     /// every sentence.)
     pub fn set_sentence_place(&mut self, lex: &Lexicon, phrases: &[ActorPhrase], toks: &[Token]) {
         self.sentence_person = None;
+        self.quoted.clear();
+        let mut open: Option<usize> = None;
+        for (i, t) in toks.iter().enumerate() {
+            let after_punctuation =
+                i > 0 && matches!(toks[i - 1].lower.as_str(), "," | "." | "?" | "!");
+            match (t.lower.as_str(), open) {
+                ("\"" | "\u{201d}", Some(first)) => {
+                    self.quoted.push((first, i));
+                    open = None;
+                }
+                // a quotation the sentence began inside of ('... a choice," X said')
+                ("\"" | "\u{201d}", None) if after_punctuation => self.quoted.push((0, i)),
+                ("\"" | "\u{201c}", None) => open = Some(i + 1),
+                _ => {}
+            }
+        }
+        // a quotation that goes on into the next sentence
+        if let Some(first) = open {
+            self.quoted.push((first, toks.len()));
+        }
         let countries = phrases
             .iter()
             // "a Russian law" describes a thing: it says nothing of whose the critics are

@@ -1,0 +1,42 @@
+//! Whose a role is when its sentence does not say: roles named with no country of their own
+//! ("police", "the foreign minister", "leaders") across an article, on the default
+//! dictionaries.
+//!
+//! Each test is named after the mistake it pins.
+
+mod common;
+use common::{asserted, t};
+
+#[test]
+fn a_bare_role_took_the_country_named_last_not_the_storys() {
+    // Brussels, named once in passing, is not whose police these are
+    assert_eq!(
+        asserted("Romania's government survived a confidence vote on Tuesday. Romania has been governed by a coalition since 2021. The opposition accused the cabinet of taking orders from Brussels. Police arrested dozens of protesters."),
+        [t("ROUOPP", "ROUGOV", "112"), t("ROUCOP", "ROUOPP", "173")]
+    );
+    // of countries named as often, the one named first is the story's
+    assert_eq!(
+        asserted(
+            "Kenya and Uganda signed a trade deal on Monday. Police later arrested two smugglers."
+        ),
+        [
+            t("KEN", "UGA", "057"),
+            t("UGA", "KEN", "057"),
+            t("KENCOP", "KENCRM", "173")
+        ]
+    );
+}
+
+#[test]
+fn a_country_in_a_quotation_lent_the_speaker_its_nationality() {
+    // the quotation is the minister's topic, not his country
+    assert_eq!(
+        asserted("\"We have a long border with Russia,\" Foreign Minister Arman Zhaksybekov said, accusing the opposition of lying."),
+        [t("GOV", "OPP", "112")]
+    );
+    // nor when the quotation began in the sentence before
+    assert_eq!(
+        asserted("Kazakhstan will stay neutral, its government said. \"We trade with Russia. We trade with China,\" Foreign Minister Arman Zhaksybekov said, accusing critics of lying."),
+        [t("KAZGOV", "KAZOPP", "112")]
+    );
+}
