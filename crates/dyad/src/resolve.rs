@@ -251,6 +251,57 @@ fn with_sector(base: &str, sector: &str, prefix: bool) -> String {
     code
 }
 
+/// Who owns a generic title when a body outside the state is named just before it.
+enum NonStateOwner {
+    /// A body with a CAMEO sector: a company's president is business, a university's
+    /// spokesman education.
+    Sector(&'static str),
+    /// A body no CAMEO sector is about (a festival, an orchestra, a club): its director or
+    /// spokeswoman is not a political actor, and their words are no event.
+    NotAnActor,
+}
+
+/// The non-state body that owns a phrase's title: the noun just before it ("the festival
+/// director") or a possessive one ("the orchestra's spokeswoman").
+fn non_state_owner(p: &ActorPhrase, toks: &[Token]) -> Option<NonStateOwner> {
+    // past up to two words of the title ("the orchestra's music director", "Festival artistic
+    // director Nadia Bensaid"), never past a determiner or punctuation
+    (1..=3).find_map(|back| {
+        let mut b = p.start.checked_sub(back)?;
+        if matches!(toks[b].lower.as_str(), "'s" | "'") {
+            b = b.checked_sub(1)?;
+        }
+        let between = &toks[b + 1..p.start];
+        if between.iter().any(|t| {
+            !t.lower.bytes().all(|c| c.is_ascii_lowercase())
+                && !matches!(t.lower.as_str(), "'s" | "'")
+                || matches!(t.lower.as_str(), "the" | "a" | "an" | "and" | "of")
+        }) {
+            return None;
+        }
+        owner_kind(&toks[b].lower)
+    })
+}
+
+/// [`NonStateOwner`] of a body's noun.
+fn owner_kind(noun: &str) -> Option<NonStateOwner> {
+    let owner = noun.strip_suffix("'s").unwrap_or(noun);
+    Some(match owner {
+        "company" | "firm" | "bank" | "insurer" | "airline" | "carrier" | "maker"
+        | "manufacturer" | "retailer" | "lender" | "corporation" | "conglomerate" | "startup"
+        | "brewery" | "supermarket" | "chain" | "automaker" | "carmaker" | "developer" => {
+            NonStateOwner::Sector("BUS")
+        }
+        "university" | "school" | "college" => NonStateOwner::Sector("EDU"),
+        "hospital" | "clinic" => NonStateOwner::Sector("HLH"),
+        "festival" | "orchestra" | "museum" | "theatre" | "theater" | "club" | "team"
+        | "league" | "gallery" | "opera" | "choir" | "band" | "studio" | "publisher" => {
+            NonStateOwner::NotAnActor
+        }
+        _ => return None,
+    })
+}
+
 /// Why an indefinite bare role took the country of the nearest actor in its sentence.
 pub const NEAREST_COUNTRY: &str = "country of the nearest actor in the sentence";
 
@@ -307,6 +358,26 @@ impl ArticleMemory {
     ) -> Option<(String, Resolution)> {
         let d = &lex.dict;
         let sector = p.agent.map(|a| d.agents[a as usize].sector.as_str());
+        // "the festival director", "an orchestra spokeswoman", "the company's president": a
+        // generic title is the government's only when nothing outside the state owns it
+        let sector = match p.agent.filter(|&a| d.agents[a as usize].generic) {
+            Some(_) if p.person.is_none() && p.pronoun.is_none() => {
+                match non_state_owner(p, toks) {
+                    Some(NonStateOwner::Sector(s)) => Some(s),
+                    Some(NonStateOwner::NotAnActor) => {
+                        // "he" and "she" now mean this person, who is no actor, rather than
+                        // one named before
+                        if !p.plural {
+                            self.last_person = None;
+                            self.subject_person = None;
+                        }
+                        return None;
+                    }
+                    None => sector,
+                }
+            }
+            _ => sector,
+        };
         let prefix = p.agent.is_some_and(|a| d.agents[a as usize].prefix);
         let country_code = p
             .country

@@ -40,3 +40,25 @@ fn a_country_in_a_quotation_lent_the_speaker_its_nationality() {
         [t("KAZGOV", "KAZOPP", "112")]
     );
 }
+
+#[test]
+fn a_title_of_a_body_outside_the_state_was_the_governments() {
+    // a generic title ("spokeswoman", "director", "president") is the government's only
+    // when no company, university, festival or orchestra owns it
+    assert_eq!(
+        asserted("The company's president accused the government of bias."),
+        [t("BUS", "GOV", "112")]
+    );
+    assert_eq!(
+        asserted("A university spokesman criticised the government."),
+        [t("EDU", "GOV", "111")]
+    );
+    // a cultural body's people are no political actors, nor is "she" who comes after them
+    assert!(asserted("An orchestra spokeswoman accused the government of neglect.").is_empty());
+    assert!(asserted("The Kenyan president met the prime minister. Festival artistic director Nadia Bensaid criticised the government. She accused ministers of neglect.").iter().all(|e| e.2 == "040"));
+    // a title with nothing outside the state before it is still the government's
+    assert_eq!(
+        asserted("The Kenyan president accused the opposition of lying."),
+        [t("KENGOV", "KENOPP", "112")]
+    );
+}
