@@ -130,14 +130,27 @@ static BYTE_CLASS: [ByteClass; 256] = {
     t
 };
 
-/// The bytes after a run of ASCII letters and digits that end the word there unless
-/// [`joins_at`] says they join: ASCII but for the period (an initialism's, an abbreviation's or
-/// a number's).
-static BYTE_CLASS_ENDS_WORD: [bool; 256] = {
-    let mut t = [false; 256];
+/// What the byte after a run of ASCII letters and digits does to the word.
+#[derive(Clone, Copy)]
+enum AfterRun {
+    /// Ends it (a space, most punctuation).
+    Ends,
+    /// Joins it to what follows if [`joins_at`] says so (a hyphen, an apostrophe, ...).
+    MayJoin,
+    /// Needs the full word scan: a period (an initialism's, an abbreviation's or a number's) or
+    /// a multi-byte character.
+    Scan,
+}
+
+static AFTER_RUN: [AfterRun; 256] = {
+    let mut t = [AfterRun::Scan; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = b != b'.' as usize;
+        t[b] = match b as u8 {
+            b'.' => AfterRun::Scan,
+            b'-' | b'\'' | b',' | b':' | b'&' | b'/' => AfterRun::MayJoin,
+            _ => AfterRun::Ends,
+        };
         b += 1;
     }
     t
@@ -154,6 +167,14 @@ static ASCII_ALNUM: [bool; 256] = {
     }
     t
 };
+
+/// The length of the run of ASCII letters and digits that starts `bytes`.
+fn alnum_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+        .unwrap_or(bytes.len())
+}
 
 /// The character starting at byte `i` (a char boundary before the end) of `text`: an ASCII byte
 /// is its own character, read without decoding.
@@ -187,28 +208,25 @@ fn tokenize_lowered(text: &str, lower: &str, base: usize, out: &mut Vec<Token>) 
                 // most words are a run of ASCII letters and digits ended by a space or a
                 // punctuation mark that does not join (nor is an abbreviation's period): pushed
                 // here, without the word scan's cases
-                let end = i + bytes[i..]
-                    .iter()
-                    .position(|&b| !ASCII_ALNUM[usize::from(b)])
-                    .unwrap_or(bytes.len() - i);
-                match bytes.get(end) {
-                    Some(&b) if !BYTE_CLASS_ENDS_WORD[usize::from(b)] || joins_at(text, end) => {
-                        word(text, lower, base, i, out)
-                    }
-                    _ => {
-                        out.push(Token {
-                            start: base + i,
-                            end: base + end,
-                            kind: if b.is_ascii_digit() {
-                                TokenKind::Number
-                            } else {
-                                TokenKind::Word
-                            },
-                            lower: lower[i..end].to_owned(),
-                            capitalized: b.is_ascii_uppercase(),
+                let end = i + alnum_run(&bytes[i..]);
+                let scan =
+                    bytes
+                        .get(end)
+                        .is_some_and(|&after| match AFTER_RUN[usize::from(after)] {
+                            AfterRun::Ends => false,
+                            AfterRun::MayJoin => joins_at(text, end),
+                            AfterRun::Scan => true,
                         });
-                        end
-                    }
+                if scan {
+                    word(text, lower, base, i, out)
+                } else {
+                    let kind = if b.is_ascii_digit() {
+                        TokenKind::Number
+                    } else {
+                        TokenKind::Word
+                    };
+                    push_ascii(out, lower, base, i, end, kind, b.is_ascii_uppercase());
+                    end
                 }
             }
             ByteClass::Punct => ascii_punct(text, lower, base, i, out),
@@ -252,7 +270,7 @@ fn ascii_punct(text: &str, lower: &str, base: usize, i: usize, out: &mut Vec<Tok
         }
         _ => {}
     }
-    push(out, text, lower, base, i, i + 1, TokenKind::Punct);
+    push_ascii(out, lower, base, i, i + 1, TokenKind::Punct, false);
     i + 1
 }
 
@@ -313,10 +331,7 @@ fn word_end(text: &str, i: usize) -> (usize, bool) {
     let mut ascii = true;
     loop {
         // (a run of ASCII letters and digits without making a `char`: most of the text)
-        j += bytes[j..]
-            .iter()
-            .position(|&b| !ASCII_ALNUM[usize::from(b)])
-            .unwrap_or(bytes.len() - j);
+        j += alnum_run(&bytes[j..]);
         let Some(&b) = bytes.get(j) else { break };
         if b.is_ascii() {
             if !joins_at(text, j) {
@@ -447,6 +462,27 @@ fn push_lower(
     });
 }
 
+/// Push the ASCII token `[s, e)`, its lower case copied out of `lower` (the text's ASCII lower
+/// case): the tokenizer's common case, without [`push`]'s checks.
+#[inline(always)]
+fn push_ascii(
+    out: &mut Vec<Token>,
+    lower: &str,
+    base: usize,
+    s: usize,
+    e: usize,
+    kind: TokenKind,
+    capitalized: bool,
+) {
+    out.push(Token {
+        start: base + s,
+        end: base + e,
+        kind,
+        lower: lower[s..e].to_owned(),
+        capitalized,
+    });
+}
+
 /// Split cleaned text into sentences.
 pub fn segment(clean: &str) -> Vec<Sentence> {
     let mut sentences = Vec::new();
@@ -457,10 +493,12 @@ pub fn segment(clean: &str) -> Vec<Sentence> {
     let mut toks = Vec::new();
     let mut cuts: Vec<usize> = Vec::new();
     let lower = clean.to_ascii_lowercase();
-    for (line_no, line) in clean.split('\n').enumerate() {
-        let line_lower = &lower[line_start..line_start + line.len()];
-        tokenize_lowered(line, line_lower, line_start, &mut toks);
-        line_start += line.len() + 1;
+    // (the lines' ends found by a vectorised search: the text's last line ends at its end)
+    let line_ends = memchr::memchr_iter(b'\n', clean.as_bytes()).chain([clean.len()]);
+    for (line_no, line_end) in line_ends.enumerate() {
+        let line = &clean[line_start..line_end];
+        tokenize_lowered(line, &lower[line_start..line_end], line_start, &mut toks);
+        line_start = line_end + 1;
         if toks.is_empty() {
             continue;
         }
@@ -476,11 +514,18 @@ pub fn segment(clean: &str) -> Vec<Sentence> {
         seen_content = true;
         sentence_starts(&toks, &mut cuts);
         // the sentences are moved out of the line's tokens from the last one back (each split
-        // takes the tail, so no token is moved twice), then put back in order; only the first
-        // sentence of the headline line is the headline
+        // copies the tail as one block, so no token is moved twice), then put back in order;
+        // only the first sentence of the headline line is the headline
         let first = sentences.len();
         for &cut in cuts.iter().rev() {
-            let tokens: Vec<Token> = toks.drain(cut..).collect();
+            let tokens = if cut > 0 {
+                toks.split_off(cut)
+            } else {
+                // (`split_off(0)` would hand over the line buffer and allocate another)
+                let mut all = Vec::with_capacity(toks.len());
+                all.append(&mut toks);
+                all
+            };
             sentences.push(Sentence {
                 start: tokens[0].start,
                 end: tokens[tokens.len() - 1].end,
@@ -565,6 +610,22 @@ mod tests {
             .into_iter()
             .map(|x| s[x.start..x.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn byte_tables_agree_with_the_char_tests() {
+        for b in 0..=255u8 {
+            let alnum = b.is_ascii_alphanumeric();
+            assert_eq!(ASCII_ALNUM[usize::from(b)], alnum);
+            if b.is_ascii() {
+                let c = char::from(b);
+                let class = BYTE_CLASS[usize::from(b)];
+                assert_eq!(matches!(class, ByteClass::Space), c.is_whitespace(), "{b}");
+                assert_eq!(matches!(class, ByteClass::Alnum), alnum, "{b}");
+            }
+        }
+        assert_eq!(alnum_run(b"Ukraine's"), 7);
+        assert_eq!(alnum_run(b"internationally,"), 15);
     }
 
     #[test]
