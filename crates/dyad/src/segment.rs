@@ -226,7 +226,8 @@ fn tokenize_lowered(text: &str, lower: &str, base: usize, out: &mut Vec<Token>) 
                         TokenKind::Word
                     };
                     push_ascii(out, lower, base, i, end, kind, b.is_ascii_uppercase());
-                    end
+                    // (the space after a word is skipped here rather than dispatched on)
+                    end + usize::from(bytes.get(end) == Some(&b' '))
                 }
             }
             ByteClass::Punct => ascii_punct(text, lower, base, i, out),
