@@ -11,6 +11,13 @@
 //! sentences). A closing quote after the period stays with its sentence. Titles and month
 //! abbreviations never end a sentence; initialisms like "U.S." end one only when the next word
 //! is a typical sentence opener ("... sanctions by the U.S. The move ...").
+//!
+//! Every byte of every article passes through here, so the tokenizer is built for the common
+//! case: it dispatches on a byte table, a word that is a plain run of ASCII letters and digits
+//! (most of them) is pushed without the full word scan, and its lower case is copied out of the
+//! article lower-cased once, many bytes at a time; only the byte after a run decides whether
+//! the slower scan (joiners, periods, multi-byte characters) is needed. One line's tokens are
+//! kept in one buffer and each sentence's tokens split off it as one block.
 
 /// What kind of token this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,7 +225,7 @@ fn tokenize_lowered(text: &str, lower: &str, base: usize, out: &mut Vec<Token>) 
                             AfterRun::Scan => true,
                         });
                 if scan {
-                    word(text, lower, base, i, out)
+                    word(text, lower, base, i, end, out)
                 } else {
                     let kind = if b.is_ascii_digit() {
                         TokenKind::Number
@@ -237,7 +244,7 @@ fn tokenize_lowered(text: &str, lower: &str, base: usize, out: &mut Vec<Token>) 
                 if c.is_whitespace() {
                     end
                 } else if is_word_char(c) {
-                    word(text, lower, base, i, out)
+                    word(text, lower, base, i, i, out)
                 } else {
                     push(out, text, lower, base, i, end, TokenKind::Punct);
                     end
@@ -282,8 +289,16 @@ fn is_possessive_s(after: &str) -> bool {
 }
 
 /// The word or number starting at `i` with a letter or digit, pushed with its lower case (a
-/// negation `n't` split off, an abbreviation's period kept); returns its end.
-fn word(text: &str, lower: &str, base: usize, i: usize, out: &mut Vec<Token>) -> usize {
+/// negation `n't` split off, an abbreviation's period kept); returns its end. `run_end`: the
+/// end of the run of ASCII letters and digits at `i` when it was scanned already (`i` when not).
+fn word(
+    text: &str,
+    lower: &str,
+    base: usize,
+    i: usize,
+    run_end: usize,
+    out: &mut Vec<Token>,
+) -> usize {
     let bytes = text.as_bytes();
     // Initialisms: letters and periods alternating, "U.S.", "U.N.", "e.g."
     // (only a letter followed by a period can start one)
@@ -293,7 +308,7 @@ fn word(text: &str, lower: &str, base: usize, i: usize, out: &mut Vec<Token>) ->
             return i + len;
         }
     }
-    let (mut j, ascii) = word_end(text, i);
+    let (mut j, ascii) = word_end(text, run_end);
     let word = &text[i..j];
     let word_lower = if ascii {
         lower[i..j].to_owned()
@@ -323,12 +338,12 @@ fn word(text: &str, lower: &str, base: usize, i: usize, out: &mut Vec<Token>) ->
     j
 }
 
-/// The end of the word starting at `i` with a letter or digit, and whether it is all ASCII (its
-/// lower case is then made byte by byte): letters and digits and the inner joiners
-/// [`joins_at`] lets through.
-fn word_end(text: &str, i: usize) -> (usize, bool) {
+/// The end of the word whose scan resumes at `from` (after letters and digits, all ASCII, from
+/// its start), and whether it is all ASCII (its lower case is then copied from the lower-cased
+/// text): letters and digits and the inner joiners [`joins_at`] lets through.
+fn word_end(text: &str, from: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
-    let mut j = i;
+    let mut j = from;
     let mut ascii = true;
     loop {
         // (a run of ASCII letters and digits without making a `char`: most of the text)
