@@ -11,6 +11,13 @@
 //! sentences). A closing quote after the period stays with its sentence. Titles and month
 //! abbreviations never end a sentence; initialisms like "U.S." end one only when the next word
 //! is a typical sentence opener ("... sanctions by the U.S. The move ...").
+//!
+//! Every byte of every article passes through here, so the tokenizer is built for the common
+//! case: it dispatches on a byte table, a word that is a plain run of ASCII letters and digits
+//! (most of them) is pushed without the full word scan, and its lower case is copied out of the
+//! article lower-cased once, many bytes at a time; only the byte after a run decides whether
+//! the slower scan (joiners, periods, multi-byte characters) is needed. One line's tokens are
+//! kept in one buffer and each sentence's tokens split off it as one block.
 
 /// What kind of token this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +108,61 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// What a byte where a token may start begins. News text is nearly all ASCII: the tokenizer
+/// dispatches on the byte alone and makes a `char` only for the first byte of a multi-byte
+/// character.
+#[derive(Clone, Copy)]
+enum ByteClass {
+    /// ASCII whitespace (as `char::is_whitespace` has it): skipped.
+    Space,
+    /// An ASCII letter or digit: starts a word or number.
+    Alnum,
+    /// Any other ASCII byte: punctuation, a `_` joining a name's words or a possessive `'s`.
+    Punct,
+    /// The first byte of a multi-byte character.
+    NonAscii,
+}
+
+static BYTE_CLASS: [ByteClass; 256] = {
+    let mut t = [ByteClass::NonAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => ByteClass::Space,
+            x if x.is_ascii_alphanumeric() => ByteClass::Alnum,
+            _ => ByteClass::Punct,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// What the byte after a run of ASCII letters and digits does to the word.
+#[derive(Clone, Copy)]
+enum AfterRun {
+    /// Ends it (a space, most punctuation).
+    Ends,
+    /// Joins it to what follows if [`joins_at`] says so (a hyphen, an apostrophe, ...).
+    MayJoin,
+    /// Needs the full word scan: a period (an initialism's, an abbreviation's or a number's) or
+    /// a multi-byte character.
+    Scan,
+}
+
+static AFTER_RUN: [AfterRun; 256] = {
+    let mut t = [AfterRun::Scan; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'.' => AfterRun::Scan,
+            b'-' | b'\'' | b',' | b':' | b'&' | b'/' => AfterRun::MayJoin,
+            _ => AfterRun::Ends,
+        };
+        b += 1;
+    }
+    t
+};
+
 /// ASCII letters and digits, by byte: the word scan reads every byte of the text, and one
 /// table load per byte is cheaper than the range tests of `u8::is_ascii_alphanumeric`.
 static ASCII_ALNUM: [bool; 256] = {
@@ -113,9 +175,16 @@ static ASCII_ALNUM: [bool; 256] = {
     t
 };
 
+/// The length of the run of ASCII letters and digits that starts `bytes`.
+fn alnum_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+        .unwrap_or(bytes.len())
+}
+
 /// The character starting at byte `i` (a char boundary before the end) of `text`: an ASCII byte
-/// is its own character, read without decoding (news text is nearly all ASCII, and the
-/// tokenizer reads every character this way).
+/// is its own character, read without decoding.
 fn char_at(text: &str, i: usize) -> char {
     match text.as_bytes()[i] {
         b if b.is_ascii() => char::from(b),
@@ -128,130 +197,196 @@ fn char_at(text: &str, i: usize) -> char {
 
 /// Tokenize a span of cleaned text (no newlines expected, but harmless).
 pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
+    tokenize_lowered(text, &text.to_ascii_lowercase(), base, out);
+}
+
+/// [`tokenize`], given the text's ASCII lower case (`text.to_ascii_lowercase()`): an ASCII
+/// token's lower case is copied out of it rather than made byte by byte, and a whole text is
+/// lower-cased many bytes at a time.
+fn tokenize_lowered(text: &str, lower: &str, base: usize, out: &mut Vec<Token>) {
+    debug_assert_eq!(text.len(), lower.len());
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < text.len() {
-        // (a space between words is most of what this loop sees: skipped without a `char`)
-        if bytes[i] == b' ' {
-            i += 1;
-            continue;
-        }
-        let c = char_at(text, i);
-        // PETRARCH-era corpora join a name's words with `_` ("Dol_Amroth"): between letters it
-        // separates words as a space does
-        let joiner = c == '_'
-            && i > 0
-            && bytes[i - 1].is_ascii_alphabetic()
-            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
-        if c.is_whitespace() || joiner {
-            i += c.len_utf8();
-            continue;
-        }
-        let start = i;
-        if is_word_char(c) {
-            // Initialisms: letters and periods alternating, "U.S.", "U.N.", "e.g."
-            // (only a letter followed by a period can start one)
-            if let Some(len) = (bytes.get(i + 1) == Some(&b'.'))
-                .then(|| initialism_len(&text[i..]))
-                .flatten()
-            {
-                push(out, text, base, start, start + len, TokenKind::Word);
-                i += len;
-                continue;
-            }
-            let mut j = i;
-            // (all ASCII so far: the lower case is then made byte by byte, without a check)
-            let mut ascii = c.is_ascii();
-            while j < text.len() {
-                // (a run of ASCII letters and digits without making a `char`: most of the text)
-                j += bytes[j..]
-                    .iter()
-                    .position(|&b| !ASCII_ALNUM[b as usize])
-                    .unwrap_or(bytes.len() - j);
-                if j == text.len() {
-                    break;
-                }
-                let ch = char_at(text, j);
-                if is_word_char(ch) {
-                    ascii &= ch.is_ascii();
-                    j += ch.len_utf8();
-                    continue;
-                }
-                // inner joiners: hyphen, apostrophe (not 's / n't), period/comma/colon in numbers,
-                // ampersand in "AT&T"
-                if matches!(ch, '-' | '\'' | '.' | ',' | ':' | '&' | '/') && j + 1 < text.len() {
-                    let next = char_at(text, j + 1);
-                    let prev_digit = bytes[j - 1].is_ascii_digit();
-                    let ok = match ch {
-                        '-' => is_word_char(next),
-                        '\'' => {
-                            let after = &text[j + 1..];
-                            let possessive = (after.starts_with('s') || after.starts_with('S'))
-                                && !after[1..].starts_with(|x: char| x.is_alphanumeric());
-                            next.is_alphabetic() && !possessive
-                        }
-                        '.' | ',' | ':' | '/' => prev_digit && next.is_ascii_digit(),
-                        '&' => next.is_alphabetic() && bytes[j - 1].is_ascii_uppercase(),
-                        _ => false,
-                    };
-                    if ok {
-                        j += 1;
-                        continue;
-                    }
-                }
-                break;
-            }
-            // split n't
-            let word = &text[i..j];
-            let lower = if ascii {
-                word.to_ascii_lowercase()
-            } else {
-                lower_case(word)
-            };
-            let abbreviation =
-                j < text.len() && bytes[j] == b'.' && ABBREVIATIONS.contains(&lower.as_str());
-            if lower.ends_with("n't") && word.len() > 3 {
-                push(out, text, base, i, j - 3, TokenKind::Word);
-                push(out, text, base, j - 3, j, TokenKind::Word);
-            } else {
-                let kind = if c.is_ascii_digit() {
-                    TokenKind::Number
+    while let Some(&b) = bytes.get(i) {
+        i = match BYTE_CLASS[usize::from(b)] {
+            // (a space between words is most of what this loop sees)
+            ByteClass::Space => i + 1,
+            ByteClass::Alnum => {
+                // most words are a run of ASCII letters and digits ended by a space or a
+                // punctuation mark that does not join (nor is an abbreviation's period): pushed
+                // here, without the word scan's cases
+                let end = i + alnum_run(&bytes[i..]);
+                let scan =
+                    bytes
+                        .get(end)
+                        .is_some_and(|&after| match AFTER_RUN[usize::from(after)] {
+                            AfterRun::Ends => false,
+                            AfterRun::MayJoin => joins_at(text, end),
+                            AfterRun::Scan => true,
+                        });
+                if scan {
+                    word(text, lower, base, i, end, out)
                 } else {
-                    TokenKind::Word
-                };
-                // the whole word is the token: its lower case is the one just made
-                push_lower(out, base, i, j, kind, lower, word);
+                    let kind = if b.is_ascii_digit() {
+                        TokenKind::Number
+                    } else {
+                        TokenKind::Word
+                    };
+                    push_ascii(out, lower, base, i, end, kind, b.is_ascii_uppercase());
+                    // (the space after a word is skipped here rather than dispatched on)
+                    end + usize::from(bytes.get(end) == Some(&b' '))
+                }
             }
-            // abbreviation period
-            if abbreviation {
-                let t = out.last_mut().unwrap();
-                t.end += 1;
-                t.lower.push('.');
-                j += 1;
+            ByteClass::Punct => ascii_punct(text, lower, base, i, out),
+            ByteClass::NonAscii => {
+                let c = char_at(text, i);
+                let end = i + c.len_utf8();
+                if c.is_whitespace() {
+                    end
+                } else if is_word_char(c) {
+                    word(text, lower, base, i, i, out)
+                } else {
+                    push(out, text, lower, base, i, end, TokenKind::Punct);
+                    end
+                }
             }
-            i = j;
-            continue;
-        }
-        // possessive 's / s' and n't handled here when they start a token
-        if c == '\'' {
-            let rest = &text[i + 1..];
-            if (rest.starts_with('s') || rest.starts_with('S'))
-                && !rest[1..].starts_with(|x: char| x.is_alphanumeric())
-                && i > 0
-                && is_word_char(text[..i].chars().next_back().unwrap())
-            {
-                push(out, text, base, i, i + 2, TokenKind::Word);
-                i += 2;
-                continue;
-            }
-        }
-        push(out, text, base, i, i + c.len_utf8(), TokenKind::Punct);
-        i += c.len_utf8();
+        };
     }
 }
 
-fn initialism_len(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
+/// The token at `i`, an ASCII byte that is neither a space nor a letter or digit; returns where
+/// the next one may start.
+fn ascii_punct(text: &str, lower: &str, base: usize, i: usize, out: &mut Vec<Token>) -> usize {
+    let bytes = text.as_bytes();
+    match bytes[i] {
+        // PETRARCH-era corpora join a name's words with `_` ("Dol_Amroth"): between letters it
+        // separates words as a space does
+        b'_' if i > 0
+            && bytes[i - 1].is_ascii_alphabetic()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) =>
+        {
+            return i + 1;
+        }
+        // a possessive 's after a word ("Russia's": the word stopped before it)
+        b'\''
+            if is_possessive_s(&text[i + 1..])
+                && i > 0
+                && text[..i].chars().next_back().is_some_and(is_word_char) =>
+        {
+            push(out, text, lower, base, i, i + 2, TokenKind::Word);
+            return i + 2;
+        }
+        _ => {}
+    }
+    push_ascii(out, lower, base, i, i + 1, TokenKind::Punct, false);
+    i + 1
+}
+
+/// Whether the text after an apostrophe makes it a possessive `'s`: an `s` that ends the word.
+fn is_possessive_s(after: &str) -> bool {
+    (after.starts_with('s') || after.starts_with('S'))
+        && !after[1..].starts_with(|x: char| x.is_alphanumeric())
+}
+
+/// The word or number starting at `i` with a letter or digit, pushed with its lower case (a
+/// negation `n't` split off, an abbreviation's period kept); returns its end. `run_end`: the
+/// end of the run of ASCII letters and digits at `i` when it was scanned already (`i` when not).
+fn word(
+    text: &str,
+    lower: &str,
+    base: usize,
+    i: usize,
+    run_end: usize,
+    out: &mut Vec<Token>,
+) -> usize {
+    let bytes = text.as_bytes();
+    // Initialisms: letters and periods alternating, "U.S.", "U.N.", "e.g."
+    // (only a letter followed by a period can start one)
+    if bytes.get(i + 1) == Some(&b'.') {
+        if let Some(len) = initialism_len(&bytes[i..]) {
+            push(out, text, lower, base, i, i + len, TokenKind::Word);
+            return i + len;
+        }
+    }
+    let (mut j, ascii) = word_end(text, run_end);
+    let word = &text[i..j];
+    let word_lower = if ascii {
+        lower[i..j].to_owned()
+    } else {
+        word.to_lowercase()
+    };
+    let abbreviation = bytes.get(j) == Some(&b'.') && is_abbreviation(&word_lower);
+    if word_lower.ends_with("n't") && word.len() > 3 {
+        push(out, text, lower, base, i, j - 3, TokenKind::Word);
+        push(out, text, lower, base, j - 3, j, TokenKind::Word);
+    } else {
+        let kind = if bytes[i].is_ascii_digit() {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        // the whole word is the token: its lower case is the one just made
+        push_lower(out, base, i, j, kind, word_lower, word);
+    }
+    // abbreviation period
+    if abbreviation {
+        let t = out.last_mut().unwrap();
+        t.end += 1;
+        t.lower.push('.');
+        j += 1;
+    }
+    j
+}
+
+/// The end of the word whose scan resumes at `from` (after letters and digits, all ASCII, from
+/// its start), and whether it is all ASCII (its lower case is then copied from the lower-cased
+/// text): letters and digits and the inner joiners [`joins_at`] lets through.
+fn word_end(text: &str, from: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let mut j = from;
+    let mut ascii = true;
+    loop {
+        // (a run of ASCII letters and digits without making a `char`: most of the text)
+        j += alnum_run(&bytes[j..]);
+        let Some(&b) = bytes.get(j) else { break };
+        if b.is_ascii() {
+            if !joins_at(text, j) {
+                break;
+            }
+            j += 1;
+        } else {
+            let ch = char_at(text, j);
+            if !is_word_char(ch) {
+                break;
+            }
+            ascii = false;
+            j += ch.len_utf8();
+        }
+    }
+    (j, ascii)
+}
+
+/// Whether the ASCII byte at `j`, after a word's letter or digit, joins the word to what
+/// follows: a hyphen before a letter or digit ("pro-Russian", "2-1"), an apostrophe before a
+/// letter unless it is a possessive `'s` ("d'Ivoire", "didn't"), a period, comma, colon or
+/// slash between digits ("2,000"), an ampersand after a capital ("AT&T").
+fn joins_at(text: &str, j: usize) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&next) = bytes.get(j + 1) else {
+        return false;
+    };
+    match bytes[j] {
+        b'-' => is_word_char(char_at(text, j + 1)),
+        b'\'' => char_at(text, j + 1).is_alphabetic() && !is_possessive_s(&text[j + 1..]),
+        b'.' | b',' | b':' | b'/' => bytes[j - 1].is_ascii_digit() && next.is_ascii_digit(),
+        b'&' => char_at(text, j + 1).is_alphabetic() && bytes[j - 1].is_ascii_uppercase(),
+        _ => false,
+    }
+}
+
+/// The length of the initialism ("U.S.", "e.g.") starting `b`: two or more letters each followed
+/// by a period, and no letter after them.
+fn initialism_len(b: &[u8]) -> Option<usize> {
     let mut n = 0;
     let mut letters = 0;
     while n + 1 < b.len() && b[n].is_ascii_alphabetic() && b[n + 1] == b'.' {
@@ -265,20 +400,62 @@ fn initialism_len(s: &str) -> Option<usize> {
     }
 }
 
-fn lower_case(t: &str) -> String {
-    if t.is_ascii() {
-        t.to_ascii_lowercase()
+/// [`ABBREVIATIONS`] as [`packed`] numbers: a word is looked up with one integer comparison per
+/// abbreviation instead of a string comparison.
+static ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0; ABBREVIATIONS.len()];
+    let mut k = 0;
+    while k < ABBREVIATIONS.len() {
+        keys[k] = match packed(ABBREVIATIONS[k].as_bytes()) {
+            Some(key) => key,
+            None => panic!("an abbreviation longer than eight bytes"),
+        };
+        k += 1;
+    }
+    keys
+};
+
+/// A word of one to eight bytes as a number (its bytes little-endian, zero-padded: no word holds
+/// a zero byte); `None` for a longer one.
+const fn packed(word: &[u8]) -> Option<u64> {
+    if word.len() > 8 {
+        return None;
+    }
+    let mut key = 0u64;
+    let mut k = 0;
+    while k < word.len() {
+        key |= (word[k] as u64) << (8 * k);
+        k += 1;
+    }
+    Some(key)
+}
+
+/// Whether the lower-cased word (without its period) is one of the [`ABBREVIATIONS`].
+fn is_abbreviation(lower: &str) -> bool {
+    packed(lower.as_bytes()).is_some_and(|key| ABBREVIATION_KEYS.contains(&key))
+}
+
+/// Push the token `text[s..e]`, its lower case copied out of `lower` (the text's ASCII lower
+/// case) when it is ASCII.
+fn push(
+    out: &mut Vec<Token>,
+    text: &str,
+    lower: &str,
+    base: usize,
+    s: usize,
+    e: usize,
+    kind: TokenKind,
+) {
+    let t = &text[s..e];
+    let t_lower = if t.is_ascii() {
+        lower[s..e].to_owned()
     } else {
         t.to_lowercase()
-    }
+    };
+    push_lower(out, base, s, e, kind, t_lower, t);
 }
 
-fn push(out: &mut Vec<Token>, text: &str, base: usize, s: usize, e: usize, kind: TokenKind) {
-    let t = &text[s..e];
-    push_lower(out, base, s, e, kind, lower_case(t), t);
-}
-
-/// [`push`] with the token's lower case (`lower_case(t)`) already made.
+/// [`push`] with the token's lower case already made.
 #[inline]
 fn push_lower(
     out: &mut Vec<Token>,
@@ -301,17 +478,43 @@ fn push_lower(
     });
 }
 
+/// Push the ASCII token `[s, e)`, its lower case copied out of `lower` (the text's ASCII lower
+/// case): the tokenizer's common case, without [`push`]'s checks.
+#[inline(always)]
+fn push_ascii(
+    out: &mut Vec<Token>,
+    lower: &str,
+    base: usize,
+    s: usize,
+    e: usize,
+    kind: TokenKind,
+    capitalized: bool,
+) {
+    out.push(Token {
+        start: base + s,
+        end: base + e,
+        kind,
+        lower: lower[s..e].to_owned(),
+        capitalized,
+    });
+}
+
 /// Split cleaned text into sentences.
 pub fn segment(clean: &str) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut seen_content = false;
     let mut line_start = 0;
-    for (line_no, line) in clean.split('\n').enumerate() {
-        // (room for a token per four bytes, about what news text has: growing the vector a
-        // token at a time copied every line's tokens several times)
-        let mut toks = Vec::with_capacity(line.len() / 4 + 1);
-        tokenize(line, line_start, &mut toks);
-        line_start += line.len() + 1;
+    // one line's tokens and sentence ends, kept from line to line: each line is tokenized
+    // into `toks` and its sentences moved out of it, so only the sentences allocate
+    let mut toks = Vec::new();
+    let mut cuts: Vec<usize> = Vec::new();
+    let lower = clean.to_ascii_lowercase();
+    // (the lines' ends found by a vectorised search: the text's last line ends at its end)
+    let line_ends = memchr::memchr_iter(b'\n', clean.as_bytes()).chain([clean.len()]);
+    for (line_no, line_end) in line_ends.enumerate() {
+        let line = &clean[line_start..line_end];
+        tokenize_lowered(line, &lower[line_start..line_end], line_start, &mut toks);
+        line_start = line_end + 1;
         if toks.is_empty() {
             continue;
         }
@@ -325,79 +528,85 @@ pub fn segment(clean: &str) -> Vec<Sentence> {
             .is_some_and(|t| t.is_punct("."));
         let is_headline = !seen_content && !ends_with_full_stop;
         seen_content = true;
-        // find the sentence ends first, then move the tokens into their sentences
-        let mut cuts: Vec<usize> = Vec::new();
-        let mut in_quote = false;
-        let n = toks.len();
-        let mut k = 0;
-        while k < n {
-            let t = &toks[k];
-            if t.is_punct("\"") {
-                in_quote = !in_quote;
-            }
-            let ends = (t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "." | "!" | "?"))
-                || (t.kind == TokenKind::Word && t.lower.ends_with('.') && {
-                    // initialism or abbreviation at a boundary
-                    let next = toks.get(k + 1);
-                    let is_title = ABBREVIATIONS.contains(&t.lower.trim_end_matches('.'));
-                    !is_title
-                        && next.is_some_and(|nx| {
-                            nx.capitalized && SENTENCE_OPENERS.contains(&nx.lower.as_str())
-                        })
-                });
-            if ends {
-                // absorb closing quotes / brackets
-                while k + 1 < n
-                    && ((toks[k + 1].is_punct("\"") && in_quote) || toks[k + 1].is_punct(")"))
-                {
-                    k += 1;
-                    if toks[k].is_punct("\"") {
-                        in_quote = false;
-                    }
-                }
-                let boundary = match toks.get(k + 1) {
-                    None => true,
-                    Some(nx) => {
-                        nx.capitalized
-                            || nx.kind == TokenKind::Number
-                            || nx.is_punct("\"")
-                            || nx.is_punct("(")
-                    }
-                };
-                if boundary {
-                    cuts.push(k + 1);
-                }
-            }
-            k += 1;
+        sentence_starts(&toks, &mut cuts);
+        // the sentences are moved out of the line's tokens from the last one back (each split
+        // copies the tail as one block, so no token is moved twice), then put back in order;
+        // only the first sentence of the headline line is the headline
+        let first = sentences.len();
+        for &cut in cuts.iter().rev() {
+            let tokens = if cut > 0 {
+                toks.split_off(cut)
+            } else {
+                // (`split_off(0)` would hand over the line buffer and allocate another)
+                let mut all = Vec::with_capacity(toks.len());
+                all.append(&mut toks);
+                all
+            };
+            sentences.push(Sentence {
+                start: tokens[0].start,
+                end: tokens[tokens.len() - 1].end,
+                tokens,
+                line: line_no,
+                is_headline: is_headline && cut == 0,
+            });
         }
-        if cuts.last() != Some(&n) {
-            cuts.push(n);
-        }
-        let mut tokens = toks.into_iter();
-        let mut prev = 0;
-        for cut in cuts {
-            let mut cur: Vec<Token> = tokens.by_ref().take(cut - prev).collect();
-            prev = cut;
-            flush(&mut sentences, &mut cur, line_no, is_headline);
-        }
+        sentences[first..].reverse();
     }
     sentences
 }
 
-fn flush(out: &mut Vec<Sentence>, cur: &mut Vec<Token>, line: usize, is_headline: bool) {
-    if cur.is_empty() {
-        return;
+/// The index of the first token of each sentence of a line's tokens (`toks`, not empty), in
+/// order, into `cuts` (cleared first; its first entry is 0).
+fn sentence_starts(toks: &[Token], cuts: &mut Vec<usize>) {
+    cuts.clear();
+    cuts.push(0);
+    let mut in_quote = false;
+    let n = toks.len();
+    let mut k = 0;
+    while k < n {
+        let t = &toks[k];
+        if t.is_punct("\"") {
+            in_quote = !in_quote;
+        }
+        let ends = (t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "." | "!" | "?"))
+            || (t.kind == TokenKind::Word && t.lower.ends_with('.') && {
+                // initialism or abbreviation at a boundary
+                let next = toks.get(k + 1);
+                let is_title = is_abbreviation(t.lower.trim_end_matches('.'));
+                !is_title
+                    && next.is_some_and(|nx| {
+                        nx.capitalized && SENTENCE_OPENERS.contains(&nx.lower.as_str())
+                    })
+            });
+        if ends {
+            // absorb closing quotes / brackets
+            while k + 1 < n
+                && ((toks[k + 1].is_punct("\"") && in_quote) || toks[k + 1].is_punct(")"))
+            {
+                k += 1;
+                if toks[k].is_punct("\"") {
+                    in_quote = false;
+                }
+            }
+            let boundary = match toks.get(k + 1) {
+                None => true,
+                Some(nx) => {
+                    nx.capitalized
+                        || nx.kind == TokenKind::Number
+                        || nx.is_punct("\"")
+                        || nx.is_punct("(")
+                }
+            };
+            if boundary {
+                cuts.push(k + 1);
+            }
+        }
+        k += 1;
     }
-    // only the first sentence of the headline line is the headline
-    let is_headline = is_headline && out.last().is_none_or(|s| s.line != line);
-    let tokens = std::mem::take(cur);
-    out.push(Sentence {
-        start: tokens[0].start,
-        end: tokens[tokens.len() - 1].end,
-        tokens,
-        line,
-        is_headline,
-    });
+    // (a cut after the last token starts no sentence)
+    if cuts.last() == Some(&n) {
+        cuts.pop();
+    }
 }
 
 #[cfg(test)]
@@ -417,6 +626,22 @@ mod tests {
             .into_iter()
             .map(|x| s[x.start..x.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn byte_tables_agree_with_the_char_tests() {
+        for b in 0..=255u8 {
+            let alnum = b.is_ascii_alphanumeric();
+            assert_eq!(ASCII_ALNUM[usize::from(b)], alnum);
+            if b.is_ascii() {
+                let c = char::from(b);
+                let class = BYTE_CLASS[usize::from(b)];
+                assert_eq!(matches!(class, ByteClass::Space), c.is_whitespace(), "{b}");
+                assert_eq!(matches!(class, ByteClass::Alnum), alnum, "{b}");
+            }
+        }
+        assert_eq!(alnum_run(b"Ukraine's"), 7);
+        assert_eq!(alnum_run(b"internationally,"), 15);
     }
 
     #[test]
