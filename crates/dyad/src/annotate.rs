@@ -486,6 +486,7 @@ impl WordClass {
     /// Of a token whose [`Lexicon::word`] is `entry`: the tag of a closed-class word, from the
     /// lists above (the first list that has the word wins), or an adverb by its -ly ending;
     /// and its time-word bits. No punctuation or number is in the word lists.
+    #[inline]
     fn of(t: &Token, entry: Option<&WordEntry>) -> WordClass {
         let mut class = entry.map_or(WordClass::default(), WordEntry::class);
         if t.kind != TokenKind::Word {
@@ -1296,8 +1297,12 @@ pub fn annotate_with_cues(
             if p.agent.is_some() {
                 let last = toks[p.end - 1].lower.as_str();
                 let words = &toks[p.start..p.end];
-                if COLLECTIVE.contains(&last)
-                    || COLLECTIVE.iter().any(|c| joined_ends_with(words, c))
+                // (a phrase that is a collective noun ends with it too; the joined words end
+                // with the noun's last byte, which rules out most before any comparison)
+                let last_byte = last.as_bytes().last();
+                if COLLECTIVE
+                    .iter()
+                    .any(|c| c.as_bytes().last() == last_byte && joined_ends_with(words, c))
                     || (last.ends_with('s')
                         && !last.ends_with("ss")
                         && !last.ends_with("us")
@@ -1326,6 +1331,10 @@ pub fn annotate_with_cues(
     let links: Vec<Link> = (1..phrases.len())
         .map(|k| {
             let (a, b) = (&phrases[k - 1], &phrases[k]);
+            // (no link without these, whatever is between: most pairs are rejected here)
+            if a.pronoun.is_some() || b.pronoun.is_some() || a.possessive {
+                return Link::None;
+            }
             // (on the stack: the tests read at most three words and compare the count with 1
             // and 2, so four words stand for any longer gap, which no list below matches)
             let mut gap = [""; 4];
@@ -1338,10 +1347,7 @@ pub fn annotate_with_cues(
             let adjectives_ok = a.is_bare_adjective() == b.is_bare_adjective()
                 || (a.is_bare_adjective()
                     && matches!(b.country, Some((_, ActorKind::CountryAdjective))));
-            let ok = a.pronoun.is_none()
-                && b.pronoun.is_none()
-                && !a.possessive
-                && (adjectives_ok || between == ["and"]);
+            let ok = adjectives_ok || between == ["and"];
             // "Fornost and the evil awful Gondor": determiners and adjectives after the conjunction
             let modifiers_only = |from: usize| {
                 toks[a.end + from..b.start]
