@@ -289,6 +289,22 @@ const COLLECTIVE: &[&str] = &[
     "opposition",
 ];
 
+/// The last bytes of the [`COLLECTIVE`] nouns, a bit each (bit `b % 64` of word `b / 64`): a
+/// phrase ending with another byte ends with none of them.
+const COLLECTIVE_LAST_BYTES: [u64; 4] = last_bytes(COLLECTIVE);
+
+const fn last_bytes(words: &[&str]) -> [u64; 4] {
+    let mut bits = [0u64; 4];
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k].as_bytes();
+        let b = w[w.len() - 1];
+        bits[(b >> 6) as usize] |= 1 << (b & 63);
+        k += 1;
+    }
+    bits
+}
+
 const NUMBER_WORDS: &[&str] = &[
     "one",
     "two",
@@ -740,7 +756,8 @@ pub fn annotate_with_cues(
     class.clear();
     class.extend(toks.iter().zip(&table.words).map(|(t, &w)| {
         let mut c = WordClass::of(t, w);
-        if t.lower.ends_with('.') {
+        // (only a word can be a month: other tokens have no time bits)
+        if t.kind == TokenKind::Word && t.lower.ends_with('.') {
             c.time = if MONTHS.contains(&t.lower.trim_end_matches('.')) {
                 TIME_MONTH
             } else {
@@ -1297,17 +1314,21 @@ pub fn annotate_with_cues(
             if p.agent.is_some() {
                 let last = toks[p.end - 1].lower.as_str();
                 let words = &toks[p.start..p.end];
+                let plural_ending = last.ends_with('s')
+                    && !last.ends_with("ss")
+                    && !last.ends_with("us")
+                    && !last.ends_with("is");
                 // (a phrase that is a collective noun ends with it too; the joined words end
                 // with the noun's last byte, which rules out most before any comparison)
-                let last_byte = last.as_bytes().last();
-                if COLLECTIVE
-                    .iter()
-                    .any(|c| c.as_bytes().last() == last_byte && joined_ends_with(words, c))
-                    || (last.ends_with('s')
-                        && !last.ends_with("ss")
-                        && !last.ends_with("us")
-                        && !last.ends_with("is"))
-                {
+                let collective = || {
+                    let last_byte = last.as_bytes().last().copied();
+                    last_byte.is_some_and(|b| {
+                        COLLECTIVE_LAST_BYTES[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+                    }) && COLLECTIVE.iter().any(|c| {
+                        c.as_bytes().last().copied() == last_byte && joined_ends_with(words, c)
+                    })
+                };
+                if plural_ending || collective() {
                     p.plural = true;
                 }
             }
