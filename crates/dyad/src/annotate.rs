@@ -898,7 +898,8 @@ pub fn annotate_with_cues(
     // the release "extremely selfish"') are no quotation: they neither end a clause nor stop
     // a pattern, and the words inside are read as if unquoted.
     for i in 1..n {
-        if toks[i].lower != "\"" || tags[i] != Tag::Punct || toks[i - 1].kind != TokenKind::Word {
+        // (the tag first: a byte, where the word is a string)
+        if tags[i] != Tag::Punct || toks[i].lower != "\"" || toks[i - 1].kind != TokenKind::Word {
             continue;
         }
         let close = (i + 2..(i + 6).min(n)).find(|&j| toks[j].lower == "\"");
@@ -914,10 +915,10 @@ pub fn annotate_with_cues(
     // its object ("threatened on Monday to", "arrested at least 63 protesters").
     // (the time bits of token `k`)
     let time = |k: usize| class.get(k).map_or(0, |c| c.time);
-    for i in 0..n {
+    for (i, c) in class.iter().enumerate() {
         // (every test below needs a time word or one of the listed words at `i`: most tokens
         // are neither, and skip the string comparisons)
-        if class[i].time == 0 && class[i].flags & FLAG_ADVERBIAL == 0 {
+        if c.time == 0 && c.flags & FLAG_ADVERBIAL == 0 {
             continue;
         }
         let l = toks[i].lower.as_str();
@@ -1495,7 +1496,7 @@ pub fn annotate_with_cues(
     // 4. Verb readings in context.
     let mut verb = vec![None; n];
     for i in 0..n {
-        if phrase_of[i].is_some() || !matches!(tags[i], Tag::Noun | Tag::Name) {
+        if !matches!(tags[i], Tag::Noun | Tag::Name) || phrase_of[i].is_some() {
             continue;
         }
         if tags[i] == Tag::Name && !(i == 0 || title_case) {
