@@ -1787,6 +1787,57 @@ mod tests {
     use super::*;
 
     #[test]
+    fn word_table_finds_every_word_and_no_other() {
+        // words of every length around the key's boundaries (3/4, 7/8, 16/17 bytes), sharing
+        // their first and last bytes, and long words equal in both halves of their key
+        let mut words: Vec<String> = vec![
+            "a".into(),
+            "ab".into(),
+            "aab".into(),
+            "abb".into(),
+            "abcd".into(),
+            "abxcd".into(),
+            "abcdefgh".into(),
+            "abcdefgxh".into(),
+            "abcdefgh12345678".into(),
+            "abcdefgh-12345678".into(),
+            "abcdefgh--12345678".into(),
+            "abcdefgh++12345678".into(),
+            "côte d'ivoire".into(),
+        ];
+        words.extend((0..500).map(|k| format!("w{k}")));
+        let map: FxHashMap<String, WordEntry> = words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| {
+                let entry = WordEntry {
+                    literal: Some(k as u32),
+                    ..WordEntry::default()
+                };
+                (w.clone(), entry)
+            })
+            .collect();
+        let table = WordTable::new(map);
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(table.get(w).and_then(|e| e.literal), Some(k as u32), "{w}");
+        }
+        for w in [
+            "",
+            "b",
+            "ba",
+            "abc",
+            "abcde",
+            "abcdefg",
+            "abcdefgh-1234567",
+            "w500",
+            "abcdefgh==12345678",
+        ] {
+            assert!(table.get(w).is_none(), "{w}");
+        }
+        assert!(WordTable::default().get("a").is_none());
+    }
+
+    #[test]
     fn british_spellings_are_the_same_verb() {
         let mut d = crate::dict::Dictionary::default();
         crate::dict::parse_file("verbs.txt", "111  criticize +\n", &mut d);
