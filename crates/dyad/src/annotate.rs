@@ -289,6 +289,22 @@ const COLLECTIVE: &[&str] = &[
     "opposition",
 ];
 
+/// The last bytes of the [`COLLECTIVE`] nouns, a bit each (bit `b % 64` of word `b / 64`): a
+/// phrase ending with another byte ends with none of them.
+const COLLECTIVE_LAST_BYTES: [u64; 4] = last_bytes(COLLECTIVE);
+
+const fn last_bytes(words: &[&str]) -> [u64; 4] {
+    let mut bits = [0u64; 4];
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k].as_bytes();
+        let b = w[w.len() - 1];
+        bits[(b >> 6) as usize] |= 1 << (b & 63);
+        k += 1;
+    }
+    bits
+}
+
 const NUMBER_WORDS: &[&str] = &[
     "one",
     "two",
@@ -486,6 +502,7 @@ impl WordClass {
     /// Of a token whose [`Lexicon::word`] is `entry`: the tag of a closed-class word, from the
     /// lists above (the first list that has the word wins), or an adverb by its -ly ending;
     /// and its time-word bits. No punctuation or number is in the word lists.
+    #[inline]
     fn of(t: &Token, entry: Option<&WordEntry>) -> WordClass {
         let mut class = entry.map_or(WordClass::default(), WordEntry::class);
         if t.kind != TokenKind::Word {
@@ -739,7 +756,8 @@ pub fn annotate_with_cues(
     class.clear();
     class.extend(toks.iter().zip(&table.words).map(|(t, &w)| {
         let mut c = WordClass::of(t, w);
-        if t.lower.ends_with('.') {
+        // (only a word can be a month: other tokens have no time bits)
+        if t.kind == TokenKind::Word && t.lower.ends_with('.') {
             c.time = if MONTHS.contains(&t.lower.trim_end_matches('.')) {
                 TIME_MONTH
             } else {
@@ -880,7 +898,8 @@ pub fn annotate_with_cues(
     // the release "extremely selfish"') are no quotation: they neither end a clause nor stop
     // a pattern, and the words inside are read as if unquoted.
     for i in 1..n {
-        if toks[i].lower != "\"" || tags[i] != Tag::Punct || toks[i - 1].kind != TokenKind::Word {
+        // (the tag first: a byte, where the word is a string)
+        if tags[i] != Tag::Punct || toks[i].lower != "\"" || toks[i - 1].kind != TokenKind::Word {
             continue;
         }
         let close = (i + 2..(i + 6).min(n)).find(|&j| toks[j].lower == "\"");
@@ -896,10 +915,10 @@ pub fn annotate_with_cues(
     // its object ("threatened on Monday to", "arrested at least 63 protesters").
     // (the time bits of token `k`)
     let time = |k: usize| class.get(k).map_or(0, |c| c.time);
-    for i in 0..n {
+    for (i, c) in class.iter().enumerate() {
         // (every test below needs a time word or one of the listed words at `i`: most tokens
         // are neither, and skip the string comparisons)
-        if class[i].time == 0 && class[i].flags & FLAG_ADVERBIAL == 0 {
+        if c.time == 0 && c.flags & FLAG_ADVERBIAL == 0 {
             continue;
         }
         let l = toks[i].lower.as_str();
@@ -1296,13 +1315,21 @@ pub fn annotate_with_cues(
             if p.agent.is_some() {
                 let last = toks[p.end - 1].lower.as_str();
                 let words = &toks[p.start..p.end];
-                if COLLECTIVE.contains(&last)
-                    || COLLECTIVE.iter().any(|c| joined_ends_with(words, c))
-                    || (last.ends_with('s')
-                        && !last.ends_with("ss")
-                        && !last.ends_with("us")
-                        && !last.ends_with("is"))
-                {
+                let plural_ending = last.ends_with('s')
+                    && !last.ends_with("ss")
+                    && !last.ends_with("us")
+                    && !last.ends_with("is");
+                // (a phrase that is a collective noun ends with it too; the joined words end
+                // with the noun's last byte, which rules out most before any comparison)
+                let collective = || {
+                    let last_byte = last.as_bytes().last().copied();
+                    last_byte.is_some_and(|b| {
+                        COLLECTIVE_LAST_BYTES[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+                    }) && COLLECTIVE.iter().any(|c| {
+                        c.as_bytes().last().copied() == last_byte && joined_ends_with(words, c)
+                    })
+                };
+                if plural_ending || collective() {
                     p.plural = true;
                 }
             }
@@ -1326,6 +1353,10 @@ pub fn annotate_with_cues(
     let links: Vec<Link> = (1..phrases.len())
         .map(|k| {
             let (a, b) = (&phrases[k - 1], &phrases[k]);
+            // (no link without these, whatever is between: most pairs are rejected here)
+            if a.pronoun.is_some() || b.pronoun.is_some() || a.possessive {
+                return Link::None;
+            }
             // (on the stack: the tests read at most three words and compare the count with 1
             // and 2, so four words stand for any longer gap, which no list below matches)
             let mut gap = [""; 4];
@@ -1338,10 +1369,7 @@ pub fn annotate_with_cues(
             let adjectives_ok = a.is_bare_adjective() == b.is_bare_adjective()
                 || (a.is_bare_adjective()
                     && matches!(b.country, Some((_, ActorKind::CountryAdjective))));
-            let ok = a.pronoun.is_none()
-                && b.pronoun.is_none()
-                && !a.possessive
-                && (adjectives_ok || between == ["and"]);
+            let ok = adjectives_ok || between == ["and"];
             // "Fornost and the evil awful Gondor": determiners and adjectives after the conjunction
             let modifiers_only = |from: usize| {
                 toks[a.end + from..b.start]
@@ -1468,7 +1496,7 @@ pub fn annotate_with_cues(
     // 4. Verb readings in context.
     let mut verb = vec![None; n];
     for i in 0..n {
-        if phrase_of[i].is_some() || !matches!(tags[i], Tag::Noun | Tag::Name) {
+        if !matches!(tags[i], Tag::Noun | Tag::Name) || phrase_of[i].is_some() {
             continue;
         }
         if tags[i] == Tag::Name && !(i == 0 || title_case) {

@@ -109,6 +109,11 @@ fn keep_in(map: &mut FxHashMap<String, String>, key: &str, value: &str) {
             v.push_str(value);
         }
         None => {
+            // (an article's memory starts empty: room for several keys at the first instead
+            // of a rehash at each of the first doublings)
+            if map.capacity() == 0 {
+                map.reserve(8);
+            }
             map.insert(key.to_string(), value.to_string());
         }
     }
@@ -207,8 +212,13 @@ const PERSON_ROLE_HEADS: &[&str] = &[
 /// The role words (from [`role_words`]) name one person: their last word is a
 /// [`PERSON_ROLE_HEADS`] noun.
 fn is_person_role(role: &str) -> bool {
+    // (a set made once: this is asked of most role phrases, and the list is long)
+    static HEADS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
     let head = role.rsplit(' ').next().unwrap_or(role);
-    PERSON_ROLE_HEADS.contains(&head)
+    HEADS
+        .get_or_init(|| PERSON_ROLE_HEADS.iter().copied().collect())
+        .contains(head)
 }
 
 /// A code's first three letters name a country, not an international or non-state group
@@ -442,7 +452,7 @@ impl ArticleMemory {
             })
         } else if let Some((ci, sec)) = &p.institution {
             let base = country_code.unwrap_or_else(|| d.countries[*ci as usize].code.as_str());
-            Some((format!("{base}{sec}"), Resolution::Dictionary))
+            Some((with_sector(base, sec, false), Resolution::Dictionary))
         } else if let Some((oi, kind)) = p.org {
             if kind == ActorKind::OrgRef {
                 // "the alliance": the organisation named most recently among those it can
@@ -481,7 +491,7 @@ impl ArticleMemory {
             let mut code = match (&sector, kind) {
                 (Some(s), _) if !nation => with_sector(cc, s, prefix),
                 (Some(_), _) => cc.to_string(),
-                (None, ActorKind::Capital) => format!("{cc}GOV"),
+                (None, ActorKind::Capital) => with_sector(cc, "GOV", false),
                 (None, _) => cc.to_string(),
             };
             if let Some(pa) = p.prefix_agent {

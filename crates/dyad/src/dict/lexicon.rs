@@ -51,9 +51,28 @@ impl PhraseToken {
 struct PhraseTrie<T> {
     by_first: FxHashMap<String, Vec<usize>>,
     phrases: Vec<(Vec<PhraseToken>, Vec<T>)>,
-    /// [`word_print`] of each phrase's second word (0 for a one-word phrase). (Common first
-    /// words start many phrases; most are rejected by this number before any comparison.)
+    /// [`word_print`] of each phrase's second word (0 for a one-word phrase), by which
+    /// [`PhraseTrie::starts`] groups the phrases of a first word.
     second: Vec<u32>,
+}
+
+/// The phrases of a [`PhraseTrie`] that start with one word, as its [`WordEntry`] keeps them:
+/// the phrases of several words grouped by the [`word_print`] of their second word, then the
+/// one-word phrases. (Common first words start hundreds of phrases — "national", "foreign",
+/// "al" —; a look-up compares only the few whose second word can be the next token's.)
+#[derive(Debug, Default)]
+struct PhraseStarts {
+    /// Phrase indices: each group in the trie's order, the groups by increasing print, then
+    /// the one-word phrases in the trie's order.
+    phrases: Vec<u32>,
+    /// Each group's second-word print and end in `phrases` (its start is the end before it).
+    groups: Vec<(u32, u32)>,
+}
+
+impl PhraseStarts {
+    fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
 }
 
 /// A number equal for equal words: length, first and last byte.
@@ -159,30 +178,68 @@ impl<T: Clone> PhraseTrie<T> {
         }
     }
 
-    /// The longest phrase starting at token `i` among `cands`, the phrases whose first word is
-    /// token `i`'s lower case (its [`WordEntry`]'s): its length in tokens and payloads. (The
-    /// first word is equal already; only its capitalisation is checked.)
+    /// The phrases of `cands` (indices, longest first, as [`PhraseTrie::finish`] sorts them)
+    /// laid out for [`PhraseTrie::longest_of`].
+    fn starts(&self, cands: &[usize]) -> PhraseStarts {
+        let single_from = cands.partition_point(|&c| self.phrases[c].0.len() > 1);
+        let mut multi: Vec<usize> = cands[..single_from].to_vec();
+        // (stable: each group keeps the trie's order)
+        multi.sort_by_key(|&c| self.second[c]);
+        let mut groups: Vec<(u32, u32)> = Vec::new();
+        for (k, &c) in multi.iter().enumerate() {
+            let end = k as u32 + 1;
+            match groups.last_mut() {
+                Some(g) if g.0 == self.second[c] => g.1 = end,
+                _ => groups.push((self.second[c], end)),
+            }
+        }
+        let phrases = multi
+            .iter()
+            .chain(&cands[single_from..])
+            .map(|&c| c as u32)
+            .collect();
+        PhraseStarts { phrases, groups }
+    }
+
+    /// The longest phrase starting at token `i` among `starts`, the phrases whose first word
+    /// is token `i`'s lower case (its [`WordEntry`]'s): its length in tokens and payloads.
+    /// (The first word is equal already; only its capitalisation is checked.) Only the
+    /// phrases whose second word has the [`word_print`] of token `i + 1` are compared, then
+    /// the one-word phrases: the order of the trie (longest first, earlier entries first)
+    /// among the phrases that can match.
     fn longest_of(
         &self,
-        cands: &[usize],
+        starts: &PhraseStarts,
         tokens: &[Token],
         i: usize,
         text: &str,
     ) -> Option<(usize, &[T])> {
-        let next = tokens.get(i + 1).map_or(0, |t| word_print(&t.lower));
-        for &c in cands {
-            let (ptoks, vals) = &self.phrases[c];
-            if ptoks.len() > 1 && self.second[c] != next {
-                continue;
+        let multi_end = starts.groups.last().map_or(0, |g| g.1 as usize);
+        if let (true, Some(next)) = (multi_end > 0, tokens.get(i + 1)) {
+            let next = word_print(&next.lower);
+            let k = starts.groups.partition_point(|g| g.0 < next);
+            if let Some(&(print, end)) = starts.groups.get(k) {
+                if print == next {
+                    let from = if k == 0 { 0 } else { starts.groups[k - 1].1 };
+                    for &c in &starts.phrases[from as usize..end as usize] {
+                        let (ptoks, vals) = &self.phrases[c as usize];
+                        if i + ptoks.len() <= tokens.len()
+                            && ptoks[0].case_matches(&tokens[i], text)
+                            && ptoks[1..]
+                                .iter()
+                                .zip(&tokens[i + 1..])
+                                .all(|(p, t)| p.matches(t, text))
+                        {
+                            return Some((ptoks.len(), vals));
+                        }
+                    }
+                }
             }
-            if i + ptoks.len() <= tokens.len()
-                && ptoks[0].case_matches(&tokens[i], text)
-                && ptoks[1..]
-                    .iter()
-                    .zip(&tokens[i + 1..])
-                    .all(|(p, t)| p.matches(t, text))
-            {
-                return Some((ptoks.len(), vals));
+        }
+        for &c in &starts.phrases[multi_end..] {
+            let (ptoks, vals) = &self.phrases[c as usize];
+            if ptoks[0].case_matches(&tokens[i], text) {
+                return Some((1, vals));
             }
         }
         None
@@ -636,10 +693,10 @@ impl CompiledPattern {
 /// (they were four hash look-ups of the same word, some of them repeated).
 #[derive(Debug, Default)]
 pub struct WordEntry {
-    /// Actor phrases starting with the word, longest first.
-    actors: Vec<usize>,
-    /// Cue phrases starting with the word, longest first.
-    cues: Vec<usize>,
+    /// Actor phrases starting with the word.
+    actors: PhraseStarts,
+    /// Cue phrases starting with the word.
+    cues: PhraseStarts,
     verbs: Vec<(u32, VerbForm)>,
     /// The annotator's word lists' class of the word (closed-class tag, time word).
     class: crate::annotate::WordClass,
@@ -664,6 +721,116 @@ impl WordEntry {
     }
 }
 
+/// [`Lexicon::words`]: every dictionary word's [`WordEntry`], found by a look-up per token of
+/// every sentence. An open-addressing table keyed by a word's length and its first and last
+/// eight bytes, which are the whole word up to 16 bytes (nearly every word): a look-up is a
+/// multiplication and integer comparisons, where a string hash map hashed every byte and
+/// compared the strings again.
+#[derive(Debug, Default)]
+struct WordTable {
+    /// An index into `keys` and `entries` plus one per slot; 0: an empty slot.
+    slots: Vec<u32>,
+    /// How far a key's hash is shifted right to give its first slot (64 − log2 of the slot
+    /// count).
+    shift: u32,
+    keys: Vec<WordKey>,
+    /// The words of more than 16 bytes, whose keys do not hold them whole (empty for others).
+    long_words: Vec<Box<str>>,
+    entries: Vec<WordEntry>,
+}
+
+/// A word's length and its first and last eight bytes (for a shorter word: four, or the
+/// first, middle and last byte), read as integers: equal for equal words, and different for
+/// different words of up to 16 bytes, whose bytes all lie in the two halves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WordKey {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl WordKey {
+    #[inline]
+    fn of(w: &str) -> WordKey {
+        let b = w.as_bytes();
+        let len = b.len();
+        let u64_at = |at: usize| {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(&b[at..at + 8]);
+            u64::from_le_bytes(x)
+        };
+        let u32_at = |at: usize| {
+            let mut x = [0u8; 4];
+            x.copy_from_slice(&b[at..at + 4]);
+            u64::from(u32::from_le_bytes(x))
+        };
+        let (head, tail) = match len {
+            8.. => (u64_at(0), u64_at(len - 8)),
+            4..=7 => (u32_at(0), u32_at(len - 4)),
+            1..=3 => (
+                u64::from(b[0]) | u64::from(b[len / 2]) << 8 | u64::from(b[len - 1]) << 16,
+                0,
+            ),
+            0 => (0, 0),
+        };
+        WordKey { head, tail, len }
+    }
+
+    #[inline]
+    fn hash(&self) -> u64 {
+        (self.head ^ self.tail.rotate_left(29) ^ (self.len as u64).rotate_left(58))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+}
+
+impl WordTable {
+    fn new(words: FxHashMap<String, WordEntry>) -> WordTable {
+        // (a quarter to a third full: a word that is not there, most capitalised names, ends
+        // at an empty slot after a probe or two)
+        let slot_count = (words.len() * 3).next_power_of_two().max(2);
+        let mut table = WordTable {
+            slots: vec![0; slot_count],
+            shift: 64 - slot_count.trailing_zeros(),
+            keys: Vec::with_capacity(words.len()),
+            long_words: Vec::with_capacity(words.len()),
+            entries: Vec::with_capacity(words.len()),
+        };
+        let mask = slot_count - 1;
+        for (w, entry) in words {
+            let key = WordKey::of(&w);
+            let mut at = (key.hash() >> table.shift) as usize;
+            while table.slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            table.keys.push(key);
+            table.long_words.push(if w.len() > 16 {
+                w.into_boxed_str()
+            } else {
+                Box::default()
+            });
+            table.entries.push(entry);
+            table.slots[at] = table.entries.len() as u32;
+        }
+        table
+    }
+
+    #[inline]
+    fn get(&self, w: &str) -> Option<&WordEntry> {
+        let key = WordKey::of(w);
+        // (an empty table, before the lexicon is compiled, has no slot to probe)
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = (key.hash() >> self.shift) as usize;
+        loop {
+            let slot = *self.slots.get(at)? as usize;
+            let k = slot.checked_sub(1)?;
+            if self.keys[k] == key && (key.len <= 16 || *self.long_words[k] == *w) {
+                return Some(&self.entries[k]);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
 /// Patterns of one verb by the [`Lexicon::literal_id`] of their first literal word, and those
 /// with no literal (a bit set over the verb's patterns: bit `i % 64` of word `i / 64`).
 type PatternIndex = (FxHashMap<u32, Vec<u32>>, Vec<u64>);
@@ -678,7 +845,7 @@ pub struct Lexicon {
     /// Every word that starts an actor or cue phrase, is a verb form or is in the annotator's
     /// word lists: the tries' first-word tables, the verb forms and the word lists, merged once
     /// compiled.
-    words: FxHashMap<String, WordEntry>,
+    words: WordTable,
     lemmas: Vec<String>,
     lemma_ids: FxHashMap<String, u32>,
     verb_patterns: Vec<Vec<Arc<CompiledPattern>>>,
@@ -721,7 +888,7 @@ impl Lexicon {
             actors: PhraseTrie::default(),
             cues: PhraseTrie::default(),
             verb_forms: FxHashMap::default(),
-            words: FxHashMap::default(),
+            words: WordTable::default(),
             lemmas: Vec::new(),
             lemma_ids: FxHashMap::default(),
             verb_patterns: Vec::new(),
@@ -761,10 +928,10 @@ impl Lexicon {
     fn index_words(&mut self) {
         let mut words: FxHashMap<String, WordEntry> = FxHashMap::default();
         for (w, cands) in std::mem::take(&mut self.actors.by_first) {
-            words.entry(w).or_default().actors = cands;
+            words.entry(w).or_default().actors = self.actors.starts(&cands);
         }
         for (w, cands) in std::mem::take(&mut self.cues.by_first) {
-            words.entry(w).or_default().cues = cands;
+            words.entry(w).or_default().cues = self.cues.starts(&cands);
         }
         for (w, readings) in &self.verb_forms {
             match words.get_mut(w.as_str()) {
@@ -786,7 +953,7 @@ impl Lexicon {
         for (w, e) in words.iter_mut() {
             e.literal = self.literal_id_of_word(w);
         }
-        self.words = words;
+        self.words = WordTable::new(words);
     }
 
     fn lemma_id(
@@ -855,6 +1022,7 @@ impl Lexicon {
 
     /// What the dictionaries hold for a lower-cased word; `None` when it starts no phrase, is
     /// no verb form and is in none of the annotator's word lists.
+    #[inline]
     pub fn word(&self, lower: &str) -> Option<&WordEntry> {
         self.words.get(lower)
     }
@@ -870,12 +1038,12 @@ impl Lexicon {
         i: usize,
         text: &str,
     ) -> Option<PhraseMatch<'_>> {
-        let cands = &word?.actors;
-        if cands.is_empty() {
+        let starts = &word?.actors;
+        if starts.is_empty() {
             return None;
         }
         self.actors
-            .longest_of(cands, tokens, i, text)
+            .longest_of(starts, tokens, i, text)
             .map(|(len, entries)| PhraseMatch { len, entries })
     }
 
@@ -889,11 +1057,11 @@ impl Lexicon {
         i: usize,
         text: &str,
     ) -> Option<(usize, &[CueClass])> {
-        let cands = &word?.cues;
-        if cands.is_empty() {
+        let starts = &word?.cues;
+        if starts.is_empty() {
             return None;
         }
-        self.cues.longest_of(cands, tokens, i, text)
+        self.cues.longest_of(starts, tokens, i, text)
     }
 
     /// Verb readings of a lower-cased word: `(lemma id, form)`.
@@ -1617,6 +1785,57 @@ fn compile_rest(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_table_finds_every_word_and_no_other() {
+        // words of every length around the key's boundaries (3/4, 7/8, 16/17 bytes), sharing
+        // their first and last bytes, and long words equal in both halves of their key
+        let mut words: Vec<String> = vec![
+            "a".into(),
+            "ab".into(),
+            "aab".into(),
+            "abb".into(),
+            "abcd".into(),
+            "abxcd".into(),
+            "abcdefgh".into(),
+            "abcdefgxh".into(),
+            "abcdefgh12345678".into(),
+            "abcdefgh-12345678".into(),
+            "abcdefgh--12345678".into(),
+            "abcdefgh++12345678".into(),
+            "côte d'ivoire".into(),
+        ];
+        words.extend((0..500).map(|k| format!("w{k}")));
+        let map: FxHashMap<String, WordEntry> = words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| {
+                let entry = WordEntry {
+                    literal: Some(k as u32),
+                    ..WordEntry::default()
+                };
+                (w.clone(), entry)
+            })
+            .collect();
+        let table = WordTable::new(map);
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(table.get(w).and_then(|e| e.literal), Some(k as u32), "{w}");
+        }
+        for w in [
+            "",
+            "b",
+            "ba",
+            "abc",
+            "abcde",
+            "abcdefg",
+            "abcdefgh-1234567",
+            "w500",
+            "abcdefgh==12345678",
+        ] {
+            assert!(table.get(w).is_none(), "{w}");
+        }
+        assert!(WordTable::default().get("a").is_none());
+    }
 
     #[test]
     fn british_spellings_are_the_same_verb() {
