@@ -44,7 +44,7 @@ pub struct ArticleMemory {
     /// Every country the article has named outside quotations, with how often, in the order
     /// first named: the
     /// story's own country is the one it names most ([`ArticleMemory::story_country`]).
-    named_countries: Vec<(String, u32)>,
+    named_countries: Vec<([u8; 3], u32)>,
     /// The last actor named with each role, keyed by the role's words ("president", "foreign
     /// minister"): one agent entry groups many roles, and "the president" means the last
     /// president, not the last person of any government role.
@@ -340,7 +340,7 @@ impl ArticleMemory {
             .iter()
             .enumerate()
             .max_by_key(|(at, (_, n))| (*n, std::cmp::Reverse(*at)))
-            .map(|(_, (c, _))| c.as_str())
+            .and_then(|(_, (c, _))| std::str::from_utf8(c).ok())
     }
 
     /// Token `at` of the current sentence is inside quotation marks.
@@ -352,9 +352,12 @@ impl ArticleMemory {
 
     /// One more mention of country `code` (also made for the dateline's place).
     pub fn count_country(&mut self, code: &str) {
-        match self.named_countries.iter_mut().find(|(c, _)| c == code) {
+        let Ok(key) = <[u8; 3]>::try_from(code.as_bytes()) else {
+            return;
+        };
+        match self.named_countries.iter_mut().find(|(c, _)| *c == key) {
             Some((_, n)) => *n += 1,
-            None => self.named_countries.push((code.to_string(), 1)),
+            None => self.named_countries.push((key, 1)),
         }
     }
 
@@ -619,6 +622,10 @@ impl ArticleMemory {
         self.quoted.clear();
         let mut open: Option<usize> = None;
         for (i, t) in toks.iter().enumerate() {
+            // (only a quotation mark is looked at further: '"', or '\u{201c}' / '\u{201d}')
+            if !matches!(t.lower.as_bytes().first(), Some(b'"' | 0xe2)) {
+                continue;
+            }
             let after_punctuation =
                 i > 0 && matches!(toks[i - 1].lower.as_str(), "," | "." | "?" | "!");
             match (t.lower.as_str(), open) {
