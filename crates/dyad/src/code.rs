@@ -1857,6 +1857,21 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
     {
         return Modality::Hypothetical;
     }
+    // "a deal is unlikely before Petro leaves office", "until the troops withdraw": in a
+    // clause of time, the simple present speaks of the future whatever the main clause says;
+    // "so that they arrive at the table stronger": a purpose, not an event
+    if b > 0 {
+        let present = c.group_start == c.verb
+            && !c.infinitive
+            && (c.form.only(crate::dict::VerbForm::THIRD)
+                || c.form.only(crate::dict::VerbForm::BASE));
+        let temporal = matches!(ctx.lower(b - 1), "until" | "till" | "before" | "once");
+        let purpose =
+            ctx.lower(b - 1) == "that" && b >= 2 && matches!(ctx.lower(b - 2), "so" | "order");
+        if (temporal && present) || purpose {
+            return Modality::Hypothetical;
+        }
+    }
     // "reportedly", "allegedly" right before the verb group
     if c.group_start > 0
         && matches!(

@@ -520,3 +520,22 @@ fn an_act_done_in_or_to_a_country_had_no_target() {
         [t("EGY", "-", "0256")]
     );
 }
+
+#[test]
+fn a_clause_of_time_in_the_present_was_asserted() {
+    // in a clause of time the simple present is the future: no one has left office yet
+    assert!(asserted(
+        "Officials concede that a deal is unlikely before Petro leaves office in August."
+    )
+    .iter()
+    .all(|e| e.2 != "0831"));
+    assert_eq!(
+        asserted("Talks will continue until Russia withdraws its troops."),
+        []
+    );
+    // in the past it happened
+    assert_eq!(
+        asserted("Talks continued until Russia withdrew its troops."),
+        [t("RUS", "-", "0874")]
+    );
+}
