@@ -241,6 +241,7 @@ pub fn parse_sentence(
         question,
     };
     mask_parentheticals(&mut ctx);
+    SCRATCH.with_borrow_mut(VerbScratch::start_sentence);
 
     let mut out = SentenceParse::default();
     // (the verbs read straight into their clauses: a list of them was an allocation per
@@ -2883,6 +2884,26 @@ struct VerbScratch {
     candidates: Vec<u64>,
     /// The literal ids of the words the verb's patterns may read.
     keys: Vec<u32>,
+    /// A bit per literal id of the words of the sentence being parsed, filled on first use in
+    /// the sentence (for [`CompiledPattern::alt_requires`]) and all zero between sentences.
+    in_sentence: Vec<u64>,
+    /// The literal ids whose bits `in_sentence` has set.
+    sentence_keys: Vec<u32>,
+    /// Whether `in_sentence` holds the sentence being parsed.
+    sentence_filled: bool,
+}
+
+impl VerbScratch {
+    /// Forget the previous sentence's words ([`VerbScratch::in_sentence`]).
+    fn start_sentence(&mut self) {
+        for &k in &self.sentence_keys {
+            if let Some(w) = self.in_sentence.get_mut(k as usize / 64) {
+                *w = 0;
+            }
+        }
+        self.sentence_keys.clear();
+        self.sentence_filled = false;
+    }
 }
 
 thread_local! {
@@ -2891,8 +2912,30 @@ thread_local! {
             present: Vec::new(),
             candidates: Vec::new(),
             keys: Vec::new(),
+            in_sentence: Vec::new(),
+            sentence_keys: Vec::new(),
+            sentence_filled: false,
         })
     };
+}
+
+/// Set the bit in `in_sentence` (sized to `words` here) of each word of the sentence that has
+/// a literal id, and list the ids in `sentence_keys`.
+fn fill_sentence_keys(
+    ctx: &Ctx,
+    words: usize,
+    in_sentence: &mut Vec<u64>,
+    sentence_keys: &mut Vec<u32>,
+) {
+    if in_sentence.len() < words {
+        in_sentence.resize(words, 0);
+    }
+    for t in 0..ctx.n() {
+        if let Some(k) = ctx.literal_id(t) {
+            in_sentence[k as usize / 64] |= 1 << (k % 64);
+            sentence_keys.push(k);
+        }
+    }
 }
 
 /// Try each pattern of the verb, most specific first.
@@ -2927,6 +2970,9 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
             present,
             candidates,
             keys,
+            in_sentence,
+            sentence_keys,
+            sentence_filled,
         } = scratch;
         // (words no pattern literal has are left out: they match no key)
         keys.clear();
@@ -2975,6 +3021,22 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
                 .filter(|&&k| !has(k))
                 .take(2)
                 .count();
+            // (each alternative set needs a word of the sentence that can match one of its
+            // first words: wherever the pattern reads it, it is one of the sentence's words)
+            if missing <= 1 && !p.alt_requires.is_empty() {
+                if !*sentence_filled {
+                    fill_sentence_keys(ctx, words, in_sentence, sentence_keys);
+                    *sentence_filled = true;
+                }
+                let in_sentence = &in_sentence[..];
+                let met = p.alt_requires.iter().all(|ids| {
+                    ids.iter()
+                        .any(|&k| in_sentence[k as usize / 64] & (1 << (k % 64)) != 0)
+                });
+                if !met {
+                    continue;
+                }
+            }
             if missing == 0 {
                 found = try_pattern(ctx, c, p, false, end_of_clause);
                 if found.is_some() {

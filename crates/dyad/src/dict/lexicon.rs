@@ -344,6 +344,13 @@ pub struct CompiledPattern {
     /// occur after the verb, so the pattern is a candidate only then — filed with no key it
     /// was tried at every "said" (+5 % of all matching for nine such patterns).
     pub alt_keys: Vec<u32>,
+    /// For each [`PatElem::Alt`] of [`Self::elems`], the [`Lexicon::literal_id`]s of the words
+    /// that can match the first word of one of its alternatives ([`literal_keys_matching`]):
+    /// a sentence none of whose words has one of them cannot match the pattern, which
+    /// matching then does not try (an imported synset pattern such as `accuse + of
+    /// torturing|executing|killing prisoners_of_war|civilians` was tried at every "accused
+    /// ... of", two dozen of them).
+    pub alt_requires: Vec<Box<[u32]>>,
     /// [`Self::display`] and [`Self::entry_description`], made the first time an event cites
     /// the pattern and kept: every event cites its pattern both ways, most patterns are never
     /// cited, and the few that are, are cited by many events (see [`Self::display_shared`]).
@@ -574,6 +581,25 @@ pub fn literal_key(w: &str) -> std::borrow::Cow<'_, str> {
         Some(stem) if w.len() > 4 => format!("{stem}y").into(),
         _ => singular(w).into(),
     }
+}
+
+/// The [`literal_key`]s of every word the pattern literal `literal` matches
+/// ([`CompiledPattern::word_matches`]): its own key when the pattern matches words as written.
+/// Else a word [`literal_matches`] equates with it has the same singular, and its key is that
+/// singular, or the singular with "y" after an "-ies" ending ("part" matches "parties", whose
+/// key is "party"; "parties" matches "parts", whose key is "part"); or the word ends in "-ies"
+/// and the literal is its singular with "y" ("party" for "parties"), and the word's key is the
+/// literal, or the literal without its "y" when the word is too short for the "-ies" rule.
+pub fn literal_keys_matching(literal: &str, exact_words: bool) -> Vec<String> {
+    if exact_words {
+        return vec![literal_key(literal).into_owned()];
+    }
+    let stem = singular(literal);
+    let mut keys = vec![stem.to_string(), format!("{stem}y")];
+    if let Some(short) = literal.strip_suffix('y') {
+        keys.push(short.to_string());
+    }
+    keys
 }
 
 /// The result of [`Lexicon::candidate_patterns`]: its bit set, read out index by index as the
@@ -1384,6 +1410,7 @@ fn compile_rest(
             exact_words,
             alt_index: Vec::new(),
             alt_keys: Vec::new(),
+            alt_requires: Vec::new(),
             citations: OnceLock::new(),
         };
         // "wound" is a verb of its own and the past of "wind": the entry is kept under its
@@ -1457,6 +1484,7 @@ fn compile_rest(
                 exact_words: false,
                 alt_index: Vec::new(),
                 alt_keys: Vec::new(),
+                alt_requires: Vec::new(),
                 citations: OnceLock::new(),
             }));
     }
@@ -1564,6 +1592,31 @@ fn compile_rest(
                 .collect();
         }
     }
+    // (after every literal's key has its id, so that adding these, most of them found in no
+    // literal, renumbers none)
+    for v in lex.verb_patterns.iter_mut() {
+        for p in v.iter_mut() {
+            let p = Arc::get_mut(p).expect("patterns are not shared while compiling");
+            let mut id_of = |k: &str| {
+                let next = lex.literal_ids.len() as u32;
+                *lex.literal_ids.entry(k.to_string()).or_insert(next)
+            };
+            let mut requires = Vec::new();
+            for e in &p.elems {
+                let PatElem::Alt(alts) = e else { continue };
+                let mut ids: Vec<u32> = alts
+                    .iter()
+                    .filter_map(|run| run.first())
+                    .flat_map(|w| literal_keys_matching(w, p.exact_words))
+                    .map(|k| id_of(&k))
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                requires.push(ids.into_boxed_slice());
+            }
+            p.alt_requires = requires;
+        }
+    }
     for k in lex.literal_ids.keys() {
         if let Some(&b) = k.as_bytes().first() {
             lex.literal_first[usize::from(b >> 6)] |= 1 << (b & 63);
@@ -1665,5 +1718,74 @@ mod tests {
         assert!(literal_matches("party", "parties"));
         assert!(literal_matches("talk", "talks"));
         assert!(!literal_matches("talk", "walks"));
+    }
+
+    /// Every word a literal matches has one of [`literal_keys_matching`]'s keys: matching
+    /// leaves a pattern untried when no word of the sentence has one.
+    #[test]
+    fn literal_keys_matching_covers_every_match() {
+        let words = [
+            "party",
+            "parties",
+            "part",
+            "parts",
+            "partie",
+            "ties",
+            "tie",
+            "tiey",
+            "tiy",
+            "lies",
+            "lie",
+            "lied",
+            "talk",
+            "talks",
+            "sanction",
+            "sanctions",
+            "press",
+            "presses",
+            "bus",
+            "buses",
+            "church",
+            "churches",
+            "crisis",
+            "status",
+            "ally",
+            "allies",
+            "alley",
+            "alleys",
+            "die",
+            "dies",
+            "s",
+            "y",
+            "ies",
+            "xies",
+            "xie",
+            "xiey",
+            "boxes",
+            "box",
+            "boxe",
+            "policy",
+            "policies",
+            "polic",
+            "polics",
+            "policys",
+        ];
+        for literal in words {
+            for word in words {
+                let key = literal_key(word).into_owned();
+                if literal == word || literal_matches(literal, word) {
+                    assert!(
+                        literal_keys_matching(literal, false).contains(&key),
+                        "{literal} matches {word}"
+                    );
+                }
+                if literal == word {
+                    assert!(
+                        literal_keys_matching(literal, true).contains(&key),
+                        "{word}"
+                    );
+                }
+            }
+        }
     }
 }
