@@ -130,11 +130,13 @@ struct Ctx<'a> {
     /// ("rejected accusations" is a denial). Borrowed from the lexicon unless a cue phrase adds
     /// a class.
     classes: Vec<Cow<'a, [CueClass]>>,
-    /// [`Lexicon::literal_id`] of each token's [`crate::dict::literal_key`] (`None` until looked up): the
-    /// pattern pre-filter of every verb reads the words after it, each looked up once, on
-    /// first use (a lookup hashes the word, and most sentences have words no verb reads).
-    /// Annotation gives those of the dictionary words ([`Annotated::literal_ids`]).
-    literal_ids: Vec<std::cell::Cell<Option<Option<u32>>>>,
+    /// [`Lexicon::literal_id`] of each token's [`crate::dict::literal_key`], or
+    /// [`LITERAL_NONE`], or [`LITERAL_UNKNOWN`] until looked up: the pattern pre-filter of
+    /// every verb reads the words after it, each looked up once, on first use (a lookup hashes
+    /// the word, and most sentences have words no verb reads). Annotation gives those of the
+    /// dictionary words ([`Annotated::literal_ids`]). (One number each, not an
+    /// `Option<Option<u32>>`: every verb reads twenty of them.)
+    literal_ids: Vec<std::cell::Cell<u32>>,
     /// The coordination group of each phrase as a range of phrase indices, when every group
     /// is a run of consecutive phrases (as annotation makes them): [`Ctx::group_of`] then
     /// reads it instead of scanning every phrase of the sentence for its group.
@@ -188,16 +190,34 @@ impl Ctx<'_> {
         &self.classes[v]
     }
     /// [`Lexicon::literal_id`] of token `t`'s [`crate::dict::literal_key`].
+    #[inline]
     fn literal_id(&self, t: usize) -> Option<u32> {
         let cell = &self.literal_ids[t];
-        if let Some(id) = cell.get() {
-            return id;
+        match cell.get() {
+            LITERAL_NONE => None,
+            LITERAL_UNKNOWN => {
+                let id = self.lex.literal_id_of_word(self.lower(t));
+                cell.set(id.unwrap_or(LITERAL_NONE));
+                id
+            }
+            id => Some(id),
         }
-        let id = self.lex.literal_id_of_word(self.lower(t));
-        cell.set(Some(id));
-        id
+    }
+    /// Push the [`Ctx::literal_id`]s of the tokens of `range` that have one onto `out`.
+    fn push_literal_ids(&self, range: std::ops::Range<usize>, out: &mut Vec<u32>) {
+        for t in range {
+            if let Some(k) = self.literal_id(t) {
+                out.push(k);
+            }
+        }
     }
 }
+
+/// In [`Ctx::literal_ids`]: the token has not been looked up yet.
+const LITERAL_UNKNOWN: u32 = u32::MAX;
+/// In [`Ctx::literal_ids`]: the token has no literal id (no pattern literal has its key; ids
+/// are numbers below the count of literals).
+const LITERAL_NONE: u32 = u32::MAX - 1;
 
 /// Analyse one sentence.
 pub fn parse_sentence(
@@ -214,6 +234,8 @@ pub fn parse_sentence(
         .rev()
         .find(|t| !t.is_punct("\"") && !t.is_punct(")"))
         .is_some_and(|t| t.is_punct("?"));
+    // (most sentences have no verbal cue phrase of two words or more for a verb to start)
+    let verbal_phrases = a.cues.iter().any(|&(_, len, cl)| len > 1 && cl.is_verbal());
     let mut ctx = Ctx {
         lex,
         codes,
@@ -226,6 +248,9 @@ pub fn parse_sentence(
                     return Cow::Borrowed(&[][..]);
                 };
                 let mut v = Cow::Borrowed(lex.lemma_cues(l));
+                if !verbal_phrases {
+                    return v;
+                }
                 for &(st, len, cl) in &a.cues {
                     if st == i && len > 1 && cl.is_verbal() && !v.contains(&cl) {
                         v.to_mut().push(cl);
@@ -235,7 +260,13 @@ pub fn parse_sentence(
             })
             .collect(),
         literal_ids: (0..n)
-            .map(|i| std::cell::Cell::new(a.literal_ids.get(i).copied().flatten()))
+            .map(|i| {
+                std::cell::Cell::new(match a.literal_ids.get(i).copied().flatten() {
+                    None => LITERAL_UNKNOWN,
+                    Some(None) => LITERAL_NONE,
+                    Some(Some(id)) => id,
+                })
+            })
             .collect(),
         group_runs: group_runs(&a.phrases),
         question,
@@ -897,7 +928,8 @@ pub fn parse_sentence(
     // someone adds nothing when what was told is the speaker's own act ("the prosecutor told
     // the Security Council that he had opened an investigation" → 092 only), but telling an
     // envoy that another side attacked is a statement to that envoy as well
-    let code_of = |p: usize| ctx.codes.get(p).cloned().flatten();
+    // (borrowed: these are asked for every pair of candidates)
+    let code_of = |p: usize| ctx.codes.get(p).and_then(|c| c.as_deref());
     let said_own_act = |c: &Candidate| {
         let speaker = code_of(c.source);
         c.code == "010"
@@ -971,12 +1003,12 @@ pub fn parse_sentence(
     // or army, or "we" in a quote — and for an act said not to have happened, not one refused
     // for the future ("NATO will not send troops" stays a statement): what others did not do
     // ("police did not use tear gas, witnesses said") is their news, not the speaker's denial.
-    let state_side = |code: &str| {
-        (code.len() >= 3 && matches!(&code[3..], "" | "GOV" | "MIL")).then(|| code[..3].to_string())
-    };
+    fn state_side(code: &str) -> Option<&str> {
+        (code.len() >= 3 && matches!(&code[3..], "" | "GOV" | "MIL")).then(|| &code[..3])
+    }
     let own_side = |speaker: &str, p: usize| match code_of(p) {
         Some(actor) => {
-            actor == speaker || state_side(&actor).is_some_and(|s| Some(s) == state_side(speaker))
+            actor == speaker || state_side(actor).is_some_and(|s| Some(s) == state_side(speaker))
         }
         None => ctx.a.phrases[p].pronoun == Some(crate::annotate::Pronoun::Speaker),
     };
@@ -994,7 +1026,7 @@ pub fn parse_sentence(
                 && !k.infinitive
                 && !k.form.has(VerbForm::GERUND)
                 && !k.passive
-                && k.subject.iter().any(|&p| own_side(&speaker, p))
+                && k.subject.iter().any(|&p| own_side(speaker, p))
                 && event_verb(k)
         })
     };
@@ -2930,11 +2962,9 @@ fn fill_sentence_keys(
     if in_sentence.len() < words {
         in_sentence.resize(words, 0);
     }
-    for t in 0..ctx.n() {
-        if let Some(k) = ctx.literal_id(t) {
-            in_sentence[k as usize / 64] |= 1 << (k % 64);
-            sentence_keys.push(k);
-        }
+    ctx.push_literal_ids(0..ctx.n(), sentence_keys);
+    for &k in sentence_keys.iter() {
+        in_sentence[k as usize / 64] |= 1 << (k % 64);
     }
 }
 
@@ -2976,11 +3006,8 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         } = scratch;
         // (words no pattern literal has are left out: they match no key)
         keys.clear();
-        keys.extend(
-            before
-                .chain(c.verb + 1..(c.verb + 20).min(n))
-                .filter_map(|t| ctx.literal_id(t)),
-        );
+        ctx.push_literal_ids(before, keys);
+        ctx.push_literal_ids(c.verb + 1..(c.verb + 20).min(n), keys);
         let keys = &keys[..];
         if present.len() < words {
             present.resize(words, 0);
@@ -3006,14 +3033,38 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         // (a pattern missing a literal is kept only as partnerless, below)
         let partner_ok =
             !c.passive && (c.subject.len() >= 2 || c.subject.iter().any(|&p| ctx.is_pair(p)));
-        for i in ctx.lex.candidate_patterns(c.lemma, keys, candidates) {
+        let sentence_words = {
+            let (in_sentence, sentence_keys, filled) = (
+                &mut *in_sentence,
+                &mut *sentence_keys,
+                &mut *sentence_filled,
+            );
+            move || {
+                if !*filled {
+                    fill_sentence_keys(ctx, words, in_sentence, sentence_keys);
+                    *filled = true;
+                }
+                // (moved out, so the closure is `FnOnce` and the list outlives it)
+                let sentence_keys = sentence_keys;
+                &sentence_keys[..]
+            }
+        };
+        for i in ctx
+            .lex
+            .candidate_patterns(c.lemma, keys, sentence_words, candidates)
+        {
             let p = &all[i as usize];
             // (most candidates miss a literal, and the bloom tells most of them at once)
             if p.key_bloom & !bloom != 0 && !(partner_ok && p.partner_key.is_some()) {
                 continue;
             }
-            // (only none or one missing matters: the count stops at two. The first literal is
-            // there: a pattern is a candidate by its first literal's key, or has no literal)
+            // (the first literal must be there, and of the others only none or one missing
+            // matters: the count stops at two. A pattern is a candidate by one of its
+            // literals, which need not be the first, or by its alternatives, or has no
+            // literal)
+            if p.key_ids.first().is_some_and(|&k| !has(k)) {
+                continue;
+            }
             let missing = p
                 .key_ids
                 .iter()
