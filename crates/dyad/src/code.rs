@@ -1771,35 +1771,38 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
     // "rejected calls to step down", "a bid to oust": an act asked for, planned or
     // attempted after a noun has not happened
     // (the noun may stand a few words back: "calls by the opposition to step down")
-    let request_noun = (c.group_start.saturating_sub(5)..c.group_start)
-        .rev()
-        .take_while(|&k| ctx.tag(k) != Tag::Verb)
-        .any(|k| {
-            matches!(
-                ctx.lower(k),
-                "calls"
-                    | "call"
-                    | "demands"
-                    | "demand"
-                    | "appeals"
-                    | "appeal"
-                    | "pressure"
-                    | "plan"
-                    | "plans"
-                    | "bid"
-                    | "attempt"
-                    | "attempts"
-                    | "efforts"
-                    | "effort"
-                    | "proposal"
-                    | "request"
-                    | "requests"
-                    | "ultimatum"
-                    | "push"
-                    | "move"
-            )
-        });
-    if c.infinitive && ctx.lower(c.group_start) == "to" && request_noun {
+    // (asked only of an infinitive: most verbs are not)
+    let request_noun = || {
+        (c.group_start.saturating_sub(5)..c.group_start)
+            .rev()
+            .take_while(|&k| ctx.tag(k) != Tag::Verb)
+            .any(|k| {
+                matches!(
+                    ctx.lower(k),
+                    "calls"
+                        | "call"
+                        | "demands"
+                        | "demand"
+                        | "appeals"
+                        | "appeal"
+                        | "pressure"
+                        | "plan"
+                        | "plans"
+                        | "bid"
+                        | "attempt"
+                        | "attempts"
+                        | "efforts"
+                        | "effort"
+                        | "proposal"
+                        | "request"
+                        | "requests"
+                        | "ultimatum"
+                        | "push"
+                        | "move"
+                )
+            })
+    };
+    if c.infinitive && ctx.lower(c.group_start) == "to" && request_noun() {
         return Modality::Hypothetical;
     }
     // "has no plans to strike", "no intention of attacking": a negation phrase of several
@@ -1830,12 +1833,13 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
         return Modality::Asserted;
     }
     // conditionals before the verb, or anywhere when the verb is future or modal
-    let cond = !is_trailing_attribution(ctx, c)
-        && ctx
-            .a
-            .cues
-            .iter()
-            .any(|&(s, _, cl)| cl == CueClass::Condition && (s < v || c.future || c.possible));
+    // (the sentence's cues first: most have no condition, and the attribution test is dearer)
+    let cond = ctx
+        .a
+        .cues
+        .iter()
+        .any(|&(s, _, cl)| cl == CueClass::Condition && (s < v || c.future || c.possible))
+        && !is_trailing_attribution(ctx, c);
     if cond || c.possible {
         return Modality::Hypothetical;
     }
