@@ -2009,20 +2009,24 @@ fn own_future_in_speech(ctx: &Ctx, clauses: &[VerbClause], c: &VerbClause) -> bo
     };
     // the same country: "Baerbock said Germany would deliver" is Germany's announced intent
     // (a pair code, "they" for "Thailand and Laos", stands for both countries)
+    // (one list per subject, not one per phrase)
     let codes = |v: &[usize]| -> Vec<Option<&str>> {
-        v.iter()
-            .flat_map(|&p| match ctx.codes.get(p).and_then(|c| c.as_deref()) {
-                Some(c) if c.contains(crate::resolve::PAIR_SEPARATOR) => c
-                    .split(crate::resolve::PAIR_SEPARATOR)
-                    .map(|m| m.get(..3))
-                    .collect::<Vec<_>>(),
-                _ => vec![ctx.country_of(p)],
-            })
-            .collect()
+        let mut out = Vec::with_capacity(v.len());
+        for &p in v {
+            match ctx.codes.get(p).and_then(|c| c.as_deref()) {
+                Some(c) if c.contains(crate::resolve::PAIR_SEPARATOR) => {
+                    out.extend(c.split(crate::resolve::PAIR_SEPARATOR).map(|m| m.get(..3)))
+                }
+                _ => out.push(ctx.country_of(p)),
+            }
+        }
+        out
     };
-    !c.subject.is_empty()
-        && codes(&c.subject) == codes(&gc.subject)
-        && codes(&c.subject).iter().all(Option::is_some)
+    if c.subject.is_empty() {
+        return false;
+    }
+    let own = codes(&c.subject);
+    own == codes(&gc.subject) && own.iter().all(Option::is_some)
 }
 
 /// Topics of what an appeal (02), intent (03), demand (10) or rejection (12) is about, with
