@@ -1715,53 +1715,57 @@ fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
 /// Verbs whose object does the act of their `to`-infinitive ("urged Tehran to show
 /// restraint"): the infinitive is not asserted. After other verbs an infinitive following an
 /// object is a purpose clause and shares the verb's status ("fired tear gas to disperse them").
-const OBJECT_CONTROL: &[&str] = &[
-    "urge",
-    "ask",
-    "call",
-    "tell",
-    "order",
-    "force",
-    "allow",
-    "invite",
-    "encourage",
-    "press",
-    "pressure",
-    "persuade",
-    "want",
-    "expect",
-    "need",
-    "require",
-    "warn",
-    "advise",
-    "request",
-    "demand",
-    "instruct",
-    "authorize",
-    "authorise",
-    "permit",
-    "enable",
-    "compel",
-    "oblige",
-    "push",
-    "lobby",
-    "appeal",
-    "help",
-    "prompt",
-    "challenge",
-    "dare",
-    "beg",
-    "implore",
-    "exhort",
-    "convince",
-    "empower",
-    "mandate",
-    "commission",
-    "pay",
-    "train",
-    "choose",
-    "elect",
-];
+/// (A `match` rather than a scan of a list, as [`is_light_verb`].)
+fn is_object_control(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "urge"
+            | "ask"
+            | "call"
+            | "tell"
+            | "order"
+            | "force"
+            | "allow"
+            | "invite"
+            | "encourage"
+            | "press"
+            | "pressure"
+            | "persuade"
+            | "want"
+            | "expect"
+            | "need"
+            | "require"
+            | "warn"
+            | "advise"
+            | "request"
+            | "demand"
+            | "instruct"
+            | "authorize"
+            | "authorise"
+            | "permit"
+            | "enable"
+            | "compel"
+            | "oblige"
+            | "push"
+            | "lobby"
+            | "appeal"
+            | "help"
+            | "prompt"
+            | "challenge"
+            | "dare"
+            | "beg"
+            | "implore"
+            | "exhort"
+            | "convince"
+            | "empower"
+            | "mandate"
+            | "commission"
+            | "pay"
+            | "train"
+            | "choose"
+            | "elect"
+    )
+}
 
 fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Modality {
     let c = &clauses[k];
@@ -1969,7 +1973,7 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
                 return gmod;
             }
             if c.infinitive
-                && !OBJECT_CONTROL.contains(&ctx.lex.lemma(ctx.a.verb[g].map_or(0, |x| x.0)))
+                && !is_object_control(ctx.lex.lemma(ctx.a.verb[g].map_or(0, |x| x.0)))
                 && c.group_start > g + 1
             {
                 // a purpose clause after the verb's object
