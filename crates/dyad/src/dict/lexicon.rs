@@ -345,7 +345,7 @@ pub struct CompiledPattern {
     /// [`Lexicon::literal_id`] of each of `keys`, in order: matching compares these numbers
     /// instead of the strings.
     pub key_ids: Vec<u32>,
-    /// A bit per [`Self::key_ids`] but the first (bit `id % 64`): the match pre-filter turns
+    /// A bit per [`Self::key_ids`] (bit `id % 64`): the match pre-filter turns
     /// away a candidate one of whose literals surely does not occur with one AND of this and
     /// the bits of the words after the verb, before testing each literal.
     pub key_bloom: u64,
@@ -401,6 +401,13 @@ pub struct CompiledPattern {
     /// occur after the verb, so the pattern is a candidate only then — filed with no key it
     /// was tried at every "said" (+5 % of all matching for nine such patterns).
     pub alt_keys: Vec<u32>,
+    /// For each [`PatElem::Alt`] of [`Self::elems`], the [`Lexicon::literal_id`]s of the words
+    /// that can match the first word of one of its alternatives ([`literal_keys_matching`]):
+    /// a sentence none of whose words has one of them cannot match the pattern, which
+    /// matching then does not try (an imported synset pattern such as `accuse + of
+    /// torturing|executing|killing prisoners_of_war|civilians` was tried at every "accused
+    /// ... of", two dozen of them).
+    pub alt_requires: Vec<Box<[u32]>>,
     /// [`Self::display`] and [`Self::entry_description`], made the first time an event cites
     /// the pattern and kept: every event cites its pattern both ways, most patterns are never
     /// cited, and the few that are, are cited by many events (see [`Self::display_shared`]).
@@ -633,6 +640,25 @@ pub fn literal_key(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The [`literal_key`]s of every word the pattern literal `literal` matches
+/// ([`CompiledPattern::word_matches`]): its own key when the pattern matches words as written.
+/// Else a word [`literal_matches`] equates with it has the same singular, and its key is that
+/// singular, or the singular with "y" after an "-ies" ending ("part" matches "parties", whose
+/// key is "party"; "parties" matches "parts", whose key is "part"); or the word ends in "-ies"
+/// and the literal is its singular with "y" ("party" for "parties"), and the word's key is the
+/// literal, or the literal without its "y" when the word is too short for the "-ies" rule.
+pub fn literal_keys_matching(literal: &str, exact_words: bool) -> Vec<String> {
+    if exact_words {
+        return vec![literal_key(literal).into_owned()];
+    }
+    let stem = singular(literal);
+    let mut keys = vec![stem.to_string(), format!("{stem}y")];
+    if let Some(short) = literal.strip_suffix('y') {
+        keys.push(short.to_string());
+    }
+    keys
+}
+
 /// The result of [`Lexicon::candidate_patterns`]: its bit set, read out index by index as the
 /// caller iterates (no list of the indices is made).
 pub struct CandidateBits<'b> {
@@ -831,9 +857,33 @@ impl WordTable {
     }
 }
 
-/// Patterns of one verb by the [`Lexicon::literal_id`] of their first literal word, and those
+/// Patterns of one verb by the [`Lexicon::literal_id`] of one literal word each (the one fewest
+/// patterns have, see `compile_rest`) or of the first words of their alternatives, and those
 /// with no literal (a bit set over the verb's patterns: bit `i % 64` of word `i / 64`).
-type PatternIndex = (FxHashMap<u32, Vec<u32>>, Vec<u64>);
+#[derive(Debug, Default)]
+struct PatternIndex {
+    by_first: FxHashMap<u32, PatternBucket>,
+    none: Vec<u64>,
+}
+
+/// The patterns of one verb filed under one literal id, by index into the verb's patterns.
+#[derive(Debug, Default)]
+struct PatternBucket {
+    /// Those that are candidates whenever the literal follows the verb.
+    direct: Vec<u32>,
+    /// In a bucket of more than [`PatternBucket::SPLIT_ABOVE`] patterns, those with
+    /// alternatives, filed again under the literal ids of their smallest
+    /// [`CompiledPattern::alt_requires`] set: candidates only when a word of the sentence has
+    /// one of them. "urge + to" has 310 patterns, "accuse + of" 202, most of them a synset of
+    /// acts after the literal ("accuse + of torturing|executing|killing civilians|POWs"): as
+    /// candidates of every "urged ... to" or "accused ... of" they were 0.3 M of the 0.4 M
+    /// candidates per MB.
+    by_alt: FxHashMap<u32, Vec<u32>>,
+}
+
+impl PatternBucket {
+    const SPLIT_ABOVE: usize = 16;
+}
 
 /// The compiled dictionaries.
 #[derive(Debug)]
@@ -849,9 +899,12 @@ pub struct Lexicon {
     lemmas: Vec<String>,
     lemma_ids: FxHashMap<String, u32>,
     verb_patterns: Vec<Vec<Arc<CompiledPattern>>>,
-    /// Per lemma: patterns by the singular of their first literal word, and those without one.
+    /// Per lemma: patterns by the key of one of their literal words, and those without one.
     /// Matching only tries patterns whose first literal occurs after the verb.
     verb_index: Vec<PatternIndex>,
+    /// A bit per [`Lexicon::literal_id`] that files a pattern of some verb in `verb_index`:
+    /// most words after a verb file none, and this tells without a hash look-up.
+    index_keys: Vec<u64>,
     /// Per lemma: whether a pattern of the verb may match a clause with no subject: one with
     /// a source slot, or an imported TABARI pattern, whose source may be the owner of the
     /// subject noun (asked of every clause with no subject, and common verbs have hundreds of
@@ -893,6 +946,7 @@ impl Lexicon {
             lemma_ids: FxHashMap::default(),
             verb_patterns: Vec::new(),
             verb_index: Vec::new(),
+            index_keys: Vec::new(),
             subjectless: Vec::new(),
             noun_patterns: FxHashMap::default(),
             literal_ids: FxHashMap::default(),
@@ -1101,22 +1155,51 @@ impl Lexicon {
 
     /// Indices (into `verb_patterns(id)`, in priority order) of the patterns that can match
     /// when the words after the verb are `following` (lower-cased).
-    /// `following_keys` are the [`Lexicon::literal_id`]s of the words after the verb.
+    /// `following_keys` are the [`Lexicon::literal_id`]s of the words after the verb;
+    /// `sentence_keys` gives those of every word of the sentence, asked for only when a
+    /// pattern's alternatives decide whether it is a candidate ([`PatternBucket::by_alt`]).
     /// `bits` is scratch space for the result (its contents are replaced).
-    pub fn candidate_patterns<'b>(
+    pub fn candidate_patterns<'b, 's>(
         &self,
         id: u32,
         following_keys: &[u32],
+        sentence_keys: impl FnOnce() -> &'s [u32],
         bits: &'b mut Vec<u64>,
     ) -> CandidateBits<'b> {
-        let (by, none) = &self.verb_index[id as usize];
+        let PatternIndex { by_first, none } = &self.verb_index[id as usize];
         // a bit per pattern, read out in order: common verbs have hundreds of patterns, and
         // sorting the merged lists at every verb cost more than the matching
         bits.clear();
         bits.extend_from_slice(none);
-        for k in following_keys {
-            for &i in by.get(k).into_iter().flatten() {
+        let mut set = |list: &[u32]| {
+            for &i in list {
                 bits[i as usize / 64] |= 1 << (i % 64);
+            }
+        };
+        let mut sentence_keys = Some(sentence_keys);
+        let mut in_sentence: &[u32] = &[];
+        for &k in following_keys {
+            let files = self
+                .index_keys
+                .get(k as usize / 64)
+                .is_some_and(|w| w & (1 << (k % 64)) != 0);
+            if !files {
+                continue;
+            }
+            let Some(bucket) = by_first.get(&k) else {
+                continue;
+            };
+            set(&bucket.direct);
+            if bucket.by_alt.is_empty() {
+                continue;
+            }
+            if let Some(fill) = sentence_keys.take() {
+                in_sentence = fill();
+            }
+            for s in in_sentence {
+                if let Some(list) = bucket.by_alt.get(s) {
+                    set(list);
+                }
             }
         }
         CandidateBits { bits, word: 0 }
@@ -1552,6 +1635,7 @@ fn compile_rest(
             exact_words,
             alt_index: Vec::new(),
             alt_keys: Vec::new(),
+            alt_requires: Vec::new(),
             citations: OnceLock::new(),
         };
         // "wound" is a verb of its own and the past of "wind": the entry is kept under its
@@ -1625,6 +1709,7 @@ fn compile_rest(
                 exact_words: false,
                 alt_index: Vec::new(),
                 alt_keys: Vec::new(),
+                alt_requires: Vec::new(),
                 citations: OnceLock::new(),
             }));
     }
@@ -1637,26 +1722,6 @@ fn compile_rest(
     }
     // Unknown codes
     let ont = crate::ontology::Ontology::get();
-    // (`key_ids[0]` is the key of the first literal word)
-    let index = |pats: &[Arc<CompiledPattern>]| {
-        let mut by: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-        let mut none = vec![0u64; pats.len().div_ceil(64)];
-        for (i, p) in pats.iter().enumerate() {
-            match p.key_ids.first() {
-                Some(&k) => by.entry(k).or_default().push(i as u32),
-                None if !p.alt_keys.is_empty() => {
-                    for &k in &p.alt_keys {
-                        let v = by.entry(k).or_default();
-                        if v.last() != Some(&(i as u32)) {
-                            v.push(i as u32);
-                        }
-                    }
-                }
-                None => none[i / 64] |= 1 << (i % 64),
-            }
-        }
-        (by, none)
-    };
     for p in dict
         .verbs
         .iter()
@@ -1702,7 +1767,7 @@ fn compile_rest(
                 *lex.literal_ids.entry(k.to_string()).or_insert(next)
             };
             p.key_ids = p.keys.iter().map(|k| id_of(k)).collect();
-            p.key_bloom = p.key_ids.iter().skip(1).fold(0, |b, &k| b | 1 << (k % 64));
+            p.key_bloom = p.key_ids.iter().fold(0, |b, &k| b | 1 << (k % 64));
             if p.key_ids.is_empty() {
                 let first_alt = p.elems.iter().find_map(|e| match e {
                     PatElem::Alt(alts) => Some(alts),
@@ -1732,12 +1797,107 @@ fn compile_rest(
                 .collect();
         }
     }
+    // (after every literal's key has its id, so that adding these, most of them found in no
+    // literal, renumbers none)
+    for v in lex.verb_patterns.iter_mut() {
+        for p in v.iter_mut() {
+            let p = Arc::get_mut(p).expect("patterns are not shared while compiling");
+            let mut id_of = |k: &str| {
+                let next = lex.literal_ids.len() as u32;
+                *lex.literal_ids.entry(k.to_string()).or_insert(next)
+            };
+            let mut requires = Vec::new();
+            for e in &p.elems {
+                let PatElem::Alt(alts) = e else { continue };
+                let mut ids: Vec<u32> = alts
+                    .iter()
+                    .filter_map(|run| run.first())
+                    .flat_map(|w| literal_keys_matching(w, p.exact_words))
+                    .map(|k| id_of(&k))
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                requires.push(ids.into_boxed_slice());
+            }
+            p.alt_requires = requires;
+        }
+    }
     for k in lex.literal_ids.keys() {
         if let Some(&b) = k.as_bytes().first() {
             lex.literal_first[usize::from(b >> 6)] |= 1 << (b & 63);
         }
     }
+    // A pattern is filed under the literal of its words fewest verb patterns have: every
+    // literal but a partner preposition must follow the verb for a match, and "of" in
+    // `accuse + of war crimes` would make it a candidate at every "accused ... of", with 170
+    // others ("war" and "crime" are in few patterns).
+    let mut patterns_with = vec![0u32; lex.literal_ids.len()];
+    for p in lex.verb_patterns.iter().flatten() {
+        for (j, &k) in p.key_ids.iter().enumerate() {
+            if !p.key_ids[..j].contains(&k) {
+                patterns_with[k as usize] += 1;
+            }
+        }
+    }
+    let index_key = |p: &CompiledPattern| {
+        let required = p
+            .key_ids
+            .iter()
+            .enumerate()
+            .filter(|&(j, &k)| j == 0 || Some(k) != p.partner_key)
+            .map(|(_, &k)| k);
+        // (the first of the rarest)
+        required.min_by_key(|&k| patterns_with[k as usize])
+    };
+    let index = |pats: &[Arc<CompiledPattern>]| {
+        let mut by: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        let mut none = vec![0u64; pats.len().div_ceil(64)];
+        for (i, p) in pats.iter().enumerate() {
+            match index_key(p) {
+                Some(k) => by.entry(k).or_default().push(i as u32),
+                None if !p.alt_keys.is_empty() => {
+                    for &k in &p.alt_keys {
+                        let v = by.entry(k).or_default();
+                        if v.last() != Some(&(i as u32)) {
+                            v.push(i as u32);
+                        }
+                    }
+                }
+                None => none[i / 64] |= 1 << (i % 64),
+            }
+        }
+        let by_first = by
+            .into_iter()
+            .map(|(k, list)| {
+                let mut bucket = PatternBucket::default();
+                if list.len() <= PatternBucket::SPLIT_ABOVE {
+                    bucket.direct = list;
+                    return (k, bucket);
+                }
+                for i in list {
+                    let smallest = pats[i as usize]
+                        .alt_requires
+                        .iter()
+                        .min_by_key(|ids| ids.len());
+                    match smallest {
+                        Some(ids) => {
+                            for &id in ids.iter() {
+                                bucket.by_alt.entry(id).or_default().push(i);
+                            }
+                        }
+                        None => bucket.direct.push(i),
+                    }
+                }
+                (k, bucket)
+            })
+            .collect();
+        PatternIndex { by_first, none }
+    };
     lex.verb_index = lex.verb_patterns.iter().map(|v| index(v)).collect();
+    lex.index_keys = vec![0; lex.literal_ids.len().div_ceil(64)];
+    for k in lex.verb_index.iter().flat_map(|ix| ix.by_first.keys()) {
+        lex.index_keys[*k as usize / 64] |= 1 << (k % 64);
+    }
     lex.subjectless = lex
         .verb_patterns
         .iter()
@@ -1884,5 +2044,32 @@ mod tests {
         assert!(literal_matches("party", "parties"));
         assert!(literal_matches("talk", "talks"));
         assert!(!literal_matches("talk", "walks"));
+    }
+
+    /// Every word a literal matches has one of [`literal_keys_matching`]'s keys: matching
+    /// leaves a pattern untried when no word of the sentence has one.
+    #[test]
+    fn literal_keys_matching_covers_every_match() {
+        let words = "party parties part parts partie ties tie tiey tiy lies lie lied talk talks \
+            sanction sanctions press presses bus buses church churches crisis status ally allies \
+            alley alleys die dies s y ies xies xie xiey boxes box boxe policy policies polic \
+            polics policys";
+        for literal in words.split_whitespace() {
+            for word in words.split_whitespace() {
+                let key = literal_key(word).into_owned();
+                if literal == word || literal_matches(literal, word) {
+                    assert!(
+                        literal_keys_matching(literal, false).contains(&key),
+                        "{literal} matches {word}"
+                    );
+                }
+                if literal == word {
+                    assert!(
+                        literal_keys_matching(literal, true).contains(&key),
+                        "{word}"
+                    );
+                }
+            }
+        }
     }
 }
