@@ -3943,12 +3943,11 @@ fn target_after_cue(
 }
 
 /// The country an act's object lies in, when no actor is its target: the first country named
-/// after "in", "into", "to", "around", "inside" or "across" (or town, after "to" and "into")
-/// within a few words
-/// of what the pattern read, before the clause ends ("a ceasefire in eastern Congo, saying
-/// ..." stops at the comma; "and" before a verb starts another clause). A possessive is an
-/// owner, not a place ("in Russia's Kursk region" names the region's country all the same,
-/// so it is taken), and a place in a quotation or a parenthetical is not the object's.
+/// after "in", "into", "to", "around", "inside" or "across" (or a town, after "to" and
+/// "into"), within ten words of what the pattern read and before its clause ends ("a ceasefire
+/// in eastern Congo, saying ..." stops at the comma; "and" before a verb starts another
+/// clause; a quotation or a bracket is no longer the object). A country named with a role
+/// ("in the Syrian army's hands") is an actor, not a place, and ends the search.
 fn located_object(ctx: &Ctx, cand: &Candidate) -> Option<usize> {
     const PLACE_PREPOSITIONS: &[&str] = &["in", "into", "to", "around", "inside", "across"];
     const CLAUSE_ENDS: &[&str] = &[
