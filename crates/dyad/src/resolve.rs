@@ -620,23 +620,22 @@ impl ArticleMemory {
     pub fn set_sentence_place(&mut self, lex: &Lexicon, phrases: &[ActorPhrase], toks: &[Token]) {
         self.sentence_person = None;
         self.quoted.clear();
+        // (typographic quotation marks are '"' by now: see `crate::clean`)
         let mut open: Option<usize> = None;
         for (i, t) in toks.iter().enumerate() {
-            // (only a quotation mark is looked at further: '"', or '\u{201c}' / '\u{201d}')
-            if !matches!(t.lower.as_bytes().first(), Some(b'"' | 0xe2)) {
+            if t.lower != "\"" {
                 continue;
             }
             let after_punctuation =
                 i > 0 && matches!(toks[i - 1].lower.as_str(), "," | "." | "?" | "!");
-            match (t.lower.as_str(), open) {
-                ("\"" | "\u{201d}", Some(first)) => {
+            match open {
+                Some(first) => {
                     self.quoted.push((first, i));
                     open = None;
                 }
                 // a quotation the sentence began inside of ('... a choice," X said')
-                ("\"" | "\u{201d}", None) if after_punctuation => self.quoted.push((0, i)),
-                ("\"" | "\u{201c}", None) => open = Some(i + 1),
-                _ => {}
+                None if after_punctuation => self.quoted.push((0, i)),
+                None => open = Some(i + 1),
             }
         }
         // a quotation that goes on into the next sentence
