@@ -1470,6 +1470,20 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                 .tokens
                 .get(c.verb + 1)
                 .is_some_and(|t| t.is_punct(",")));
+    // '"...," said Pieter Hoekstra, an analyst': a speech verb right after a closing quotation
+    // mark has its speaker after it, never in the quotation ("it" there is what was spoken
+    // of); a speaker who is no actor leaves the statement without one
+    if c.group_start >= 2
+        && ctx.s.tokens[c.group_start - 1].is_punct("\"")
+        && matches!(ctx.lower(c.group_start - 2), "," | "." | "?" | "!")
+        && ctx.verb_classes(c.verb).contains(&CueClass::Speech)
+    {
+        return (c.verb + 1..(c.verb + 7).min(ctx.n()))
+            .take_while(|&i| matches!(ctx.tag(i), Tag::Name | Tag::Det | Tag::Actor))
+            .find_map(|i| ctx.a.phrase_of[i])
+            .into_iter()
+            .collect();
+    }
     // (... unless a role modifies the speaker's noun: "the primary official news agency WFNA
     // said" is some government's speaker, as PETRARCH reads it)
     let mut speaker_role: Option<usize> = None;

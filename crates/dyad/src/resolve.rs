@@ -261,6 +261,21 @@ fn with_sector(base: &str, sector: &str, prefix: bool) -> String {
     code
 }
 
+/// The capitalised word the dictionaries do not know written right before a one-word phrase
+/// ("said Pieter Hoekstra", "said Lorna Dizon"): a first name, so the phrase is a surname.
+/// (A capitalised first word of the sentence may be any word: "Meanwhile Hoekstra said".)
+fn first_name_before<'t>(lex: &Lexicon, p: &ActorPhrase, toks: &'t [Token]) -> Option<&'t str> {
+    if p.end != p.start + 1 || p.start < 2 || !p.names.is_empty() {
+        return None;
+    }
+    let before = &toks[p.start - 1];
+    (before.capitalized
+        && before.lower.len() > 1
+        && before.lower.bytes().all(|b| b.is_ascii_lowercase())
+        && lex.word(&before.lower).is_none())
+    .then_some(before.lower.as_str())
+}
+
 /// Who owns a generic title when a body outside the state is named just before it.
 enum NonStateOwner {
     /// A body with a CAMEO sector: a company's president is business, a university's
@@ -401,6 +416,12 @@ impl ArticleMemory {
         } else {
             role_words(p, toks)
         };
+        // "said Lorna Dizon": a town's name after a first name is a surname
+        if matches!(p.country, Some((_, ActorKind::Town)))
+            && first_name_before(lex, p, toks).is_some()
+        {
+            return None;
+        }
         let res = if let Some(k) = p.pronoun {
             let r = match k {
                 Pronoun::Person => self
@@ -443,7 +464,15 @@ impl ArticleMemory {
                 }),
             };
             return r.map(|c| (c, Resolution::Coreference("pronoun")));
-        } else if let Some(pi) = p.person {
+        } else if let Some(pi) = p.person.filter(|&pi| {
+            // "said Pieter Hoekstra": the dictionary's Hoekstra is Wopke
+            first_name_before(lex, p, toks).is_none_or(|first| {
+                d.people[pi as usize]
+                    .name
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(first))
+            })
+        }) {
             // "Bree Prime Minister Romendacil" with the person coded only by country (`BRE`):
             // the title gives the sector, as in PETRARCH's dictionaries
             d.people[pi as usize].code_on(date).map(|c| {

@@ -62,3 +62,29 @@ fn a_title_of_a_body_outside_the_state_was_the_governments() {
         [t("KENGOV", "KENOPP", "112")]
     );
 }
+
+#[test]
+fn a_speaker_after_a_quotation_was_looked_for_inside_it() {
+    // '"...," said X': the speaker follows; "it" in the quotation is what was spoken of
+    assert!(asserted(
+        "\"The price favours the Germans, but you have to discount it,\" said the analyst."
+    )
+    .is_empty());
+    assert_eq!(
+        asserted("\"Russia attacked us,\" said Ukrainian President Volodymyr Zelensky, accusing Moscow of lying."),
+        [t("UKRGOV", "RUSGOV", "112")]
+    );
+}
+
+#[test]
+fn a_surname_after_another_first_name_was_a_known_person_or_a_town() {
+    // the dictionary's Hoekstra is Wopke, and Dizon is a town in France (a sentence's
+    // capitalised first word may be any word, so it is not taken for a first name)
+    assert!(asserted("The analyst Pieter Hoekstra criticised Russia.").is_empty());
+    assert!(asserted("The rice seller Lorna Dizon criticised the government.").is_empty());
+    // the person's own first name, or the surname alone, is still the person
+    assert_eq!(
+        asserted("Wopke Hoekstra criticised Russia."),
+        [t("IGOEUREEC", "RUS", "111")]
+    );
+}
