@@ -261,6 +261,31 @@ fn with_sector(base: &str, sector: &str, prefix: bool) -> String {
     code
 }
 
+/// "near Puerto Jordan", "in Fort Portal": a country's name after a capitalised place word is
+/// part of a place's name (a Colombian town, a Ugandan one), not the country. Places the
+/// gazetteer knows whole ("Port Sudan", "San Marino") are one phrase and never get here.
+fn names_a_place_not_its_country(p: &ActorPhrase, toks: &[Token]) -> bool {
+    p.start > 0
+        && matches!(p.country, Some((_, ActorKind::CountryName)))
+        && toks[p.start - 1].capitalized
+        && matches!(
+            toks[p.start - 1].lower.as_str(),
+            "puerto"
+                | "port"
+                | "porto"
+                | "fort"
+                | "lake"
+                | "mount"
+                | "cape"
+                | "ciudad"
+                | "villa"
+                | "santa"
+                | "santo"
+                | "saint"
+                | "st"
+        )
+}
+
 /// The capitalised word the dictionaries do not know written right before a one-word phrase
 /// ("said Pieter Hoekstra", "said Lorna Dizon"): a first name, so the phrase is a surname.
 /// (A capitalised first word of the sentence may be any word: "Meanwhile Hoekstra said".)
@@ -416,6 +441,9 @@ impl ArticleMemory {
         } else {
             role_words(p, toks)
         };
+        if names_a_place_not_its_country(p, toks) {
+            return None;
+        }
         // "said Lorna Dizon": a town's name after a first name is a surname
         if matches!(p.country, Some((_, ActorKind::Town)))
             && first_name_before(lex, p, toks).is_some()
@@ -675,6 +703,7 @@ impl ArticleMemory {
             .iter()
             // "a Russian law" describes a thing: it says nothing of whose the critics are
             .filter(|p| p.pronoun.is_none() && !p.is_bare_adjective())
+            .filter(|p| !names_a_place_not_its_country(p, toks))
             .filter_map(|p| {
                 let c = p
                     .country

@@ -88,3 +88,17 @@ fn a_surname_after_another_first_name_was_a_known_person_or_a_town() {
         [t("IGOEUREEC", "RUS", "111")]
     );
 }
+
+#[test]
+fn a_country_name_inside_a_place_name_was_the_country() {
+    // "Puerto Jordan" is a Colombian town: no Jordanian rebels or troops
+    assert_eq!(
+        asserted("Rebels attacked troops near Puerto Jordan."),
+        [t("REB", "MIL", "190")]
+    );
+    // the country itself is still the country
+    assert_eq!(
+        asserted("Jordan condemned the attack."),
+        [t("JOR", "-", "111")]
+    );
+}
