@@ -261,6 +261,15 @@ fn with_sector(base: &str, sector: &str, prefix: bool) -> String {
     code
 }
 
+/// A phrase the dictionaries read as a country or a town that names neither, so it is no
+/// actor and lends no country to the roles of its sentence: a country's name inside a place's
+/// name ("near Puerto Jordan"), a town's name that is a surname ("said Lorna Dizon").
+fn names_no_country(lex: &Lexicon, p: &ActorPhrase, toks: &[Token]) -> bool {
+    names_a_place_not_its_country(p, toks)
+        || (matches!(p.country, Some((_, ActorKind::Town)))
+            && first_name_before(lex, p, toks).is_some())
+}
+
 /// "near Puerto Jordan", "in Fort Portal": a country's name after a capitalised place word is
 /// part of a place's name (a Colombian town, a Ugandan one), not the country. Places the
 /// gazetteer knows whole ("Port Sudan", "San Marino") are one phrase and never get here.
@@ -312,7 +321,11 @@ enum NonStateOwner {
 }
 
 /// The non-state body that owns a phrase's title: the noun just before it ("the festival
-/// director") or a possessive one ("the orchestra's spokeswoman").
+/// director") or a possessive one ("the orchestra's spokeswoman"). Its own word list, not the
+/// agents dictionary's: a compound the dictionary knows ("company spokesman") is one phrase
+/// and never gets here, and as an owner a noun is unambiguous that the dictionary leaves out
+/// as an actor ("the firm's", "the bank's" — "West Bank"), while the cultural bodies have no
+/// sector to be an agent of.
 fn non_state_owner(p: &ActorPhrase, toks: &[Token]) -> Option<NonStateOwner> {
     // past up to two words of the title ("the orchestra's music director", "Festival artistic
     // director Nadia Bensaid"), never past a determiner or punctuation
@@ -441,13 +454,7 @@ impl ArticleMemory {
         } else {
             role_words(p, toks)
         };
-        if names_a_place_not_its_country(p, toks) {
-            return None;
-        }
-        // "said Lorna Dizon": a town's name after a first name is a surname
-        if matches!(p.country, Some((_, ActorKind::Town)))
-            && first_name_before(lex, p, toks).is_some()
-        {
+        if names_no_country(lex, p, toks) {
             return None;
         }
         let res = if let Some(k) = p.pronoun {
@@ -703,7 +710,7 @@ impl ArticleMemory {
             .iter()
             // "a Russian law" describes a thing: it says nothing of whose the critics are
             .filter(|p| p.pronoun.is_none() && !p.is_bare_adjective())
-            .filter(|p| !names_a_place_not_its_country(p, toks))
+            .filter(|p| !names_no_country(lex, p, toks))
             .filter_map(|p| {
                 let c = p
                     .country

@@ -891,7 +891,9 @@ const MONTHS: [&str; 12] = [
 /// gave it. Looked for at the start of the first two non-empty lines (the first may be the
 /// headline). The place is one to five words without a lower-case letter; only a date with
 /// its year is taken, so "PARIS, May 3 (Reuters) -" lends nothing, and the date must be
-/// followed by the dash (after an agency in brackets, if any) that ends a dateline.
+/// followed by the dash (after an agency in brackets, if any) that ends a dateline. (Read
+/// from the raw text when a document is ingested, before any tokenizing; the coder finds the
+/// dateline's place on tokens with `annotate::dateline_end`.)
 pub fn dateline_date(text: &str) -> Option<Date> {
     text.lines()
         .map(str::trim)
