@@ -3220,6 +3220,28 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     None
 }
 
+/// The length of the quantity starting at token `at`: a number, or a number after the words
+/// that bound it ("more than 40", "at least 12", "as many as 300").
+fn quantity_at(ctx: &Ctx, at: usize) -> Option<usize> {
+    let num_at = |k: usize| k < ctx.n() && ctx.tag(k) == Tag::Num;
+    if num_at(at) {
+        return Some(1);
+    }
+    let lead = match (ctx.lower(at), at + 1 < ctx.n()) {
+        (_, false) => return None,
+        ("more" | "less" | "fewer", true) if ctx.lower(at + 1) == "than" => 2,
+        ("at", true) if matches!(ctx.lower(at + 1), "least" | "most") => 2,
+        ("up", true) if ctx.lower(at + 1) == "to" => 2,
+        ("as", true)
+            if at + 2 < ctx.n() && ctx.lower(at + 1) == "many" && ctx.lower(at + 2) == "as" =>
+        {
+            3
+        }
+        _ => return None,
+    };
+    num_at(at + lead).then_some(lead + 1)
+}
+
 /// [`CompiledPattern::word_matches`], turning away first a word whose first byte is not the
 /// literal's (every word a literal matches shares it): most words tried against a literal are
 /// turned away so, without the call. Of two words of two bytes or more, a match shares the
@@ -3575,6 +3597,17 @@ fn try_pattern(
                 };
                 let mut skipped = 0;
                 loop {
+                    // "expelled Russian diplomats" for `expel + diplomat`: the literal is the
+                    // role noun that ended the target phrase
+                    // (asked before the clause's end: in "freed students who had been
+                    // arrested" the target phrase ends where the relative clause begins)
+                    if skipped == 0
+                        && after_target == Some(pos)
+                        && pos > 0
+                        && matches_at(pos - 1) == 1
+                    {
+                        break;
+                    }
                     if pos >= end_of_clause.max(pos.min(n)) || pos >= n {
                         if partner_optional(ei, literal_end) {
                             break 'elems;
@@ -3584,15 +3617,6 @@ fn try_pattern(
                     if in_by(pos) {
                         pos += 1;
                         continue;
-                    }
-                    // "expelled Russian diplomats" for `expel + diplomat`: the literal is the
-                    // role noun that ended the target phrase
-                    if skipped == 0
-                        && after_target == Some(pos)
-                        && pos > 0
-                        && matches_at(pos - 1) == 1
-                    {
-                        break;
                     }
                     // (a plain word is compared here: most literals are, and most words
                     // are turned away by their first byte)
@@ -3751,6 +3775,13 @@ fn try_pattern(
                         );
                     if place_kind {
                         pos += 2;
+                        continue;
+                    }
+                    // "detained more than 40 supporters of opposition politician X": a number
+                    // and the words bounding it are no modifiers of the target's noun and use
+                    // none of the words skipped
+                    if let Some(len) = quantity_at(ctx, pos) {
+                        pos += len;
                         continue;
                     }
                     if loose

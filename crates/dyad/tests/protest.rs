@@ -116,3 +116,26 @@ fn a_threat_with_a_condition_had_no_target() {
         [t("IRN", "-", "1381")]
     );
 }
+
+#[test]
+fn a_role_noun_ending_the_target_was_missed_before_a_relative_clause() {
+    // `free + students`: the literal is the role noun that ends the target phrase, and the
+    // relative clause after it begins where the clause of "freed" ends
+    assert_eq!(
+        asserted("Bangladesh's government freed hundreds of students who had been arrested during the protests."),
+        [t("BGDGOV", "BGDEDU", "0841")]
+    );
+}
+
+#[test]
+fn a_bounded_number_used_up_the_words_allowed_before_the_target() {
+    // "more than 40" is one quantity, not three of the modifiers a target may stand behind
+    assert_eq!(
+        asserted("Kyrgyz police detained more than 40 supporters of opposition politician Ivan Petrov on Monday."),
+        [t("KGZCOP", "KGZOPP", "173")]
+    );
+    assert_eq!(
+        asserted("Gunmen killed at least 12 Nigerian soldiers in Borno."),
+        [t("NGAUAF", "NGAMIL", "190")]
+    );
+}
