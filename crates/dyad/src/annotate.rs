@@ -1191,7 +1191,18 @@ pub fn annotate_with_cues(
                     k += skip;
                 }
                 if let Some((_, e)) = mention_at.get(k).copied().flatten() {
-                    if matches!(e, LexEntry::Actor { .. }) {
+                    // ... and a generic head takes the role after "of" for its sector ("the
+                    // leader of the opposition", "members of the ruling party"), as it does
+                    // the role before it ("opposition leader")
+                    let role_for_generic = match e {
+                        LexEntry::Agent { entry, .. } => {
+                            p.agent.is_some_and(|a| lex.dict.agents[a as usize].generic)
+                                && !lex.dict.agents[*entry as usize].generic
+                                && t_is_of(toks, j)
+                        }
+                        LexEntry::Actor { .. } => false,
+                    };
+                    if matches!(e, LexEntry::Actor { .. }) || role_for_generic {
                         j = k;
                         after_of = true;
                         continue;
@@ -1687,6 +1698,11 @@ const TIME_NOUNS: &[&str] = &[
     "afternoon",
     "weekend",
 ];
+
+/// Token `j` is "of".
+fn t_is_of(toks: &[Token], j: usize) -> bool {
+    toks.get(j).is_some_and(|t| t.lower == "of")
+}
 
 /// Words that qualify a title between a possessive and the role ("Russia's First Deputy
 /// Prime Minister", "Mali's acting president"): they are part of the title, whatever their

@@ -510,9 +510,20 @@ impl ArticleMemory {
         }) {
             // "Bree Prime Minister Romendacil" with the person coded only by country (`BRE`):
             // the title gives the sector, as in PETRARCH's dictionaries
-            d.people[pi as usize].code_on(date).map(|c| {
+            let person = &d.people[pi as usize];
+            // "supporters of opposition politician Sadyr Japarov" weeks before he took
+            // office: out of every dated role, the title the story gives the person says what
+            // they are now, better than the elite guess (unless it is a past title: "former")
+            // (a generic title alone, "politician", says nothing the elite guess does not)
+            let titled_now = person.out_of_role_on(date)
+                && p.agent.is_some_and(|a| !d.agents[a as usize].generic)
+                && !toks[p.start.saturating_sub(2)..p.end]
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "former" | "ex" | "late"));
+            person.code_on(date).map(|c| {
                 let code = match &sector {
                     Some(s) if c.len() == 3 => with_sector(&c, s, prefix),
+                    Some(s) if titled_now && c.len() >= 3 => with_sector(&c[..3], s, prefix),
                     _ => c,
                 };
                 (code, Resolution::Dictionary)

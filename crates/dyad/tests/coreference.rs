@@ -5,7 +5,7 @@
 //! Each test is named after the mistake it pins.
 
 mod common;
-use common::{asserted, t};
+use common::{asserted, asserted_on, t};
 
 #[test]
 fn a_bare_role_took_the_country_named_last_not_the_storys() {
@@ -100,5 +100,44 @@ fn a_country_name_inside_a_place_name_was_the_country() {
     assert_eq!(
         asserted("Jordan condemned the attack."),
         [t("JOR", "-", "111")]
+    );
+}
+
+#[test]
+fn a_person_between_dated_roles_ignored_the_title_the_story_gives_them() {
+    // Sadyr Japarov weeks before he took office: the dictionary has no role for him yet, the
+    // story calls him an opposition politician
+    assert_eq!(
+        asserted_on(
+            "2020-09-22",
+            "Kyrgyz police detained opposition politician Sadyr Japarov."
+        ),
+        [t("KGZCOP", "KGZOPP", "173")]
+    );
+    // a past title is no present one: a former officeholder stays the elite
+    assert_eq!(
+        asserted_on(
+            "2022-06-07",
+            "Former German Chancellor Angela Merkel criticised Russia."
+        ),
+        [t("DEUELI", "RUS", "111")]
+    );
+}
+
+#[test]
+fn a_generic_head_ignored_the_role_after_of() {
+    // "the leader of the opposition" is the opposition's, as "the opposition leader" is
+    assert_eq!(
+        asserted("Kenyan police detained the leader of the opposition."),
+        [t("KENCOP", "KENOPP", "173")]
+    );
+    assert_eq!(
+        asserted("Members of the opposition criticized the Kenyan government."),
+        [t("KENOPP", "KENGOV", "111")]
+    );
+    // a generic head alone is still the government's
+    assert_eq!(
+        asserted("Kenyan police detained a senior official."),
+        [t("KENCOP", "KENGOV", "173")]
     );
 }

@@ -101,6 +101,19 @@ pub struct PersonEntry {
 pub const NO_ACTOR: &str = "---";
 
 impl PersonEntry {
+    /// On `date` the person holds none of their dated roles and the dictionary says nothing
+    /// of that time (no `before`/`after` code): [`PersonEntry::code_on`] falls back to the
+    /// country's elite (`ELI`), a guess that a title in the text can overrule.
+    pub fn out_of_role_on(&self, date: Date) -> bool {
+        !self.roles.is_empty()
+            && self.before.is_none()
+            && self.after.is_none()
+            && !self
+                .roles
+                .iter()
+                .any(|r| r.from.is_none_or(|f| f <= date) && r.to.is_none_or(|t| date <= t))
+    }
+
     /// The person's code on a given date (see the format docs for the defaults).
     pub fn code_on(&self, date: Date) -> Option<String> {
         if let Some(r) = self

@@ -11,8 +11,13 @@ pub fn coder() -> &'static Coder {
 
 /// Asserted `(source, target, code)` triples of a text published 2024-06-05, in order.
 pub fn asserted(text: &str) -> Vec<(String, String, String)> {
+    asserted_on("2024-06-05", text)
+}
+
+/// [`asserted`] for a text published on `date` (YYYY-MM-DD).
+pub fn asserted_on(date: &str, text: &str) -> Vec<(String, String, String)> {
     coder()
-        .code(&Article::new("t", "2024-06-05".parse().unwrap(), text))
+        .code(&Article::new("t", date.parse().unwrap(), text))
         .into_iter()
         .filter(|e| e.modality == Modality::Asserted)
         .map(|e| e.triple())
