@@ -1059,11 +1059,28 @@ pub fn parse_sentence(
                 && event_verb(k)
         })
     };
+    // "Lula urged Venezuela and Guyana to resolve their dispute, speaking at a summit in
+    // Rio": a participle that only says where or to whom the words were spoken sets the scene
+    // of the act its clause reports, and that act is the news
+    let scene_of_act = |c: &Candidate| {
+        c.code == "010"
+            && clauses.iter().any(|k| {
+                k.verb == c.trigger.0
+                    && is_comma_participle(&ctx, k)
+                    && k.governor.is_some_and(|g| {
+                        out.candidates
+                            .iter()
+                            .any(|o| o.trigger.0 == g && !o.code.starts_with("01"))
+                    })
+            })
+    };
     let denial: Vec<bool> = out.candidates.iter().map(denies_own_act).collect();
     let drop: Vec<bool> = out
         .candidates
         .iter()
-        .map(|c| said_own_act(c) || announced_own_act(c) || reported_uncoded_act(c))
+        .map(|c| {
+            said_own_act(c) || announced_own_act(c) || reported_uncoded_act(c) || scene_of_act(c)
+        })
         .collect();
     for (c, _) in out.candidates.iter_mut().zip(&denial).filter(|(_, &d)| d) {
         c.code = "016".to_string();

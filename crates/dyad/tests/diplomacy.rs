@@ -539,3 +539,17 @@ fn a_clause_of_time_in_the_present_was_asserted() {
         [t("RUS", "-", "0874")]
     );
 }
+
+#[test]
+fn a_participle_setting_the_scene_was_a_statement_of_its_own() {
+    // where the appeal was made is no second event
+    assert_eq!(
+        asserted("Brazil's president urged Venezuela and Guyana to resolve their dispute peacefully, speaking at a summit in Rio de Janeiro."),
+        [t("BRAGOV", "VEN", "027"), t("BRAGOV", "GUY", "027")]
+    );
+    // with no act in its clause, speaking at a summit is still a statement
+    assert_eq!(
+        asserted("Brazil's president said little, speaking at a summit in Rio de Janeiro."),
+        [t("BRAGOV", "-", "010")]
+    );
+}
