@@ -602,7 +602,7 @@ impl ArticleMemory {
                 // person's country's, not the nearest country's
                 Some((
                     with_sector(&c, s, prefix),
-                    Resolution::Coreference("the country of the person 'his' or 'her' refers to"),
+                    Resolution::Coreference("the country 'his', 'her' or 'its' refers to"),
                 ))
             } else if let Some(c) = &self.sentence_place {
                 Some((
@@ -807,18 +807,21 @@ impl ArticleMemory {
     /// The country of the person a possessive "his" or "her" before a bare role refers to,
     /// when coded by a country: the first person named in this sentence, else the last
     /// sentence's subject, else the person named last ("Ruto met the Russian ambassador. His
-    /// government ..." is Ruto's).
+    /// government ..." is Ruto's). For "its", the state, force or body named last ("Uganda's
+    /// army said its special forces had killed ...": Uganda's forces, not those of Congo where
+    /// they fought).
     fn possessor_country(&self, p: &ActorPhrase, toks: &[Token]) -> Option<String> {
         let before = toks.get(p.start.checked_sub(1)?)?;
-        if !matches!(before.lower.as_str(), "his" | "her") {
-            return None;
-        }
-        let person = self
-            .sentence_person
-            .as_ref()
-            .or(self.subject_person.as_ref())
-            .or(self.last_person.as_ref())?;
-        let country = person.get(..3)?;
+        let owner = match before.lower.as_str() {
+            "his" | "her" => self
+                .sentence_person
+                .as_ref()
+                .or(self.subject_person.as_ref())
+                .or(self.last_person.as_ref())?,
+            "its" => self.last_thing.as_ref()?,
+            _ => return None,
+        };
+        let country = owner.get(..3)?;
         (is_country_prefix(country) && country.bytes().all(|b| b.is_ascii_uppercase()))
             .then(|| country.to_string())
     }

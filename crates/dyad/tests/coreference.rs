@@ -141,3 +141,18 @@ fn a_generic_head_ignored_the_role_after_of() {
         [t("KENCOP", "KENGOV", "173")]
     );
 }
+
+#[test]
+fn its_forces_took_the_country_of_the_place_not_of_their_owner() {
+    // "its" is the army's country, not Congo's where the forces fought
+    assert_eq!(
+        asserted("Uganda's army said its special forces had killed 34 Allied Democratic Forces fighters in Congo's Ituri province."),
+        [t("UGAMIL", "UGAREB", "190")]
+    );
+    assert_eq!(
+        asserted(
+            "Azerbaijan's defence ministry said its forces had destroyed dozens of Armenian tanks."
+        ),
+        [t("AZEMIL", "ARMMIL", "190")]
+    );
+}
