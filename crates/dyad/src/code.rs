@@ -1147,6 +1147,8 @@ pub fn parse_sentence(
             c.code = "1823".to_string();
         }
     }
+    // (after the killings have their codes: the more specific code is kept)
+    fold_casualties_into_act(&ctx, &clauses, &mut out.candidates);
     // event nouns
     for i in 0..n {
         // an attack noun that heads its owner's phrase ("Israeli airstrikes on Gaza") is an
@@ -2908,6 +2910,99 @@ fn is_verbal_act(ctx: &Ctx, lemma: u32) -> bool {
     let patterns = ctx.lex.verb_patterns(lemma);
     let force = patterns.iter().filter(|p| p.code.as_str() >= "15").count();
     patterns.iter().any(|p| !p.code.starts_with("01")) && 2 * force < patterns.len()
+}
+
+/// "Kyrgyz and Tajik border guards exchanged fire, killing at least 13 people", "protesters
+/// set fire to a parliament building, killing three people": the deaths of a comma participle
+/// are what the act of force before it did, one event and not two (the codebook codes the act,
+/// and the killing adds no actor). The participle's violent event goes when its clause's act,
+/// by the same source, is itself physical (14x to 20x); and when that act was aimed at a
+/// country or nothing ("shelled the South Korean island of Yeonpyeong, killing two South
+/// Korean marines"), the victims, of that country, are its target.
+fn fold_casualties_into_act(ctx: &Ctx, clauses: &[VerbClause], candidates: &mut Vec<Candidate>) {
+    let code_of = |p: usize| ctx.codes.get(p).and_then(|c| c.as_deref());
+    let physical =
+        |code: &str| matches!(code.get(..2), Some("14" | "15" | "17" | "18" | "19" | "20"));
+    let violent = |code: &str| matches!(code.get(..2), Some("18" | "19" | "20"));
+    let mut folded = vec![false; candidates.len()];
+    let mut retarget: Vec<(usize, usize)> = Vec::new();
+    let mut recode: Vec<(usize, String)> = Vec::new();
+    for (i, c) in candidates.iter().enumerate() {
+        if !violent(&c.code) {
+            continue;
+        }
+        let Some(act) = clauses
+            .iter()
+            .find(|k| k.verb == c.trigger.0 && is_comma_participle(ctx, k))
+            .and_then(|k| k.governor)
+        else {
+            continue;
+        };
+        let source = code_of(c.source);
+        let mains: Vec<usize> = (0..candidates.len())
+            .filter(|&j| {
+                let o = &candidates[j];
+                j != i
+                    && o.trigger.0 == act
+                    && physical(&o.code)
+                    && o.modality == c.modality
+                    && source.is_some()
+                    && code_of(o.source) == source
+            })
+            .collect();
+        if mains.is_empty() {
+            continue;
+        }
+        folded[i] = true;
+        // (the more specific code of the two: "ambushed a convoy, killing nine" is a killing
+        // by assault (1823) rather than a generic use of force; "shelled the island, killing
+        // two marines" stays the shelling (194))
+        for &j in &mains {
+            if is_root_code(&candidates[j].code) && !is_root_code(&c.code) {
+                recode.push((j, c.code.clone()));
+            }
+        }
+        let Some(victims) = c
+            .target
+            .filter(|&t| code_of(t).is_some_and(|v| v.len() > 3))
+        else {
+            continue;
+        };
+        for j in mains {
+            // (a country, or a capital standing for one: "struck central Kyiv, killing
+            // civilians" was done to the civilians)
+            let country_only = match candidates[j].target {
+                None => true,
+                Some(t) => {
+                    let place = code_of(t).is_some_and(|v| v.len() == 3)
+                        || matches!(
+                            ctx.a.phrases[t].country,
+                            Some((_, crate::dict::ActorKind::Capital))
+                        );
+                    place
+                        && code_of(t)
+                            .zip(code_of(victims))
+                            .is_some_and(|(v, w)| w[..3] == v[..3])
+                }
+            };
+            if country_only {
+                retarget.push((j, victims));
+            }
+        }
+    }
+    for (j, victims) in retarget {
+        candidates[j].target = Some(victims);
+    }
+    for (j, code) in recode {
+        candidates[j].code = code;
+    }
+    let mut keep = folded.iter().map(|f| !f);
+    candidates.retain(|_| keep.next().unwrap());
+}
+
+/// A CAMEO code at the level of its root ("190", "180"): the generic act of its kind.
+fn is_root_code(code: &str) -> bool {
+    code.len() == 3 && code.ends_with('0')
 }
 
 /// A participial clause set off by a comma (", killing seven civilians", ", accusing Kyiv of
