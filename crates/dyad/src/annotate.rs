@@ -637,7 +637,18 @@ const TOWN_MIN_POPULATION: u64 = 100_000;
 /// A town or region of the gazetteer starting at `i` that the dictionaries do not know
 /// ("Kharkiv", "Idlib", "Tigray"): its length and its country's dictionary entry. Only big
 /// towns whose name is no person's, and hand-written regions.
-fn town_at(lex: &Lexicon, toks: &[Token], text: &str, i: usize) -> Option<(usize, u32)> {
+///
+/// `in_country`: the country entry the text puts the place in ("the northern Mozambican town
+/// of Palma", see [`place_kind_country`]): only a place of that name there will do — Palma
+/// on Mallorca is no evidence of Spain — and with none there, the name stands for a place of
+/// that country.
+fn town_at(
+    lex: &Lexicon,
+    toks: &[Token],
+    text: &str,
+    i: usize,
+    in_country: Option<u32>,
+) -> Option<(usize, u32)> {
     use crate::gazetteer::{Feature, Gazetteer};
     let gaz = Gazetteer::embedded();
     let end = (i + 4).min(toks.len());
@@ -648,7 +659,23 @@ fn town_at(lex: &Lexicon, toks: &[Token], text: &str, i: usize) -> Option<(usize
     }
     let (len, ids) = gaz.match_at(&words[..end - i], 0)?;
     // every word of the name is an unknown capitalised word (no dictionary actor inside)
-    let id = gaz.disambiguate(ids, &[])?;
+    let id = match in_country {
+        None => gaz.disambiguate(ids, &[])?,
+        Some(entry) => {
+            let there: Vec<_> = ids
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    gaz.place(c).country.and_then(|iso| lex.country_entry(iso)) == Some(entry)
+                })
+                .collect();
+            // (a place the gazetteer does not know there is still where the text puts it)
+            match gaz.disambiguate(&there, &[]) {
+                Some(id) => id,
+                None => return Some((len, entry)),
+            }
+        }
+    };
     let place = gaz.place(id);
     let ok = match place.feature {
         Feature::City => place.population >= TOWN_MIN_POPULATION && !place.person_name_clash,
@@ -660,6 +687,36 @@ fn town_at(lex: &Lexicon, toks: &[Token], text: &str, i: usize) -> Option<(usize
     }
     let iso = place.country?;
     Some((len, lex.country_entry(iso)?))
+}
+
+/// The country entry of "<country> <kind of place> of" right before token `i` ("the
+/// Mozambican town of", "the Syrian city of"): the country the text puts the place named at
+/// `i` in.
+fn place_kind_country(
+    toks: &[Token],
+    mention_at: &[Option<(usize, &LexEntry)>],
+    i: usize,
+) -> Option<u32> {
+    if i < 3 || toks[i - 1].lower != "of" {
+        return None;
+    }
+    if !matches!(
+        toks[i - 2].lower.as_str(),
+        "town" | "city" | "village" | "port" | "region" | "province" | "district" | "state"
+    ) {
+        return None;
+    }
+    match mention_at[i - 3] {
+        Some((
+            1,
+            LexEntry::Actor {
+                kind: ActorKind::CountryAdjective | ActorKind::CountryName,
+                entry,
+                ..
+            },
+        )) => Some(*entry),
+        _ => None,
+    }
 }
 
 /// Where a possessive reference to a country starting at `i` ends: "the country's" (two
@@ -1025,7 +1082,7 @@ pub fn annotate_with_cues(
             p.end = i + 1;
             any = true;
         } else if let Some((len, country)) = (tags[i] == Tag::Name)
-            .then(|| town_at(lex, toks, text, i))
+            .then(|| town_at(lex, toks, text, i, place_kind_country(toks, &mention_at, i)))
             .flatten()
         {
             p.country = Some((country, ActorKind::Town));
@@ -1208,7 +1265,7 @@ pub fn annotate_with_cues(
                         continue;
                     }
                 } else if let Some((len, country)) = (k < n && toks[k].capitalized)
-                    .then(|| town_at(lex, toks, text, k))
+                    .then(|| town_at(lex, toks, text, k, None))
                     .flatten()
                 {
                     // "the mayor of Melitopol", "residents of Kharkiv": the town's country

@@ -156,3 +156,12 @@ fn its_forces_took_the_country_of_the_place_not_of_their_owner() {
         [t("AZEMIL", "ARMMIL", "190")]
     );
 }
+
+#[test]
+fn a_town_the_text_places_in_one_country_was_a_namesake_in_another() {
+    // Palma on Mallorca made the insurgents Spanish; the text says the town is Mozambican
+    assert_eq!(
+        asserted("Islamist insurgents killed dozens of people during an assault on the northern Mozambican town of Palma."),
+        [t("MOZINS", "MOZCVL", "202")]
+    );
+}
