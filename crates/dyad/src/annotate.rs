@@ -1777,6 +1777,14 @@ const TITLE_QUALIFIERS: &[&str] = &[
     "outgoing",
     "incoming",
     "caretaker",
+    // ("Russia's top diplomat", "Iran's new president": "top" can be a verb, "new" is no noun)
+    "top",
+    "new",
+    "newly",
+    "longtime",
+    "most",
+    "highest-ranking",
+    "top-ranking",
 ];
 
 /// Nouns a role word modifies after a possessive or a size adjective, even though they can

@@ -165,3 +165,16 @@ fn a_town_the_text_places_in_one_country_was_a_namesake_in_another() {
         [t("MOZINS", "MOZCVL", "202")]
     );
 }
+
+#[test]
+fn a_top_official_of_a_country_was_the_nearest_countrys() {
+    // "top" and "new" qualify the title after a possessive, as "acting" and "senior" do
+    assert_eq!(
+        asserted("Russia's top general criticized Ukraine."),
+        [t("RUSMIL", "UKR", "111")]
+    );
+    assert_eq!(
+        asserted("Iran's new president criticized Israel."),
+        [t("IRNGOV", "ISR", "111")]
+    );
+}
