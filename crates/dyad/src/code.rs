@@ -750,6 +750,76 @@ pub fn parse_sentence(
             });
         }
     }
+    // "Lebanon's president was received by the Saudi crown prince in Riyadh": a guest who is
+    // the subject of a passive hosting (043) in the host's capital or town visits (042) the
+    // host's country — the sentence is about the guest's act. (Written actively, "Xi hosted
+    // Putin in Beijing" is the host's act alone, and "Orban met Putin in Moscow" or "held
+    // talks with Wang Yi in Beijing" add no visit: gold coders code the visit there only now
+    // and then, and a guess would cost more false visits than it finds.)
+    let mut visits: Vec<Candidate> = Vec::new();
+    for c in &out.candidates {
+        let Some(target) = c.target.filter(|_| c.code.starts_with("043")) else {
+            continue;
+        };
+        let (Some(sc), Some(tc)) = (ctx.country_of(c.source), ctx.country_of(target)) else {
+            continue;
+        };
+        if sc == tc || sc.len() != 3 || tc.len() != 3 {
+            continue;
+        }
+        let end = clause_end(&ctx, c.trigger.0 + 1);
+        let place = (c.trigger.0 + 1..end.saturating_sub(1)).find_map(|i| {
+            let p = ctx.a.phrase_of[i + 1].filter(|_| ctx.lower(i) == "in")?;
+            matches!(
+                ctx.a.phrases[p].country,
+                Some((
+                    _,
+                    crate::dict::ActorKind::Capital | crate::dict::ActorKind::Town
+                ))
+            )
+            .then_some(p)
+        });
+        let Some(place) = place else { continue };
+        let Some(pc) = ctx.country_of(place) else {
+            continue;
+        };
+        let passive = clauses.iter().any(|k| k.verb == c.trigger.0 && k.passive);
+        if pc != sc || !c.code.starts_with("043") || !passive {
+            continue;
+        }
+        let (guest, host_place) = (target, place);
+        let visit = lex
+            .lemma_id_of("visit")
+            .map_or(&[][..], |l| lex.verb_patterns(l))
+            .iter()
+            .filter(|p| p.code == "042")
+            .min_by_key(|p| p.specificity)
+            .cloned();
+        if let Some(pattern) = visit {
+            visits.push(Candidate {
+                source: guest,
+                target: Some(host_place),
+                code: "042".to_string(),
+                modality: c.modality,
+                pattern,
+                trigger: c.trigger,
+                span: c.span,
+                mutual: false,
+                target_as: TargetAs::Country,
+            });
+        }
+    }
+    for v in visits {
+        let known = out.candidates.iter().any(|c| {
+            c.code == "042"
+                && ctx.country_of(c.source) == ctx.country_of(v.source)
+                && c.target.and_then(|t| ctx.country_of(t))
+                    == v.target.and_then(|t| ctx.country_of(t))
+        });
+        if !known {
+            out.candidates.push(v);
+        }
+    }
     // "looted homes in Irpin", "set off bombs at a crowded market in northeastern Nigeria",
     // "demolished Palestinian homes": a hostile act done to civilian property with no actor
     // named is done to the civilians whose property it is

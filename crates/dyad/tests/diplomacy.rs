@@ -553,3 +553,17 @@ fn a_participle_setting_the_scene_was_a_statement_of_its_own() {
         [t("BRAGOV", "-", "010")]
     );
 }
+
+#[test]
+fn a_guest_received_in_the_hosts_capital_visited_no_one() {
+    // the guest is the subject: the sentence reports the guest's visit as well as the hosting
+    assert_eq!(
+        asserted("Lebanese President Elias Haddad was received by Saudi Crown Prince Mohammed bin Salman in Riyadh on Monday."),
+        [t("SAUGOV", "LBNGOV", "043"), t("LBNGOV", "SAU", "042")]
+    );
+    // written actively, the hosting is the host's act alone
+    assert_eq!(
+        asserted("Chinese President Xi Jinping hosted Russian President Vladimir Putin in Beijing on Wednesday."),
+        [t("CHNGOV", "RUSGOV", "043")]
+    );
+}
