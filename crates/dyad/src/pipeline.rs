@@ -307,6 +307,53 @@ impl Coder {
                     Resolution::Coreference("nearest country other than its attacker's"),
                 ));
             }
+            // "Lula said Brazil was ready to help broker peace", "Sunak told Zelensky that
+            // Britain would send tanks": a government's speaker naming their own country as
+            // the doer of what they announce speaks of their government's act
+            for k in &parse.clauses {
+                let Some(speech) = k
+                    .governor
+                    .and_then(|g| parse.clauses.iter().find(|x| x.verb == g))
+                else {
+                    continue;
+                };
+                if !lex.lemma_cues(speech.lemma).contains(&CueClass::Speech) {
+                    continue;
+                }
+                // (a person: "China donated vaccines, the Chinese embassy said" reports the
+                // country's act; "Israel will strike ..., Defence Minister Lieberman said" is
+                // the minister's government's threat)
+                let Some(speaker) = speech
+                    .subject
+                    .first()
+                    .filter(|&&p| {
+                        let q = &annotated.phrases[p];
+                        q.person.is_some() || !q.names.is_empty()
+                    })
+                    .and_then(|&p| codes[p].clone())
+                else {
+                    continue;
+                };
+                for &p in &k.subject {
+                    let named_country =
+                        matches!(
+                            annotated.phrases[p].country,
+                            Some((_, crate::dict::ActorKind::CountryName))
+                        ) && matches!(phrase_codes[p], Some((_, Resolution::Dictionary)));
+                    let own = codes[p].as_deref().is_some_and(|c| {
+                        c.len() == 3 && speaker.len() == 6 && speaker.starts_with(c)
+                    });
+                    if named_country && own && speaker.ends_with("GOV") {
+                        codes[p] = Some(speaker.clone());
+                        phrase_codes[p] = Some((
+                            speaker.clone(),
+                            Resolution::Coreference(
+                                "the government of the speaker naming their own country",
+                            ),
+                        ));
+                    }
+                }
+            }
             if let Some(&subj) = parse.clauses.iter().find_map(|c| c.subject.first()) {
                 if let Some(code) = &codes[subj] {
                     memory.note_subject(&annotated.phrases[subj], &sentence.tokens, code);

@@ -178,3 +178,18 @@ fn a_top_official_of_a_country_was_the_nearest_countrys() {
         [t("IRNGOV", "ISR", "111")]
     );
 }
+
+#[test]
+fn a_leader_naming_their_own_country_announced_the_countrys_act() {
+    // the country a government's speaker names as doer of what they announce is their
+    // government
+    assert_eq!(
+        asserted("British Prime Minister Rishi Sunak told Ukrainian President Volodymyr Zelensky on Saturday that Britain would send 14 Challenger 2 tanks to Ukraine."),
+        [t("GBRGOV", "UKRGOV", "010"), t("GBRGOV", "UKR", "0332")]
+    );
+    // an institution reporting what its country did reports the country's act
+    assert_eq!(
+        asserted("China donated 500,000 vaccine doses to Cambodia on Tuesday, the Chinese embassy said in a statement."),
+        [t("CHN", "KHM", "073")]
+    );
+}
