@@ -717,33 +717,89 @@ impl CompiledPattern {
 /// phrases it starts, its verb readings and its class in the annotator's word lists (closed-class
 /// words, time words). Annotation looks each token up once and reads all of them from here
 /// (they were four hash look-ups of the same word, some of them repeated).
-#[derive(Debug, Default)]
+///
+/// Laid out for the cache: every token of every sentence is looked up here, and the long tail
+/// of words (the ones not already cached) cost a memory access per field read. So the word's
+/// [`WordKey`] (what the look-up compares), its literal id and class (read for every token)
+/// and a bit per non-empty phrase or verb list come first, in the entry's first 32 bytes,
+/// which the alignment keeps inside one cache line; the lists themselves are read only when
+/// their bit says there is something. (The key was in a vector of its own, the bits were the
+/// lists' lengths: three or four lines per word instead of one, and in a profile of ordinary
+/// news the look-up's comparisons and the tests for empty lists were the annotator's most
+/// expensive lines.)
+#[derive(Debug)]
+#[repr(C, align(32))]
 pub struct WordEntry {
+    /// The word's [`WordKey`], set by [`WordTable::new`].
+    key: WordKey,
+    /// [`Lexicon::literal_id_of_word`] of the word; [`NO_LITERAL`]: none.
+    literal: u32,
+    /// The annotator's word lists' class of the word (closed-class tag, time word).
+    class: crate::annotate::WordClass,
+    /// `HAS_*` bits: which of the lists below are not empty (set by [`WordTable::new`]).
+    has: u8,
     /// Actor phrases starting with the word.
     actors: PhraseStarts,
     /// Cue phrases starting with the word.
     cues: PhraseStarts,
     verbs: Vec<(u32, VerbForm)>,
-    /// The annotator's word lists' class of the word (closed-class tag, time word).
-    class: crate::annotate::WordClass,
-    /// [`Lexicon::literal_id_of_word`] of the word.
-    literal: Option<u32>,
+}
+
+// (what every look-up reads lies in the entry's first 32 bytes, which its alignment keeps
+// inside one cache line)
+const _: () = assert!(std::mem::offset_of!(WordEntry, actors) <= 32);
+
+/// [`WordEntry::literal`] of a word that has no literal id.
+const NO_LITERAL: u32 = u32::MAX;
+/// [`WordEntry::has`] bit: the word starts actor phrases.
+const HAS_ACTORS: u8 = 1;
+/// [`WordEntry::has`] bit: the word starts cue phrases.
+const HAS_CUES: u8 = 2;
+/// [`WordEntry::has`] bit: the word has verb readings.
+const HAS_VERBS: u8 = 4;
+
+impl Default for WordEntry {
+    fn default() -> Self {
+        WordEntry {
+            key: WordKey::of(""),
+            literal: NO_LITERAL,
+            class: crate::annotate::WordClass::default(),
+            has: 0,
+            actors: PhraseStarts::default(),
+            cues: PhraseStarts::default(),
+            verbs: Vec::new(),
+        }
+    }
 }
 
 impl WordEntry {
     /// What the annotator's word lists say of the word.
+    #[inline]
     pub(crate) fn class(&self) -> crate::annotate::WordClass {
         self.class
     }
 
     /// [`Lexicon::verb_readings`] of the word.
+    #[inline]
     pub fn verb_readings(&self) -> &[(u32, VerbForm)] {
+        // (the bit is on the entry's first line; the list's length is not)
+        if self.has & HAS_VERBS == 0 {
+            return &[];
+        }
         &self.verbs
     }
 
     /// [`Lexicon::literal_id_of_word`] of the word, found once when the lexicon was made.
+    #[inline]
     pub fn literal_id(&self) -> Option<u32> {
-        self.literal
+        (self.literal != NO_LITERAL).then_some(self.literal)
+    }
+
+    /// Set the literal id (`None`: the word has none). Ids are indices of a table far smaller
+    /// than [`NO_LITERAL`].
+    fn set_literal(&mut self, id: Option<u32>) {
+        debug_assert!(id != Some(NO_LITERAL));
+        self.literal = id.unwrap_or(NO_LITERAL);
     }
 }
 
@@ -751,15 +807,14 @@ impl WordEntry {
 /// every sentence. An open-addressing table keyed by a word's length and its first and last
 /// eight bytes, which are the whole word up to 16 bytes (nearly every word): a look-up is a
 /// multiplication and integer comparisons, where a string hash map hashed every byte and
-/// compared the strings again.
+/// compared the strings again. The keys are in the entries ([`WordEntry`]'s layout).
 #[derive(Debug, Default)]
 struct WordTable {
-    /// An index into `keys` and `entries` plus one per slot; 0: an empty slot.
+    /// An index into `entries` plus one per slot; 0: an empty slot.
     slots: Vec<u32>,
     /// How far a key's hash is shifted right to give its first slot (64 − log2 of the slot
     /// count).
     shift: u32,
-    keys: Vec<WordKey>,
     /// The words of more than 16 bytes, whose keys do not hold them whole (empty for others).
     long_words: Vec<Box<str>>,
     entries: Vec<WordEntry>,
@@ -767,12 +822,15 @@ struct WordTable {
 
 /// A word's length and its first and last eight bytes (for a shorter word: four, or the
 /// first, middle and last byte), read as integers: equal for equal words, and different for
-/// different words of up to 16 bytes, whose bytes all lie in the two halves.
+/// different words of up to 16 bytes, whose bytes all lie in the two halves. (The length is
+/// kept as 32 bits: no word is 4 GB long, and the key fits an entry's first 32 bytes with
+/// room for what else every look-up reads.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C)]
 struct WordKey {
     head: u64,
     tail: u64,
-    len: usize,
+    len: u32,
 }
 
 impl WordKey {
@@ -799,12 +857,16 @@ impl WordKey {
             ),
             0 => (0, 0),
         };
-        WordKey { head, tail, len }
+        WordKey {
+            head,
+            tail,
+            len: len as u32,
+        }
     }
 
     #[inline]
     fn hash(&self) -> u64 {
-        (self.head ^ self.tail.rotate_left(29) ^ (self.len as u64).rotate_left(58))
+        (self.head ^ self.tail.rotate_left(29) ^ u64::from(self.len).rotate_left(58))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 }
@@ -817,18 +879,20 @@ impl WordTable {
         let mut table = WordTable {
             slots: vec![0; slot_count],
             shift: 64 - slot_count.trailing_zeros(),
-            keys: Vec::with_capacity(words.len()),
             long_words: Vec::with_capacity(words.len()),
             entries: Vec::with_capacity(words.len()),
         };
         let mask = slot_count - 1;
-        for (w, entry) in words {
+        for (w, mut entry) in words {
             let key = WordKey::of(&w);
             let mut at = (key.hash() >> table.shift) as usize;
             while table.slots[at] != 0 {
                 at = (at + 1) & mask;
             }
-            table.keys.push(key);
+            entry.key = key;
+            entry.has = u8::from(!entry.actors.is_empty()) * HAS_ACTORS
+                | u8::from(!entry.cues.is_empty()) * HAS_CUES
+                | u8::from(!entry.verbs.is_empty()) * HAS_VERBS;
             table.long_words.push(if w.len() > 16 {
                 w.into_boxed_str()
             } else {
@@ -849,8 +913,9 @@ impl WordTable {
         loop {
             let slot = *self.slots.get(at)? as usize;
             let k = slot.checked_sub(1)?;
-            if self.keys[k] == key && (key.len <= 16 || *self.long_words[k] == *w) {
-                return Some(&self.entries[k]);
+            let entry = &self.entries[k];
+            if entry.key == key && (key.len <= 16 || *self.long_words[k] == *w) {
+                return Some(entry);
             }
             at = (at + 1) & mask;
         }
@@ -1005,7 +1070,7 @@ impl Lexicon {
             words.entry(w.to_string()).or_default().class = class;
         }
         for (w, e) in words.iter_mut() {
-            e.literal = self.literal_id_of_word(w);
+            e.set_literal(self.literal_id_of_word(w));
         }
         self.words = WordTable::new(words);
     }
@@ -1092,10 +1157,12 @@ impl Lexicon {
         i: usize,
         text: &str,
     ) -> Option<PhraseMatch<'_>> {
-        let starts = &word?.actors;
-        if starts.is_empty() {
+        let word = word?;
+        // (the bit is on the entry's first line, which the look-up read)
+        if word.has & HAS_ACTORS == 0 {
             return None;
         }
+        let starts = &word.actors;
         self.actors
             .longest_of(starts, tokens, i, text)
             .map(|(len, entries)| PhraseMatch { len, entries })
@@ -1111,10 +1178,11 @@ impl Lexicon {
         i: usize,
         text: &str,
     ) -> Option<(usize, &[CueClass])> {
-        let starts = &word?.cues;
-        if starts.is_empty() {
+        let word = word?;
+        if word.has & HAS_CUES == 0 {
             return None;
         }
+        let starts = &word.cues;
         self.cues.longest_of(starts, tokens, i, text)
     }
 
@@ -1970,16 +2038,14 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(k, w)| {
-                let entry = WordEntry {
-                    literal: Some(k as u32),
-                    ..WordEntry::default()
-                };
+                let mut entry = WordEntry::default();
+                entry.set_literal(Some(k as u32));
                 (w.clone(), entry)
             })
             .collect();
         let table = WordTable::new(map);
         for (k, w) in words.iter().enumerate() {
-            assert_eq!(table.get(w).and_then(|e| e.literal), Some(k as u32), "{w}");
+            assert_eq!(table.get(w).and_then(|e| e.literal_id()), Some(k as u32), "{w}");
         }
         for w in [
             "",
