@@ -52,27 +52,41 @@ struct PhraseTrie<T> {
     by_first: FxHashMap<String, Vec<usize>>,
     phrases: Vec<(Vec<PhraseToken>, Vec<T>)>,
     /// [`word_print`] of each phrase's second word (0 for a one-word phrase), by which
-    /// [`PhraseTrie::starts`] groups the phrases of a first word.
+    /// [`PhraseTrie::push_starts`] groups the phrases of a first word.
     second: Vec<u32>,
+    /// Each first word's phrases, at the offset its [`WordEntry`] keeps (see
+    /// [`PHRASE_INDEX_MASK`] for the layout).
+    starts: Vec<u32>,
 }
 
-/// The phrases of a [`PhraseTrie`] that start with one word, as its [`WordEntry`] keeps them:
-/// the phrases of several words grouped by the [`word_print`] of their second word, then the
-/// one-word phrases. (Common first words start hundreds of phrases — "national", "foreign",
-/// "al" —; a look-up compares only the few whose second word can be the next token's.)
-#[derive(Debug, Default)]
-struct PhraseStarts {
-    /// Phrase indices: each group in the trie's order, the groups by increasing print, then
-    /// the one-word phrases in the trie's order.
-    phrases: Vec<u32>,
-    /// Each group's second-word print and end in `phrases` (its start is the end before it).
-    groups: Vec<(u32, u32)>,
-}
+/// The phrases of a [`PhraseTrie`] that start with one word, laid out by
+/// [`PhraseTrie::push_starts`] in the trie's `starts` list, where the word's [`WordEntry`]
+/// keeps their offset: the phrases of several words grouped by the [`word_print`] of their
+/// second word, then the one-word phrases. (Common first words start hundreds of phrases —
+/// "national", "foreign", "al" —; a look-up compares only the few whose second word can be the
+/// next token's.)
+///
+/// At the offset: the number of groups `g`, of phrases of several words `m` and of one-word
+/// phrases `s`; the `g` groups' second-word prints (increasing) and the `g` groups' ends
+/// (each group's start is the end before it); the `m` phrases, each group in the trie's
+/// order; the `s` one-word phrases in the trie's order. A phrase is its index with the case
+/// rule of its first word in the top two bits ([`rule_bits`]), which is all a look-up asks
+/// of that word (the text's lower case is the entry's word already).
+///
+/// One flat list rather than a structure of vectors in each entry: every token that starts
+/// a phrase reads these, and each vector was a memory access in a chain (the entry's vector,
+/// its elements, the phrase, the phrase's first token for its rule). A profile of ordinary
+/// news showed those loads as most of `longest_of`'s time; now a word's list is one or two
+/// cache lines, found from the entry's first line.
+const PHRASE_INDEX_MASK: u32 = (1 << 30) - 1;
 
-impl PhraseStarts {
-    fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
-    }
+/// A phrase's first-word [`CaseRule`] as the top two bits of its entry in a trie's `starts`.
+fn rule_bits(rule: CaseRule) -> u32 {
+    (match rule {
+        CaseRule::Any => 0,
+        CaseRule::Capitalized => 1,
+        CaseRule::Exact => 2,
+    }) << 30
 }
 
 /// A number equal for equal words: length, first and last byte.
@@ -89,6 +103,7 @@ impl<T> Default for PhraseTrie<T> {
             by_first: FxHashMap::default(),
             phrases: Vec::new(),
             second: Vec::new(),
+            starts: Vec::new(),
         }
     }
 }
@@ -178,9 +193,9 @@ impl<T: Clone> PhraseTrie<T> {
         }
     }
 
-    /// The phrases of `cands` (indices, longest first, as [`PhraseTrie::finish`] sorts them)
-    /// laid out for [`PhraseTrie::longest_of`].
-    fn starts(&self, cands: &[usize]) -> PhraseStarts {
+    /// Lay out the phrases of `cands` (indices, longest first, as [`PhraseTrie::finish`]
+    /// sorts them) for [`PhraseTrie::longest_of`] at the end of `starts`; their offset there.
+    fn push_starts(&mut self, cands: &[usize]) -> u32 {
         let single_from = cands.partition_point(|&c| self.phrases[c].0.len() > 1);
         let mut multi: Vec<usize> = cands[..single_from].to_vec();
         // (stable: each group keeps the trie's order)
@@ -193,53 +208,72 @@ impl<T: Clone> PhraseTrie<T> {
                 _ => groups.push((self.second[c], end)),
             }
         }
-        let phrases = multi
-            .iter()
-            .chain(&cands[single_from..])
-            .map(|&c| c as u32)
-            .collect();
-        PhraseStarts { phrases, groups }
+        let at = self.starts.len() as u32;
+        let phrases = &self.phrases;
+        let with_rule = |&c: &usize| {
+            assert!(c as u32 <= PHRASE_INDEX_MASK, "too many phrases");
+            c as u32 | rule_bits(phrases[c].0[0].rule)
+        };
+        let out = &mut self.starts;
+        out.extend([
+            groups.len() as u32,
+            multi.len() as u32,
+            (cands.len() - single_from) as u32,
+        ]);
+        out.extend(groups.iter().map(|g| g.0));
+        out.extend(groups.iter().map(|g| g.1));
+        out.extend(multi.iter().map(with_rule));
+        out.extend(cands[single_from..].iter().map(with_rule));
+        at
     }
 
-    /// The longest phrase starting at token `i` among `starts`, the phrases whose first word
-    /// is token `i`'s lower case (its [`WordEntry`]'s): its length in tokens and payloads.
-    /// (The first word is equal already; only its capitalisation is checked.) Only the
-    /// phrases whose second word has the [`word_print`] of token `i + 1` are compared, then
-    /// the one-word phrases: the order of the trie (longest first, earlier entries first)
-    /// among the phrases that can match.
-    fn longest_of(
-        &self,
-        starts: &PhraseStarts,
-        tokens: &[Token],
-        i: usize,
-        text: &str,
-    ) -> Option<(usize, &[T])> {
-        let multi_end = starts.groups.last().map_or(0, |g| g.1 as usize);
-        if let (true, Some(next)) = (multi_end > 0, tokens.get(i + 1)) {
+    /// The longest phrase starting at token `i` among the phrases laid out at `at` in
+    /// `starts`, the phrases whose first word is token `i`'s lower case (its [`WordEntry`]'s):
+    /// its length in tokens and payloads. (The first word is equal already; only its
+    /// capitalisation is checked, by the rule kept with each phrase.) Only the phrases whose
+    /// second word has the [`word_print`] of token `i + 1` are compared, then the one-word
+    /// phrases: the order of the trie (longest first, earlier entries first) among the
+    /// phrases that can match.
+    fn longest_of(&self, at: u32, tokens: &[Token], i: usize, text: &str) -> Option<(usize, &[T])> {
+        let list = &self.starts[at as usize..];
+        let (g, m) = (list[0] as usize, list[1] as usize);
+        let s = list[2] as usize;
+        let (prints, rest) = list[3..].split_at(g);
+        let (ends, rest) = rest.split_at(g);
+        let (multi, rest) = rest.split_at(m);
+        let singles = &rest[..s];
+        let first = &tokens[i];
+        // (what [`PhraseToken::case_matches`] says of the first token: only an exact rule
+        // needs the phrase's spelling)
+        let first_ok = |e: u32| match e >> 30 {
+            0 => true,
+            1 => first.capitalized,
+            _ => self.phrases[(e & PHRASE_INDEX_MASK) as usize].0[0].case_matches(first, text),
+        };
+        if let (true, Some(next)) = (g > 0, tokens.get(i + 1)) {
             let next = word_print(&next.lower);
-            let k = starts.groups.partition_point(|g| g.0 < next);
-            if let Some(&(print, end)) = starts.groups.get(k) {
-                if print == next {
-                    let from = if k == 0 { 0 } else { starts.groups[k - 1].1 };
-                    for &c in &starts.phrases[from as usize..end as usize] {
-                        let (ptoks, vals) = &self.phrases[c as usize];
-                        if i + ptoks.len() <= tokens.len()
-                            && ptoks[0].case_matches(&tokens[i], text)
-                            && ptoks[1..]
-                                .iter()
-                                .zip(&tokens[i + 1..])
-                                .all(|(p, t)| p.matches(t, text))
-                        {
-                            return Some((ptoks.len(), vals));
-                        }
+            let k = prints.partition_point(|&p| p < next);
+            if prints.get(k) == Some(&next) {
+                let from = if k == 0 { 0 } else { ends[k - 1] as usize };
+                for &e in &multi[from..ends[k] as usize] {
+                    if !first_ok(e) {
+                        continue;
+                    }
+                    let (ptoks, vals) = &self.phrases[(e & PHRASE_INDEX_MASK) as usize];
+                    if i + ptoks.len() <= tokens.len()
+                        && ptoks[1..]
+                            .iter()
+                            .zip(&tokens[i + 1..])
+                            .all(|(p, t)| p.matches(t, text))
+                    {
+                        return Some((ptoks.len(), vals));
                     }
                 }
             }
         }
-        for &c in &starts.phrases[multi_end..] {
-            let (ptoks, vals) = &self.phrases[c as usize];
-            if ptoks[0].case_matches(&tokens[i], text) {
-                return Some((1, vals));
+        for &e in singles {
+            if first_ok(e) {
+                return Some((1, &self.phrases[(e & PHRASE_INDEX_MASK) as usize].1));
             }
         }
         None
@@ -719,16 +753,16 @@ impl CompiledPattern {
 /// (they were four hash look-ups of the same word, some of them repeated).
 ///
 /// Laid out for the cache: every token of every sentence is looked up here, and the long tail
-/// of words (the ones not already cached) cost a memory access per field read. So the word's
-/// [`WordKey`] (what the look-up compares), its literal id and class (read for every token)
-/// and a bit per non-empty phrase or verb list come first, in the entry's first 32 bytes,
-/// which the alignment keeps inside one cache line; the lists themselves are read only when
-/// their bit says there is something. (The key was in a vector of its own, the bits were the
-/// lists' lengths: three or four lines per word instead of one, and in a profile of ordinary
-/// news the look-up's comparisons and the tests for empty lists were the annotator's most
-/// expensive lines.)
+/// of words (the ones not already cached) cost a memory access per field read. So an entry
+/// is one cache line (64 bytes, so aligned): the word's [`WordKey`] (what the look-up
+/// compares), its literal id and class (read for every token), a bit per non-empty phrase or
+/// verb list, where its phrases are in the tries' flat lists ([`PHRASE_INDEX_MASK`]) and its
+/// verb readings. (The key was in a vector of its own, the phrase lists were vectors in a
+/// 136-byte entry, the bits their lengths: four to six dependent memory accesses per word
+/// instead of one, and in a profile of ordinary news the look-up's comparisons, the tests
+/// for empty lists and the loads of the lists were the annotator's most expensive lines.)
 #[derive(Debug)]
-#[repr(C, align(32))]
+#[repr(C, align(64))]
 pub struct WordEntry {
     /// The word's [`WordKey`], set by [`WordTable::new`].
     key: WordKey,
@@ -736,18 +770,19 @@ pub struct WordEntry {
     literal: u32,
     /// The annotator's word lists' class of the word (closed-class tag, time word).
     class: crate::annotate::WordClass,
-    /// `HAS_*` bits: which of the lists below are not empty (set by [`WordTable::new`]).
+    /// `HAS_*` bits: which of the lists below are not empty.
     has: u8,
-    /// Actor phrases starting with the word.
-    actors: PhraseStarts,
-    /// Cue phrases starting with the word.
-    cues: PhraseStarts,
+    /// Where the actor phrases starting with the word are in the actor trie's `starts`
+    /// (meaningful with [`HAS_ACTORS`]).
+    actors: u32,
+    /// Where the cue phrases starting with the word are in the cue trie's `starts` (with
+    /// [`HAS_CUES`]).
+    cues: u32,
     verbs: Vec<(u32, VerbForm)>,
 }
 
-// (what every look-up reads lies in the entry's first 32 bytes, which its alignment keeps
-// inside one cache line)
-const _: () = assert!(std::mem::offset_of!(WordEntry, actors) <= 32);
+// (an entry is one cache line)
+const _: () = assert!(std::mem::size_of::<WordEntry>() == 64);
 
 /// [`WordEntry::literal`] of a word that has no literal id.
 const NO_LITERAL: u32 = u32::MAX;
@@ -765,8 +800,8 @@ impl Default for WordEntry {
             literal: NO_LITERAL,
             class: crate::annotate::WordClass::default(),
             has: 0,
-            actors: PhraseStarts::default(),
-            cues: PhraseStarts::default(),
+            actors: 0,
+            cues: 0,
             verbs: Vec::new(),
         }
     }
@@ -890,9 +925,7 @@ impl WordTable {
                 at = (at + 1) & mask;
             }
             entry.key = key;
-            entry.has = u8::from(!entry.actors.is_empty()) * HAS_ACTORS
-                | u8::from(!entry.cues.is_empty()) * HAS_CUES
-                | u8::from(!entry.verbs.is_empty()) * HAS_VERBS;
+            entry.has |= u8::from(!entry.verbs.is_empty()) * HAS_VERBS;
             table.long_words.push(if w.len() > 16 {
                 w.into_boxed_str()
             } else {
@@ -1046,11 +1079,16 @@ impl Lexicon {
     /// verb forms and the annotator's word lists.
     fn index_words(&mut self) {
         let mut words: FxHashMap<String, WordEntry> = FxHashMap::default();
+        // (a first word's list of the trie is never empty)
         for (w, cands) in std::mem::take(&mut self.actors.by_first) {
-            words.entry(w).or_default().actors = self.actors.starts(&cands);
+            let e = words.entry(w).or_default();
+            e.actors = self.actors.push_starts(&cands);
+            e.has |= HAS_ACTORS;
         }
         for (w, cands) in std::mem::take(&mut self.cues.by_first) {
-            words.entry(w).or_default().cues = self.cues.starts(&cands);
+            let e = words.entry(w).or_default();
+            e.cues = self.cues.push_starts(&cands);
+            e.has |= HAS_CUES;
         }
         for (w, readings) in &self.verb_forms {
             match words.get_mut(w.as_str()) {
@@ -1162,9 +1200,8 @@ impl Lexicon {
         if word.has & HAS_ACTORS == 0 {
             return None;
         }
-        let starts = &word.actors;
         self.actors
-            .longest_of(starts, tokens, i, text)
+            .longest_of(word.actors, tokens, i, text)
             .map(|(len, entries)| PhraseMatch { len, entries })
     }
 
@@ -1182,8 +1219,7 @@ impl Lexicon {
         if word.has & HAS_CUES == 0 {
             return None;
         }
-        let starts = &word.cues;
-        self.cues.longest_of(starts, tokens, i, text)
+        self.cues.longest_of(word.cues, tokens, i, text)
     }
 
     /// Verb readings of a lower-cased word: `(lemma id, form)`.
