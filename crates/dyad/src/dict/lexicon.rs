@@ -2081,7 +2081,11 @@ mod tests {
             .collect();
         let table = WordTable::new(map);
         for (k, w) in words.iter().enumerate() {
-            assert_eq!(table.get(w).and_then(|e| e.literal_id()), Some(k as u32), "{w}");
+            assert_eq!(
+                table.get(w).and_then(|e| e.literal_id()),
+                Some(k as u32),
+                "{w}"
+            );
         }
         for w in [
             "",
