@@ -52,27 +52,41 @@ struct PhraseTrie<T> {
     by_first: FxHashMap<String, Vec<usize>>,
     phrases: Vec<(Vec<PhraseToken>, Vec<T>)>,
     /// [`word_print`] of each phrase's second word (0 for a one-word phrase), by which
-    /// [`PhraseTrie::starts`] groups the phrases of a first word.
+    /// [`PhraseTrie::push_starts`] groups the phrases of a first word.
     second: Vec<u32>,
+    /// Each first word's phrases, at the offset its [`WordEntry`] keeps (see
+    /// [`PHRASE_INDEX_MASK`] for the layout).
+    starts: Vec<u32>,
 }
 
-/// The phrases of a [`PhraseTrie`] that start with one word, as its [`WordEntry`] keeps them:
-/// the phrases of several words grouped by the [`word_print`] of their second word, then the
-/// one-word phrases. (Common first words start hundreds of phrases — "national", "foreign",
-/// "al" —; a look-up compares only the few whose second word can be the next token's.)
-#[derive(Debug, Default)]
-struct PhraseStarts {
-    /// Phrase indices: each group in the trie's order, the groups by increasing print, then
-    /// the one-word phrases in the trie's order.
-    phrases: Vec<u32>,
-    /// Each group's second-word print and end in `phrases` (its start is the end before it).
-    groups: Vec<(u32, u32)>,
-}
+/// The phrases of a [`PhraseTrie`] that start with one word, laid out by
+/// [`PhraseTrie::push_starts`] in the trie's `starts` list, where the word's [`WordEntry`]
+/// keeps their offset: the phrases of several words grouped by the [`word_print`] of their
+/// second word, then the one-word phrases. (Common first words start hundreds of phrases —
+/// "national", "foreign", "al" —; a look-up compares only the few whose second word can be the
+/// next token's.)
+///
+/// At the offset: the number of groups `g`, of phrases of several words `m` and of one-word
+/// phrases `s`; the `g` groups' second-word prints (increasing) and the `g` groups' ends
+/// (each group's start is the end before it); the `m` phrases, each group in the trie's
+/// order; the `s` one-word phrases in the trie's order. A phrase is its index with the case
+/// rule of its first word in the top two bits ([`rule_bits`]), which is all a look-up asks
+/// of that word (the text's lower case is the entry's word already).
+///
+/// One flat list rather than a structure of vectors in each entry: every token that starts
+/// a phrase reads these, and each vector was a memory access in a chain (the entry's vector,
+/// its elements, the phrase, the phrase's first token for its rule). A profile of ordinary
+/// news showed those loads as most of `longest_of`'s time; now a word's list is one or two
+/// cache lines, found from the entry's first line.
+const PHRASE_INDEX_MASK: u32 = (1 << 30) - 1;
 
-impl PhraseStarts {
-    fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
-    }
+/// A phrase's first-word [`CaseRule`] as the top two bits of its entry in a trie's `starts`.
+fn rule_bits(rule: CaseRule) -> u32 {
+    (match rule {
+        CaseRule::Any => 0,
+        CaseRule::Capitalized => 1,
+        CaseRule::Exact => 2,
+    }) << 30
 }
 
 /// A number equal for equal words: length, first and last byte.
@@ -89,6 +103,7 @@ impl<T> Default for PhraseTrie<T> {
             by_first: FxHashMap::default(),
             phrases: Vec::new(),
             second: Vec::new(),
+            starts: Vec::new(),
         }
     }
 }
@@ -178,9 +193,9 @@ impl<T: Clone> PhraseTrie<T> {
         }
     }
 
-    /// The phrases of `cands` (indices, longest first, as [`PhraseTrie::finish`] sorts them)
-    /// laid out for [`PhraseTrie::longest_of`].
-    fn starts(&self, cands: &[usize]) -> PhraseStarts {
+    /// Lay out the phrases of `cands` (indices, longest first, as [`PhraseTrie::finish`]
+    /// sorts them) for [`PhraseTrie::longest_of`] at the end of `starts`; their offset there.
+    fn push_starts(&mut self, cands: &[usize]) -> u32 {
         let single_from = cands.partition_point(|&c| self.phrases[c].0.len() > 1);
         let mut multi: Vec<usize> = cands[..single_from].to_vec();
         // (stable: each group keeps the trie's order)
@@ -193,53 +208,72 @@ impl<T: Clone> PhraseTrie<T> {
                 _ => groups.push((self.second[c], end)),
             }
         }
-        let phrases = multi
-            .iter()
-            .chain(&cands[single_from..])
-            .map(|&c| c as u32)
-            .collect();
-        PhraseStarts { phrases, groups }
+        let at = self.starts.len() as u32;
+        let phrases = &self.phrases;
+        let with_rule = |&c: &usize| {
+            assert!(c as u32 <= PHRASE_INDEX_MASK, "too many phrases");
+            c as u32 | rule_bits(phrases[c].0[0].rule)
+        };
+        let out = &mut self.starts;
+        out.extend([
+            groups.len() as u32,
+            multi.len() as u32,
+            (cands.len() - single_from) as u32,
+        ]);
+        out.extend(groups.iter().map(|g| g.0));
+        out.extend(groups.iter().map(|g| g.1));
+        out.extend(multi.iter().map(with_rule));
+        out.extend(cands[single_from..].iter().map(with_rule));
+        at
     }
 
-    /// The longest phrase starting at token `i` among `starts`, the phrases whose first word
-    /// is token `i`'s lower case (its [`WordEntry`]'s): its length in tokens and payloads.
-    /// (The first word is equal already; only its capitalisation is checked.) Only the
-    /// phrases whose second word has the [`word_print`] of token `i + 1` are compared, then
-    /// the one-word phrases: the order of the trie (longest first, earlier entries first)
-    /// among the phrases that can match.
-    fn longest_of(
-        &self,
-        starts: &PhraseStarts,
-        tokens: &[Token],
-        i: usize,
-        text: &str,
-    ) -> Option<(usize, &[T])> {
-        let multi_end = starts.groups.last().map_or(0, |g| g.1 as usize);
-        if let (true, Some(next)) = (multi_end > 0, tokens.get(i + 1)) {
+    /// The longest phrase starting at token `i` among the phrases laid out at `at` in
+    /// `starts`, the phrases whose first word is token `i`'s lower case (its [`WordEntry`]'s):
+    /// its length in tokens and payloads. (The first word is equal already; only its
+    /// capitalisation is checked, by the rule kept with each phrase.) Only the phrases whose
+    /// second word has the [`word_print`] of token `i + 1` are compared, then the one-word
+    /// phrases: the order of the trie (longest first, earlier entries first) among the
+    /// phrases that can match.
+    fn longest_of(&self, at: u32, tokens: &[Token], i: usize, text: &str) -> Option<(usize, &[T])> {
+        let list = &self.starts[at as usize..];
+        let (g, m) = (list[0] as usize, list[1] as usize);
+        let s = list[2] as usize;
+        let (prints, rest) = list[3..].split_at(g);
+        let (ends, rest) = rest.split_at(g);
+        let (multi, rest) = rest.split_at(m);
+        let singles = &rest[..s];
+        let first = &tokens[i];
+        // (what [`PhraseToken::case_matches`] says of the first token: only an exact rule
+        // needs the phrase's spelling)
+        let first_ok = |e: u32| match e >> 30 {
+            0 => true,
+            1 => first.capitalized,
+            _ => self.phrases[(e & PHRASE_INDEX_MASK) as usize].0[0].case_matches(first, text),
+        };
+        if let (true, Some(next)) = (g > 0, tokens.get(i + 1)) {
             let next = word_print(&next.lower);
-            let k = starts.groups.partition_point(|g| g.0 < next);
-            if let Some(&(print, end)) = starts.groups.get(k) {
-                if print == next {
-                    let from = if k == 0 { 0 } else { starts.groups[k - 1].1 };
-                    for &c in &starts.phrases[from as usize..end as usize] {
-                        let (ptoks, vals) = &self.phrases[c as usize];
-                        if i + ptoks.len() <= tokens.len()
-                            && ptoks[0].case_matches(&tokens[i], text)
-                            && ptoks[1..]
-                                .iter()
-                                .zip(&tokens[i + 1..])
-                                .all(|(p, t)| p.matches(t, text))
-                        {
-                            return Some((ptoks.len(), vals));
-                        }
+            let k = prints.partition_point(|&p| p < next);
+            if prints.get(k) == Some(&next) {
+                let from = if k == 0 { 0 } else { ends[k - 1] as usize };
+                for &e in &multi[from..ends[k] as usize] {
+                    if !first_ok(e) {
+                        continue;
+                    }
+                    let (ptoks, vals) = &self.phrases[(e & PHRASE_INDEX_MASK) as usize];
+                    if i + ptoks.len() <= tokens.len()
+                        && ptoks[1..]
+                            .iter()
+                            .zip(&tokens[i + 1..])
+                            .all(|(p, t)| p.matches(t, text))
+                    {
+                        return Some((ptoks.len(), vals));
                     }
                 }
             }
         }
-        for &c in &starts.phrases[multi_end..] {
-            let (ptoks, vals) = &self.phrases[c as usize];
-            if ptoks[0].case_matches(&tokens[i], text) {
-                return Some((1, vals));
+        for &e in singles {
+            if first_ok(e) {
+                return Some((1, &self.phrases[(e & PHRASE_INDEX_MASK) as usize].1));
             }
         }
         None
@@ -717,33 +751,90 @@ impl CompiledPattern {
 /// phrases it starts, its verb readings and its class in the annotator's word lists (closed-class
 /// words, time words). Annotation looks each token up once and reads all of them from here
 /// (they were four hash look-ups of the same word, some of them repeated).
-#[derive(Debug, Default)]
+///
+/// Laid out for the cache: every token of every sentence is looked up here, and the long tail
+/// of words (the ones not already cached) cost a memory access per field read. So an entry
+/// is one cache line (64 bytes, so aligned): the word's [`WordKey`] (what the look-up
+/// compares), its literal id and class (read for every token), a bit per non-empty phrase or
+/// verb list, where its phrases are in the tries' flat lists ([`PHRASE_INDEX_MASK`]) and its
+/// verb readings. (The key was in a vector of its own, the phrase lists were vectors in a
+/// 136-byte entry, the bits their lengths: four to six dependent memory accesses per word
+/// instead of one, and in a profile of ordinary news the look-up's comparisons, the tests
+/// for empty lists and the loads of the lists were the annotator's most expensive lines.)
+#[derive(Debug)]
+#[repr(C, align(64))]
 pub struct WordEntry {
-    /// Actor phrases starting with the word.
-    actors: PhraseStarts,
-    /// Cue phrases starting with the word.
-    cues: PhraseStarts,
-    verbs: Vec<(u32, VerbForm)>,
+    /// The word's [`WordKey`], set by [`WordTable::new`].
+    key: WordKey,
+    /// [`Lexicon::literal_id_of_word`] of the word; [`NO_LITERAL`]: none.
+    literal: u32,
     /// The annotator's word lists' class of the word (closed-class tag, time word).
     class: crate::annotate::WordClass,
-    /// [`Lexicon::literal_id_of_word`] of the word.
-    literal: Option<u32>,
+    /// `HAS_*` bits: which of the lists below are not empty.
+    has: u8,
+    /// Where the actor phrases starting with the word are in the actor trie's `starts`
+    /// (meaningful with [`HAS_ACTORS`]).
+    actors: u32,
+    /// Where the cue phrases starting with the word are in the cue trie's `starts` (with
+    /// [`HAS_CUES`]).
+    cues: u32,
+    verbs: Vec<(u32, VerbForm)>,
+}
+
+// (an entry is one cache line)
+const _: () = assert!(std::mem::size_of::<WordEntry>() == 64);
+
+/// [`WordEntry::literal`] of a word that has no literal id.
+const NO_LITERAL: u32 = u32::MAX;
+/// [`WordEntry::has`] bit: the word starts actor phrases.
+const HAS_ACTORS: u8 = 1;
+/// [`WordEntry::has`] bit: the word starts cue phrases.
+const HAS_CUES: u8 = 2;
+/// [`WordEntry::has`] bit: the word has verb readings.
+const HAS_VERBS: u8 = 4;
+
+impl Default for WordEntry {
+    fn default() -> Self {
+        WordEntry {
+            key: WordKey::of(""),
+            literal: NO_LITERAL,
+            class: crate::annotate::WordClass::default(),
+            has: 0,
+            actors: 0,
+            cues: 0,
+            verbs: Vec::new(),
+        }
+    }
 }
 
 impl WordEntry {
     /// What the annotator's word lists say of the word.
+    #[inline]
     pub(crate) fn class(&self) -> crate::annotate::WordClass {
         self.class
     }
 
     /// [`Lexicon::verb_readings`] of the word.
+    #[inline]
     pub fn verb_readings(&self) -> &[(u32, VerbForm)] {
+        // (the bit is on the entry's first line; the list's length is not)
+        if self.has & HAS_VERBS == 0 {
+            return &[];
+        }
         &self.verbs
     }
 
     /// [`Lexicon::literal_id_of_word`] of the word, found once when the lexicon was made.
+    #[inline]
     pub fn literal_id(&self) -> Option<u32> {
-        self.literal
+        (self.literal != NO_LITERAL).then_some(self.literal)
+    }
+
+    /// Set the literal id (`None`: the word has none). Ids are indices of a table far smaller
+    /// than [`NO_LITERAL`].
+    fn set_literal(&mut self, id: Option<u32>) {
+        debug_assert!(id != Some(NO_LITERAL));
+        self.literal = id.unwrap_or(NO_LITERAL);
     }
 }
 
@@ -751,15 +842,14 @@ impl WordEntry {
 /// every sentence. An open-addressing table keyed by a word's length and its first and last
 /// eight bytes, which are the whole word up to 16 bytes (nearly every word): a look-up is a
 /// multiplication and integer comparisons, where a string hash map hashed every byte and
-/// compared the strings again.
+/// compared the strings again. The keys are in the entries ([`WordEntry`]'s layout).
 #[derive(Debug, Default)]
 struct WordTable {
-    /// An index into `keys` and `entries` plus one per slot; 0: an empty slot.
+    /// An index into `entries` plus one per slot; 0: an empty slot.
     slots: Vec<u32>,
     /// How far a key's hash is shifted right to give its first slot (64 − log2 of the slot
     /// count).
     shift: u32,
-    keys: Vec<WordKey>,
     /// The words of more than 16 bytes, whose keys do not hold them whole (empty for others).
     long_words: Vec<Box<str>>,
     entries: Vec<WordEntry>,
@@ -767,12 +857,15 @@ struct WordTable {
 
 /// A word's length and its first and last eight bytes (for a shorter word: four, or the
 /// first, middle and last byte), read as integers: equal for equal words, and different for
-/// different words of up to 16 bytes, whose bytes all lie in the two halves.
+/// different words of up to 16 bytes, whose bytes all lie in the two halves. (The length is
+/// kept as 32 bits: no word is 4 GB long, and the key fits an entry's first 32 bytes with
+/// room for what else every look-up reads.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C)]
 struct WordKey {
     head: u64,
     tail: u64,
-    len: usize,
+    len: u32,
 }
 
 impl WordKey {
@@ -799,12 +892,16 @@ impl WordKey {
             ),
             0 => (0, 0),
         };
-        WordKey { head, tail, len }
+        WordKey {
+            head,
+            tail,
+            len: len as u32,
+        }
     }
 
     #[inline]
     fn hash(&self) -> u64 {
-        (self.head ^ self.tail.rotate_left(29) ^ (self.len as u64).rotate_left(58))
+        (self.head ^ self.tail.rotate_left(29) ^ u64::from(self.len).rotate_left(58))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 }
@@ -817,18 +914,18 @@ impl WordTable {
         let mut table = WordTable {
             slots: vec![0; slot_count],
             shift: 64 - slot_count.trailing_zeros(),
-            keys: Vec::with_capacity(words.len()),
             long_words: Vec::with_capacity(words.len()),
             entries: Vec::with_capacity(words.len()),
         };
         let mask = slot_count - 1;
-        for (w, entry) in words {
+        for (w, mut entry) in words {
             let key = WordKey::of(&w);
             let mut at = (key.hash() >> table.shift) as usize;
             while table.slots[at] != 0 {
                 at = (at + 1) & mask;
             }
-            table.keys.push(key);
+            entry.key = key;
+            entry.has |= u8::from(!entry.verbs.is_empty()) * HAS_VERBS;
             table.long_words.push(if w.len() > 16 {
                 w.into_boxed_str()
             } else {
@@ -849,8 +946,9 @@ impl WordTable {
         loop {
             let slot = *self.slots.get(at)? as usize;
             let k = slot.checked_sub(1)?;
-            if self.keys[k] == key && (key.len <= 16 || *self.long_words[k] == *w) {
-                return Some(&self.entries[k]);
+            let entry = &self.entries[k];
+            if entry.key == key && (key.len <= 16 || *self.long_words[k] == *w) {
+                return Some(entry);
             }
             at = (at + 1) & mask;
         }
@@ -981,11 +1079,16 @@ impl Lexicon {
     /// verb forms and the annotator's word lists.
     fn index_words(&mut self) {
         let mut words: FxHashMap<String, WordEntry> = FxHashMap::default();
+        // (a first word's list of the trie is never empty)
         for (w, cands) in std::mem::take(&mut self.actors.by_first) {
-            words.entry(w).or_default().actors = self.actors.starts(&cands);
+            let e = words.entry(w).or_default();
+            e.actors = self.actors.push_starts(&cands);
+            e.has |= HAS_ACTORS;
         }
         for (w, cands) in std::mem::take(&mut self.cues.by_first) {
-            words.entry(w).or_default().cues = self.cues.starts(&cands);
+            let e = words.entry(w).or_default();
+            e.cues = self.cues.push_starts(&cands);
+            e.has |= HAS_CUES;
         }
         for (w, readings) in &self.verb_forms {
             match words.get_mut(w.as_str()) {
@@ -1005,7 +1108,7 @@ impl Lexicon {
             words.entry(w.to_string()).or_default().class = class;
         }
         for (w, e) in words.iter_mut() {
-            e.literal = self.literal_id_of_word(w);
+            e.set_literal(self.literal_id_of_word(w));
         }
         self.words = WordTable::new(words);
     }
@@ -1092,12 +1195,13 @@ impl Lexicon {
         i: usize,
         text: &str,
     ) -> Option<PhraseMatch<'_>> {
-        let starts = &word?.actors;
-        if starts.is_empty() {
+        let word = word?;
+        // (the bit is on the entry's first line, which the look-up read)
+        if word.has & HAS_ACTORS == 0 {
             return None;
         }
         self.actors
-            .longest_of(starts, tokens, i, text)
+            .longest_of(word.actors, tokens, i, text)
             .map(|(len, entries)| PhraseMatch { len, entries })
     }
 
@@ -1111,11 +1215,11 @@ impl Lexicon {
         i: usize,
         text: &str,
     ) -> Option<(usize, &[CueClass])> {
-        let starts = &word?.cues;
-        if starts.is_empty() {
+        let word = word?;
+        if word.has & HAS_CUES == 0 {
             return None;
         }
-        self.cues.longest_of(starts, tokens, i, text)
+        self.cues.longest_of(word.cues, tokens, i, text)
     }
 
     /// Verb readings of a lower-cased word: `(lemma id, form)`.
@@ -1970,16 +2074,18 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(k, w)| {
-                let entry = WordEntry {
-                    literal: Some(k as u32),
-                    ..WordEntry::default()
-                };
+                let mut entry = WordEntry::default();
+                entry.set_literal(Some(k as u32));
                 (w.clone(), entry)
             })
             .collect();
         let table = WordTable::new(map);
         for (k, w) in words.iter().enumerate() {
-            assert_eq!(table.get(w).and_then(|e| e.literal), Some(k as u32), "{w}");
+            assert_eq!(
+                table.get(w).and_then(|e| e.literal_id()),
+                Some(k as u32),
+                "{w}"
+            );
         }
         for w in [
             "",
