@@ -176,11 +176,41 @@ static ASCII_ALNUM: [bool; 256] = {
 };
 
 /// The length of the run of ASCII letters and digits that starts `bytes`.
+///
+/// Eight bytes at a time while eight are left: each byte's "is a letter or digit" is worked
+/// out in the bits of one 64-bit number, and the run ends at the first byte that is not.
+/// Counting instructions, this is no cheaper than a table look-up per byte (words average six
+/// bytes); what it saves is the branch per byte, whose exit at a word's end the predictor
+/// misses about once a word, and which made this loop a third of the tokenizer's time.
 fn alnum_run(bytes: &[u8]) -> usize {
-    bytes
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn each(b: u8) -> u64 {
+        u64::from_ne_bytes([b; 8])
+    }
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // (bytes of seven bits: no sum below carries into the next byte; a byte with its high
+        // bit set, part of a multi-byte character, is no ASCII letter or digit)
+        let y = w & LOW7;
+        // the high bit of `y + (0x80 - lo)` says `y >= lo`; of `y + (0x7f - hi)`, `y > hi`
+        let in_range = |y: u64, lo: u8, hi: u8| (y + each(0x80 - lo)) & !(y + each(0x7f - hi));
+        // (a letter of either case, lower-cased by its 0x20 bit: only 'A'..='Z' and
+        // 'a'..='z' land in 'a'..='z')
+        let letter = in_range(y | each(0x20), b'a', b'z');
+        let digit = in_range(y, b'0', b'9');
+        let alnum = (letter | digit) & !w & HIGH;
+        let ends = !alnum & HIGH;
+        if ends != 0 {
+            return at + (ends.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
         .iter()
         .position(|&b| !ASCII_ALNUM[usize::from(b)])
-        .unwrap_or(bytes.len())
+        .unwrap_or(bytes.len() - at)
 }
 
 /// The character starting at byte `i` (a char boundary before the end) of `text`: an ASCII byte
@@ -626,6 +656,30 @@ mod tests {
             .into_iter()
             .map(|x| s[x.start..x.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn alnum_run_is_the_run_of_ascii_letters_and_digits() {
+        let plain = |b: &[u8]| {
+            b.iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(b.len())
+        };
+        // every byte value at every position of runs of every length up to past two chunks
+        let mut cases: Vec<Vec<u8>> = Vec::new();
+        for len in 0..20 {
+            for stop in 0..=255u8 {
+                let mut v: Vec<u8> = (0..len).map(|k| b"aZ09mQz"[k % 7]).collect();
+                v.push(stop);
+                v.extend_from_slice(b"abcdefghij");
+                cases.push(v);
+            }
+        }
+        for v in &cases {
+            for from in 0..v.len() {
+                assert_eq!(alnum_run(&v[from..]), plain(&v[from..]), "{:?}", &v[from..]);
+            }
+        }
     }
 
     #[test]
