@@ -423,8 +423,10 @@ impl Coder {
             }
         }
         for (s, cue_at) in sentences.iter().zip(cues) {
-            // a match score ("2-1") is a sports cue
-            if s.tokens.iter().any(|t| is_score(&t.lower))
+            // a match score ("2-1") is a sports cue (asked of a token's text, which is read in
+            // order from the one cleaned text, rather than of its lower case, a separate
+            // allocation per token: a score is digits and a dash, the same in either)
+            if s.tokens.iter().any(|t| is_score(t.text(text)))
                 && !distinct.iter().any(|d| d == "(score)")
             {
                 distinct.push("(score)".into());

@@ -558,7 +558,7 @@ pub fn segment(clean: &str) -> Vec<Sentence> {
             .is_some_and(|t| t.is_punct("."));
         let is_headline = !seen_content && !ends_with_full_stop;
         seen_content = true;
-        sentence_starts(&toks, &mut cuts);
+        sentence_starts(&toks, clean.as_bytes(), &mut cuts);
         // the sentences are moved out of the line's tokens from the last one back (each split
         // copies the tail as one block, so no token is moved twice), then put back in order;
         // only the first sentence of the headline line is the headline
@@ -587,19 +587,28 @@ pub fn segment(clean: &str) -> Vec<Sentence> {
 
 /// The index of the first token of each sentence of a line's tokens (`toks`, not empty), in
 /// order, into `cuts` (cleared first; its first entry is 0).
-fn sentence_starts(toks: &[Token], cuts: &mut Vec<usize>) {
+///
+/// `clean`: the text the tokens' spans are in. Every token is looked at, so its marks are read
+/// from the text (in order, as it was just tokenized) rather than from its lower case, a
+/// separate allocation per token: a punctuation mark and a word's final period are the same in
+/// either.
+fn sentence_starts(toks: &[Token], clean: &[u8], cuts: &mut Vec<usize>) {
     cuts.clear();
     cuts.push(0);
+    // `t.is_punct(p)` for a one-byte ASCII mark `p`
+    let is = |t: &Token, p: u8| {
+        t.kind == TokenKind::Punct && t.end - t.start == 1 && clean[t.start] == p
+    };
     let mut in_quote = false;
     let n = toks.len();
     let mut k = 0;
     while k < n {
         let t = &toks[k];
-        if t.is_punct("\"") {
+        if is(t, b'"') {
             in_quote = !in_quote;
         }
-        let ends = (t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "." | "!" | "?"))
-            || (t.kind == TokenKind::Word && t.lower.ends_with('.') && {
+        let ends = (is(t, b'.') || is(t, b'!') || is(t, b'?'))
+            || (t.kind == TokenKind::Word && clean[t.end - 1] == b'.' && {
                 // initialism or abbreviation at a boundary
                 let next = toks.get(k + 1);
                 let is_title = is_abbreviation(t.lower.trim_end_matches('.'));
@@ -610,21 +619,16 @@ fn sentence_starts(toks: &[Token], cuts: &mut Vec<usize>) {
             });
         if ends {
             // absorb closing quotes / brackets
-            while k + 1 < n
-                && ((toks[k + 1].is_punct("\"") && in_quote) || toks[k + 1].is_punct(")"))
-            {
+            while k + 1 < n && ((is(&toks[k + 1], b'"') && in_quote) || is(&toks[k + 1], b')')) {
                 k += 1;
-                if toks[k].is_punct("\"") {
+                if is(&toks[k], b'"') {
                     in_quote = false;
                 }
             }
             let boundary = match toks.get(k + 1) {
                 None => true,
                 Some(nx) => {
-                    nx.capitalized
-                        || nx.kind == TokenKind::Number
-                        || nx.is_punct("\"")
-                        || nx.is_punct("(")
+                    nx.capitalized || nx.kind == TokenKind::Number || is(nx, b'"') || is(nx, b'(')
                 }
             };
             if boundary {
