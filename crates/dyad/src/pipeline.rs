@@ -426,7 +426,9 @@ impl Coder {
             // a match score ("2-1") is a sports cue (asked of a token's text, which is read in
             // order from the one cleaned text, rather than of its lower case, a separate
             // allocation per token: a score is digits and a dash, the same in either)
-            if s.tokens.iter().any(|t| is_score(t.text(text)))
+            if s.tokens
+                .iter()
+                .any(|t| is_score(&text.as_bytes()[t.start..t.end]))
                 && !distinct.iter().any(|d| d == "(score)")
             {
                 distinct.push("(score)".into());
@@ -988,19 +990,21 @@ fn is_capital_only(p: &crate::annotate::ActorPhrase) -> bool {
 }
 
 /// "2-1", "3-0": a match score.
-fn is_score(w: &str) -> bool {
+fn is_score(w: &[u8]) -> bool {
     // (asked of every token of every article: most are rejected by length or first byte
-    // without searching for the dash)
-    if !(3..=5).contains(&w.len()) || !w.as_bytes()[0].is_ascii_digit() {
+    // without searching for the dash; bytes, not a `str`, so that taking the token's text out
+    // of the article's asks no character-boundary question)
+    if !(3..=5).contains(&w.len()) || !w[0].is_ascii_digit() {
         return false;
     }
-    let Some((a, b)) = w.split_once('-') else {
+    let Some(dash) = w.iter().position(|&c| c == b'-') else {
         return false;
     };
+    let (a, b) = (&w[..dash], &w[dash + 1..]);
     (1..=2).contains(&a.len())
         && (1..=2).contains(&b.len())
-        && a.bytes().all(|c| c.is_ascii_digit())
-        && b.bytes().all(|c| c.is_ascii_digit())
+        && a.iter().all(u8::is_ascii_digit)
+        && b.iter().all(u8::is_ascii_digit)
 }
 
 /// `id` as 16 lower-case hex digits (`format!("{id:016x}")`, without the formatting machinery:

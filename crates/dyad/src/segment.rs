@@ -595,19 +595,22 @@ pub fn segment(clean: &str) -> Vec<Sentence> {
 fn sentence_starts(toks: &[Token], clean: &[u8], cuts: &mut Vec<usize>) {
     cuts.clear();
     cuts.push(0);
-    // `t.is_punct(p)` for a one-byte ASCII mark `p`
-    let is = |t: &Token, p: u8| {
-        t.kind == TokenKind::Punct && t.end - t.start == 1 && clean[t.start] == p
+    // the one-byte ASCII mark a token is (`t.is_punct(p)` is `mark(t) == p`), else 0
+    let mark = |t: &Token| match t.kind {
+        TokenKind::Punct if t.end - t.start == 1 => clean[t.start],
+        _ => 0,
     };
+    let is = |t: &Token, p: u8| mark(t) == p;
     let mut in_quote = false;
     let n = toks.len();
     let mut k = 0;
     while k < n {
         let t = &toks[k];
-        if is(t, b'"') {
+        let m = mark(t);
+        if m == b'"' {
             in_quote = !in_quote;
         }
-        let ends = (is(t, b'.') || is(t, b'!') || is(t, b'?'))
+        let ends = matches!(m, b'.' | b'!' | b'?')
             || (t.kind == TokenKind::Word && clean[t.end - 1] == b'.' && {
                 // initialism or abbreviation at a boundary
                 let next = toks.get(k + 1);
