@@ -133,7 +133,7 @@ impl Coder {
         // large `SentenceAnalysis` records are not moved into a list only to be dropped.
         let all = self.options.all_modalities;
         let mut per_sentence: Vec<Vec<Event>> = Vec::new();
-        self.analyze_situating(article, all, false, &mut |s| {
+        self.analyze_situating(article, all, false, &mut |s, _| {
             if !s.events.is_empty() {
                 per_sentence.push(s.events);
             }
@@ -173,7 +173,9 @@ impl Coder {
     ) -> DocAnalysis {
         let mut sentences = Vec::new();
         let (clean, discarded) =
-            self.analyze_situating(article, all_modalities, every_situation, &mut |s| {
+            self.analyze_situating(article, all_modalities, every_situation, &mut |s, n| {
+                // (sized once for the article's sentences: the records are large to move)
+                sentences.reserve_exact(n - sentences.len());
                 sentences.push(s)
             });
         DocAnalysis {
@@ -184,7 +186,7 @@ impl Coder {
     }
 
     /// [`Coder::analyze_with`], each sentence's analysis handed to `each` in text order as it
-    /// is done; returns the cleaned text and why the whole article was not coded.
+    /// is done, with the number of the article's sentences; returns the cleaned text and why the whole article was not coded.
     /// `every_situation`: find the times and places of sentences without events too (for
     /// `dyad explain`). (`each` is a trait object: one copy of this large function serves
     /// both callers.)
@@ -193,7 +195,7 @@ impl Coder {
         article: &Article,
         all_modalities: bool,
         every_situation: bool,
-        each: &mut dyn FnMut(SentenceAnalysis),
+        each: &mut dyn FnMut(SentenceAnalysis, usize),
     ) -> (CleanText, Option<String>) {
         let shared = ArticleText {
             id: Arc::from(article.id.as_str()),
@@ -202,6 +204,7 @@ impl Coder {
         let lex = &self.lexicon;
         let clean = clean(&article.text);
         let sentences = segment(&clean.text);
+        let count = sentences.len();
         let mut memory = ArticleMemory::default();
         memory.unplaced_roles = self.options.petrarch_codes;
         // the cue phrases at every token: the discard tests read them all, annotation again
@@ -396,7 +399,7 @@ impl Coder {
                 None if every_situation => analysis.situation_of(lex, &clean.text),
                 None => Situation::default(),
             };
-            each(analysis);
+            each(analysis, count);
         }
         (clean, discarded)
     }
