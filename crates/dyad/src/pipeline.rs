@@ -127,14 +127,24 @@ impl Coder {
 
     /// Code an article: the events the options ask for, in text order.
     pub fn code(&self, article: &Article) -> Vec<Event> {
-        let doc = self.analyze_with(article, self.options.all_modalities);
+        // Each sentence's analysis (its tokens, phrases, parse) is dropped as soon as its events
+        // are taken, not kept to the article's end as `analyze_with` keeps it: the next
+        // sentence's allocations then reuse the memory just freed, still in cache, and the
+        // large `SentenceAnalysis` records are not moved into a list only to be dropped.
+        let all = self.options.all_modalities;
+        let mut per_sentence: Vec<Vec<Event>> = Vec::new();
+        self.analyze_situating(article, all, false, &mut |s, _| {
+            if !s.events.is_empty() {
+                per_sentence.push(s.events);
+            }
+        });
         // (sized once: an event is a large record to move each time the list would grow)
-        let mut events = Vec::with_capacity(doc.sentences.iter().map(|s| s.events.len()).sum());
+        let mut events = Vec::with_capacity(per_sentence.iter().map(Vec::len).sum());
         events.extend(
-            doc.sentences
+            per_sentence
                 .into_iter()
-                .flat_map(|s| s.events)
-                .filter(|e| self.options.all_modalities || e.modality == Modality::Asserted),
+                .flatten()
+                .filter(|e| all || e.modality == Modality::Asserted),
         );
         events
     }
@@ -142,7 +152,7 @@ impl Coder {
     /// Run every stage and keep the intermediate results, the times and places of every
     /// sentence included.
     pub fn analyze(&self, article: &Article) -> DocAnalysis {
-        self.analyze_situating(article, true, true)
+        self.analyze_collecting(article, true, true)
     }
 
     /// [`Coder::analyze`], building output records only for asserted events unless
@@ -151,17 +161,42 @@ impl Coder {
     /// empty otherwise): nothing but an event's `when` and `location` reads it, and finding the
     /// time expressions and places of every sentence was a tenth of the coding time.
     pub fn analyze_with(&self, article: &Article, all_modalities: bool) -> DocAnalysis {
-        self.analyze_situating(article, all_modalities, false)
+        self.analyze_collecting(article, all_modalities, false)
     }
 
-    /// [`Coder::analyze_with`]; `every_situation`: find the times and places of sentences
-    /// without events too (for `dyad explain`).
-    fn analyze_situating(
+    /// [`Coder::analyze_situating`], every sentence's analysis kept.
+    fn analyze_collecting(
         &self,
         article: &Article,
         all_modalities: bool,
         every_situation: bool,
     ) -> DocAnalysis {
+        let mut sentences = Vec::new();
+        let (clean, discarded) =
+            self.analyze_situating(article, all_modalities, every_situation, &mut |s, n| {
+                // (sized once for the article's sentences: the records are large to move)
+                sentences.reserve_exact(n - sentences.len());
+                sentences.push(s)
+            });
+        DocAnalysis {
+            clean,
+            sentences,
+            discarded,
+        }
+    }
+
+    /// [`Coder::analyze_with`], each sentence's analysis handed to `each` in text order as it
+    /// is done, with the number of the article's sentences; returns the cleaned text and why the whole article was not coded.
+    /// `every_situation`: find the times and places of sentences without events too (for
+    /// `dyad explain`). (`each` is a trait object: one copy of this large function serves
+    /// both callers.)
+    fn analyze_situating(
+        &self,
+        article: &Article,
+        all_modalities: bool,
+        every_situation: bool,
+        each: &mut dyn FnMut(SentenceAnalysis, usize),
+    ) -> (CleanText, Option<String>) {
         let shared = ArticleText {
             id: Arc::from(article.id.as_str()),
             date: Arc::from(article.date.to_string()),
@@ -169,9 +204,9 @@ impl Coder {
         let lex = &self.lexicon;
         let clean = clean(&article.text);
         let sentences = segment(&clean.text);
+        let count = sentences.len();
         let mut memory = ArticleMemory::default();
         memory.unplaced_roles = self.options.petrarch_codes;
-        let mut out = Vec::with_capacity(sentences.len());
         // the cue phrases at every token: the discard tests read them all, annotation again
         let cues: Vec<CueTable> = sentences
             .iter()
@@ -411,13 +446,9 @@ impl Coder {
                 None if every_situation => analysis.situation_of(lex, &clean.text),
                 None => Situation::default(),
             };
-            out.push(analysis);
+            each(analysis, count);
         }
-        DocAnalysis {
-            clean,
-            sentences: out,
-            discarded,
-        }
+        (clean, discarded)
     }
 
     /// `cues`: each sentence's [`cue_table`].
@@ -442,8 +473,12 @@ impl Coder {
             }
         }
         for (s, cue_at) in sentences.iter().zip(cues) {
-            // a match score ("2-1") is a sports cue
-            if s.tokens.iter().any(|t| is_score(&t.lower))
+            // a match score ("2-1") is a sports cue (asked of a token's text, which is read in
+            // order from the one cleaned text, rather than of its lower case, a separate
+            // allocation per token: a score is digits and a dash, the same in either)
+            if s.tokens
+                .iter()
+                .any(|t| is_score(&text.as_bytes()[t.start..t.end]))
                 && !distinct.iter().any(|d| d == "(score)")
             {
                 distinct.push("(score)".into());
@@ -1005,19 +1040,21 @@ fn is_capital_only(p: &crate::annotate::ActorPhrase) -> bool {
 }
 
 /// "2-1", "3-0": a match score.
-fn is_score(w: &str) -> bool {
+fn is_score(w: &[u8]) -> bool {
     // (asked of every token of every article: most are rejected by length or first byte
-    // without searching for the dash)
-    if !(3..=5).contains(&w.len()) || !w.as_bytes()[0].is_ascii_digit() {
+    // without searching for the dash; bytes, not a `str`, so that taking the token's text out
+    // of the article's asks no character-boundary question)
+    if !(3..=5).contains(&w.len()) || !w[0].is_ascii_digit() {
         return false;
     }
-    let Some((a, b)) = w.split_once('-') else {
+    let Some(dash) = w.iter().position(|&c| c == b'-') else {
         return false;
     };
+    let (a, b) = (&w[..dash], &w[dash + 1..]);
     (1..=2).contains(&a.len())
         && (1..=2).contains(&b.len())
-        && a.bytes().all(|c| c.is_ascii_digit())
-        && b.bytes().all(|c| c.is_ascii_digit())
+        && a.iter().all(u8::is_ascii_digit)
+        && b.iter().all(u8::is_ascii_digit)
 }
 
 /// `id` as 16 lower-case hex digits (`format!("{id:016x}")`, without the formatting machinery:

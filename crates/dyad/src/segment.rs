@@ -176,11 +176,41 @@ static ASCII_ALNUM: [bool; 256] = {
 };
 
 /// The length of the run of ASCII letters and digits that starts `bytes`.
+///
+/// Eight bytes at a time while eight are left: each byte's "is a letter or digit" is worked
+/// out in the bits of one 64-bit number, and the run ends at the first byte that is not.
+/// Counting instructions, this is no cheaper than a table look-up per byte (words average six
+/// bytes); what it saves is the branch per byte, whose exit at a word's end the predictor
+/// misses about once a word, and which made this loop a third of the tokenizer's time.
 fn alnum_run(bytes: &[u8]) -> usize {
-    bytes
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn each(b: u8) -> u64 {
+        u64::from_ne_bytes([b; 8])
+    }
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // (bytes of seven bits: no sum below carries into the next byte; a byte with its high
+        // bit set, part of a multi-byte character, is no ASCII letter or digit)
+        let y = w & LOW7;
+        // the high bit of `y + (0x80 - lo)` says `y >= lo`; of `y + (0x7f - hi)`, `y > hi`
+        let in_range = |y: u64, lo: u8, hi: u8| (y + each(0x80 - lo)) & !(y + each(0x7f - hi));
+        // (a letter of either case, lower-cased by its 0x20 bit: only 'A'..='Z' and
+        // 'a'..='z' land in 'a'..='z')
+        let letter = in_range(y | each(0x20), b'a', b'z');
+        let digit = in_range(y, b'0', b'9');
+        let alnum = (letter | digit) & !w & HIGH;
+        let ends = !alnum & HIGH;
+        if ends != 0 {
+            return at + (ends.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
         .iter()
         .position(|&b| !ASCII_ALNUM[usize::from(b)])
-        .unwrap_or(bytes.len())
+        .unwrap_or(bytes.len() - at)
 }
 
 /// The character starting at byte `i` (a char boundary before the end) of `text`: an ASCII byte
@@ -528,7 +558,7 @@ pub fn segment(clean: &str) -> Vec<Sentence> {
             .is_some_and(|t| t.is_punct("."));
         let is_headline = !seen_content && !ends_with_full_stop;
         seen_content = true;
-        sentence_starts(&toks, &mut cuts);
+        sentence_starts(&toks, clean.as_bytes(), &mut cuts);
         // the sentences are moved out of the line's tokens from the last one back (each split
         // copies the tail as one block, so no token is moved twice), then put back in order;
         // only the first sentence of the headline line is the headline
@@ -557,19 +587,31 @@ pub fn segment(clean: &str) -> Vec<Sentence> {
 
 /// The index of the first token of each sentence of a line's tokens (`toks`, not empty), in
 /// order, into `cuts` (cleared first; its first entry is 0).
-fn sentence_starts(toks: &[Token], cuts: &mut Vec<usize>) {
+///
+/// `clean`: the text the tokens' spans are in. Every token is looked at, so its marks are read
+/// from the text (in order, as it was just tokenized) rather than from its lower case, a
+/// separate allocation per token: a punctuation mark and a word's final period are the same in
+/// either.
+fn sentence_starts(toks: &[Token], clean: &[u8], cuts: &mut Vec<usize>) {
     cuts.clear();
     cuts.push(0);
+    // the one-byte ASCII mark a token is (`t.is_punct(p)` is `mark(t) == p`), else 0
+    let mark = |t: &Token| match t.kind {
+        TokenKind::Punct if t.end - t.start == 1 => clean[t.start],
+        _ => 0,
+    };
+    let is = |t: &Token, p: u8| mark(t) == p;
     let mut in_quote = false;
     let n = toks.len();
     let mut k = 0;
     while k < n {
         let t = &toks[k];
-        if t.is_punct("\"") {
+        let m = mark(t);
+        if m == b'"' {
             in_quote = !in_quote;
         }
-        let ends = (t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "." | "!" | "?"))
-            || (t.kind == TokenKind::Word && t.lower.ends_with('.') && {
+        let ends = matches!(m, b'.' | b'!' | b'?')
+            || (t.kind == TokenKind::Word && clean[t.end - 1] == b'.' && {
                 // initialism or abbreviation at a boundary
                 let next = toks.get(k + 1);
                 let is_title = is_abbreviation(t.lower.trim_end_matches('.'));
@@ -580,21 +622,16 @@ fn sentence_starts(toks: &[Token], cuts: &mut Vec<usize>) {
             });
         if ends {
             // absorb closing quotes / brackets
-            while k + 1 < n
-                && ((toks[k + 1].is_punct("\"") && in_quote) || toks[k + 1].is_punct(")"))
-            {
+            while k + 1 < n && ((is(&toks[k + 1], b'"') && in_quote) || is(&toks[k + 1], b')')) {
                 k += 1;
-                if toks[k].is_punct("\"") {
+                if is(&toks[k], b'"') {
                     in_quote = false;
                 }
             }
             let boundary = match toks.get(k + 1) {
                 None => true,
                 Some(nx) => {
-                    nx.capitalized
-                        || nx.kind == TokenKind::Number
-                        || nx.is_punct("\"")
-                        || nx.is_punct("(")
+                    nx.capitalized || nx.kind == TokenKind::Number || is(nx, b'"') || is(nx, b'(')
                 }
             };
             if boundary {
@@ -626,6 +663,30 @@ mod tests {
             .into_iter()
             .map(|x| s[x.start..x.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn alnum_run_is_the_run_of_ascii_letters_and_digits() {
+        let plain = |b: &[u8]| {
+            b.iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(b.len())
+        };
+        // every byte value at every position of runs of every length up to past two chunks
+        let mut cases: Vec<Vec<u8>> = Vec::new();
+        for len in 0..20 {
+            for stop in 0..=255u8 {
+                let mut v: Vec<u8> = (0..len).map(|k| b"aZ09mQz"[k % 7]).collect();
+                v.push(stop);
+                v.extend_from_slice(b"abcdefghij");
+                cases.push(v);
+            }
+        }
+        for v in &cases {
+            for from in 0..v.len() {
+                assert_eq!(alnum_run(&v[from..]), plain(&v[from..]), "{:?}", &v[from..]);
+            }
+        }
     }
 
     #[test]

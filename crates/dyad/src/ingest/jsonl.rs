@@ -118,7 +118,7 @@ impl<R: BufRead> JsonlReader<R> {
         if line.is_empty() {
             return Ok(None);
         }
-        let value: Value = serde_json::from_slice(line).map_err(|e| {
+        let mut value: Value = serde_json::from_slice(line).map_err(|e| {
             RecordError::new(
                 origin.clone(),
                 RecordErrorKind::BadJson,
@@ -135,26 +135,10 @@ impl<R: BufRead> JsonlReader<R> {
             ));
         };
         let f = &self.fields;
-        let body = lookup(&value, f.text.as_deref(), TEXT).and_then(text_value);
-        let Some(body) = body.filter(|t| !t.trim().is_empty()) else {
-            let looked = f.text.clone().unwrap_or_else(|| TEXT.join(", "));
-            return Err(RecordError::new(
-                origin,
-                RecordErrorKind::NoText,
-                format!("no text (looked for the field {looked})"),
-                "name the text field with --text-field",
-            ));
-        };
         let title = lookup(&value, f.title.as_deref(), TITLE)
             .and_then(Value::as_str)
             .map(super::squeeze)
             .filter(|t| !t.is_empty());
-        let text = match &title {
-            Some(t) if !body.trim_start().starts_with(t.as_str()) => {
-                compose(Some(t), &[body.trim().to_string()])
-            }
-            _ => body,
-        };
         let date = lookup(&value, f.date.as_deref(), DATE).and_then(|v| match v {
             Value::String(s) => dates::parse_loose(s),
             Value::Number(n) => n.as_f64().and_then(dates::from_unix),
@@ -169,6 +153,24 @@ impl<R: BufRead> JsonlReader<R> {
         let outlet = lookup(&value, None, OUTLET)
             .and_then(|v| v.as_str().or_else(|| v.get("name").and_then(Value::as_str)))
             .map(str::to_string);
+        // (the text is taken last, the other fields read: it is moved out of the parsed record,
+        // not copied, as it is most of the line)
+        let body = lookup_mut(&mut value, f.text.as_deref(), TEXT).and_then(take_text);
+        let Some(body) = body.filter(|t| !t.trim().is_empty()) else {
+            let looked = f.text.clone().unwrap_or_else(|| TEXT.join(", "));
+            return Err(RecordError::new(
+                origin,
+                RecordErrorKind::NoText,
+                format!("no text (looked for the field {looked})"),
+                "name the text field with --text-field",
+            ));
+        };
+        let text = match &title {
+            Some(t) if !body.trim_start().starts_with(t.as_str()) => {
+                compose(Some(t), &[body.trim()])
+            }
+            _ => body,
+        };
         Ok(Some(Document {
             id,
             title,
@@ -197,9 +199,30 @@ fn lookup<'v>(value: &'v Value, named: Option<&str>, defaults: &[&str]) -> Optio
 }
 
 /// A text field: a string, or an array of paragraph strings.
-fn text_value(v: &Value) -> Option<String> {
+/// [`lookup`], for the value to be taken out of the record.
+fn lookup_mut<'v>(
+    value: &'v mut Value,
+    named: Option<&str>,
+    defaults: &[&str],
+) -> Option<&'v mut Value> {
+    // (the same field `lookup` finds: the first default that is there and not null)
+    let path = match named {
+        Some(path) => path,
+        None => defaults
+            .iter()
+            .copied()
+            .find(|k| lookup(value, Some(k), &[]).is_some())?,
+    };
+    path.split('.')
+        .try_fold(value, |v, key| v.get_mut(key))
+        .filter(|v| !v.is_null())
+}
+
+/// A text field's text: a string (moved out of the record, left empty there) or the strings of
+/// an array, each a paragraph.
+fn take_text(v: &mut Value) -> Option<String> {
     match v {
-        Value::String(s) => Some(s.clone()),
+        Value::String(s) => Some(std::mem::take(s)),
         Value::Array(items) => {
             let parts: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
             (!parts.is_empty()).then(|| parts.join("\n\n"))

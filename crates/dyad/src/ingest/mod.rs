@@ -546,20 +546,26 @@ pub(crate) fn squeeze(s: &str) -> String {
 
 /// The article text for a headline and body paragraphs: headline line, blank line, paragraphs
 /// separated by blank lines. A first paragraph repeating the headline is dropped.
-pub(crate) fn compose(title: Option<&str>, paragraphs: &[String]) -> String {
-    let mut out = String::new();
+/// (Sized once for the whole text: an article of a few kB grown from empty is copied several
+/// times over.)
+pub(crate) fn compose<P: AsRef<str>>(title: Option<&str>, paragraphs: &[P]) -> String {
+    let title = title.filter(|t| !t.is_empty());
     let mut rest = paragraphs;
-    if let Some(t) = title.filter(|t| !t.is_empty()) {
-        out.push_str(t);
-        if rest.first().is_some_and(|p| p == t) {
+    if let Some(t) = title {
+        if rest.first().is_some_and(|p| p.as_ref() == t) {
             rest = &rest[1..];
         }
+    }
+    let size = title.map_or(0, str::len) + rest.iter().map(|p| p.as_ref().len() + 2).sum::<usize>();
+    let mut out = String::with_capacity(size);
+    if let Some(t) = title {
+        out.push_str(t);
     }
     for p in rest {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
-        out.push_str(p);
+        out.push_str(p.as_ref());
     }
     out
 }
