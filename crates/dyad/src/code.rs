@@ -22,7 +22,6 @@ use crate::annotate::{Annotated, Tag};
 use crate::dict::{literal_matches, singular, CompiledPattern, Lexicon, PatElem, VerbForm};
 use crate::modality::{CueClass, Modality};
 use crate::segment::Sentence;
-use std::borrow::Cow;
 use std::sync::Arc;
 
 /// The analysis of one verb.
@@ -127,9 +126,10 @@ struct Ctx<'a> {
     /// Tokens inside parentheticals (", which ... ,", "( ... )").
     masked: Vec<bool>,
     /// Cue classes of each verb: its lemma's, plus those of a cue phrase it starts
-    /// ("rejected accusations" is a denial). Borrowed from the lexicon unless a cue phrase adds
-    /// a class.
-    classes: Vec<Cow<'a, [CueClass]>>,
+    /// ("rejected accusations" is a denial); none for a token that is no verb. (A set of bits:
+    /// a list per token, borrowed from the lexicon's map, cost a look-up per verb and a branch
+    /// per token to drop.)
+    cues: Vec<Cues>,
     /// [`Lexicon::literal_id`] of each token's [`crate::dict::literal_key`], or
     /// [`LITERAL_NONE`], or [`LITERAL_UNKNOWN`] until looked up: the pattern pre-filter of
     /// every verb reads the words after it, each looked up once, on first use (a lookup hashes
@@ -142,6 +142,108 @@ struct Ctx<'a> {
     /// reads it instead of scanning every phrase of the sentence for its group.
     group_runs: Option<Vec<std::ops::Range<usize>>>,
     question: bool,
+    /// [`match_verb`]'s scratch space.
+    scratch: std::cell::RefCell<VerbScratch>,
+}
+
+/// A set of cue classes, a bit each (`1 << class`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Cues(u16);
+
+impl Cues {
+    #[inline]
+    fn contains(self, c: CueClass) -> bool {
+        self.0 & (1 << c as u16) != 0
+    }
+    /// Whether any of `classes` is in the set.
+    #[inline]
+    fn any_of(self, classes: &[CueClass]) -> bool {
+        self.0 & cue_bits(classes) != 0
+    }
+}
+
+/// The bits of `classes` in a [`Cues`] set ([`crate::dict::LemmaBits::cues`]).
+#[inline]
+pub(crate) const fn cue_bits(classes: &[CueClass]) -> u16 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < classes.len() {
+        bits |= 1 << classes[i] as u16;
+        i += 1;
+    }
+    bits
+}
+
+/// Flags of a verb lemma ([`crate::dict::LemmaBits::flags`], made by [`lemma_flags`]).
+mod lemma_flag {
+    /// The verb has patterns.
+    pub const HAS_PATTERNS: u16 = 1;
+    /// [`crate::dict::Lexicon::matches_without_subject`].
+    pub const SUBJECTLESS: u16 = 1 << 1;
+    /// "mediate", "broker", "facilitate": a third party's act between two others (045).
+    pub const MEDIATE: u16 = 1 << 2;
+    /// "host" (043).
+    pub const HOST: u16 = 1 << 3;
+    /// "kill", "massacre", "slaughter".
+    pub const KILL: u16 = 1 << 4;
+    /// [`super::is_light_verb`].
+    pub const LIGHT: u16 = 1 << 5;
+    /// [`super::is_object_control`].
+    pub const OBJECT_CONTROL: u16 = 1 << 6;
+    /// [`super::is_verbal_act`].
+    pub const VERBAL_ACT: u16 = 1 << 7;
+    /// Some pattern of the verb codes a use of force or worse (15 and above).
+    pub const FORCEFUL: u16 = 1 << 8;
+    /// Some pattern of the verb codes more than a statement (not 01x).
+    pub const NON_STATEMENT: u16 = 1 << 9;
+}
+
+/// The [`lemma_flag`]s of a verb lemma with these patterns, computed once when the lexicon
+/// is compiled: clause analysis asks them at every verb.
+pub(crate) fn lemma_flags(
+    lemma: &str,
+    patterns: &[Arc<CompiledPattern>],
+    subjectless: bool,
+) -> u16 {
+    use lemma_flag::*;
+    let force = patterns.iter().filter(|p| p.code.as_str() >= "15").count();
+    let non_statement = patterns.iter().any(|p| !p.code.starts_with("01"));
+    let mut flags = 0;
+    for (set, flag) in [
+        (!patterns.is_empty(), HAS_PATTERNS),
+        (subjectless, SUBJECTLESS),
+        (matches!(lemma, "mediate" | "broker" | "facilitate"), MEDIATE),
+        (lemma == "host", HOST),
+        (matches!(lemma, "kill" | "massacre" | "slaughter"), KILL),
+        (is_light_verb(lemma), LIGHT),
+        (is_object_control(lemma), OBJECT_CONTROL),
+        (non_statement && 2 * force < patterns.len(), VERBAL_ACT),
+        (force > 0, FORCEFUL),
+        (non_statement, NON_STATEMENT),
+    ] {
+        if set {
+            flags |= flag;
+        }
+    }
+    flags
+}
+
+/// The buffers of [`parse_sentence`], kept per thread from sentence to sentence (they were
+/// five allocations per sentence).
+#[derive(Default)]
+struct SentenceBuffers {
+    masked: Vec<bool>,
+    cues: Vec<Cues>,
+    literal_ids: Vec<std::cell::Cell<u32>>,
+    group_runs: Vec<std::ops::Range<usize>>,
+    consumed: Vec<bool>,
+    scratch: VerbScratch,
+}
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Option<Box<SentenceBuffers>>> = const {
+        std::cell::Cell::new(None)
+    };
 }
 
 impl Ctx<'_> {
@@ -186,8 +288,14 @@ impl Ctx<'_> {
             Tag::Det | Tag::Adv | Tag::Num | Tag::Noun | Tag::Poss | Tag::Name
         ) || (self.tag(i) == Tag::Punct && self.lower(i) == "-")
     }
-    fn verb_classes(&self, v: usize) -> &[CueClass] {
-        &self.classes[v]
+    #[inline]
+    fn verb_classes(&self, v: usize) -> Cues {
+        self.cues[v]
+    }
+    /// The [`lemma_flag`]s of a verb lemma.
+    #[inline]
+    fn flags(&self, lemma: u32) -> u16 {
+        self.lex.lemma_bits(lemma).flags
     }
     /// [`Lexicon::literal_id`] of token `t`'s [`crate::dict::literal_key`].
     #[inline]
@@ -236,43 +344,48 @@ pub fn parse_sentence(
         .is_some_and(|t| t.is_punct("?"));
     // (most sentences have no verbal cue phrase of two words or more for a verb to start)
     let verbal_phrases = a.cues.iter().any(|&(_, len, cl)| len > 1 && cl.is_verbal());
+    let mut bufs = BUFFERS.take().unwrap_or_default();
+    let mut masked = std::mem::take(&mut bufs.masked);
+    masked.clear();
+    masked.resize(n, false);
+    let mut cues = std::mem::take(&mut bufs.cues);
+    cues.clear();
+    cues.extend(a.verb.iter().take(n).map(|v| match v {
+        Some((l, _)) => Cues(lex.lemma_bits(*l).cues),
+        None => Cues(0),
+    }));
+    cues.resize(n, Cues(0));
+    if verbal_phrases {
+        for &(st, len, cl) in &a.cues {
+            if len > 1 && cl.is_verbal() && st < n && a.verb[st].is_some() {
+                cues[st].0 |= 1 << cl as u16;
+            }
+        }
+    }
+    let mut literal_ids = std::mem::take(&mut bufs.literal_ids);
+    literal_ids.clear();
+    literal_ids.extend((0..n).map(|i| {
+        std::cell::Cell::new(match a.literal_ids.get(i).copied().flatten() {
+            None => LITERAL_UNKNOWN,
+            Some(None) => LITERAL_NONE,
+            Some(Some(id)) => id,
+        })
+    }));
+    let mut scratch = std::mem::take(&mut bufs.scratch);
+    scratch.start_sentence();
     let mut ctx = Ctx {
         lex,
         codes,
         s,
         a,
-        masked: vec![false; n],
-        classes: (0..n)
-            .map(|i| {
-                let Some((l, _)) = a.verb[i] else {
-                    return Cow::Borrowed(&[][..]);
-                };
-                let mut v = Cow::Borrowed(lex.lemma_cues(l));
-                if !verbal_phrases {
-                    return v;
-                }
-                for &(st, len, cl) in &a.cues {
-                    if st == i && len > 1 && cl.is_verbal() && !v.contains(&cl) {
-                        v.to_mut().push(cl);
-                    }
-                }
-                v
-            })
-            .collect(),
-        literal_ids: (0..n)
-            .map(|i| {
-                std::cell::Cell::new(match a.literal_ids.get(i).copied().flatten() {
-                    None => LITERAL_UNKNOWN,
-                    Some(None) => LITERAL_NONE,
-                    Some(Some(id)) => id,
-                })
-            })
-            .collect(),
-        group_runs: group_runs(&a.phrases),
+        masked,
+        cues,
+        literal_ids,
+        group_runs: group_runs(&a.phrases, std::mem::take(&mut bufs.group_runs)),
         question,
+        scratch: std::cell::RefCell::new(scratch),
     };
     mask_parentheticals(&mut ctx);
-    SCRATCH.with_borrow_mut(VerbScratch::start_sentence);
 
     let mut out = SentenceParse::default();
     // (the verbs read straight into their clauses: a list of them was an allocation per
@@ -364,7 +477,7 @@ pub fn parse_sentence(
         };
         if ctx
             .verb_classes(clauses[host].verb)
-            .contains(&CueClass::Speech)
+            .contains(CueClass::Speech)
         {
             continue;
         }
@@ -372,7 +485,7 @@ pub fn parse_sentence(
             clauses.iter().position(|x| {
                 x.verb == g
                     && g < clauses[host].verb
-                    && ctx.verb_classes(g).contains(&CueClass::Speech)
+                    && ctx.verb_classes(g).contains(CueClass::Speech)
                     && !is_comma_participle(&ctx, x)
             })
         });
@@ -391,7 +504,9 @@ pub fn parse_sentence(
         }
     }
     // patterns
-    let mut consumed = vec![false; n];
+    let mut consumed = std::mem::take(&mut bufs.consumed);
+    consumed.clear();
+    consumed.resize(n, false);
     // "called on Gondor to be allowed to leave": an infinitive under a passive infinitive is
     // an act that waits on a permission not given yet, not coded
     let under_unrealised_permission: Vec<bool> = clauses
@@ -449,7 +564,7 @@ pub fn parse_sentence(
     for c in clauses.iter_mut() {
         let threatened = c.infinitive
             && c.governor
-                .is_some_and(|g| ctx.verb_classes(g).contains(&CueClass::Threat));
+                .is_some_and(|g| ctx.verb_classes(g).contains(CueClass::Threat));
         if !threatened {
             continue;
         }
@@ -547,7 +662,7 @@ pub fn parse_sentence(
         let Some(m) = &c.matched else { continue };
         // ", saying ...": the participle reports; it is not a statement event of its own (",
         // accusing the opposition of ..." is an accusation)
-        let participial_speech = ctx.verb_classes(c.verb).contains(&CueClass::Speech)
+        let participial_speech = ctx.verb_classes(c.verb).contains(CueClass::Speech)
             && m.code.starts_with("01")
             && c.form.has(VerbForm::GERUND)
             && c.verb > 0
@@ -881,11 +996,14 @@ pub fn parse_sentence(
     // Erdogan", "talks hosted by Malaysia": the third party mediates (045) or hosts (043)
     // between each party of the act before it
     for c in &clauses {
-        let lemma = ctx.lex.lemma(c.lemma);
-        let code = match lemma {
-            "mediate" | "broker" | "facilitate" => "045",
-            "host" => "043",
-            _ => continue,
+        // (by the lemma's flags: its name, read at every verb, was a cache miss)
+        let flags = ctx.flags(c.lemma);
+        let code = if flags & lemma_flag::MEDIATE != 0 {
+            "045"
+        } else if flags & lemma_flag::HOST != 0 {
+            "043"
+        } else {
+            continue;
         };
         let by = c.verb + 1;
         if !c.form.has(VerbForm::PARTICIPLE) || by + 1 >= n || ctx.lower(by) != "by" {
@@ -998,11 +1116,8 @@ pub fn parse_sentence(
     // "Iran may retaliate"), stays a statement.
     // (a reported statement is a statement: "Moscow says yes, Kyiv says no")
     let event_verb = |k: &VerbClause| {
-        !ctx.verb_classes(k.verb).contains(&CueClass::Speech)
-            && lex
-                .verb_patterns(k.lemma)
-                .iter()
-                .any(|p| !p.code.starts_with("01"))
+        !ctx.verb_classes(k.verb).contains(CueClass::Speech)
+            && ctx.flags(k.lemma) & lemma_flag::NON_STATEMENT != 0
     };
     let reported_uncoded_act = |c: &Candidate| {
         c.code == "010"
@@ -1105,8 +1220,8 @@ pub fn parse_sentence(
     // rebels or criminals rather than by an army is a killing by assault (1823). Soldiers
     // killed, or civilians killed by state forces, stay a use of force.
     for c in out.candidates.iter_mut().filter(|c| c.code == "190") {
-        let lemma = ctx.lex.lemma(ctx.a.verb[c.trigger.0].map_or(0, |x| x.0));
-        if !matches!(lemma, "kill" | "massacre" | "slaughter") {
+        let lemma = ctx.a.verb[c.trigger.0].map_or(0, |x| x.0);
+        if ctx.flags(lemma) & lemma_flag::KILL == 0 {
             continue;
         }
         let (Some(t), Some(source)) = (c.target, code_of(c.source)) else {
@@ -1156,7 +1271,7 @@ pub fn parse_sentence(
                 let under_coded_verb = !adjunct_journey
                     && clauses.iter().rfind(|c| c.verb < start).is_some_and(|c| {
                         c.matched.is_some()
-                            && !is_light_verb(ctx.lex.lemma(c.lemma))
+                            && ctx.flags(c.lemma) & lemma_flag::LIGHT == 0
                             && (c.verb + 1..start).all(|t| {
                                 !matches!(ctx.tag(t), Tag::Sub | Tag::Verb)
                                     && !matches!(ctx.lower(t), ";" | ":")
@@ -1242,16 +1357,27 @@ pub fn parse_sentence(
         }
     }
     out.clauses = clauses;
+    bufs.masked = ctx.masked;
+    bufs.cues = ctx.cues;
+    bufs.literal_ids = ctx.literal_ids;
+    bufs.group_runs = ctx.group_runs.unwrap_or_default();
+    bufs.consumed = consumed;
+    bufs.scratch = ctx.scratch.into_inner();
+    BUFFERS.set(Some(bufs));
     out
 }
 
 /// Each phrase's coordination group as a range of phrase indices, if the groups' numbers
 /// never decrease from phrase to phrase (so each group is one run of phrases).
-fn group_runs(phrases: &[crate::annotate::ActorPhrase]) -> Option<Vec<std::ops::Range<usize>>> {
+/// (`runs` is a buffer to fill, returned in the `Some`.)
+fn group_runs(
+    phrases: &[crate::annotate::ActorPhrase],
+    mut runs: Vec<std::ops::Range<usize>>,
+) -> Option<Vec<std::ops::Range<usize>>> {
     if !phrases.windows(2).all(|w| w[0].group <= w[1].group) {
         return None;
     }
-    let mut runs = Vec::with_capacity(phrases.len());
+    runs.clear();
     let mut start = 0;
     for k in 0..phrases.len() {
         if k + 1 == phrases.len() || phrases[k + 1].group != phrases[k].group {
@@ -1421,11 +1547,10 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
         // "Gunmen attacked a village, police said, killing 20 people": an act of force in
         // the participle is the act's, not the reporter's; the attribution in between (a
         // speech verb whose speaker follows a comma) is passed over
-        let patterns = ctx.lex.verb_patterns(c.lemma);
-        let forceful = patterns.iter().any(|p| p.code.as_str() >= "15");
+        let forceful = ctx.flags(c.lemma) & lemma_flag::FORCEFUL != 0;
         let attribution = |x: &VerbClause| {
             let start = attribution_start(ctx, x);
-            ctx.verb_classes(x.verb).contains(&CueClass::Speech)
+            ctx.verb_classes(x.verb).contains(CueClass::Speech)
                 && !x.subject.is_empty()
                 && start > 0
                 && ctx.s.tokens[start - 1].is_punct(",")
@@ -1462,7 +1587,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
     // "..., the official news agency WFNA said": the speaker of a trailing attribution stands
     // between the comma and the verb; when no actor is named there, the speaker is not one
     // (or set off by commas before more of the sentence: "..., Xinhua said, after a call")
-    let trailing_speech = ctx.verb_classes(c.verb).contains(&CueClass::Speech)
+    let trailing_speech = ctx.verb_classes(c.verb).contains(CueClass::Speech)
         && !c.form.has(VerbForm::GERUND)
         && (words_after(ctx, c.verb) <= 5
             || ctx
@@ -1476,7 +1601,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
     if c.group_start >= 2
         && ctx.s.tokens[c.group_start - 1].is_punct("\"")
         && matches!(ctx.lower(c.group_start - 2), "," | "." | "?" | "!")
-        && ctx.verb_classes(c.verb).contains(&CueClass::Speech)
+        && ctx.verb_classes(c.verb).contains(CueClass::Speech)
     {
         return (c.verb + 1..(c.verb + 7).min(ctx.n()))
             .take_while(|&i| matches!(ctx.tag(i), Tag::Name | Tag::Det | Tag::Actor))
@@ -1590,8 +1715,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             if !adjacent && b > 0 && ctx.tag(b - 1) == Tag::Verb {
                 let clausal = ctx
                     .verb_classes(b - 1)
-                    .iter()
-                    .any(|c| matches!(c, CueClass::Speech | CueClass::Denial | CueClass::Fear));
+                    .any_of(&[CueClass::Speech, CueClass::Denial, CueClass::Fear]);
                 let object_controlled = c.infinitive
                     || (c.form.has(VerbForm::GERUND)
                         && (c.group_start == 0
@@ -1738,9 +1862,7 @@ fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
             continue;
         }
         let cls = ctx.verb_classes(g);
-        if cls
-            .iter()
-            .any(|x| matches!(x, CueClass::Speech | CueClass::Denial | CueClass::Fear))
+        if cls.any_of(&[CueClass::Speech, CueClass::Denial, CueClass::Fear])
             && (first_subject.is_some_and(|s| s > g)
                 || (g + 1 < ctx.n() && ctx.lower(g + 1) == "that"))
         {
@@ -1945,10 +2067,10 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
         let cls = ctx.verb_classes(g);
         let prep = (c.group_start > 0 && ctx.tag(c.group_start - 1) == Tag::Prep)
             .then(|| ctx.lower(c.group_start - 1));
-        if gmod == Modality::Negated && !cls.contains(&CueClass::Denial) {
+        if gmod == Modality::Negated && !cls.contains(CueClass::Denial) {
             return Modality::Negated;
         }
-        if cls.contains(&CueClass::Denial) {
+        if cls.contains(CueClass::Denial) {
             return Modality::Negated;
         }
         if let Some(p) = prep {
@@ -1959,10 +2081,10 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
                 return gmod;
             }
         }
-        if cls.contains(&CueClass::Fear) {
+        if cls.contains(CueClass::Fear) {
             return Modality::Hypothetical;
         }
-        if cls.contains(&CueClass::Speech) {
+        if cls.contains(CueClass::Speech) {
             // "once inspectors confirm that Tehran has complied": what a hypothetical speech
             // act would report is hypothetical too
             if gmod == Modality::Hypothetical {
@@ -1976,7 +2098,7 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
             }
             // "Moscow claimed that Kyiv shelled ...": a contested claim; "gunmen killed 12
             // people, police said": a report, which the news passes on as fact
-            if cls.contains(&CueClass::Claim) {
+            if cls.contains(CueClass::Claim) {
                 return Modality::Reported;
             }
             return gmod;
@@ -1994,7 +2116,7 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
         if c.infinitive || prep.is_some() || c.form.has(VerbForm::GERUND) {
             // "would consider reopening talks", "is weighing imposing sanctions": an act
             // only considered has not happened, nor been announced
-            let considered = cls.contains(&CueClass::Possibility)
+            let considered = cls.contains(CueClass::Possibility)
                 || ctx
                     .a
                     .cues
@@ -2003,7 +2125,7 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
             if considered && prep.is_none() {
                 return Modality::Hypothetical;
             }
-            if cls.contains(&CueClass::Intent) {
+            if cls.contains(CueClass::Intent) {
                 // "Analysts expect Beijing to offer loans", "wants Russia to withdraw": an
                 // intent about another's act, named as the object before the infinitive, is
                 // a wish or a forecast, not that other's act or intent
@@ -2023,7 +2145,7 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
                     gmod
                 };
             }
-            if cls.contains(&CueClass::Factive) {
+            if cls.contains(CueClass::Factive) {
                 return gmod;
             }
             if prep.is_none() && c.form.has(VerbForm::GERUND) && !c.infinitive {
@@ -2031,7 +2153,7 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
                 return gmod;
             }
             if c.infinitive
-                && !is_object_control(ctx.lex.lemma(ctx.a.verb[g].map_or(0, |x| x.0)))
+                && ctx.flags(ctx.a.verb[g].map_or(0, |x| x.0)) & lemma_flag::OBJECT_CONTROL == 0
                 && c.group_start > g + 1
             {
                 // a purpose clause after the verb's object
@@ -2063,7 +2185,7 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
 /// A future ("will", "would") in the complement of a speech verb whose subject is the speaker.
 fn own_future_in_speech(ctx: &Ctx, clauses: &[VerbClause], c: &VerbClause) -> bool {
     let Some(g) = c.governor else { return false };
-    if !(c.future || c.would) || !ctx.verb_classes(g).contains(&CueClass::Speech) {
+    if !(c.future || c.would) || !ctx.verb_classes(g).contains(CueClass::Speech) {
         return false;
     }
     let Some(gc) = clauses.iter().find(|x| x.verb == g) else {
@@ -2651,7 +2773,7 @@ fn is_reciprocal(code: &str, p: &CompiledPattern) -> bool {
 /// True when the intent of a governing `to` verb makes this infinitive a future act.
 fn governed_by_intent(ctx: &Ctx, c: &VerbClause) -> bool {
     c.governor
-        .is_some_and(|g| ctx.verb_classes(g).contains(&CueClass::Intent))
+        .is_some_and(|g| ctx.verb_classes(g).contains(CueClass::Intent))
         && c.infinitive
 }
 
@@ -2659,7 +2781,7 @@ fn governed_by_intent(ctx: &Ctx, c: &VerbClause) -> bool {
 fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
     // a participle (", accusing Armenia of lying") adds the speaker's act to the clause before
     // it; it attributes nothing, and what stands before it is not its content
-    if !ctx.verb_classes(c.verb).contains(&CueClass::Speech) || is_comma_participle(ctx, c) {
+    if !ctx.verb_classes(c.verb).contains(CueClass::Speech) || is_comma_participle(ctx, c) {
         return false;
     }
     let start = attribution_start(ctx, c);
@@ -2753,7 +2875,7 @@ fn reaction_to(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<Vec<usize>
         .rev()
         .filter(|x| x.verb < det && !x.infinitive && !x.subject.is_empty())
         .filter(|x| !(x.form.has(VerbForm::GERUND) && x.group_start == x.verb));
-    let is_speech = |x: &VerbClause| ctx.verb_classes(x.verb).contains(&CueClass::Speech);
+    let is_speech = |x: &VerbClause| ctx.verb_classes(x.verb).contains(CueClass::Speech);
     let mut before = before.filter(|x| {
         if speech {
             is_speech(x)
@@ -2779,12 +2901,12 @@ fn reduced_passive_relative(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Opti
         || c.form.has(VerbForm::GERUND)
         // (a verb of saying or thinking after a name is that name's: "what New Delhi said was
         // a camp", "Mulino said on Sunday his country would")
-        || ctx.verb_classes(c.verb).iter().any(|cl| {
-            matches!(
-                cl,
-                CueClass::Speech | CueClass::Denial | CueClass::Fear | CueClass::Intent
-            )
-        })
+        || ctx.verb_classes(c.verb).any_of(&[
+            CueClass::Speech,
+            CueClass::Denial,
+            CueClass::Fear,
+            CueClass::Intent,
+        ])
     {
         return None;
     }
@@ -2810,8 +2932,7 @@ fn reduced_passive_relative(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Opti
                 .all(|t| matches!(ctx.tag(t), Tag::Det | Tag::Num | Tag::Adv))
             && !ctx
                 .verb_classes(x.verb)
-                .iter()
-                .any(|cl| matches!(cl, CueClass::Speech | CueClass::Denial | CueClass::Fear));
+                .any_of(&[CueClass::Speech, CueClass::Denial, CueClass::Fear]);
         if object && !x.passive {
             return Some(None);
         }
@@ -2887,10 +3008,9 @@ fn number_value(w: &str) -> Option<u32> {
 /// rejecting, warning, praising (some pattern codes more than a statement, 01x) rather than an
 /// act of force (most of its patterns 15 and above: "rejecting" has one 1722 pattern among
 /// hundreds of verbal ones, "killing" none).
+/// (Read from the lemma's flags, made by [`lemma_flags`].)
 fn is_verbal_act(ctx: &Ctx, lemma: u32) -> bool {
-    let patterns = ctx.lex.verb_patterns(lemma);
-    let force = patterns.iter().filter(|p| p.code.as_str() >= "15").count();
-    patterns.iter().any(|p| !p.code.starts_with("01")) && 2 * force < patterns.len()
+    ctx.flags(lemma) & lemma_flag::VERBAL_ACT != 0
 }
 
 /// A participial clause set off by a comma (", killing seven civilians", ", accusing Kyiv of
@@ -2978,7 +3098,8 @@ fn clause_end_past(ctx: &Ctx, from: usize, through: &[&str]) -> usize {
 }
 
 /// [`match_verb`]'s scratch space, kept per thread from verb to verb (these were three
-/// allocations per verb).
+/// allocations per verb) in [`SentenceBuffers`].
+#[derive(Default)]
 struct VerbScratch {
     /// A bit per literal id of `keys`: all zero between calls.
     present: Vec<u64>,
@@ -3008,19 +3129,6 @@ impl VerbScratch {
     }
 }
 
-thread_local! {
-    static SCRATCH: std::cell::RefCell<VerbScratch> = const {
-        std::cell::RefCell::new(VerbScratch {
-            present: Vec::new(),
-            candidates: Vec::new(),
-            keys: Vec::new(),
-            in_sentence: Vec::new(),
-            sentence_keys: Vec::new(),
-            sentence_filled: false,
-        })
-    };
-}
-
 /// Set the bit in `in_sentence` (sized to `words` here) of each word of the sentence that has
 /// a literal id, and list the ids in `sentence_keys`.
 fn fill_sentence_keys(
@@ -3040,12 +3148,15 @@ fn fill_sentence_keys(
 
 /// Try each pattern of the verb, most specific first.
 fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
-    let all = ctx.lex.verb_patterns(c.lemma);
-    if all.is_empty()
-        || (c.subject.is_empty() && !c.passive && !ctx.lex.matches_without_subject(c.lemma))
+    // (the lemma's flags first: a clause no pattern can match returns without reading the
+    // verb's list of patterns, which was a cache miss)
+    let flags = ctx.flags(c.lemma);
+    if flags & lemma_flag::HAS_PATTERNS == 0
+        || (c.subject.is_empty() && !c.passive && flags & lemma_flag::SUBJECTLESS == 0)
     {
         return None;
     }
+    let all = ctx.lex.verb_patterns(c.lemma);
     // Cheap pre-filter: a pattern whose literal words do not occur after the verb cannot match.
     // Common verbs have hundreds of patterns; this keeps matching linear in practice.
     let n = ctx.n();
@@ -3065,7 +3176,8 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     let words = ctx.lex.literal_count().div_ceil(64);
     // (the first pass tries each candidate as the filter finds it, so the candidates after the
     // first match are never filtered; the rest are kept for the target-less pass)
-    let (found, pats, partnerless) = SCRATCH.with_borrow_mut(|scratch| {
+    let (found, pats, partnerless) = {
+        let scratch = &mut *ctx.scratch.borrow_mut();
         let VerbScratch {
             present,
             candidates,
@@ -3180,7 +3292,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
             }
         }
         (found, pats, partnerless)
-    });
+    };
     if found.is_some() {
         return found;
     }
@@ -3695,7 +3807,7 @@ fn try_pattern(
                             && q.country.is_none()
                             && q.person.is_none()
                             && q.org.is_none()
-                            && ctx.verb_classes(c.verb).contains(&CueClass::Speech);
+                            && ctx.verb_classes(c.verb).contains(CueClass::Speech);
                         if press {
                             pos = q.end;
                             skipped += 1;
@@ -3855,7 +3967,7 @@ fn try_pattern(
         && !p.has_target()
         && !passive
         && !reciprocal
-        && !ctx.verb_classes(c.verb).contains(&CueClass::Speech)
+        && !ctx.verb_classes(c.verb).contains(CueClass::Speech)
     {
         let recipient = || {
             (literal_end > c.verb + 1)
@@ -4446,7 +4558,7 @@ fn match_noun(
                     .as_ref()
                     .is_some_and(|m| m.code.get(..2) == p.code.get(..2))
             };
-            let light = || is_light_verb(ctx.lex.lemma(gov.lemma));
+            let light = || ctx.flags(gov.lemma) & lemma_flag::LIGHT != 0;
             if !between_ok || !(same_root() || light()) {
                 return None;
             }
@@ -4668,10 +4780,10 @@ fn nominal_modality(ctx: &Ctx, clauses: &[VerbClause], m: &PatternMatch) -> Moda
     // the verb this noun phrase depends on
     if let Some(c) = clauses.iter().rfind(|c| c.verb < start) {
         let cls = ctx.verb_classes(c.verb);
-        if cls.contains(&CueClass::Denial) {
+        if cls.contains(CueClass::Denial) {
             return Modality::Negated;
         }
-        if cls.contains(&CueClass::Fear) || cls.contains(&CueClass::Intent) {
+        if cls.contains(CueClass::Fear) || cls.contains(CueClass::Intent) {
             return Modality::Hypothetical;
         }
         if c.modality != Modality::Asserted {
@@ -4680,7 +4792,7 @@ fn nominal_modality(ctx: &Ctx, clauses: &[VerbClause], m: &PatternMatch) -> Moda
         if c.future || c.possible || governed_by_intent(ctx, c) {
             return Modality::Hypothetical;
         }
-        if cls.contains(&CueClass::Claim)
+        if cls.contains(CueClass::Claim)
             && c.governor.is_none()
             && !is_trailing_attribution(ctx, c)
         {

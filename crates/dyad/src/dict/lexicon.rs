@@ -857,6 +857,16 @@ impl WordTable {
     }
 }
 
+/// What clause analysis asks of a verb lemma at every verb, in one word read from a dense
+/// array (the lemma's name, patterns and cue list, asked at each verb, were cache misses): its
+/// verbal cue classes as bits (`code::cue_bits` of [`Lexicon::lemma_cues`]) and
+/// the flags `code` derives from the lemma and its patterns (`code::lemma_flags`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LemmaBits {
+    pub cues: u16,
+    pub flags: u16,
+}
+
 /// Patterns of one verb by the [`Lexicon::literal_id`] of one literal word each (the one fewest
 /// patterns have, see `compile_rest`) or of the first words of their alternatives, and those
 /// with no literal (a bit set over the verb's patterns: bit `i % 64` of word `i / 64`).
@@ -919,6 +929,8 @@ pub struct Lexicon {
     literal_first: [u64; 4],
     /// Verb lemmas that are cues (speech, denial, fear, intent ...).
     lemma_cues: FxHashMap<u32, Vec<CueClass>>,
+    /// Per lemma: [`LemmaBits`].
+    lemma_bits: Vec<LemmaBits>,
     /// The first country entry of each code (`dict.countries` index): a town's country is
     /// found for every capitalised unknown word, and a scan of the ~250 entries cost more than
     /// the gazetteer look-up itself.
@@ -952,6 +964,7 @@ impl Lexicon {
             literal_ids: FxHashMap::default(),
             literal_first: [0; 4],
             lemma_cues: FxHashMap::default(),
+            lemma_bits: Vec::new(),
             country_entries: FxHashMap::default(),
         };
         // Actors: built on a second thread while verbs, cues and patterns compile here
@@ -1245,6 +1258,12 @@ impl Lexicon {
     /// Cue classes of a verb lemma (speech, denial, intent ...).
     pub fn lemma_cues(&self, id: u32) -> &[CueClass] {
         self.lemma_cues.get(&id).map_or(&[], |v| v.as_slice())
+    }
+
+    /// [`LemmaBits`] of a verb lemma.
+    #[inline]
+    pub fn lemma_bits(&self, id: u32) -> LemmaBits {
+        self.lemma_bits.get(id as usize).copied().unwrap_or_default()
     }
 
     /// Numbers for `dyad dict stats`.
@@ -1940,6 +1959,16 @@ fn compile_rest(
     lex.noun_patterns
         .values_mut()
         .for_each(|v| v.retain(|p| allow_unknown_codes || ont.lookup(&p.code).is_some()));
+    lex.lemma_bits = (0..lex.lemmas.len() as u32)
+        .map(|id| LemmaBits {
+            cues: crate::code::cue_bits(lex.lemma_cues(id)),
+            flags: crate::code::lemma_flags(
+                lex.lemma(id),
+                lex.verb_patterns(id),
+                lex.matches_without_subject(id),
+            ),
+        })
+        .collect();
 }
 
 #[cfg(test)]
