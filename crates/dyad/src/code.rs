@@ -144,6 +144,97 @@ struct Ctx<'a> {
     question: bool,
     /// [`match_verb`]'s scratch space.
     scratch: std::cell::RefCell<VerbScratch>,
+    /// Each token's [`kind`] bits: the scans over a sentence's tokens test these rather than
+    /// read every token's text, which lies elsewhere in memory.
+    kinds: Vec<u32>,
+}
+
+/// The words and marks whose tokens the clause analysis looks for as it scans a sentence, a
+/// bit each ([`kind_of`]). (A mark of one character is always a punctuation token: these bits
+/// are also what `Token::is_punct` would say.)
+mod kind {
+    pub const SEMI: u32 = 1;
+    pub const COLON: u32 = 1 << 1;
+    pub const PERIOD: u32 = 1 << 2;
+    pub const COMMA: u32 = 1 << 3;
+    pub const QUOTE: u32 = 1 << 4;
+    pub const LPAREN: u32 = 1 << 5;
+    pub const RPAREN: u32 = 1 << 6;
+    pub const AND: u32 = 1 << 7;
+    pub const OR: u32 = 1 << 8;
+    pub const BUT: u32 = 1 << 9;
+    pub const THEN: u32 = 1 << 10;
+    pub const THAT: u32 = 1 << 11;
+    pub const WHO: u32 = 1 << 12;
+    pub const WHICH: u32 = 1 << 13;
+    /// "whose" or "whom".
+    pub const WHOSE_WHOM: u32 = 1 << 14;
+    pub const VISITING: u32 = 1 << 15;
+}
+
+/// The words and marks of [`kind`], with their bits.
+const KIND_WORDS: [(&str, u32); 17] = [
+    (";", kind::SEMI),
+    (":", kind::COLON),
+    (".", kind::PERIOD),
+    (",", kind::COMMA),
+    ("\"", kind::QUOTE),
+    ("(", kind::LPAREN),
+    (")", kind::RPAREN),
+    ("or", kind::OR),
+    ("and", kind::AND),
+    ("but", kind::BUT),
+    ("who", kind::WHO),
+    ("then", kind::THEN),
+    ("that", kind::THAT),
+    ("whom", kind::WHOSE_WHOM),
+    ("whose", kind::WHOSE_WHOM),
+    ("which", kind::WHICH),
+    ("visiting", kind::VISITING),
+];
+
+/// A word's slot in [`KIND_TABLE`]: its first and last byte and its length, multiplied by a
+/// number chosen so that no two of [`KIND_WORDS`] share a slot.
+#[inline]
+const fn kind_slot(first: u8, last: u8, len: usize) -> usize {
+    let x = first as u32 | (last as u32) << 8 | ((len as u32) & 0xff) << 16;
+    (x.wrapping_mul(0xd8f1_6ae1) >> 24) as usize
+}
+
+/// Per [`kind_slot`]: the index in [`KIND_WORDS`] plus one of the word filed there, or 0.
+const KIND_TABLE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < KIND_WORDS.len() {
+        let w = KIND_WORDS[i].0.as_bytes();
+        let slot = kind_slot(w[0], w[w.len() - 1], w.len());
+        assert!(table[slot] == 0, "two kind words share a slot");
+        table[slot] = i as u8 + 1;
+        i += 1;
+    }
+    table
+};
+
+/// The [`kind`] bits of a token's lower-cased text: one table slot, and a comparison only
+/// for a word that shares a listed word's first and last byte and length (a chain of string
+/// comparisons was a branch misprediction per token or two).
+#[inline]
+fn kind_of(lower: &str) -> u32 {
+    let b = lower.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return 0;
+    };
+    match KIND_TABLE[kind_slot(first, last, b.len())] {
+        0 => 0,
+        k => {
+            let (w, bits) = KIND_WORDS[usize::from(k) - 1];
+            if b == w.as_bytes() {
+                bits
+            } else {
+                0
+            }
+        }
+    }
 }
 
 /// A set of cue classes, a bit each (`1 << class`).
@@ -238,6 +329,7 @@ struct SentenceBuffers {
     group_runs: Vec<std::ops::Range<usize>>,
     consumed: Vec<bool>,
     scratch: VerbScratch,
+    kinds: Vec<u32>,
 }
 
 thread_local! {
@@ -266,6 +358,11 @@ impl Ctx<'_> {
 
     fn lower(&self, i: usize) -> &str {
         &self.s.tokens[i].lower
+    }
+    /// Whether token `i` is one of the [`kind`]s `k`.
+    #[inline]
+    fn is(&self, i: usize, k: u32) -> bool {
+        self.kinds[i] & k != 0
     }
     fn tag(&self, i: usize) -> Tag {
         self.a.tags[i]
@@ -373,6 +470,9 @@ pub fn parse_sentence(
     }));
     let mut scratch = std::mem::take(&mut bufs.scratch);
     scratch.start_sentence();
+    let mut kinds = std::mem::take(&mut bufs.kinds);
+    kinds.clear();
+    kinds.extend(s.tokens.iter().map(|t| kind_of(&t.lower)));
     let mut ctx = Ctx {
         lex,
         codes,
@@ -384,6 +484,7 @@ pub fn parse_sentence(
         group_runs: group_runs(&a.phrases, std::mem::take(&mut bufs.group_runs)),
         question,
         scratch: std::cell::RefCell::new(scratch),
+        kinds,
     };
     mask_parentheticals(&mut ctx);
 
@@ -400,7 +501,7 @@ pub fn parse_sentence(
         let c = &clauses[k];
         let bare =
             c.group_start == c.verb && c.form.has(VerbForm::BASE) && !c.form.has(VerbForm::PAST);
-        let after_and = c.verb > 0 && matches!(ctx.lower(c.verb - 1), "and" | "or");
+        let after_and = c.verb > 0 && ctx.is(c.verb - 1, kind::AND | kind::OR);
         if bare && after_and && clauses[k - 1].infinitive {
             clauses[k].infinitive = true;
             clauses[k].shares_with = Some(k - 1);
@@ -413,10 +514,10 @@ pub fn parse_sentence(
         let between = prev.verb + 1..c.verb;
         let coordinated = between
             .clone()
-            .any(|t| matches!(ctx.lower(t), "and" | "or"))
+            .any(|t| ctx.is(t, kind::AND | kind::OR))
             && between
                 .clone()
-                .all(|t| matches!(ctx.lower(t), "and" | "or") || ctx.tag(t) == Tag::Adv);
+                .all(|t| ctx.is(t, kind::AND | kind::OR) || ctx.tag(t) == Tag::Adv);
         if prev.passive
             && !c.passive
             && c.form.has(VerbForm::PARTICIPLE)
@@ -825,7 +926,7 @@ pub fn parse_sentence(
     // Trump": the one named after an attributive "visiting" visits (042) the country of the
     // host, the subject of the clause it stands in
     for i in 1..n {
-        if ctx.lower(i) != "visiting" || ctx.tag(i) == Tag::Verb {
+        if !ctx.is(i, kind::VISITING) || ctx.tag(i) == Tag::Verb {
             continue;
         }
         let Some(visitor) = ctx.a.phrase_of.get(i + 1).copied().flatten() else {
@@ -1197,7 +1298,7 @@ pub fn parse_sentence(
             cl == CueClass::Condition
                 && s > c.trigger.0
                 && matches!(ctx.lower(s), "if" | "unless")
-                && !(c.trigger.0..s).any(|t| matches!(ctx.lower(t), ";" | ":" | "."))
+                && !(c.trigger.0..s).any(|t| ctx.is(t, kind::SEMI | kind::COLON | kind::PERIOD))
         });
         let Some(&(at, len, _)) = condition else {
             continue;
@@ -1274,7 +1375,7 @@ pub fn parse_sentence(
                             && ctx.flags(c.lemma) & lemma_flag::LIGHT == 0
                             && (c.verb + 1..start).all(|t| {
                                 !matches!(ctx.tag(t), Tag::Sub | Tag::Verb)
-                                    && !matches!(ctx.lower(t), ";" | ":")
+                                    && !ctx.is(t, kind::SEMI | kind::COLON)
                             })
                     });
                 // background: "since Russia's invasion of Ukraine", "after the killing of"
@@ -1363,6 +1464,7 @@ pub fn parse_sentence(
     bufs.group_runs = ctx.group_runs.unwrap_or_default();
     bufs.consumed = consumed;
     bufs.scratch = ctx.scratch.into_inner();
+    bufs.kinds = ctx.kinds;
     BUFFERS.set(Some(bufs));
     out
 }
@@ -1392,27 +1494,27 @@ fn mask_parentheticals(ctx: &mut Ctx) {
     let n = ctx.n();
     let mut i = 0;
     while i < n {
-        if ctx.s.tokens[i].is_punct("(") {
-            if let Some(j) = (i + 1..n).find(|&j| ctx.s.tokens[j].is_punct(")")) {
+        if ctx.is(i, kind::LPAREN) {
+            if let Some(j) = (i + 1..n).find(|&j| ctx.is(j, kind::RPAREN)) {
                 ctx.masked[i..=j].iter_mut().for_each(|m| *m = true);
                 i = j + 1;
                 continue;
             }
         }
-        if ctx.s.tokens[i].is_punct(",") && i + 1 < n {
+        if ctx.is(i, kind::COMMA) && i + 1 < n {
             let nx = i + 1;
-            let opens = matches!(ctx.lower(nx), "who" | "which" | "whose" | "whom")
+            let opens = ctx.is(nx, kind::WHO | kind::WHICH | kind::WHOSE_WHOM)
                 || (ctx.tag(nx) == Tag::Verb
                     && ctx.a.verb[nx].is_some_and(|(_, f)| {
                         f.has(VerbForm::GERUND) || f.only(VerbForm::PARTICIPLE)
                     }))
                                 || ctx.tag(nx) == Tag::Prep
                 || (ctx.tag(nx) == Tag::Det
-                    && !ctx.s.tokens[i + 1..].iter().any(|t| t.lower == "and"))
+                    && !(i + 1..n).any(|t| ctx.is(t, kind::AND)))
                 // an appositive role after a name: "Dmitry Medvedev, deputy chairman of ...,"
                 || appositive_role(ctx, i);
             if opens {
-                if let Some(j) = (nx + 1..n).find(|&j| ctx.s.tokens[j].is_punct(",")) {
+                if let Some(j) = (nx + 1..n).find(|&j| ctx.is(j, kind::COMMA)) {
                     // the parenthetical must close before a verb of the main clause follows
                     if j + 1 < n && (j + 1..n).any(|k| ctx.tag(k) == Tag::Verb) {
                         ctx.masked[i..=j].iter_mut().for_each(|m| *m = true);
@@ -1564,7 +1666,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                     && finite
                     && !(past_attributions && attribution(x))
                     && (!same_mask || ctx.masked[x.verb] == ctx.masked[c.verb])
-                    && !(x.verb..c.verb).any(|t| matches!(ctx.lower(t), ";" | ":"))
+                    && !(x.verb..c.verb).any(|t| ctx.is(t, kind::SEMI | kind::COLON))
             })
         };
         // ", Aliyev insisted, rejecting accusations": after an attribution set off by commas,
@@ -1618,7 +1720,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
         if ctx.masked[j] && !own_masked {
             continue;
         }
-        if trailing_speech && j + 1 < c.group_start && ctx.s.tokens[j].is_punct(",") {
+        if trailing_speech && j + 1 < c.group_start && ctx.is(j, kind::COMMA) {
             return speaker_role.map(|p| vec![p]).unwrap_or_default();
         }
         if let Some(p) = ctx.a.phrase_of[j] {
@@ -1701,7 +1803,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             // verb dyad knows in between, "Turkey sent a letter ... and was condemned" keeps
             // Turkey)
             let conjoined_verb = t > ph.end
-                && matches!(ctx.lower(t - 1), "and" | "but" | "then")
+                && ctx.is(t - 1, kind::AND | kind::BUT | kind::THEN)
                 && !inside_group
                 && (0..ph.start).any(|x| ctx.tag(x) == Tag::Verb);
             if !adjacent && conjoined_verb {
@@ -1762,20 +1864,18 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                 let Some(prev) = clauses.iter().position(|x| x.verb == j) else {
                     return vec![];
                 };
-                let between = &ctx.s.tokens[j + 1..c.group_start];
                 // "Protesters demanding the resignation of X blocked roads": a finite verb
                 // after a participle that modifies the phrase before it has that phrase for
                 // its subject
                 if !c.infinitive && !c.form.has(VerbForm::GERUND) && depth < 4 {
                     if let Some(head) = reduced_relative_head(ctx, clauses, prev) {
-                        if !between.iter().any(|t| t.is_punct(",") || t.lower == "and") {
+                        if !(j + 1..c.group_start).any(|t| ctx.is(t, kind::COMMA | kind::AND)) {
                             return ctx.group_of(head);
                         }
                     }
                 }
-                let coordinated = between.iter().any(|t| {
-                    t.lower == "and" || t.lower == "but" || t.lower == "then" || t.is_punct(",")
-                });
+                let coordinated = (j + 1..c.group_start)
+                    .any(|t| ctx.is(t, kind::AND | kind::BUT | kind::THEN | kind::COMMA));
                 if (coordinated || c.form.has(VerbForm::GERUND) || c.infinitive) && depth < 4 {
                     // a finite verb coordinates with the last verb of the same kind: in "said
                     // Russia did not attack ... and accused Kyiv", "accused" pairs with "said"
@@ -1796,7 +1896,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                 }
                 return vec![];
             }
-            Tag::Punct if matches!(ctx.lower(j), ";" | ":") => return vec![],
+            Tag::Punct if ctx.is(j, kind::SEMI | kind::COLON) => return vec![],
             _ => {}
         }
     }
@@ -1825,8 +1925,8 @@ fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
             j -= 1;
             match ctx.tag(j) {
                 Tag::Verb => return Some(j),
-                Tag::Punct if matches!(ctx.lower(j), ";" | ":" | ".") => return None,
-                Tag::Sub if ctx.lower(j) != "that" => return None,
+                Tag::Punct if ctx.is(j, kind::SEMI | kind::COLON | kind::PERIOD) => return None,
+                Tag::Sub if !ctx.is(j, kind::THAT) => return None,
                 _ => {}
             }
         }
@@ -1856,7 +1956,7 @@ fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
     let first_subject = c.subject.iter().map(|&p| ctx.a.phrases[p].start).min();
     for g in (0..c.group_start).rev() {
         if ctx.tag(g) != Tag::Verb {
-            if matches!(ctx.lower(g), ";") {
+            if ctx.is(g, kind::SEMI) {
                 break;
             }
             continue;
@@ -1864,7 +1964,7 @@ fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
         let cls = ctx.verb_classes(g);
         if cls.any_of(&[CueClass::Speech, CueClass::Denial, CueClass::Fear])
             && (first_subject.is_some_and(|s| s > g)
-                || (g + 1 < ctx.n() && ctx.lower(g + 1) == "that"))
+                || (g + 1 < ctx.n() && ctx.is(g + 1, kind::THAT)))
         {
             return Some(g);
         }
@@ -2790,7 +2890,7 @@ fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
     // (", President Aliyev insisted on Monday, rejecting ...": the speaker's participle after
     // the attribution is not the sentence going on)
     let participle_after = (c.verb + 1..ctx.n().saturating_sub(1)).find(|&j| {
-        ctx.s.tokens[j].is_punct(",")
+        ctx.is(j, kind::COMMA)
             && ctx.tag(j + 1) == Tag::Verb
             && ctx.lower(j + 1).ends_with("ing")
     });
@@ -2943,9 +3043,16 @@ fn reduced_passive_relative(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Opti
     let next = clauses.get(j)?;
     let joined = (c.verb + 1..next.group_start).any(|t| {
         matches!(ctx.tag(t), Tag::Conj | Tag::Sub | Tag::Verb)
-            || matches!(
-                ctx.lower(t),
-                "," | ";" | ":" | "and" | "but" | "or" | "who" | "which"
+            || ctx.is(
+                t,
+                kind::COMMA
+                    | kind::SEMI
+                    | kind::COLON
+                    | kind::AND
+                    | kind::BUT
+                    | kind::OR
+                    | kind::WHO
+                    | kind::WHICH,
             )
     });
     // (a later verb with no subject found has none between: no determiner or pronoun that
@@ -3068,7 +3175,7 @@ fn opens_clause(ctx: &Ctx, i: usize) -> bool {
         return false;
     }
     let end = (i + 1..ctx.n())
-        .find(|&k| matches!(ctx.lower(k), "," | ";" | ":" | "."))
+        .find(|&k| ctx.is(k, kind::COMMA | kind::SEMI | kind::COLON | kind::PERIOD))
         .unwrap_or(ctx.n())
         .min(i + 10);
     (i + 2..end).any(|k| {
@@ -3091,8 +3198,8 @@ fn clause_end_past(ctx: &Ctx, from: usize, through: &[&str]) -> usize {
     (from..ctx.n())
         .find(|&i| {
             (matches!(ctx.tag(i), Tag::Sub) && !through.contains(&ctx.lower(i)))
-                || matches!(ctx.lower(i), ";" | ":")
-                || (ctx.lower(i) == "\"" && ctx.tag(i) != Tag::Adv)
+                || ctx.is(i, kind::SEMI | kind::COLON)
+                || (ctx.is(i, kind::QUOTE) && ctx.tag(i) != Tag::Adv)
         })
         .unwrap_or(ctx.n())
 }
@@ -4521,7 +4628,8 @@ fn match_noun(
     if before.len() > 1 {
         return None;
     }
-    if let Some(ph) = owned_head(ctx, noun).filter(|_| before == [PatElem::Source]) {
+    let source_before = before == [PatElem::Source];
+    if let Some(ph) = source_before.then(|| owned_head(ctx, noun)).flatten() {
         sources = ctx.group_of(ph);
     } else if before == [PatElem::Source] {
         let mut j = noun;
@@ -4551,7 +4659,7 @@ fn match_noun(
             }
             let between_ok = (gov.verb + 1..noun).all(|t| {
                 !matches!(ctx.tag(t), Tag::Sub | Tag::Verb)
-                    && !matches!(ctx.lower(t), ";" | ":" | ",")
+                    && !ctx.is(t, kind::SEMI | kind::COLON | kind::COMMA)
             });
             let same_root = || {
                 gov.matched
@@ -4649,10 +4757,12 @@ fn match_noun(
 fn owned_head(ctx: &Ctx, i: usize) -> Option<usize> {
     let ph = ctx.a.phrase_of[i]?;
     let p = &ctx.a.phrases[ph];
-    let owned = p
-        .agent
-        .is_some_and(|a| ctx.lex.dict.agents[a as usize].owned);
-    (owned && p.end == i + 1).then_some(ph)
+    // (the phrase's end first: the agent's entry is a cache miss, asked for every token of a
+    // phrase)
+    let owned = p.end == i + 1
+        && p.agent
+            .is_some_and(|a| ctx.lex.dict.agents[a as usize].owned);
+    owned.then_some(ph)
 }
 
 /// A journey noun pattern ("$ visit to +", "$ trip to +"): its traveller may stand apart from
