@@ -857,6 +857,30 @@ impl WordTable {
     }
 }
 
+/// A word's bit in [`Lexicon::noun_prefixes`]: a hash of its first three bytes (of all of them,
+/// and its length, when it is shorter).
+#[inline]
+fn noun_prefix_bit(w: &str) -> usize {
+    let b = w.as_bytes();
+    let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+    let key = byte(0) | byte(1) << 8 | byte(2) << 16 | (b.len().min(3) as u64) << 24;
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+}
+
+/// The [`noun_prefix_bit`]s every word that [`Lexicon::noun_patterns`] finds under the key
+/// `key` (a singular, see `compile_rest`) can have: a word found by its singular begins with
+/// that singular, which is the whole word, or at least its first two bytes when an "-ies" was
+/// taken off ("xyies" for "xy"); a word found as an "-ies" plural of a key in "-y" begins with
+/// the key less its "y", then "ies".
+fn noun_prefix_bits(key: &str) -> [usize; 3] {
+    let ies = |stem: &str| noun_prefix_bit(&format!("{stem}ies"));
+    [
+        noun_prefix_bit(key),
+        ies(key),
+        ies(key.strip_suffix('y').unwrap_or(key)),
+    ]
+}
+
 /// What clause analysis asks of a verb lemma at every verb, in one word read from a dense
 /// array (the lemma's name, patterns and cue list, asked at each verb, were cache misses): its
 /// verbal cue classes as bits (`code::cue_bits` of [`Lexicon::lemma_cues`]) and
@@ -921,6 +945,9 @@ pub struct Lexicon {
     /// patterns).
     subjectless: Vec<bool>,
     noun_patterns: FxHashMap<String, Vec<Arc<CompiledPattern>>>,
+    /// A bit per [`noun_prefix_bit`] of the words that can have noun patterns: most nouns
+    /// have none, and this tells without a hash look-up (see [`Lexicon::noun_patterns`]).
+    noun_prefixes: Vec<u64>,
     /// A number for each distinct [`literal_key`] of a pattern literal: patterns and the words
     /// after a verb are compared by these.
     literal_ids: FxHashMap<String, u32>,
@@ -961,6 +988,7 @@ impl Lexicon {
             index_keys: Vec::new(),
             subjectless: Vec::new(),
             noun_patterns: FxHashMap::default(),
+            noun_prefixes: Vec::new(),
             literal_ids: FxHashMap::default(),
             literal_first: [0; 4],
             lemma_cues: FxHashMap::default(),
@@ -1243,6 +1271,14 @@ impl Lexicon {
 
     /// Patterns of an event noun (given in any number), most specific first.
     pub fn noun_patterns(&self, lower: &str) -> &[Arc<CompiledPattern>] {
+        let bit = noun_prefix_bit(lower);
+        if self
+            .noun_prefixes
+            .get(bit / 64)
+            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+        {
+            return &[];
+        }
         if let Some(v) = self.noun_patterns.get(singular(lower)) {
             return v;
         }
@@ -1959,6 +1995,12 @@ fn compile_rest(
     lex.noun_patterns
         .values_mut()
         .for_each(|v| v.retain(|p| allow_unknown_codes || ont.lookup(&p.code).is_some()));
+    lex.noun_prefixes = vec![0; (1 << 16) / 64];
+    for key in lex.noun_patterns.keys() {
+        for bit in noun_prefix_bits(key) {
+            lex.noun_prefixes[bit / 64] |= 1 << (bit % 64);
+        }
+    }
     lex.lemma_bits = (0..lex.lemmas.len() as u32)
         .map(|id| LemmaBits {
             cues: crate::code::cue_bits(lex.lemma_cues(id)),
