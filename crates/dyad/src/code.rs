@@ -133,9 +133,9 @@ struct Ctx<'a> {
     /// [`Lexicon::literal_id`] of each token's [`crate::dict::literal_key`], or
     /// [`LITERAL_NONE`], or [`LITERAL_UNKNOWN`] until looked up: the pattern pre-filter of
     /// every verb reads the words after it, each looked up once, on first use (a lookup hashes
-    /// the word, and most sentences have words no verb reads). Annotation gives those of the
-    /// dictionary words ([`Annotated::literal_ids`]). (One number each, not an
-    /// `Option<Option<u32>>`: every verb reads twenty of them.)
+    /// the word, and most sentences have words no verb reads). Only for the words annotation
+    /// did not give one: it gives those of the dictionary words ([`Annotated::literal_ids`]),
+    /// read from there ([`Ctx::literal_id`]; copying them here was a branch per token).
     literal_ids: Vec<std::cell::Cell<u32>>,
     /// The coordination group of each phrase as a range of phrase indices, when every group
     /// is a run of consecutive phrases (as annotation makes them): [`Ctx::group_of`] then
@@ -170,6 +170,8 @@ mod kind {
     /// "whose" or "whom".
     pub const WHOSE_WHOM: u32 = 1 << 14;
     pub const VISITING: u32 = 1 << 15;
+    /// Not a word: the token is an [`super::owned_head`].
+    pub const OWNED_HEAD: u32 = 1 << 16;
 }
 
 /// The words and marks of [`kind`], with their bits.
@@ -397,6 +399,9 @@ impl Ctx<'_> {
     /// [`Lexicon::literal_id`] of token `t`'s [`crate::dict::literal_key`].
     #[inline]
     fn literal_id(&self, t: usize) -> Option<u32> {
+        if let Some(&Some(id)) = self.a.literal_ids.get(t) {
+            return id;
+        }
         let cell = &self.literal_ids[t];
         match cell.get() {
             LITERAL_NONE => None,
@@ -461,18 +466,25 @@ pub fn parse_sentence(
     }
     let mut literal_ids = std::mem::take(&mut bufs.literal_ids);
     literal_ids.clear();
-    literal_ids.extend((0..n).map(|i| {
-        std::cell::Cell::new(match a.literal_ids.get(i).copied().flatten() {
-            None => LITERAL_UNKNOWN,
-            Some(None) => LITERAL_NONE,
-            Some(Some(id)) => id,
-        })
-    }));
+    literal_ids.resize(n, std::cell::Cell::new(LITERAL_UNKNOWN));
     let mut scratch = std::mem::take(&mut bufs.scratch);
     scratch.start_sentence();
     let mut kinds = std::mem::take(&mut bufs.kinds);
     kinds.clear();
     kinds.extend(s.tokens.iter().map(|t| kind_of(&t.lower)));
+    // (an owned head is the last word of its phrase: found from the phrases, not asked of
+    // every token)
+    for (ph, p) in a.phrases.iter().enumerate() {
+        let Some(last) = p.end.checked_sub(1) else {
+            continue;
+        };
+        if last < n
+            && a.phrase_of[last] == Some(ph)
+            && p.agent.is_some_and(|g| lex.dict.agents[g as usize].owned)
+        {
+            kinds[last] |= kind::OWNED_HEAD;
+        }
+    }
     let mut ctx = Ctx {
         lex,
         codes,
@@ -1350,7 +1362,7 @@ pub fn parse_sentence(
     for i in 0..n {
         // an attack noun that heads its owner's phrase ("Israeli airstrikes on Gaza") is an
         // event noun too; the phrase is its source
-        if consumed[i] || !(matches!(a.tags[i], Tag::Noun) || owned_head(&ctx, i).is_some()) {
+        if consumed[i] || !(matches!(a.tags[i], Tag::Noun) || ctx.is(i, kind::OWNED_HEAD)) {
             continue;
         }
         for p in lex.noun_patterns(&s.tokens[i].lower) {
@@ -4753,16 +4765,12 @@ fn match_noun(
 }
 
 /// The phrase whose last word `i` is, when that word is its deciding owned agent (a weapon or
-/// an attack: "Israeli airstrikes").
+/// an attack: "Israeli airstrikes"). (Found once per sentence: [`kind::OWNED_HEAD`].)
 fn owned_head(ctx: &Ctx, i: usize) -> Option<usize> {
-    let ph = ctx.a.phrase_of[i]?;
-    let p = &ctx.a.phrases[ph];
-    // (the phrase's end first: the agent's entry is a cache miss, asked for every token of a
-    // phrase)
-    let owned = p.end == i + 1
-        && p.agent
-            .is_some_and(|a| ctx.lex.dict.agents[a as usize].owned);
-    owned.then_some(ph)
+    if !ctx.is(i, kind::OWNED_HEAD) {
+        return None;
+    }
+    ctx.a.phrase_of[i]
 }
 
 /// A journey noun pattern ("$ visit to +", "$ trip to +"): its traveller may stand apart from
