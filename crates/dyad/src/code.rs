@@ -3276,6 +3276,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         return None;
     }
     let all = ctx.lex.verb_patterns(c.lemma);
+    let (filters, pool) = ctx.lex.pattern_filters(c.lemma);
     // Cheap pre-filter: a pattern whose literal words do not occur after the verb cannot match.
     // Common verbs have hundreds of patterns; this keeps matching linear in practice.
     let n = ctx.n();
@@ -3354,20 +3355,21 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
             .lex
             .candidate_patterns(c.lemma, keys, sentence_words, candidates)
         {
-            let p = &all[i as usize];
+            // (the pattern's filter record, not the pattern: see `PatternFilter`)
+            let f = &filters[i as usize];
             // (most candidates miss a literal, and the bloom tells most of them at once)
-            if p.key_bloom & !bloom != 0 && !(partner_ok && p.partner_key.is_some()) {
+            if f.key_bloom & !bloom != 0 && !(partner_ok && f.partner_key().is_some()) {
                 continue;
             }
             // (the first literal must be there, and of the others only none or one missing
             // matters: the count stops at two. A pattern is a candidate by one of its
             // literals, which need not be the first, or by its alternatives, or has no
             // literal)
-            if p.key_ids.first().is_some_and(|&k| !has(k)) {
+            let key_ids = f.keys(pool);
+            if key_ids.first().is_some_and(|&k| !has(k)) {
                 continue;
             }
-            let missing = p
-                .key_ids
+            let missing = key_ids
                 .iter()
                 .skip(1)
                 .filter(|&&k| !has(k))
@@ -3375,13 +3377,13 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
                 .count();
             // (each alternative set needs a word of the sentence that can match one of its
             // first words: wherever the pattern reads it, it is one of the sentence's words)
-            if missing <= 1 && !p.alt_requires.is_empty() {
+            if missing <= 1 && f.has_alt_requires() {
                 if !*sentence_filled {
                     fill_sentence_keys(ctx, words, in_sentence, sentence_keys);
                     *sentence_filled = true;
                 }
                 let in_sentence = &in_sentence[..];
-                let met = p.alt_requires.iter().all(|ids| {
+                let met = f.alt_requires(pool).all(|ids| {
                     ids.iter()
                         .any(|&k| in_sentence[k as usize / 64] & (1 << (k % 64)) != 0)
                 });
@@ -3389,6 +3391,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
                     continue;
                 }
             }
+            let p = &all[i as usize];
             if missing == 0 {
                 found = try_pattern(ctx, c, p, false, end_of_clause);
                 if found.is_some() {
@@ -3396,7 +3399,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
                 }
                 pats.push(p);
             } else if missing == 1
-                && p.partner_key.is_some_and(|w| !has(w))
+                && f.partner_key().is_some_and(|w| !has(w))
                 // the partner left out is the other subject ("Pakistan and China pledged to
                 // expand economic cooperation"); with one subject the act has no partner at all
                 // and a lone "importing oil" is no event

@@ -898,6 +898,79 @@ pub struct LemmaBits {
 struct PatternIndex {
     by_first: FxHashMap<u32, PatternBucket>,
     none: Vec<u64>,
+    /// [`PatternFilter`]s of the verb's patterns, in their order, with their ids in `pool`.
+    filters: Vec<PatternFilter>,
+    pool: Vec<u32>,
+}
+
+/// What the match pre-filter reads of a verb pattern ([`CompiledPattern::key_bloom`],
+/// [`CompiledPattern::key_ids`], [`CompiledPattern::partner_key`],
+/// [`CompiledPattern::alt_requires`]), in one small record per pattern and one array of ids
+/// per verb ([`Lexicon::pattern_filters`]): the patterns themselves lie all over the heap, and
+/// reading each candidate's was a cache miss or three, for most candidates the only reads
+/// before it was turned away.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PatternFilter {
+    pub key_bloom: u64,
+    /// Where the key ids start in the pool, and how many there are.
+    keys_at: u32,
+    keys_len: u32,
+    /// [`CompiledPattern::partner_key`], or `u32::MAX`.
+    partner: u32,
+    /// Where the alternative sets start in the pool (each its length, then its ids), and how
+    /// many there are.
+    alts_at: u32,
+    alts_len: u32,
+}
+
+impl PatternFilter {
+    /// [`CompiledPattern::key_ids`].
+    #[inline]
+    pub fn keys<'p>(&self, pool: &'p [u32]) -> &'p [u32] {
+        &pool[self.keys_at as usize..(self.keys_at + self.keys_len) as usize]
+    }
+
+    /// [`CompiledPattern::partner_key`].
+    #[inline]
+    pub fn partner_key(&self) -> Option<u32> {
+        (self.partner != u32::MAX).then_some(self.partner)
+    }
+
+    /// Whether the pattern has [`CompiledPattern::alt_requires`].
+    #[inline]
+    pub fn has_alt_requires(&self) -> bool {
+        self.alts_len != 0
+    }
+
+    /// [`CompiledPattern::alt_requires`], set by set.
+    #[inline]
+    pub fn alt_requires<'p>(&self, pool: &'p [u32]) -> impl Iterator<Item = &'p [u32]> + 'p {
+        let mut at = self.alts_at as usize;
+        (0..self.alts_len).map(move |_| {
+            let len = pool[at] as usize;
+            let ids = &pool[at + 1..at + 1 + len];
+            at += 1 + len;
+            ids
+        })
+    }
+
+    fn new(p: &CompiledPattern, pool: &mut Vec<u32>) -> PatternFilter {
+        let keys_at = pool.len() as u32;
+        pool.extend(&p.key_ids);
+        let alts_at = pool.len() as u32;
+        for ids in &p.alt_requires {
+            pool.push(ids.len() as u32);
+            pool.extend(ids.iter());
+        }
+        PatternFilter {
+            key_bloom: p.key_bloom,
+            keys_at,
+            keys_len: p.key_ids.len() as u32,
+            partner: p.partner_key.unwrap_or(u32::MAX),
+            alts_at,
+            alts_len: p.alt_requires.len() as u32,
+        }
+    }
 }
 
 /// The patterns of one verb filed under one literal id, by index into the verb's patterns.
@@ -1207,7 +1280,9 @@ impl Lexicon {
         sentence_keys: impl FnOnce() -> &'s [u32],
         bits: &'b mut Vec<u64>,
     ) -> CandidateBits<'b> {
-        let PatternIndex { by_first, none } = &self.verb_index[id as usize];
+        let PatternIndex {
+            by_first, none, ..
+        } = &self.verb_index[id as usize];
         // a bit per pattern, read out in order: common verbs have hundreds of patterns, and
         // sorting the merged lists at every verb cost more than the matching
         bits.clear();
@@ -1244,6 +1319,14 @@ impl Lexicon {
             }
         }
         CandidateBits { bits, word: 0 }
+    }
+
+    /// The [`PatternFilter`]s of a verb's patterns (index-aligned with
+    /// [`Lexicon::verb_patterns`]) and the pool of ids they read.
+    #[inline]
+    pub fn pattern_filters(&self, id: u32) -> (&[PatternFilter], &[u32]) {
+        let ix = &self.verb_index[id as usize];
+        (&ix.filters, &ix.pool)
     }
 
     /// The number of a [`literal_key`] that some pattern literal has; `None` when no pattern
@@ -1946,7 +2029,14 @@ fn compile_rest(
                 (k, bucket)
             })
             .collect();
-        PatternIndex { by_first, none }
+        let mut pool = Vec::new();
+        let filters = pats.iter().map(|p| PatternFilter::new(p, &mut pool)).collect();
+        PatternIndex {
+            by_first,
+            none,
+            filters,
+            pool,
+        }
     };
     lex.verb_index = lex.verb_patterns.iter().map(|v| index(v)).collect();
     lex.index_keys = vec![0; lex.literal_ids.len().div_ceil(64)];
