@@ -480,7 +480,7 @@ pub fn parse_sentence(
         };
         if last < n
             && a.phrase_of[last] == Some(ph)
-            && p.agent.is_some_and(|g| lex.dict.agents[g as usize].owned)
+            && p.agent.is_some_and(|g| lex.agent_owned(g))
         {
             kinds[last] |= kind::OWNED_HEAD;
         }
@@ -3333,8 +3333,13 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         let mut partnerless: Vec<&Arc<CompiledPattern>> = Vec::new();
         let mut found = None;
         // (a pattern missing a literal is kept only as partnerless, below)
-        let partner_ok =
-            !c.passive && (c.subject.len() >= 2 || c.subject.iter().any(|&p| ctx.is_pair(p)));
+        // (asked only of a pattern with a partner, once: a subject's phrase is a cache miss)
+        let partner_ok_once = std::cell::OnceCell::new();
+        let partner_ok = || {
+            *partner_ok_once.get_or_init(|| {
+                !c.passive && (c.subject.len() >= 2 || c.subject.iter().any(|&p| ctx.is_pair(p)))
+            })
+        };
         let sentence_words = {
             let (in_sentence, sentence_keys, filled) = (
                 &mut *in_sentence,
@@ -3358,7 +3363,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
             // (the pattern's filter record, not the pattern: see `PatternFilter`)
             let f = &filters[i as usize];
             // (most candidates miss a literal, and the bloom tells most of them at once)
-            if f.key_bloom & !bloom != 0 && !(partner_ok && f.partner_key().is_some()) {
+            if f.key_bloom & !bloom != 0 && !(f.partner_key().is_some() && partner_ok()) {
                 continue;
             }
             // (the first literal must be there, and of the others only none or one missing
@@ -3403,7 +3408,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
                 // the partner left out is the other subject ("Pakistan and China pledged to
                 // expand economic cooperation"); with one subject the act has no partner at all
                 // and a lone "importing oil" is no event
-                && partner_ok
+                && partner_ok()
             {
                 partnerless.push(p);
             }

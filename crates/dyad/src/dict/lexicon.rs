@@ -1021,6 +1021,10 @@ pub struct Lexicon {
     /// A bit per [`noun_prefix_bit`] of the words that can have noun patterns: most nouns
     /// have none, and this tells without a hash look-up (see [`Lexicon::noun_patterns`]).
     noun_prefixes: Vec<u64>,
+    /// A bit per agent (`dict.agents` index) that is `owned`: an event noun heading its
+    /// owner's phrase ("Israeli airstrikes") is found by it, asked for every phrase of every
+    /// sentence (the agent entries are large and scattered: each was a cache miss).
+    owned_agents: Vec<u64>,
     /// A number for each distinct [`literal_key`] of a pattern literal: patterns and the words
     /// after a verb are compared by these.
     literal_ids: FxHashMap<String, u32>,
@@ -1062,6 +1066,7 @@ impl Lexicon {
             subjectless: Vec::new(),
             noun_patterns: FxHashMap::default(),
             noun_prefixes: Vec::new(),
+            owned_agents: Vec::new(),
             literal_ids: FxHashMap::default(),
             literal_first: [0; 4],
             lemma_cues: FxHashMap::default(),
@@ -1080,6 +1085,12 @@ impl Lexicon {
             lex.country_entries
                 .entry(c.code.clone())
                 .or_insert(i as u32);
+        }
+        lex.owned_agents = vec![0; dict.agents.len().div_ceil(64)];
+        for (i, a) in dict.agents.iter().enumerate() {
+            if a.owned {
+                lex.owned_agents[i / 64] |= 1 << (i % 64);
+            }
         }
         lex.dict = dict;
         lex.index_words();
@@ -1372,6 +1383,17 @@ impl Lexicon {
             }
         }
         &[]
+    }
+
+    /// Whether the agent `dict.agents[agent]` is `owned` (see [`Lexicon::owned_agents`]).
+    #[inline]
+    pub fn agent_owned(&self, agent: u32) -> bool {
+        let a = agent as usize;
+        match self.owned_agents.get(a / 64) {
+            Some(w) => w & (1 << (a % 64)) != 0,
+            // (an agent past the table: read from the dictionary, as before it)
+            None => self.dict.agents[a].owned,
+        }
     }
 
     /// Cue classes of a verb lemma (speech, denial, intent ...).
