@@ -901,6 +901,15 @@ struct PatternIndex {
     /// [`PatternFilter`]s of the verb's patterns, in their order, with their ids in `pool`.
     filters: Vec<PatternFilter>,
     pool: Vec<u32>,
+    /// A bit per [`bucket_bit`] of the keys of `by_first`: most words after a verb that file
+    /// a pattern of some verb file none of this one, and this tells without a hash look-up.
+    bucket_bloom: [u64; 4],
+}
+
+/// A literal id's bit in [`PatternIndex::bucket_bloom`].
+#[inline]
+fn bucket_bit(k: u32) -> usize {
+    (k.wrapping_mul(0x9E37_79B9) >> 24) as usize
 }
 
 /// What the match pre-filter reads of a verb pattern ([`CompiledPattern::key_bloom`],
@@ -1292,7 +1301,10 @@ impl Lexicon {
         bits: &'b mut Vec<u64>,
     ) -> CandidateBits<'b> {
         let PatternIndex {
-            by_first, none, ..
+            by_first,
+            none,
+            bucket_bloom,
+            ..
         } = &self.verb_index[id as usize];
         // a bit per pattern, read out in order: common verbs have hundreds of patterns, and
         // sorting the merged lists at every verb cost more than the matching
@@ -1310,7 +1322,8 @@ impl Lexicon {
                 .index_keys
                 .get(k as usize / 64)
                 .is_some_and(|w| w & (1 << (k % 64)) != 0);
-            if !files {
+            let bit = bucket_bit(k);
+            if !files || bucket_bloom[bit / 64] & (1 << (bit % 64)) == 0 {
                 continue;
             }
             let Some(bucket) = by_first.get(&k) else {
@@ -2026,7 +2039,7 @@ fn compile_rest(
                 None => none[i / 64] |= 1 << (i % 64),
             }
         }
-        let by_first = by
+        let by_first: FxHashMap<u32, PatternBucket> = by
             .into_iter()
             .map(|(k, list)| {
                 let mut bucket = PatternBucket::default();
@@ -2053,11 +2066,17 @@ fn compile_rest(
             .collect();
         let mut pool = Vec::new();
         let filters = pats.iter().map(|p| PatternFilter::new(p, &mut pool)).collect();
+        let mut bucket_bloom = [0u64; 4];
+        for &k in by_first.keys() {
+            let bit = bucket_bit(k);
+            bucket_bloom[bit / 64] |= 1 << (bit % 64);
+        }
         PatternIndex {
             by_first,
             none,
             filters,
             pool,
+            bucket_bloom,
         }
     };
     lex.verb_index = lex.verb_patterns.iter().map(|v| index(v)).collect();
