@@ -147,6 +147,8 @@ struct Ctx<'a> {
     /// Each token's [`kind`] bits: the scans over a sentence's tokens test these rather than
     /// read every token's text, which lies elsewhere in memory.
     kinds: Vec<u32>,
+    /// Whether a token of the sentence is "neither".
+    has_neither: bool,
 }
 
 /// The words and marks whose tokens the clause analysis looks for as it scans a sentence, a
@@ -172,10 +174,11 @@ mod kind {
     pub const VISITING: u32 = 1 << 15;
     /// Not a word: the token is an [`super::owned_head`].
     pub const OWNED_HEAD: u32 = 1 << 16;
+    pub const NEITHER: u32 = 1 << 17;
 }
 
 /// The words and marks of [`kind`], with their bits.
-const KIND_WORDS: [(&str, u32); 17] = [
+const KIND_WORDS: [(&str, u32); 18] = [
     (";", kind::SEMI),
     (":", kind::COLON),
     (".", kind::PERIOD),
@@ -193,6 +196,7 @@ const KIND_WORDS: [(&str, u32); 17] = [
     ("whose", kind::WHOSE_WHOM),
     ("which", kind::WHICH),
     ("visiting", kind::VISITING),
+    ("neither", kind::NEITHER),
 ];
 
 /// A word's slot in [`KIND_TABLE`]: its first and last byte and its length, multiplied by a
@@ -496,6 +500,7 @@ pub fn parse_sentence(
         group_runs: group_runs(&a.phrases, std::mem::take(&mut bufs.group_runs)),
         question,
         scratch: std::cell::RefCell::new(scratch),
+        has_neither: kinds.iter().any(|k| k & kind::NEITHER != 0),
         kinds,
     };
     mask_parentheticals(&mut ctx);
@@ -2092,19 +2097,22 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
         cl == CueClass::Negation && len > 1 && s + len <= c.verb && s + len + 2 >= c.group_start
     });
     // "Neither Russia nor China condemned ...": the subjects are negated
-    let neither_subject = c
-        .subject
-        .iter()
-        .map(|&p| ctx.a.phrases[p].start)
-        .min()
-        .is_some_and(|s| {
-            let mut b = s;
-            while b > 0 && ctx.tag(b - 1) == Tag::Det && ctx.lower(b - 1) != "neither" {
-                b -= 1;
-            }
-            b > 0 && ctx.lower(b - 1) == "neither"
-        });
-    if c.negated || negated_before || neither_subject {
+    // (asked only in a sentence with a "neither")
+    let neither_subject = || {
+        ctx.has_neither
+            && c.subject
+                .iter()
+                .map(|&p| ctx.a.phrases[p].start)
+                .min()
+                .is_some_and(|s| {
+                    let mut b = s;
+                    while b > 0 && ctx.tag(b - 1) == Tag::Det && !ctx.is(b - 1, kind::NEITHER) {
+                        b -= 1;
+                    }
+                    b > 0 && ctx.is(b - 1, kind::NEITHER)
+                })
+    };
+    if c.negated || negated_before || neither_subject() {
         return Modality::Negated;
     }
     let v = c.verb;
@@ -2967,17 +2975,21 @@ fn reaction_to(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<Vec<usize>
     if matches!(ctx.lower(noun), "that" | "which") {
         noun = noun.checked_sub(1)?;
     }
+    // ", a (bold, new) move": a determiner after a comma, a few plain words between
+    // (the comma first: asked of every clause with a subject, and the noun lists are long)
+    let det = (noun.saturating_sub(3)..noun)
+        .rev()
+        .find(|&t| matches!(ctx.lower(t), "a" | "an" | "the"))?;
+    if det == 0 || !ctx.is(det - 1, kind::COMMA) {
+        return None;
+    }
     let speech = REACTION_SPEECH_NOUNS.contains(&ctx.lower(noun));
     if !speech && !REACTION_ACT_NOUNS.contains(&ctx.lower(noun)) {
         return None;
     }
-    // ", a (bold, new) move": a determiner after a comma, a few plain words between
-    let det = (noun.saturating_sub(3)..noun)
-        .rev()
-        .find(|&t| matches!(ctx.lower(t), "a" | "an" | "the"))?;
     let plain = (det + 1..noun)
         .all(|t| ctx.a.phrase_of[t].is_none() && !matches!(ctx.tag(t), Tag::Verb | Tag::Punct));
-    if det == 0 || !plain || !ctx.s.tokens[det - 1].is_punct(",") {
+    if !plain {
         return None;
     }
     // what it reacts to: the words of the last speaker, or the act of the last clause that
