@@ -22,7 +22,6 @@ use crate::annotate::{Annotated, Tag};
 use crate::dict::{literal_matches, singular, CompiledPattern, Lexicon, PatElem, VerbForm};
 use crate::modality::{CueClass, Modality};
 use crate::segment::Sentence;
-use std::borrow::Cow;
 use std::sync::Arc;
 
 /// The analysis of one verb.
@@ -127,21 +126,222 @@ struct Ctx<'a> {
     /// Tokens inside parentheticals (", which ... ,", "( ... )").
     masked: Vec<bool>,
     /// Cue classes of each verb: its lemma's, plus those of a cue phrase it starts
-    /// ("rejected accusations" is a denial). Borrowed from the lexicon unless a cue phrase adds
-    /// a class.
-    classes: Vec<Cow<'a, [CueClass]>>,
+    /// ("rejected accusations" is a denial); none for a token that is no verb. (A set of bits:
+    /// a list per token, borrowed from the lexicon's map, cost a look-up per verb and a branch
+    /// per token to drop.)
+    cues: Vec<Cues>,
     /// [`Lexicon::literal_id`] of each token's [`crate::dict::literal_key`], or
     /// [`LITERAL_NONE`], or [`LITERAL_UNKNOWN`] until looked up: the pattern pre-filter of
     /// every verb reads the words after it, each looked up once, on first use (a lookup hashes
-    /// the word, and most sentences have words no verb reads). Annotation gives those of the
-    /// dictionary words ([`Annotated::literal_ids`]). (One number each, not an
-    /// `Option<Option<u32>>`: every verb reads twenty of them.)
+    /// the word, and most sentences have words no verb reads). Only for the words annotation
+    /// did not give one: it gives those of the dictionary words ([`Annotated::literal_ids`]),
+    /// read from there ([`Ctx::literal_id`]; copying them here was a branch per token).
     literal_ids: Vec<std::cell::Cell<u32>>,
     /// The coordination group of each phrase as a range of phrase indices, when every group
     /// is a run of consecutive phrases (as annotation makes them): [`Ctx::group_of`] then
     /// reads it instead of scanning every phrase of the sentence for its group.
     group_runs: Option<Vec<std::ops::Range<usize>>>,
     question: bool,
+    /// [`match_verb`]'s scratch space.
+    scratch: std::cell::RefCell<VerbScratch>,
+    /// Each token's [`kind`] bits: the scans over a sentence's tokens test these rather than
+    /// read every token's text, which lies elsewhere in memory.
+    kinds: Vec<u32>,
+    /// Whether a token of the sentence is "neither".
+    has_neither: bool,
+}
+
+/// The words and marks whose tokens the clause analysis looks for as it scans a sentence, a
+/// bit each ([`kind_of`]). (A mark of one character is always a punctuation token: these bits
+/// are also what `Token::is_punct` would say.)
+mod kind {
+    pub const SEMI: u32 = 1;
+    pub const COLON: u32 = 1 << 1;
+    pub const PERIOD: u32 = 1 << 2;
+    pub const COMMA: u32 = 1 << 3;
+    pub const QUOTE: u32 = 1 << 4;
+    pub const LPAREN: u32 = 1 << 5;
+    pub const RPAREN: u32 = 1 << 6;
+    pub const AND: u32 = 1 << 7;
+    pub const OR: u32 = 1 << 8;
+    pub const BUT: u32 = 1 << 9;
+    pub const THEN: u32 = 1 << 10;
+    pub const THAT: u32 = 1 << 11;
+    pub const WHO: u32 = 1 << 12;
+    pub const WHICH: u32 = 1 << 13;
+    /// "whose" or "whom".
+    pub const WHOSE_WHOM: u32 = 1 << 14;
+    pub const VISITING: u32 = 1 << 15;
+    /// Not a word: the token is an [`super::owned_head`].
+    pub const OWNED_HEAD: u32 = 1 << 16;
+    pub const NEITHER: u32 = 1 << 17;
+}
+
+/// The words and marks of [`kind`], with their bits.
+const KIND_WORDS: [(&str, u32); 18] = [
+    (";", kind::SEMI),
+    (":", kind::COLON),
+    (".", kind::PERIOD),
+    (",", kind::COMMA),
+    ("\"", kind::QUOTE),
+    ("(", kind::LPAREN),
+    (")", kind::RPAREN),
+    ("or", kind::OR),
+    ("and", kind::AND),
+    ("but", kind::BUT),
+    ("who", kind::WHO),
+    ("then", kind::THEN),
+    ("that", kind::THAT),
+    ("whom", kind::WHOSE_WHOM),
+    ("whose", kind::WHOSE_WHOM),
+    ("which", kind::WHICH),
+    ("visiting", kind::VISITING),
+    ("neither", kind::NEITHER),
+];
+
+/// A word's slot in [`KIND_TABLE`]: its first and last byte and its length, multiplied by a
+/// number chosen so that no two of [`KIND_WORDS`] share a slot.
+#[inline]
+const fn kind_slot(first: u8, last: u8, len: usize) -> usize {
+    let x = first as u32 | (last as u32) << 8 | ((len as u32) & 0xff) << 16;
+    (x.wrapping_mul(0xd8f1_6ae1) >> 24) as usize
+}
+
+/// Per [`kind_slot`]: the index in [`KIND_WORDS`] plus one of the word filed there, or 0.
+const KIND_TABLE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < KIND_WORDS.len() {
+        let w = KIND_WORDS[i].0.as_bytes();
+        let slot = kind_slot(w[0], w[w.len() - 1], w.len());
+        assert!(table[slot] == 0, "two kind words share a slot");
+        table[slot] = i as u8 + 1;
+        i += 1;
+    }
+    table
+};
+
+/// The [`kind`] bits of a token's lower-cased text: one table slot, and a comparison only
+/// for a word that shares a listed word's first and last byte and length (a chain of string
+/// comparisons was a branch misprediction per token or two).
+#[inline]
+fn kind_of(lower: &str) -> u32 {
+    let b = lower.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return 0;
+    };
+    match KIND_TABLE[kind_slot(first, last, b.len())] {
+        0 => 0,
+        k => {
+            let (w, bits) = KIND_WORDS[usize::from(k) - 1];
+            if b == w.as_bytes() {
+                bits
+            } else {
+                0
+            }
+        }
+    }
+}
+
+/// A set of cue classes, a bit each (`1 << class`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Cues(u16);
+
+impl Cues {
+    #[inline]
+    fn contains(self, c: CueClass) -> bool {
+        self.0 & (1 << c as u16) != 0
+    }
+    /// Whether any of `classes` is in the set.
+    #[inline]
+    fn any_of(self, classes: &[CueClass]) -> bool {
+        self.0 & cue_bits(classes) != 0
+    }
+}
+
+/// The bits of `classes` in a [`Cues`] set ([`crate::dict::LemmaBits::cues`]).
+#[inline]
+pub(crate) const fn cue_bits(classes: &[CueClass]) -> u16 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < classes.len() {
+        bits |= 1 << classes[i] as u16;
+        i += 1;
+    }
+    bits
+}
+
+/// Flags of a verb lemma ([`crate::dict::LemmaBits::flags`], made by [`lemma_flags`]).
+mod lemma_flag {
+    /// The verb has patterns.
+    pub const HAS_PATTERNS: u16 = 1;
+    /// [`crate::dict::Lexicon::matches_without_subject`].
+    pub const SUBJECTLESS: u16 = 1 << 1;
+    /// "mediate", "broker", "facilitate": a third party's act between two others (045).
+    pub const MEDIATE: u16 = 1 << 2;
+    /// "host" (043).
+    pub const HOST: u16 = 1 << 3;
+    /// "kill", "massacre", "slaughter".
+    pub const KILL: u16 = 1 << 4;
+    /// [`super::is_light_verb`].
+    pub const LIGHT: u16 = 1 << 5;
+    /// [`super::is_object_control`].
+    pub const OBJECT_CONTROL: u16 = 1 << 6;
+    /// [`super::is_verbal_act`].
+    pub const VERBAL_ACT: u16 = 1 << 7;
+    /// Some pattern of the verb codes a use of force or worse (15 and above).
+    pub const FORCEFUL: u16 = 1 << 8;
+    /// Some pattern of the verb codes more than a statement (not 01x).
+    pub const NON_STATEMENT: u16 = 1 << 9;
+}
+
+/// The [`lemma_flag`]s of a verb lemma with these patterns, computed once when the lexicon
+/// is compiled: clause analysis asks them at every verb.
+pub(crate) fn lemma_flags(
+    lemma: &str,
+    patterns: &[Arc<CompiledPattern>],
+    subjectless: bool,
+) -> u16 {
+    use lemma_flag::*;
+    let force = patterns.iter().filter(|p| p.code.as_str() >= "15").count();
+    let non_statement = patterns.iter().any(|p| !p.code.starts_with("01"));
+    let mut flags = 0;
+    for (set, flag) in [
+        (!patterns.is_empty(), HAS_PATTERNS),
+        (subjectless, SUBJECTLESS),
+        (matches!(lemma, "mediate" | "broker" | "facilitate"), MEDIATE),
+        (lemma == "host", HOST),
+        (matches!(lemma, "kill" | "massacre" | "slaughter"), KILL),
+        (is_light_verb(lemma), LIGHT),
+        (is_object_control(lemma), OBJECT_CONTROL),
+        (non_statement && 2 * force < patterns.len(), VERBAL_ACT),
+        (force > 0, FORCEFUL),
+        (non_statement, NON_STATEMENT),
+    ] {
+        if set {
+            flags |= flag;
+        }
+    }
+    flags
+}
+
+/// The buffers of [`parse_sentence`], kept per thread from sentence to sentence (they were
+/// five allocations per sentence).
+#[derive(Default)]
+struct SentenceBuffers {
+    masked: Vec<bool>,
+    cues: Vec<Cues>,
+    literal_ids: Vec<std::cell::Cell<u32>>,
+    group_runs: Vec<std::ops::Range<usize>>,
+    consumed: Vec<bool>,
+    scratch: VerbScratch,
+    kinds: Vec<u32>,
+}
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Option<Box<SentenceBuffers>>> = const {
+        std::cell::Cell::new(None)
+    };
 }
 
 impl Ctx<'_> {
@@ -165,6 +365,11 @@ impl Ctx<'_> {
     fn lower(&self, i: usize) -> &str {
         &self.s.tokens[i].lower
     }
+    /// Whether token `i` is one of the [`kind`]s `k`.
+    #[inline]
+    fn is(&self, i: usize, k: u32) -> bool {
+        self.kinds[i] & k != 0
+    }
     fn tag(&self, i: usize) -> Tag {
         self.a.tags[i]
     }
@@ -186,12 +391,21 @@ impl Ctx<'_> {
             Tag::Det | Tag::Adv | Tag::Num | Tag::Noun | Tag::Poss | Tag::Name
         ) || (self.tag(i) == Tag::Punct && self.lower(i) == "-")
     }
-    fn verb_classes(&self, v: usize) -> &[CueClass] {
-        &self.classes[v]
+    #[inline]
+    fn verb_classes(&self, v: usize) -> Cues {
+        self.cues[v]
+    }
+    /// The [`lemma_flag`]s of a verb lemma.
+    #[inline]
+    fn flags(&self, lemma: u32) -> u16 {
+        self.lex.lemma_bits(lemma).flags
     }
     /// [`Lexicon::literal_id`] of token `t`'s [`crate::dict::literal_key`].
     #[inline]
     fn literal_id(&self, t: usize) -> Option<u32> {
+        if let Some(&Some(id)) = self.a.literal_ids.get(t) {
+            return id;
+        }
         let cell = &self.literal_ids[t];
         match cell.get() {
             LITERAL_NONE => None,
@@ -236,43 +450,60 @@ pub fn parse_sentence(
         .is_some_and(|t| t.is_punct("?"));
     // (most sentences have no verbal cue phrase of two words or more for a verb to start)
     let verbal_phrases = a.cues.iter().any(|&(_, len, cl)| len > 1 && cl.is_verbal());
+    let mut bufs = BUFFERS.take().unwrap_or_default();
+    let mut masked = std::mem::take(&mut bufs.masked);
+    masked.clear();
+    masked.resize(n, false);
+    let mut cues = std::mem::take(&mut bufs.cues);
+    cues.clear();
+    cues.extend(a.verb.iter().take(n).map(|v| match v {
+        Some((l, _)) => Cues(lex.lemma_bits(*l).cues),
+        None => Cues(0),
+    }));
+    cues.resize(n, Cues(0));
+    if verbal_phrases {
+        for &(st, len, cl) in &a.cues {
+            if len > 1 && cl.is_verbal() && st < n && a.verb[st].is_some() {
+                cues[st].0 |= 1 << cl as u16;
+            }
+        }
+    }
+    let mut literal_ids = std::mem::take(&mut bufs.literal_ids);
+    literal_ids.clear();
+    literal_ids.resize(n, std::cell::Cell::new(LITERAL_UNKNOWN));
+    let mut scratch = std::mem::take(&mut bufs.scratch);
+    scratch.start_sentence();
+    let mut kinds = std::mem::take(&mut bufs.kinds);
+    kinds.clear();
+    kinds.extend(s.tokens.iter().map(|t| kind_of(&t.lower)));
+    // (an owned head is the last word of its phrase: found from the phrases, not asked of
+    // every token)
+    for (ph, p) in a.phrases.iter().enumerate() {
+        let Some(last) = p.end.checked_sub(1) else {
+            continue;
+        };
+        if last < n
+            && a.phrase_of[last] == Some(ph)
+            && p.agent.is_some_and(|g| lex.agent_owned(g))
+        {
+            kinds[last] |= kind::OWNED_HEAD;
+        }
+    }
     let mut ctx = Ctx {
         lex,
         codes,
         s,
         a,
-        masked: vec![false; n],
-        classes: (0..n)
-            .map(|i| {
-                let Some((l, _)) = a.verb[i] else {
-                    return Cow::Borrowed(&[][..]);
-                };
-                let mut v = Cow::Borrowed(lex.lemma_cues(l));
-                if !verbal_phrases {
-                    return v;
-                }
-                for &(st, len, cl) in &a.cues {
-                    if st == i && len > 1 && cl.is_verbal() && !v.contains(&cl) {
-                        v.to_mut().push(cl);
-                    }
-                }
-                v
-            })
-            .collect(),
-        literal_ids: (0..n)
-            .map(|i| {
-                std::cell::Cell::new(match a.literal_ids.get(i).copied().flatten() {
-                    None => LITERAL_UNKNOWN,
-                    Some(None) => LITERAL_NONE,
-                    Some(Some(id)) => id,
-                })
-            })
-            .collect(),
-        group_runs: group_runs(&a.phrases),
+        masked,
+        cues,
+        literal_ids,
+        group_runs: group_runs(&a.phrases, std::mem::take(&mut bufs.group_runs)),
         question,
+        scratch: std::cell::RefCell::new(scratch),
+        has_neither: kinds.iter().any(|k| k & kind::NEITHER != 0),
+        kinds,
     };
     mask_parentheticals(&mut ctx);
-    SCRATCH.with_borrow_mut(VerbScratch::start_sentence);
 
     let mut out = SentenceParse::default();
     // (the verbs read straight into their clauses: a list of them was an allocation per
@@ -287,7 +518,7 @@ pub fn parse_sentence(
         let c = &clauses[k];
         let bare =
             c.group_start == c.verb && c.form.has(VerbForm::BASE) && !c.form.has(VerbForm::PAST);
-        let after_and = c.verb > 0 && matches!(ctx.lower(c.verb - 1), "and" | "or");
+        let after_and = c.verb > 0 && ctx.is(c.verb - 1, kind::AND | kind::OR);
         if bare && after_and && clauses[k - 1].infinitive {
             clauses[k].infinitive = true;
             clauses[k].shares_with = Some(k - 1);
@@ -300,10 +531,10 @@ pub fn parse_sentence(
         let between = prev.verb + 1..c.verb;
         let coordinated = between
             .clone()
-            .any(|t| matches!(ctx.lower(t), "and" | "or"))
+            .any(|t| ctx.is(t, kind::AND | kind::OR))
             && between
                 .clone()
-                .all(|t| matches!(ctx.lower(t), "and" | "or") || ctx.tag(t) == Tag::Adv);
+                .all(|t| ctx.is(t, kind::AND | kind::OR) || ctx.tag(t) == Tag::Adv);
         if prev.passive
             && !c.passive
             && c.form.has(VerbForm::PARTICIPLE)
@@ -364,7 +595,7 @@ pub fn parse_sentence(
         };
         if ctx
             .verb_classes(clauses[host].verb)
-            .contains(&CueClass::Speech)
+            .contains(CueClass::Speech)
         {
             continue;
         }
@@ -372,7 +603,7 @@ pub fn parse_sentence(
             clauses.iter().position(|x| {
                 x.verb == g
                     && g < clauses[host].verb
-                    && ctx.verb_classes(g).contains(&CueClass::Speech)
+                    && ctx.verb_classes(g).contains(CueClass::Speech)
                     && !is_comma_participle(&ctx, x)
             })
         });
@@ -391,7 +622,9 @@ pub fn parse_sentence(
         }
     }
     // patterns
-    let mut consumed = vec![false; n];
+    let mut consumed = std::mem::take(&mut bufs.consumed);
+    consumed.clear();
+    consumed.resize(n, false);
     // "called on Gondor to be allowed to leave": an infinitive under a passive infinitive is
     // an act that waits on a permission not given yet, not coded
     let under_unrealised_permission: Vec<bool> = clauses
@@ -449,7 +682,7 @@ pub fn parse_sentence(
     for c in clauses.iter_mut() {
         let threatened = c.infinitive
             && c.governor
-                .is_some_and(|g| ctx.verb_classes(g).contains(&CueClass::Threat));
+                .is_some_and(|g| ctx.verb_classes(g).contains(CueClass::Threat));
         if !threatened {
             continue;
         }
@@ -547,7 +780,7 @@ pub fn parse_sentence(
         let Some(m) = &c.matched else { continue };
         // ", saying ...": the participle reports; it is not a statement event of its own (",
         // accusing the opposition of ..." is an accusation)
-        let participial_speech = ctx.verb_classes(c.verb).contains(&CueClass::Speech)
+        let participial_speech = ctx.verb_classes(c.verb).contains(CueClass::Speech)
             && m.code.starts_with("01")
             && c.form.has(VerbForm::GERUND)
             && c.verb > 0
@@ -710,7 +943,7 @@ pub fn parse_sentence(
     // Trump": the one named after an attributive "visiting" visits (042) the country of the
     // host, the subject of the clause it stands in
     for i in 1..n {
-        if ctx.lower(i) != "visiting" || ctx.tag(i) == Tag::Verb {
+        if !ctx.is(i, kind::VISITING) || ctx.tag(i) == Tag::Verb {
             continue;
         }
         let Some(visitor) = ctx.a.phrase_of.get(i + 1).copied().flatten() else {
@@ -951,11 +1184,14 @@ pub fn parse_sentence(
     // Erdogan", "talks hosted by Malaysia": the third party mediates (045) or hosts (043)
     // between each party of the act before it
     for c in &clauses {
-        let lemma = ctx.lex.lemma(c.lemma);
-        let code = match lemma {
-            "mediate" | "broker" | "facilitate" => "045",
-            "host" => "043",
-            _ => continue,
+        // (by the lemma's flags: its name, read at every verb, was a cache miss)
+        let flags = ctx.flags(c.lemma);
+        let code = if flags & lemma_flag::MEDIATE != 0 {
+            "045"
+        } else if flags & lemma_flag::HOST != 0 {
+            "043"
+        } else {
+            continue;
         };
         let by = c.verb + 1;
         if !c.form.has(VerbForm::PARTICIPLE) || by + 1 >= n || ctx.lower(by) != "by" {
@@ -1068,11 +1304,8 @@ pub fn parse_sentence(
     // "Iran may retaliate"), stays a statement.
     // (a reported statement is a statement: "Moscow says yes, Kyiv says no")
     let event_verb = |k: &VerbClause| {
-        !ctx.verb_classes(k.verb).contains(&CueClass::Speech)
-            && lex
-                .verb_patterns(k.lemma)
-                .iter()
-                .any(|p| !p.code.starts_with("01"))
+        !ctx.verb_classes(k.verb).contains(CueClass::Speech)
+            && ctx.flags(k.lemma) & lemma_flag::NON_STATEMENT != 0
     };
     let reported_uncoded_act = |c: &Candidate| {
         c.code == "010"
@@ -1169,7 +1402,7 @@ pub fn parse_sentence(
             cl == CueClass::Condition
                 && s > c.trigger.0
                 && matches!(ctx.lower(s), "if" | "unless")
-                && !(c.trigger.0..s).any(|t| matches!(ctx.lower(t), ";" | ":" | "."))
+                && !(c.trigger.0..s).any(|t| ctx.is(t, kind::SEMI | kind::COLON | kind::PERIOD))
         });
         let Some(&(at, len, _)) = condition else {
             continue;
@@ -1192,8 +1425,8 @@ pub fn parse_sentence(
     // rebels or criminals rather than by an army is a killing by assault (1823). Soldiers
     // killed, or civilians killed by state forces, stay a use of force.
     for c in out.candidates.iter_mut().filter(|c| c.code == "190") {
-        let lemma = ctx.lex.lemma(ctx.a.verb[c.trigger.0].map_or(0, |x| x.0));
-        if !matches!(lemma, "kill" | "massacre" | "slaughter") {
+        let lemma = ctx.a.verb[c.trigger.0].map_or(0, |x| x.0);
+        if ctx.flags(lemma) & lemma_flag::KILL == 0 {
             continue;
         }
         let (Some(t), Some(source)) = (c.target, code_of(c.source)) else {
@@ -1223,7 +1456,7 @@ pub fn parse_sentence(
     for i in 0..n {
         // an attack noun that heads its owner's phrase ("Israeli airstrikes on Gaza") is an
         // event noun too; the phrase is its source
-        if consumed[i] || !(matches!(a.tags[i], Tag::Noun) || owned_head(&ctx, i).is_some()) {
+        if consumed[i] || !(matches!(a.tags[i], Tag::Noun) || ctx.is(i, kind::OWNED_HEAD)) {
             continue;
         }
         for p in lex.noun_patterns(&s.tokens[i].lower) {
@@ -1245,10 +1478,10 @@ pub fn parse_sentence(
                 let under_coded_verb = !adjunct_journey
                     && clauses.iter().rfind(|c| c.verb < start).is_some_and(|c| {
                         c.matched.is_some()
-                            && !is_light_verb(ctx.lex.lemma(c.lemma))
+                            && ctx.flags(c.lemma) & lemma_flag::LIGHT == 0
                             && (c.verb + 1..start).all(|t| {
                                 !matches!(ctx.tag(t), Tag::Sub | Tag::Verb)
-                                    && !matches!(ctx.lower(t), ";" | ":")
+                                    && !ctx.is(t, kind::SEMI | kind::COLON)
                             })
                     });
                 // background: "since Russia's invasion of Ukraine", "after the killing of"
@@ -1331,16 +1564,28 @@ pub fn parse_sentence(
         }
     }
     out.clauses = clauses;
+    bufs.masked = ctx.masked;
+    bufs.cues = ctx.cues;
+    bufs.literal_ids = ctx.literal_ids;
+    bufs.group_runs = ctx.group_runs.unwrap_or_default();
+    bufs.consumed = consumed;
+    bufs.scratch = ctx.scratch.into_inner();
+    bufs.kinds = ctx.kinds;
+    BUFFERS.set(Some(bufs));
     out
 }
 
 /// Each phrase's coordination group as a range of phrase indices, if the groups' numbers
 /// never decrease from phrase to phrase (so each group is one run of phrases).
-fn group_runs(phrases: &[crate::annotate::ActorPhrase]) -> Option<Vec<std::ops::Range<usize>>> {
+/// (`runs` is a buffer to fill, returned in the `Some`.)
+fn group_runs(
+    phrases: &[crate::annotate::ActorPhrase],
+    mut runs: Vec<std::ops::Range<usize>>,
+) -> Option<Vec<std::ops::Range<usize>>> {
     if !phrases.windows(2).all(|w| w[0].group <= w[1].group) {
         return None;
     }
-    let mut runs = Vec::with_capacity(phrases.len());
+    runs.clear();
     let mut start = 0;
     for k in 0..phrases.len() {
         if k + 1 == phrases.len() || phrases[k + 1].group != phrases[k].group {
@@ -1355,27 +1600,27 @@ fn mask_parentheticals(ctx: &mut Ctx) {
     let n = ctx.n();
     let mut i = 0;
     while i < n {
-        if ctx.s.tokens[i].is_punct("(") {
-            if let Some(j) = (i + 1..n).find(|&j| ctx.s.tokens[j].is_punct(")")) {
+        if ctx.is(i, kind::LPAREN) {
+            if let Some(j) = (i + 1..n).find(|&j| ctx.is(j, kind::RPAREN)) {
                 ctx.masked[i..=j].iter_mut().for_each(|m| *m = true);
                 i = j + 1;
                 continue;
             }
         }
-        if ctx.s.tokens[i].is_punct(",") && i + 1 < n {
+        if ctx.is(i, kind::COMMA) && i + 1 < n {
             let nx = i + 1;
-            let opens = matches!(ctx.lower(nx), "who" | "which" | "whose" | "whom")
+            let opens = ctx.is(nx, kind::WHO | kind::WHICH | kind::WHOSE_WHOM)
                 || (ctx.tag(nx) == Tag::Verb
                     && ctx.a.verb[nx].is_some_and(|(_, f)| {
                         f.has(VerbForm::GERUND) || f.only(VerbForm::PARTICIPLE)
                     }))
                                 || ctx.tag(nx) == Tag::Prep
                 || (ctx.tag(nx) == Tag::Det
-                    && !ctx.s.tokens[i + 1..].iter().any(|t| t.lower == "and"))
+                    && !(i + 1..n).any(|t| ctx.is(t, kind::AND)))
                 // an appositive role after a name: "Dmitry Medvedev, deputy chairman of ...,"
                 || appositive_role(ctx, i);
             if opens {
-                if let Some(j) = (nx + 1..n).find(|&j| ctx.s.tokens[j].is_punct(",")) {
+                if let Some(j) = (nx + 1..n).find(|&j| ctx.is(j, kind::COMMA)) {
                     // the parenthetical must close before a verb of the main clause follows
                     if j + 1 < n && (j + 1..n).any(|k| ctx.tag(k) == Tag::Verb) {
                         ctx.masked[i..=j].iter_mut().for_each(|m| *m = true);
@@ -1510,11 +1755,10 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
         // "Gunmen attacked a village, police said, killing 20 people": an act of force in
         // the participle is the act's, not the reporter's; the attribution in between (a
         // speech verb whose speaker follows a comma) is passed over
-        let patterns = ctx.lex.verb_patterns(c.lemma);
-        let forceful = patterns.iter().any(|p| p.code.as_str() >= "15");
+        let forceful = ctx.flags(c.lemma) & lemma_flag::FORCEFUL != 0;
         let attribution = |x: &VerbClause| {
             let start = attribution_start(ctx, x);
-            ctx.verb_classes(x.verb).contains(&CueClass::Speech)
+            ctx.verb_classes(x.verb).contains(CueClass::Speech)
                 && !x.subject.is_empty()
                 && start > 0
                 && ctx.s.tokens[start - 1].is_punct(",")
@@ -1528,7 +1772,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                     && finite
                     && !(past_attributions && attribution(x))
                     && (!same_mask || ctx.masked[x.verb] == ctx.masked[c.verb])
-                    && !(x.verb..c.verb).any(|t| matches!(ctx.lower(t), ";" | ":"))
+                    && !(x.verb..c.verb).any(|t| ctx.is(t, kind::SEMI | kind::COLON))
             })
         };
         // ", Aliyev insisted, rejecting accusations": after an attribution set off by commas,
@@ -1551,7 +1795,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
     // "..., the official news agency WFNA said": the speaker of a trailing attribution stands
     // between the comma and the verb; when no actor is named there, the speaker is not one
     // (or set off by commas before more of the sentence: "..., Xinhua said, after a call")
-    let trailing_speech = ctx.verb_classes(c.verb).contains(&CueClass::Speech)
+    let trailing_speech = ctx.verb_classes(c.verb).contains(CueClass::Speech)
         && !c.form.has(VerbForm::GERUND)
         && (words_after(ctx, c.verb) <= 5
             || ctx
@@ -1565,7 +1809,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
     if c.group_start >= 2
         && ctx.s.tokens[c.group_start - 1].is_punct("\"")
         && matches!(ctx.lower(c.group_start - 2), "," | "." | "?" | "!")
-        && ctx.verb_classes(c.verb).contains(&CueClass::Speech)
+        && ctx.verb_classes(c.verb).contains(CueClass::Speech)
     {
         return (c.verb + 1..(c.verb + 7).min(ctx.n()))
             .take_while(|&i| matches!(ctx.tag(i), Tag::Name | Tag::Det | Tag::Actor))
@@ -1582,7 +1826,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
         if ctx.masked[j] && !own_masked {
             continue;
         }
-        if trailing_speech && j + 1 < c.group_start && ctx.s.tokens[j].is_punct(",") {
+        if trailing_speech && j + 1 < c.group_start && ctx.is(j, kind::COMMA) {
             return speaker_role.map(|p| vec![p]).unwrap_or_default();
         }
         if let Some(p) = ctx.a.phrase_of[j] {
@@ -1665,7 +1909,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             // verb dyad knows in between, "Turkey sent a letter ... and was condemned" keeps
             // Turkey)
             let conjoined_verb = t > ph.end
-                && matches!(ctx.lower(t - 1), "and" | "but" | "then")
+                && ctx.is(t - 1, kind::AND | kind::BUT | kind::THEN)
                 && !inside_group
                 && (0..ph.start).any(|x| ctx.tag(x) == Tag::Verb);
             if !adjacent && conjoined_verb {
@@ -1679,8 +1923,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             if !adjacent && b > 0 && ctx.tag(b - 1) == Tag::Verb {
                 let clausal = ctx
                     .verb_classes(b - 1)
-                    .iter()
-                    .any(|c| matches!(c, CueClass::Speech | CueClass::Denial | CueClass::Fear));
+                    .any_of(&[CueClass::Speech, CueClass::Denial, CueClass::Fear]);
                 let object_controlled = c.infinitive
                     || (c.form.has(VerbForm::GERUND)
                         && (c.group_start == 0
@@ -1727,20 +1970,18 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                 let Some(prev) = clauses.iter().position(|x| x.verb == j) else {
                     return vec![];
                 };
-                let between = &ctx.s.tokens[j + 1..c.group_start];
                 // "Protesters demanding the resignation of X blocked roads": a finite verb
                 // after a participle that modifies the phrase before it has that phrase for
                 // its subject
                 if !c.infinitive && !c.form.has(VerbForm::GERUND) && depth < 4 {
                     if let Some(head) = reduced_relative_head(ctx, clauses, prev) {
-                        if !between.iter().any(|t| t.is_punct(",") || t.lower == "and") {
+                        if !(j + 1..c.group_start).any(|t| ctx.is(t, kind::COMMA | kind::AND)) {
                             return ctx.group_of(head);
                         }
                     }
                 }
-                let coordinated = between.iter().any(|t| {
-                    t.lower == "and" || t.lower == "but" || t.lower == "then" || t.is_punct(",")
-                });
+                let coordinated = (j + 1..c.group_start)
+                    .any(|t| ctx.is(t, kind::AND | kind::BUT | kind::THEN | kind::COMMA));
                 if (coordinated || c.form.has(VerbForm::GERUND) || c.infinitive) && depth < 4 {
                     // a finite verb coordinates with the last verb of the same kind: in "said
                     // Russia did not attack ... and accused Kyiv", "accused" pairs with "said"
@@ -1761,7 +2002,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                 }
                 return vec![];
             }
-            Tag::Punct if matches!(ctx.lower(j), ";" | ":") => return vec![],
+            Tag::Punct if ctx.is(j, kind::SEMI | kind::COLON) => return vec![],
             _ => {}
         }
     }
@@ -1790,8 +2031,8 @@ fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
             j -= 1;
             match ctx.tag(j) {
                 Tag::Verb => return Some(j),
-                Tag::Punct if matches!(ctx.lower(j), ";" | ":" | ".") => return None,
-                Tag::Sub if ctx.lower(j) != "that" => return None,
+                Tag::Punct if ctx.is(j, kind::SEMI | kind::COLON | kind::PERIOD) => return None,
+                Tag::Sub if !ctx.is(j, kind::THAT) => return None,
                 _ => {}
             }
         }
@@ -1821,17 +2062,15 @@ fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
     let first_subject = c.subject.iter().map(|&p| ctx.a.phrases[p].start).min();
     for g in (0..c.group_start).rev() {
         if ctx.tag(g) != Tag::Verb {
-            if matches!(ctx.lower(g), ";") {
+            if ctx.is(g, kind::SEMI) {
                 break;
             }
             continue;
         }
         let cls = ctx.verb_classes(g);
-        if cls
-            .iter()
-            .any(|x| matches!(x, CueClass::Speech | CueClass::Denial | CueClass::Fear))
+        if cls.any_of(&[CueClass::Speech, CueClass::Denial, CueClass::Fear])
             && (first_subject.is_some_and(|s| s > g)
-                || (g + 1 < ctx.n() && ctx.lower(g + 1) == "that"))
+                || (g + 1 < ctx.n() && ctx.is(g + 1, kind::THAT)))
         {
             return Some(g);
         }
@@ -1947,19 +2186,22 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
         cl == CueClass::Negation && len > 1 && s + len <= c.verb && s + len + 2 >= c.group_start
     });
     // "Neither Russia nor China condemned ...": the subjects are negated
-    let neither_subject = c
-        .subject
-        .iter()
-        .map(|&p| ctx.a.phrases[p].start)
-        .min()
-        .is_some_and(|s| {
-            let mut b = s;
-            while b > 0 && ctx.tag(b - 1) == Tag::Det && ctx.lower(b - 1) != "neither" {
-                b -= 1;
-            }
-            b > 0 && ctx.lower(b - 1) == "neither"
-        });
-    if c.negated || negated_before || neither_subject {
+    // (asked only in a sentence with a "neither")
+    let neither_subject = || {
+        ctx.has_neither
+            && c.subject
+                .iter()
+                .map(|&p| ctx.a.phrases[p].start)
+                .min()
+                .is_some_and(|s| {
+                    let mut b = s;
+                    while b > 0 && ctx.tag(b - 1) == Tag::Det && !ctx.is(b - 1, kind::NEITHER) {
+                        b -= 1;
+                    }
+                    b > 0 && ctx.is(b - 1, kind::NEITHER)
+                })
+    };
+    if c.negated || negated_before || neither_subject() {
         return Modality::Negated;
     }
     let v = c.verb;
@@ -2034,10 +2276,10 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
         let cls = ctx.verb_classes(g);
         let prep = (c.group_start > 0 && ctx.tag(c.group_start - 1) == Tag::Prep)
             .then(|| ctx.lower(c.group_start - 1));
-        if gmod == Modality::Negated && !cls.contains(&CueClass::Denial) {
+        if gmod == Modality::Negated && !cls.contains(CueClass::Denial) {
             return Modality::Negated;
         }
-        if cls.contains(&CueClass::Denial) {
+        if cls.contains(CueClass::Denial) {
             return Modality::Negated;
         }
         if let Some(p) = prep {
@@ -2048,10 +2290,10 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
                 return gmod;
             }
         }
-        if cls.contains(&CueClass::Fear) {
+        if cls.contains(CueClass::Fear) {
             return Modality::Hypothetical;
         }
-        if cls.contains(&CueClass::Speech) {
+        if cls.contains(CueClass::Speech) {
             // "once inspectors confirm that Tehran has complied": what a hypothetical speech
             // act would report is hypothetical too
             if gmod == Modality::Hypothetical {
@@ -2065,7 +2307,7 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
             }
             // "Moscow claimed that Kyiv shelled ...": a contested claim; "gunmen killed 12
             // people, police said": a report, which the news passes on as fact
-            if cls.contains(&CueClass::Claim) {
+            if cls.contains(CueClass::Claim) {
                 return Modality::Reported;
             }
             return gmod;
@@ -2083,7 +2325,7 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
         if c.infinitive || prep.is_some() || c.form.has(VerbForm::GERUND) {
             // "would consider reopening talks", "is weighing imposing sanctions": an act
             // only considered has not happened, nor been announced
-            let considered = cls.contains(&CueClass::Possibility)
+            let considered = cls.contains(CueClass::Possibility)
                 || ctx
                     .a
                     .cues
@@ -2092,7 +2334,7 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
             if considered && prep.is_none() {
                 return Modality::Hypothetical;
             }
-            if cls.contains(&CueClass::Intent) {
+            if cls.contains(CueClass::Intent) {
                 // "Analysts expect Beijing to offer loans", "wants Russia to withdraw": an
                 // intent about another's act, named as the object before the infinitive, is
                 // a wish or a forecast, not that other's act or intent
@@ -2112,7 +2354,7 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
                     gmod
                 };
             }
-            if cls.contains(&CueClass::Factive) {
+            if cls.contains(CueClass::Factive) {
                 return gmod;
             }
             if prep.is_none() && c.form.has(VerbForm::GERUND) && !c.infinitive {
@@ -2120,7 +2362,7 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
                 return gmod;
             }
             if c.infinitive
-                && !is_object_control(ctx.lex.lemma(ctx.a.verb[g].map_or(0, |x| x.0)))
+                && ctx.flags(ctx.a.verb[g].map_or(0, |x| x.0)) & lemma_flag::OBJECT_CONTROL == 0
                 && c.group_start > g + 1
             {
                 // a purpose clause after the verb's object
@@ -2152,7 +2394,7 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
 /// A future ("will", "would") in the complement of a speech verb whose subject is the speaker.
 fn own_future_in_speech(ctx: &Ctx, clauses: &[VerbClause], c: &VerbClause) -> bool {
     let Some(g) = c.governor else { return false };
-    if !(c.future || c.would) || !ctx.verb_classes(g).contains(&CueClass::Speech) {
+    if !(c.future || c.would) || !ctx.verb_classes(g).contains(CueClass::Speech) {
         return false;
     }
     let Some(gc) = clauses.iter().find(|x| x.verb == g) else {
@@ -2740,7 +2982,7 @@ fn is_reciprocal(code: &str, p: &CompiledPattern) -> bool {
 /// True when the intent of a governing `to` verb makes this infinitive a future act.
 fn governed_by_intent(ctx: &Ctx, c: &VerbClause) -> bool {
     c.governor
-        .is_some_and(|g| ctx.verb_classes(g).contains(&CueClass::Intent))
+        .is_some_and(|g| ctx.verb_classes(g).contains(CueClass::Intent))
         && c.infinitive
 }
 
@@ -2748,7 +2990,7 @@ fn governed_by_intent(ctx: &Ctx, c: &VerbClause) -> bool {
 fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
     // a participle (", accusing Armenia of lying") adds the speaker's act to the clause before
     // it; it attributes nothing, and what stands before it is not its content
-    if !ctx.verb_classes(c.verb).contains(&CueClass::Speech) || is_comma_participle(ctx, c) {
+    if !ctx.verb_classes(c.verb).contains(CueClass::Speech) || is_comma_participle(ctx, c) {
         return false;
     }
     let start = attribution_start(ctx, c);
@@ -2757,7 +2999,7 @@ fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
     // (", President Aliyev insisted on Monday, rejecting ...": the speaker's participle after
     // the attribution is not the sentence going on)
     let participle_after = (c.verb + 1..ctx.n().saturating_sub(1)).find(|&j| {
-        ctx.s.tokens[j].is_punct(",")
+        ctx.is(j, kind::COMMA)
             && ctx.tag(j + 1) == Tag::Verb
             && ctx.lower(j + 1).ends_with("ing")
     });
@@ -2822,17 +3064,21 @@ fn reaction_to(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<Vec<usize>
     if matches!(ctx.lower(noun), "that" | "which") {
         noun = noun.checked_sub(1)?;
     }
+    // ", a (bold, new) move": a determiner after a comma, a few plain words between
+    // (the comma first: asked of every clause with a subject, and the noun lists are long)
+    let det = (noun.saturating_sub(3)..noun)
+        .rev()
+        .find(|&t| matches!(ctx.lower(t), "a" | "an" | "the"))?;
+    if det == 0 || !ctx.is(det - 1, kind::COMMA) {
+        return None;
+    }
     let speech = REACTION_SPEECH_NOUNS.contains(&ctx.lower(noun));
     if !speech && !REACTION_ACT_NOUNS.contains(&ctx.lower(noun)) {
         return None;
     }
-    // ", a (bold, new) move": a determiner after a comma, a few plain words between
-    let det = (noun.saturating_sub(3)..noun)
-        .rev()
-        .find(|&t| matches!(ctx.lower(t), "a" | "an" | "the"))?;
     let plain = (det + 1..noun)
         .all(|t| ctx.a.phrase_of[t].is_none() && !matches!(ctx.tag(t), Tag::Verb | Tag::Punct));
-    if det == 0 || !plain || !ctx.s.tokens[det - 1].is_punct(",") {
+    if !plain {
         return None;
     }
     // what it reacts to: the words of the last speaker, or the act of the last clause that
@@ -2842,7 +3088,7 @@ fn reaction_to(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<Vec<usize>
         .rev()
         .filter(|x| x.verb < det && !x.infinitive && !x.subject.is_empty())
         .filter(|x| !(x.form.has(VerbForm::GERUND) && x.group_start == x.verb));
-    let is_speech = |x: &VerbClause| ctx.verb_classes(x.verb).contains(&CueClass::Speech);
+    let is_speech = |x: &VerbClause| ctx.verb_classes(x.verb).contains(CueClass::Speech);
     let mut before = before.filter(|x| {
         if speech {
             is_speech(x)
@@ -2868,12 +3114,12 @@ fn reduced_passive_relative(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Opti
         || c.form.has(VerbForm::GERUND)
         // (a verb of saying or thinking after a name is that name's: "what New Delhi said was
         // a camp", "Mulino said on Sunday his country would")
-        || ctx.verb_classes(c.verb).iter().any(|cl| {
-            matches!(
-                cl,
-                CueClass::Speech | CueClass::Denial | CueClass::Fear | CueClass::Intent
-            )
-        })
+        || ctx.verb_classes(c.verb).any_of(&[
+            CueClass::Speech,
+            CueClass::Denial,
+            CueClass::Fear,
+            CueClass::Intent,
+        ])
     {
         return None;
     }
@@ -2899,8 +3145,7 @@ fn reduced_passive_relative(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Opti
                 .all(|t| matches!(ctx.tag(t), Tag::Det | Tag::Num | Tag::Adv))
             && !ctx
                 .verb_classes(x.verb)
-                .iter()
-                .any(|cl| matches!(cl, CueClass::Speech | CueClass::Denial | CueClass::Fear));
+                .any_of(&[CueClass::Speech, CueClass::Denial, CueClass::Fear]);
         if object && !x.passive {
             return Some(None);
         }
@@ -2911,9 +3156,16 @@ fn reduced_passive_relative(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Opti
     let next = clauses.get(j)?;
     let joined = (c.verb + 1..next.group_start).any(|t| {
         matches!(ctx.tag(t), Tag::Conj | Tag::Sub | Tag::Verb)
-            || matches!(
-                ctx.lower(t),
-                "," | ";" | ":" | "and" | "but" | "or" | "who" | "which"
+            || ctx.is(
+                t,
+                kind::COMMA
+                    | kind::SEMI
+                    | kind::COLON
+                    | kind::AND
+                    | kind::BUT
+                    | kind::OR
+                    | kind::WHO
+                    | kind::WHICH,
             )
     });
     // (a later verb with no subject found has none between: no determiner or pronoun that
@@ -2976,10 +3228,9 @@ fn number_value(w: &str) -> Option<u32> {
 /// rejecting, warning, praising (some pattern codes more than a statement, 01x) rather than an
 /// act of force (most of its patterns 15 and above: "rejecting" has one 1722 pattern among
 /// hundreds of verbal ones, "killing" none).
+/// (Read from the lemma's flags, made by [`lemma_flags`].)
 fn is_verbal_act(ctx: &Ctx, lemma: u32) -> bool {
-    let patterns = ctx.lex.verb_patterns(lemma);
-    let force = patterns.iter().filter(|p| p.code.as_str() >= "15").count();
-    patterns.iter().any(|p| !p.code.starts_with("01")) && 2 * force < patterns.len()
+    ctx.flags(lemma) & lemma_flag::VERBAL_ACT != 0
 }
 
 /// "Kyrgyz and Tajik border guards exchanged fire, killing at least 13 people", "protesters
@@ -3130,7 +3381,7 @@ fn opens_clause(ctx: &Ctx, i: usize) -> bool {
         return false;
     }
     let end = (i + 1..ctx.n())
-        .find(|&k| matches!(ctx.lower(k), "," | ";" | ":" | "."))
+        .find(|&k| ctx.is(k, kind::COMMA | kind::SEMI | kind::COLON | kind::PERIOD))
         .unwrap_or(ctx.n())
         .min(i + 10);
     (i + 2..end).any(|k| {
@@ -3153,14 +3404,15 @@ fn clause_end_past(ctx: &Ctx, from: usize, through: &[&str]) -> usize {
     (from..ctx.n())
         .find(|&i| {
             (matches!(ctx.tag(i), Tag::Sub) && !through.contains(&ctx.lower(i)))
-                || matches!(ctx.lower(i), ";" | ":")
-                || (ctx.lower(i) == "\"" && ctx.tag(i) != Tag::Adv)
+                || ctx.is(i, kind::SEMI | kind::COLON)
+                || (ctx.is(i, kind::QUOTE) && ctx.tag(i) != Tag::Adv)
         })
         .unwrap_or(ctx.n())
 }
 
 /// [`match_verb`]'s scratch space, kept per thread from verb to verb (these were three
-/// allocations per verb).
+/// allocations per verb) in [`SentenceBuffers`].
+#[derive(Default)]
 struct VerbScratch {
     /// A bit per literal id of `keys`: all zero between calls.
     present: Vec<u64>,
@@ -3190,19 +3442,6 @@ impl VerbScratch {
     }
 }
 
-thread_local! {
-    static SCRATCH: std::cell::RefCell<VerbScratch> = const {
-        std::cell::RefCell::new(VerbScratch {
-            present: Vec::new(),
-            candidates: Vec::new(),
-            keys: Vec::new(),
-            in_sentence: Vec::new(),
-            sentence_keys: Vec::new(),
-            sentence_filled: false,
-        })
-    };
-}
-
 /// Set the bit in `in_sentence` (sized to `words` here) of each word of the sentence that has
 /// a literal id, and list the ids in `sentence_keys`.
 fn fill_sentence_keys(
@@ -3222,12 +3461,16 @@ fn fill_sentence_keys(
 
 /// Try each pattern of the verb, most specific first.
 fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
-    let all = ctx.lex.verb_patterns(c.lemma);
-    if all.is_empty()
-        || (c.subject.is_empty() && !c.passive && !ctx.lex.matches_without_subject(c.lemma))
+    // (the lemma's flags first: a clause no pattern can match returns without reading the
+    // verb's list of patterns, which was a cache miss)
+    let flags = ctx.flags(c.lemma);
+    if flags & lemma_flag::HAS_PATTERNS == 0
+        || (c.subject.is_empty() && !c.passive && flags & lemma_flag::SUBJECTLESS == 0)
     {
         return None;
     }
+    let all = ctx.lex.verb_patterns(c.lemma);
+    let (filters, pool) = ctx.lex.pattern_filters(c.lemma);
     // Cheap pre-filter: a pattern whose literal words do not occur after the verb cannot match.
     // Common verbs have hundreds of patterns; this keeps matching linear in practice.
     let n = ctx.n();
@@ -3247,7 +3490,8 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     let words = ctx.lex.literal_count().div_ceil(64);
     // (the first pass tries each candidate as the filter finds it, so the candidates after the
     // first match are never filtered; the rest are kept for the target-less pass)
-    let (found, pats, partnerless) = SCRATCH.with_borrow_mut(|scratch| {
+    let (found, pats, partnerless) = {
+        let scratch = &mut *ctx.scratch.borrow_mut();
         let VerbScratch {
             present,
             candidates,
@@ -3283,8 +3527,13 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
         let mut partnerless: Vec<&Arc<CompiledPattern>> = Vec::new();
         let mut found = None;
         // (a pattern missing a literal is kept only as partnerless, below)
-        let partner_ok =
-            !c.passive && (c.subject.len() >= 2 || c.subject.iter().any(|&p| ctx.is_pair(p)));
+        // (asked only of a pattern with a partner, once: a subject's phrase is a cache miss)
+        let partner_ok_once = std::cell::OnceCell::new();
+        let partner_ok = || {
+            *partner_ok_once.get_or_init(|| {
+                !c.passive && (c.subject.len() >= 2 || c.subject.iter().any(|&p| ctx.is_pair(p)))
+            })
+        };
         let sentence_words = {
             let (in_sentence, sentence_keys, filled) = (
                 &mut *in_sentence,
@@ -3305,20 +3554,21 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
             .lex
             .candidate_patterns(c.lemma, keys, sentence_words, candidates)
         {
-            let p = &all[i as usize];
+            // (the pattern's filter record, not the pattern: see `PatternFilter`)
+            let f = &filters[i as usize];
             // (most candidates miss a literal, and the bloom tells most of them at once)
-            if p.key_bloom & !bloom != 0 && !(partner_ok && p.partner_key.is_some()) {
+            if f.key_bloom & !bloom != 0 && !(f.partner_key().is_some() && partner_ok()) {
                 continue;
             }
             // (the first literal must be there, and of the others only none or one missing
             // matters: the count stops at two. A pattern is a candidate by one of its
             // literals, which need not be the first, or by its alternatives, or has no
             // literal)
-            if p.key_ids.first().is_some_and(|&k| !has(k)) {
+            let key_ids = f.keys(pool);
+            if key_ids.first().is_some_and(|&k| !has(k)) {
                 continue;
             }
-            let missing = p
-                .key_ids
+            let missing = key_ids
                 .iter()
                 .skip(1)
                 .filter(|&&k| !has(k))
@@ -3326,13 +3576,13 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
                 .count();
             // (each alternative set needs a word of the sentence that can match one of its
             // first words: wherever the pattern reads it, it is one of the sentence's words)
-            if missing <= 1 && !p.alt_requires.is_empty() {
+            if missing <= 1 && f.has_alt_requires() {
                 if !*sentence_filled {
                     fill_sentence_keys(ctx, words, in_sentence, sentence_keys);
                     *sentence_filled = true;
                 }
                 let in_sentence = &in_sentence[..];
-                let met = p.alt_requires.iter().all(|ids| {
+                let met = f.alt_requires(pool).all(|ids| {
                     ids.iter()
                         .any(|&k| in_sentence[k as usize / 64] & (1 << (k % 64)) != 0)
                 });
@@ -3340,6 +3590,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
                     continue;
                 }
             }
+            let p = &all[i as usize];
             if missing == 0 {
                 found = try_pattern(ctx, c, p, false, end_of_clause);
                 if found.is_some() {
@@ -3347,11 +3598,11 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
                 }
                 pats.push(p);
             } else if missing == 1
-                && p.partner_key.is_some_and(|w| !has(w))
+                && f.partner_key().is_some_and(|w| !has(w))
                 // the partner left out is the other subject ("Pakistan and China pledged to
                 // expand economic cooperation"); with one subject the act has no partner at all
                 // and a lone "importing oil" is no event
-                && partner_ok
+                && partner_ok()
             {
                 partnerless.push(p);
             }
@@ -3362,7 +3613,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
             }
         }
         (found, pats, partnerless)
-    });
+    };
     if found.is_some() {
         return found;
     }
@@ -3901,7 +4152,7 @@ fn try_pattern(
                             && q.country.is_none()
                             && q.person.is_none()
                             && q.org.is_none()
-                            && ctx.verb_classes(c.verb).contains(&CueClass::Speech);
+                            && ctx.verb_classes(c.verb).contains(CueClass::Speech);
                         if press {
                             pos = q.end;
                             skipped += 1;
@@ -4068,7 +4319,7 @@ fn try_pattern(
         && !p.has_target()
         && !passive
         && !reciprocal
-        && !ctx.verb_classes(c.verb).contains(&CueClass::Speech)
+        && !ctx.verb_classes(c.verb).contains(CueClass::Speech)
     {
         let recipient = || {
             (literal_end > c.verb + 1)
@@ -4622,7 +4873,8 @@ fn match_noun(
     if before.len() > 1 {
         return None;
     }
-    if let Some(ph) = owned_head(ctx, noun).filter(|_| before == [PatElem::Source]) {
+    let source_before = before == [PatElem::Source];
+    if let Some(ph) = source_before.then(|| owned_head(ctx, noun)).flatten() {
         sources = ctx.group_of(ph);
     } else if before == [PatElem::Source] {
         let mut j = noun;
@@ -4652,14 +4904,14 @@ fn match_noun(
             }
             let between_ok = (gov.verb + 1..noun).all(|t| {
                 !matches!(ctx.tag(t), Tag::Sub | Tag::Verb)
-                    && !matches!(ctx.lower(t), ";" | ":" | ",")
+                    && !ctx.is(t, kind::SEMI | kind::COLON | kind::COMMA)
             });
             let same_root = || {
                 gov.matched
                     .as_ref()
                     .is_some_and(|m| m.code.get(..2) == p.code.get(..2))
             };
-            let light = || is_light_verb(ctx.lex.lemma(gov.lemma));
+            let light = || ctx.flags(gov.lemma) & lemma_flag::LIGHT != 0;
             if !between_ok || !(same_root() || light()) {
                 return None;
             }
@@ -4746,14 +4998,12 @@ fn match_noun(
 }
 
 /// The phrase whose last word `i` is, when that word is its deciding owned agent (a weapon or
-/// an attack: "Israeli airstrikes").
+/// an attack: "Israeli airstrikes"). (Found once per sentence: [`kind::OWNED_HEAD`].)
 fn owned_head(ctx: &Ctx, i: usize) -> Option<usize> {
-    let ph = ctx.a.phrase_of[i]?;
-    let p = &ctx.a.phrases[ph];
-    let owned = p
-        .agent
-        .is_some_and(|a| ctx.lex.dict.agents[a as usize].owned);
-    (owned && p.end == i + 1).then_some(ph)
+    if !ctx.is(i, kind::OWNED_HEAD) {
+        return None;
+    }
+    ctx.a.phrase_of[i]
 }
 
 /// A journey noun pattern ("$ visit to +", "$ trip to +"): its traveller may stand apart from
@@ -4881,10 +5131,10 @@ fn nominal_modality(ctx: &Ctx, clauses: &[VerbClause], m: &PatternMatch) -> Moda
     // the verb this noun phrase depends on
     if let Some(c) = clauses.iter().rfind(|c| c.verb < start) {
         let cls = ctx.verb_classes(c.verb);
-        if cls.contains(&CueClass::Denial) {
+        if cls.contains(CueClass::Denial) {
             return Modality::Negated;
         }
-        if cls.contains(&CueClass::Fear) || cls.contains(&CueClass::Intent) {
+        if cls.contains(CueClass::Fear) || cls.contains(CueClass::Intent) {
             return Modality::Hypothetical;
         }
         if c.modality != Modality::Asserted {
@@ -4893,7 +5143,7 @@ fn nominal_modality(ctx: &Ctx, clauses: &[VerbClause], m: &PatternMatch) -> Moda
         if c.future || c.possible || governed_by_intent(ctx, c) {
             return Modality::Hypothetical;
         }
-        if cls.contains(&CueClass::Claim)
+        if cls.contains(CueClass::Claim)
             && c.governor.is_none()
             && !is_trailing_attribution(ctx, c)
         {

@@ -955,6 +955,100 @@ impl WordTable {
     }
 }
 
+/// A word's bit in [`Lexicon::noun_prefixes`]: a hash of its first three bytes (of all of them,
+/// and its length, when it is shorter).
+#[inline]
+fn noun_prefix_bit(w: &str) -> usize {
+    let b = w.as_bytes();
+    let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+    let key = byte(0) | byte(1) << 8 | byte(2) << 16 | (b.len().min(3) as u64) << 24;
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+}
+
+/// The [`noun_prefix_bit`]s every word that [`Lexicon::noun_patterns`] finds under the key
+/// `key` (a singular, see `compile_rest`) can have: a word found by its singular begins with
+/// that singular, which is the whole word, or at least its first two bytes when an "-ies" was
+/// taken off ("xyies" for "xy"); a word found as an "-ies" plural of a key in "-y" begins with
+/// the key less its "y", then "ies".
+fn noun_prefix_bits(key: &str) -> [usize; 3] {
+    let ies = |stem: &str| noun_prefix_bit(&format!("{stem}ies"));
+    [
+        noun_prefix_bit(key),
+        ies(key),
+        ies(key.strip_suffix('y').unwrap_or(key)),
+    ]
+}
+
+/// What clause analysis asks of a verb lemma at every verb, in one word read from a dense
+/// array (the lemma's name, patterns and cue list, asked at each verb, were cache misses): its
+/// verbal cue classes as bits (`code::cue_bits` of [`Lexicon::lemma_cues`]) and
+/// the flags `code` derives from the lemma and its patterns (`code::lemma_flags`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LemmaBits {
+    pub cues: u16,
+    pub flags: u16,
+}
+
+/// [`Lexicon::literal_id`]s by key, for [`Lexicon::literal_id_of_word`]: an open-addressing
+/// table keyed as [`WordTable`] is (a word's length and first and last eight bytes), which
+/// finds a key without hashing its bytes one by one or comparing it as a string, where the
+/// string map did both (the words after every verb that annotation gave no id, names and
+/// words of no dictionary, are looked up here).
+#[derive(Debug, Default)]
+struct LiteralTable {
+    /// An index into `keys` and `ids` plus one per slot; 0: an empty slot.
+    slots: Vec<u32>,
+    /// As [`WordTable`]'s.
+    shift: u32,
+    keys: Vec<WordKey>,
+    /// The keys of more than 16 bytes (empty for others).
+    long_keys: Vec<Box<str>>,
+    ids: Vec<u32>,
+}
+
+impl LiteralTable {
+    fn new(literal_ids: &FxHashMap<String, u32>) -> LiteralTable {
+        let slot_count = (literal_ids.len() * 3).next_power_of_two().max(2);
+        let mut table = LiteralTable {
+            slots: vec![0; slot_count],
+            shift: 64 - slot_count.trailing_zeros(),
+            ..LiteralTable::default()
+        };
+        let mask = slot_count - 1;
+        for (k, &id) in literal_ids {
+            let key = WordKey::of(k);
+            let mut at = (key.hash() >> table.shift) as usize;
+            while table.slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            table.keys.push(key);
+            table.long_keys.push(if k.len() > 16 {
+                k.clone().into_boxed_str()
+            } else {
+                Box::default()
+            });
+            table.ids.push(id);
+            table.slots[at] = table.ids.len() as u32;
+        }
+        table
+    }
+
+    #[inline]
+    fn get(&self, w: &str) -> Option<u32> {
+        let key = WordKey::of(w);
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = (key.hash() >> self.shift) as usize;
+        loop {
+            let slot = *self.slots.get(at)? as usize;
+            let k = slot.checked_sub(1)?;
+            if self.keys[k] == key && (key.len <= 16 || *self.long_keys[k] == *w) {
+                return Some(self.ids[k]);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
 /// Patterns of one verb by the [`Lexicon::literal_id`] of one literal word each (the one fewest
 /// patterns have, see `compile_rest`) or of the first words of their alternatives, and those
 /// with no literal (a bit set over the verb's patterns: bit `i % 64` of word `i / 64`).
@@ -962,6 +1056,88 @@ impl WordTable {
 struct PatternIndex {
     by_first: FxHashMap<u32, PatternBucket>,
     none: Vec<u64>,
+    /// [`PatternFilter`]s of the verb's patterns, in their order, with their ids in `pool`.
+    filters: Vec<PatternFilter>,
+    pool: Vec<u32>,
+    /// A bit per [`bucket_bit`] of the keys of `by_first`: most words after a verb that file
+    /// a pattern of some verb file none of this one, and this tells without a hash look-up.
+    bucket_bloom: [u64; 4],
+}
+
+/// A literal id's bit in [`PatternIndex::bucket_bloom`].
+#[inline]
+fn bucket_bit(k: u32) -> usize {
+    (k.wrapping_mul(0x9E37_79B9) >> 24) as usize
+}
+
+/// What the match pre-filter reads of a verb pattern ([`CompiledPattern::key_bloom`],
+/// [`CompiledPattern::key_ids`], [`CompiledPattern::partner_key`],
+/// [`CompiledPattern::alt_requires`]), in one small record per pattern and one array of ids
+/// per verb ([`Lexicon::pattern_filters`]): the patterns themselves lie all over the heap, and
+/// reading each candidate's was a cache miss or three, for most candidates the only reads
+/// before it was turned away.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PatternFilter {
+    pub key_bloom: u64,
+    /// Where the key ids start in the pool, and how many there are.
+    keys_at: u32,
+    keys_len: u32,
+    /// [`CompiledPattern::partner_key`], or `u32::MAX`.
+    partner: u32,
+    /// Where the alternative sets start in the pool (each its length, then its ids), and how
+    /// many there are.
+    alts_at: u32,
+    alts_len: u32,
+}
+
+impl PatternFilter {
+    /// [`CompiledPattern::key_ids`].
+    #[inline]
+    pub fn keys<'p>(&self, pool: &'p [u32]) -> &'p [u32] {
+        &pool[self.keys_at as usize..(self.keys_at + self.keys_len) as usize]
+    }
+
+    /// [`CompiledPattern::partner_key`].
+    #[inline]
+    pub fn partner_key(&self) -> Option<u32> {
+        (self.partner != u32::MAX).then_some(self.partner)
+    }
+
+    /// Whether the pattern has [`CompiledPattern::alt_requires`].
+    #[inline]
+    pub fn has_alt_requires(&self) -> bool {
+        self.alts_len != 0
+    }
+
+    /// [`CompiledPattern::alt_requires`], set by set.
+    #[inline]
+    pub fn alt_requires<'p>(&self, pool: &'p [u32]) -> impl Iterator<Item = &'p [u32]> + 'p {
+        let mut at = self.alts_at as usize;
+        (0..self.alts_len).map(move |_| {
+            let len = pool[at] as usize;
+            let ids = &pool[at + 1..at + 1 + len];
+            at += 1 + len;
+            ids
+        })
+    }
+
+    fn new(p: &CompiledPattern, pool: &mut Vec<u32>) -> PatternFilter {
+        let keys_at = pool.len() as u32;
+        pool.extend(&p.key_ids);
+        let alts_at = pool.len() as u32;
+        for ids in &p.alt_requires {
+            pool.push(ids.len() as u32);
+            pool.extend(ids.iter());
+        }
+        PatternFilter {
+            key_bloom: p.key_bloom,
+            keys_at,
+            keys_len: p.key_ids.len() as u32,
+            partner: p.partner_key.unwrap_or(u32::MAX),
+            alts_at,
+            alts_len: p.alt_requires.len() as u32,
+        }
+    }
 }
 
 /// The patterns of one verb filed under one literal id, by index into the verb's patterns.
@@ -1009,14 +1185,25 @@ pub struct Lexicon {
     /// patterns).
     subjectless: Vec<bool>,
     noun_patterns: FxHashMap<String, Vec<Arc<CompiledPattern>>>,
+    /// A bit per [`noun_prefix_bit`] of the words that can have noun patterns: most nouns
+    /// have none, and this tells without a hash look-up (see [`Lexicon::noun_patterns`]).
+    noun_prefixes: Vec<u64>,
+    /// A bit per agent (`dict.agents` index) that is `owned`: an event noun heading its
+    /// owner's phrase ("Israeli airstrikes") is found by it, asked for every phrase of every
+    /// sentence (the agent entries are large and scattered: each was a cache miss).
+    owned_agents: Vec<u64>,
     /// A number for each distinct [`literal_key`] of a pattern literal: patterns and the words
     /// after a verb are compared by these.
     literal_ids: FxHashMap<String, u32>,
     /// The first bytes of the keys of `literal_ids`, a bit each: a word starting with another
     /// byte (punctuation, a digit) has no literal id, known without hashing it.
     literal_first: [u64; 4],
+    /// `literal_ids` again, for [`Lexicon::literal_id_of_word`].
+    literal_table: LiteralTable,
     /// Verb lemmas that are cues (speech, denial, fear, intent ...).
     lemma_cues: FxHashMap<u32, Vec<CueClass>>,
+    /// Per lemma: [`LemmaBits`].
+    lemma_bits: Vec<LemmaBits>,
     /// The first country entry of each code (`dict.countries` index): a town's country is
     /// found for every capitalised unknown word, and a scan of the ~250 entries cost more than
     /// the gazetteer look-up itself.
@@ -1047,9 +1234,13 @@ impl Lexicon {
             index_keys: Vec::new(),
             subjectless: Vec::new(),
             noun_patterns: FxHashMap::default(),
+            noun_prefixes: Vec::new(),
+            owned_agents: Vec::new(),
             literal_ids: FxHashMap::default(),
             literal_first: [0; 4],
+            literal_table: LiteralTable::default(),
             lemma_cues: FxHashMap::default(),
+            lemma_bits: Vec::new(),
             country_entries: FxHashMap::default(),
         };
         // Actors: built on a second thread while verbs, cues and patterns compile here
@@ -1064,6 +1255,12 @@ impl Lexicon {
             lex.country_entries
                 .entry(c.code.clone())
                 .or_insert(i as u32);
+        }
+        lex.owned_agents = vec![0; dict.agents.len().div_ceil(64)];
+        for (i, a) in dict.agents.iter().enumerate() {
+            if a.owned {
+                lex.owned_agents[i / 64] |= 1 << (i % 64);
+            }
         }
         lex.dict = dict;
         lex.index_words();
@@ -1270,7 +1467,12 @@ impl Lexicon {
         sentence_keys: impl FnOnce() -> &'s [u32],
         bits: &'b mut Vec<u64>,
     ) -> CandidateBits<'b> {
-        let PatternIndex { by_first, none } = &self.verb_index[id as usize];
+        let PatternIndex {
+            by_first,
+            none,
+            bucket_bloom,
+            ..
+        } = &self.verb_index[id as usize];
         // a bit per pattern, read out in order: common verbs have hundreds of patterns, and
         // sorting the merged lists at every verb cost more than the matching
         bits.clear();
@@ -1287,7 +1489,8 @@ impl Lexicon {
                 .index_keys
                 .get(k as usize / 64)
                 .is_some_and(|w| w & (1 << (k % 64)) != 0);
-            if !files {
+            let bit = bucket_bit(k);
+            if !files || bucket_bloom[bit / 64] & (1 << (bit % 64)) == 0 {
                 continue;
             }
             let Some(bucket) = by_first.get(&k) else {
@@ -1309,6 +1512,14 @@ impl Lexicon {
         CandidateBits { bits, word: 0 }
     }
 
+    /// The [`PatternFilter`]s of a verb's patterns (index-aligned with
+    /// [`Lexicon::verb_patterns`]) and the pool of ids they read.
+    #[inline]
+    pub fn pattern_filters(&self, id: u32) -> (&[PatternFilter], &[u32]) {
+        let ix = &self.verb_index[id as usize];
+        (&ix.filters, &ix.pool)
+    }
+
     /// The number of a [`literal_key`] that some pattern literal has; `None` when no pattern
     /// has it (so a word with that key matches no literal).
     pub fn literal_id(&self, key: &str) -> Option<u32> {
@@ -1324,7 +1535,19 @@ impl Lexicon {
                 return None;
             }
         }
-        self.literal_id(&literal_key(lower))
+        // (`literal_key` without its allocation for an "-ies" word: the key made on the stack)
+        match lower.strip_suffix("ies") {
+            Some(stem) if lower.len() > 4 && stem.len() < 63 => {
+                let mut buf = [0u8; 64];
+                buf[..stem.len()].copy_from_slice(stem.as_bytes());
+                buf[stem.len()] = b'y';
+                // (the stem ends before an ASCII "ies": still UTF-8)
+                let key = std::str::from_utf8(&buf[..stem.len() + 1]).ok()?;
+                self.literal_table.get(key)
+            }
+            Some(_) if lower.len() > 4 => self.literal_table.get(&literal_key(lower)),
+            _ => self.literal_table.get(singular(lower)),
+        }
     }
 
     /// How many literal ids there are: every [`Lexicon::literal_id`] is below this.
@@ -1334,6 +1557,14 @@ impl Lexicon {
 
     /// Patterns of an event noun (given in any number), most specific first.
     pub fn noun_patterns(&self, lower: &str) -> &[Arc<CompiledPattern>] {
+        let bit = noun_prefix_bit(lower);
+        if self
+            .noun_prefixes
+            .get(bit / 64)
+            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+        {
+            return &[];
+        }
         if let Some(v) = self.noun_patterns.get(singular(lower)) {
             return v;
         }
@@ -1346,9 +1577,26 @@ impl Lexicon {
         &[]
     }
 
+    /// Whether the agent `dict.agents[agent]` is `owned` (see [`Lexicon::owned_agents`]).
+    #[inline]
+    pub fn agent_owned(&self, agent: u32) -> bool {
+        let a = agent as usize;
+        match self.owned_agents.get(a / 64) {
+            Some(w) => w & (1 << (a % 64)) != 0,
+            // (an agent past the table: read from the dictionary, as before it)
+            None => self.dict.agents[a].owned,
+        }
+    }
+
     /// Cue classes of a verb lemma (speech, denial, intent ...).
     pub fn lemma_cues(&self, id: u32) -> &[CueClass] {
         self.lemma_cues.get(&id).map_or(&[], |v| v.as_slice())
+    }
+
+    /// [`LemmaBits`] of a verb lemma.
+    #[inline]
+    pub fn lemma_bits(&self, id: u32) -> LemmaBits {
+        self.lemma_bits.get(id as usize).copied().unwrap_or_default()
     }
 
     /// Numbers for `dyad dict stats`.
@@ -1931,6 +2179,7 @@ fn compile_rest(
             lex.literal_first[usize::from(b >> 6)] |= 1 << (b & 63);
         }
     }
+    lex.literal_table = LiteralTable::new(&lex.literal_ids);
     // A pattern is filed under the literal of its words fewest verb patterns have: every
     // literal but a partner preposition must follow the verb for a match, and "of" in
     // `accuse + of war crimes` would make it a candidate at every "accused ... of", with 170
@@ -1970,7 +2219,7 @@ fn compile_rest(
                 None => none[i / 64] |= 1 << (i % 64),
             }
         }
-        let by_first = by
+        let by_first: FxHashMap<u32, PatternBucket> = by
             .into_iter()
             .map(|(k, list)| {
                 let mut bucket = PatternBucket::default();
@@ -1995,7 +2244,20 @@ fn compile_rest(
                 (k, bucket)
             })
             .collect();
-        PatternIndex { by_first, none }
+        let mut pool = Vec::new();
+        let filters = pats.iter().map(|p| PatternFilter::new(p, &mut pool)).collect();
+        let mut bucket_bloom = [0u64; 4];
+        for &k in by_first.keys() {
+            let bit = bucket_bit(k);
+            bucket_bloom[bit / 64] |= 1 << (bit % 64);
+        }
+        PatternIndex {
+            by_first,
+            none,
+            filters,
+            pool,
+            bucket_bloom,
+        }
     };
     lex.verb_index = lex.verb_patterns.iter().map(|v| index(v)).collect();
     lex.index_keys = vec![0; lex.literal_ids.len().div_ceil(64)];
@@ -2044,6 +2306,22 @@ fn compile_rest(
     lex.noun_patterns
         .values_mut()
         .for_each(|v| v.retain(|p| allow_unknown_codes || ont.lookup(&p.code).is_some()));
+    lex.noun_prefixes = vec![0; (1 << 16) / 64];
+    for key in lex.noun_patterns.keys() {
+        for bit in noun_prefix_bits(key) {
+            lex.noun_prefixes[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+    lex.lemma_bits = (0..lex.lemmas.len() as u32)
+        .map(|id| LemmaBits {
+            cues: crate::code::cue_bits(lex.lemma_cues(id)),
+            flags: crate::code::lemma_flags(
+                lex.lemma(id),
+                lex.verb_patterns(id),
+                lex.matches_without_subject(id),
+            ),
+        })
+        .collect();
 }
 
 #[cfg(test)]
