@@ -1453,7 +1453,10 @@ impl Lexicon {
     /// [`LemmaBits`] of a verb lemma.
     #[inline]
     pub fn lemma_bits(&self, id: u32) -> LemmaBits {
-        self.lemma_bits.get(id as usize).copied().unwrap_or_default()
+        self.lemma_bits
+            .get(id as usize)
+            .copied()
+            .unwrap_or_default()
     }
 
     /// Numbers for `dyad dict stats`.
@@ -2107,7 +2110,10 @@ fn compile_rest(
             })
             .collect();
         let mut pool = Vec::new();
-        let filters = pats.iter().map(|p| PatternFilter::new(p, &mut pool)).collect();
+        let filters = pats
+            .iter()
+            .map(|p| PatternFilter::new(p, &mut pool))
+            .collect();
         let mut bucket_bloom = [0u64; 4];
         for &k in by_first.keys() {
             let bit = bucket_bit(k);
