@@ -309,7 +309,10 @@ pub(crate) fn lemma_flags(
     for (set, flag) in [
         (!patterns.is_empty(), HAS_PATTERNS),
         (subjectless, SUBJECTLESS),
-        (matches!(lemma, "mediate" | "broker" | "facilitate"), MEDIATE),
+        (
+            matches!(lemma, "mediate" | "broker" | "facilitate"),
+            MEDIATE,
+        ),
         (lemma == "host", HOST),
         (matches!(lemma, "kill" | "massacre" | "slaughter"), KILL),
         (is_light_verb(lemma), LIGHT),
@@ -482,9 +485,7 @@ pub fn parse_sentence(
         let Some(last) = p.end.checked_sub(1) else {
             continue;
         };
-        if last < n
-            && a.phrase_of[last] == Some(ph)
-            && p.agent.is_some_and(|g| lex.agent_owned(g))
+        if last < n && a.phrase_of[last] == Some(ph) && p.agent.is_some_and(|g| lex.agent_owned(g))
         {
             kinds[last] |= kind::OWNED_HEAD;
         }
@@ -529,9 +530,7 @@ pub fn parse_sentence(
     for k in 1..clauses.len() {
         let (prev, c) = (&clauses[k - 1], &clauses[k]);
         let between = prev.verb + 1..c.verb;
-        let coordinated = between
-            .clone()
-            .any(|t| ctx.is(t, kind::AND | kind::OR))
+        let coordinated = between.clone().any(|t| ctx.is(t, kind::AND | kind::OR))
             && between
                 .clone()
                 .all(|t| ctx.is(t, kind::AND | kind::OR) || ctx.tag(t) == Tag::Adv);
@@ -1921,9 +1920,11 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             // the object does the complement) or that verb takes a clause ("said Ukraine
             // attacked")
             if !adjacent && b > 0 && ctx.tag(b - 1) == Tag::Verb {
-                let clausal = ctx
-                    .verb_classes(b - 1)
-                    .any_of(&[CueClass::Speech, CueClass::Denial, CueClass::Fear]);
+                let clausal = ctx.verb_classes(b - 1).any_of(&[
+                    CueClass::Speech,
+                    CueClass::Denial,
+                    CueClass::Fear,
+                ]);
                 let object_controlled = c.infinitive
                     || (c.form.has(VerbForm::GERUND)
                         && (c.group_start == 0
@@ -2999,9 +3000,7 @@ fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
     // (", President Aliyev insisted on Monday, rejecting ...": the speaker's participle after
     // the attribution is not the sentence going on)
     let participle_after = (c.verb + 1..ctx.n().saturating_sub(1)).find(|&j| {
-        ctx.is(j, kind::COMMA)
-            && ctx.tag(j + 1) == Tag::Verb
-            && ctx.lower(j + 1).ends_with("ing")
+        ctx.is(j, kind::COMMA) && ctx.tag(j + 1) == Tag::Verb && ctx.lower(j + 1).ends_with("ing")
     });
     let rest = match participle_after {
         Some(j) => words_between(ctx, c.verb, j),
@@ -3143,9 +3142,11 @@ fn reduced_passive_relative(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Opti
             && !x.subject.is_empty()
             && (x.verb + 1..phrase.start)
                 .all(|t| matches!(ctx.tag(t), Tag::Det | Tag::Num | Tag::Adv))
-            && !ctx
-                .verb_classes(x.verb)
-                .any_of(&[CueClass::Speech, CueClass::Denial, CueClass::Fear]);
+            && !ctx.verb_classes(x.verb).any_of(&[
+                CueClass::Speech,
+                CueClass::Denial,
+                CueClass::Fear,
+            ]);
         if object && !x.passive {
             return Some(None);
         }
@@ -3568,12 +3569,7 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
             if key_ids.first().is_some_and(|&k| !has(k)) {
                 continue;
             }
-            let missing = key_ids
-                .iter()
-                .skip(1)
-                .filter(|&&k| !has(k))
-                .take(2)
-                .count();
+            let missing = key_ids.iter().skip(1).filter(|&&k| !has(k)).take(2).count();
             // (each alternative set needs a word of the sentence that can match one of its
             // first words: wherever the pattern reads it, it is one of the sentence's words)
             if missing <= 1 && f.has_alt_requires() {
@@ -5143,9 +5139,7 @@ fn nominal_modality(ctx: &Ctx, clauses: &[VerbClause], m: &PatternMatch) -> Moda
         if c.future || c.possible || governed_by_intent(ctx, c) {
             return Modality::Hypothetical;
         }
-        if cls.contains(CueClass::Claim)
-            && c.governor.is_none()
-            && !is_trailing_attribution(ctx, c)
+        if cls.contains(CueClass::Claim) && c.governor.is_none() && !is_trailing_attribution(ctx, c)
         {
             return Modality::Reported;
         }

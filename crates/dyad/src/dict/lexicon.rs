@@ -989,64 +989,12 @@ pub struct LemmaBits {
     pub flags: u16,
 }
 
-/// [`Lexicon::literal_id`]s by key, for [`Lexicon::literal_id_of_word`]: an open-addressing
-/// table keyed as [`WordTable`] is (a word's length and first and last eight bytes), which
-/// finds a key without hashing its bytes one by one or comparing it as a string, where the
-/// string map did both (the words after every verb that annotation gave no id, names and
-/// words of no dictionary, are looked up here).
-#[derive(Debug, Default)]
-struct LiteralTable {
-    /// An index into `keys` and `ids` plus one per slot; 0: an empty slot.
-    slots: Vec<u32>,
-    /// As [`WordTable`]'s.
-    shift: u32,
-    keys: Vec<WordKey>,
-    /// The keys of more than 16 bytes (empty for others).
-    long_keys: Vec<Box<str>>,
-    ids: Vec<u32>,
-}
-
-impl LiteralTable {
-    fn new(literal_ids: &FxHashMap<String, u32>) -> LiteralTable {
-        let slot_count = (literal_ids.len() * 3).next_power_of_two().max(2);
-        let mut table = LiteralTable {
-            slots: vec![0; slot_count],
-            shift: 64 - slot_count.trailing_zeros(),
-            ..LiteralTable::default()
-        };
-        let mask = slot_count - 1;
-        for (k, &id) in literal_ids {
-            let key = WordKey::of(k);
-            let mut at = (key.hash() >> table.shift) as usize;
-            while table.slots[at] != 0 {
-                at = (at + 1) & mask;
-            }
-            table.keys.push(key);
-            table.long_keys.push(if k.len() > 16 {
-                k.clone().into_boxed_str()
-            } else {
-                Box::default()
-            });
-            table.ids.push(id);
-            table.slots[at] = table.ids.len() as u32;
-        }
-        table
-    }
-
-    #[inline]
-    fn get(&self, w: &str) -> Option<u32> {
-        let key = WordKey::of(w);
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut at = (key.hash() >> self.shift) as usize;
-        loop {
-            let slot = *self.slots.get(at)? as usize;
-            let k = slot.checked_sub(1)?;
-            if self.keys[k] == key && (key.len <= 16 || *self.long_keys[k] == *w) {
-                return Some(self.ids[k]);
-            }
-            at = (at + 1) & mask;
-        }
-    }
+/// A literal key's two bits in [`Lexicon::literal_bloom`]: from the hash of its length and
+/// first and last eight bytes ([`WordKey`]), which reads no byte twice.
+#[inline]
+fn literal_bloom_bits(key: &str) -> [usize; 2] {
+    let hash = WordKey::of(key).hash();
+    [(hash >> 48) as usize, (hash >> 16) as usize & 0xffff]
 }
 
 /// Patterns of one verb by the [`Lexicon::literal_id`] of one literal word each (the one fewest
@@ -1198,8 +1146,11 @@ pub struct Lexicon {
     /// The first bytes of the keys of `literal_ids`, a bit each: a word starting with another
     /// byte (punctuation, a digit) has no literal id, known without hashing it.
     literal_first: [u64; 4],
-    /// `literal_ids` again, for [`Lexicon::literal_id_of_word`].
-    literal_table: LiteralTable,
+    /// Two bits per key of `literal_ids` ([`literal_bloom_bits`]) in 2^16: most words
+    /// [`Lexicon::literal_id_of_word`] is asked about (names, words of no dictionary) have no
+    /// id, and this 8 kB filter turns three in four of them away before the hash map, whose
+    /// reads were cache misses.
+    literal_bloom: Vec<u64>,
     /// Verb lemmas that are cues (speech, denial, fear, intent ...).
     lemma_cues: FxHashMap<u32, Vec<CueClass>>,
     /// Per lemma: [`LemmaBits`].
@@ -1238,7 +1189,7 @@ impl Lexicon {
             owned_agents: Vec::new(),
             literal_ids: FxHashMap::default(),
             literal_first: [0; 4],
-            literal_table: LiteralTable::default(),
+            literal_bloom: Vec::new(),
             lemma_cues: FxHashMap::default(),
             lemma_bits: Vec::new(),
             country_entries: FxHashMap::default(),
@@ -1535,6 +1486,17 @@ impl Lexicon {
                 return None;
             }
         }
+        let find = |key: &str| {
+            let filtered = literal_bloom_bits(key).into_iter().any(|bit| {
+                self.literal_bloom
+                    .get(bit / 64)
+                    .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+            });
+            if filtered {
+                return None;
+            }
+            self.literal_id(key)
+        };
         // (`literal_key` without its allocation for an "-ies" word: the key made on the stack)
         match lower.strip_suffix("ies") {
             Some(stem) if lower.len() > 4 && stem.len() < 63 => {
@@ -1542,11 +1504,10 @@ impl Lexicon {
                 buf[..stem.len()].copy_from_slice(stem.as_bytes());
                 buf[stem.len()] = b'y';
                 // (the stem ends before an ASCII "ies": still UTF-8)
-                let key = std::str::from_utf8(&buf[..stem.len() + 1]).ok()?;
-                self.literal_table.get(key)
+                find(std::str::from_utf8(&buf[..stem.len() + 1]).ok()?)
             }
-            Some(_) if lower.len() > 4 => self.literal_table.get(&literal_key(lower)),
-            _ => self.literal_table.get(singular(lower)),
+            Some(_) if lower.len() > 4 => find(&literal_key(lower)),
+            _ => find(singular(lower)),
         }
     }
 
@@ -1596,7 +1557,10 @@ impl Lexicon {
     /// [`LemmaBits`] of a verb lemma.
     #[inline]
     pub fn lemma_bits(&self, id: u32) -> LemmaBits {
-        self.lemma_bits.get(id as usize).copied().unwrap_or_default()
+        self.lemma_bits
+            .get(id as usize)
+            .copied()
+            .unwrap_or_default()
     }
 
     /// Numbers for `dyad dict stats`.
@@ -2179,7 +2143,12 @@ fn compile_rest(
             lex.literal_first[usize::from(b >> 6)] |= 1 << (b & 63);
         }
     }
-    lex.literal_table = LiteralTable::new(&lex.literal_ids);
+    lex.literal_bloom = vec![0; (1 << 16) / 64];
+    for k in lex.literal_ids.keys() {
+        for bit in literal_bloom_bits(k) {
+            lex.literal_bloom[bit / 64] |= 1 << (bit % 64);
+        }
+    }
     // A pattern is filed under the literal of its words fewest verb patterns have: every
     // literal but a partner preposition must follow the verb for a match, and "of" in
     // `accuse + of war crimes` would make it a candidate at every "accused ... of", with 170
@@ -2245,7 +2214,10 @@ fn compile_rest(
             })
             .collect();
         let mut pool = Vec::new();
-        let filters = pats.iter().map(|p| PatternFilter::new(p, &mut pool)).collect();
+        let filters = pats
+            .iter()
+            .map(|p| PatternFilter::new(p, &mut pool))
+            .collect();
         let mut bucket_bloom = [0u64; 4];
         for &k in by_first.keys() {
             let bit = bucket_bit(k);
