@@ -160,6 +160,9 @@ impl Coder {
     /// [`SentenceAnalysis::situation`] is found only when one of its events is situated (it is
     /// empty otherwise): nothing but an event's `when` and `location` reads it, and finding the
     /// time expressions and places of every sentence was a tenth of the coding time.
+    // (never inlined: `valgrind --toggle-collect='*Coder::analyze_with*'` measures coding by
+    // it, docs/performance.md; one call per article costs nothing)
+    #[inline(never)]
     pub fn analyze_with(&self, article: &Article, all_modalities: bool) -> DocAnalysis {
         self.analyze_collecting(article, all_modalities, false)
     }
