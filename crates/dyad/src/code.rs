@@ -3304,7 +3304,7 @@ fn fold_casualties_into_act(ctx: &Ctx, clauses: &[VerbClause], candidates: &mut 
                     place
                         && code_of(t)
                             .zip(code_of(victims))
-                            .is_some_and(|(v, w)| w[..3] == v[..3])
+                            .is_some_and(|(v, w)| w.get(..3) == v.get(..3))
                 }
             };
             if country_only {

@@ -2284,6 +2284,9 @@ fn compile_rest(
             lex.noun_prefixes[bit / 64] |= 1 << (bit % 64);
         }
     }
+    // (the parser's facts about each verb, made once here because clause analysis asks them
+    // at every verb; what they mean is the parser's, `crate::code::lemma_flags` — the one
+    // place the dictionary layer reads the parser)
     lex.lemma_bits = (0..lex.lemmas.len() as u32)
         .map(|id| LemmaBits {
             cues: crate::code::cue_bits(lex.lemma_cues(id)),
