@@ -2419,6 +2419,13 @@ fn own_future_in_speech(ctx: &Ctx, clauses: &[VerbClause], c: &VerbClause) -> bo
     if c.subject.is_empty() {
         return false;
     }
+    // "Britain and France said they were ready to put troops ...": "they" after speakers
+    // named together is those speakers, whichever one of them the pronoun was resolved to
+    let speakers_they = gc.subject.len() >= 2
+        && matches!(c.subject[..], [p] if ctx.a.phrases[p].pronoun == Some(crate::annotate::Pronoun::Plural));
+    if speakers_they {
+        return true;
+    }
     let own = codes(&c.subject);
     own == codes(&gc.subject) && own.iter().all(Option::is_some)
 }

@@ -567,3 +567,13 @@ fn a_guest_received_in_the_hosts_capital_visited_no_one() {
         [t("CHNGOV", "RUSGOV", "043")]
     );
 }
+
+#[test]
+fn they_after_speakers_named_together_left_their_announced_act_a_bare_statement() {
+    // "they" is Britain and France, announcing their own act that no pattern codes: the news
+    // is that act, and a bare 010 in its place would be false
+    assert_eq!(
+        asserted("Britain and France said on Sunday they were ready to put troops on the ground in Ukraine."),
+        []
+    );
+}
