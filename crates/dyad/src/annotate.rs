@@ -1164,6 +1164,12 @@ pub fn annotate_with_cues(
                             kind: ActorKind::Institution,
                             ..
                         } => true,
+                        // "criticised Brazil's Luiz Inacio Lula da Silva": the person is the
+                        // actor, the country says whose (it is no second party)
+                        LexEntry::Actor {
+                            kind: ActorKind::Person,
+                            ..
+                        } => p.org.is_none(),
                         _ => false,
                     })
                     && p.agent.is_none()

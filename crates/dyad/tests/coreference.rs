@@ -193,3 +193,12 @@ fn a_leader_naming_their_own_country_announced_the_countrys_act() {
         [t("CHN", "KHM", "073")]
     );
 }
+
+#[test]
+fn a_countrys_person_was_the_country_not_the_person() {
+    // "Brazil's Lula" is Lula, of Brazil: one party, not Brazil with Lula left over
+    assert_eq!(
+        asserted("Chilean President Gabriel Boric criticised Brazil's Luiz Inacio Lula da Silva on Tuesday."),
+        [t("CHLGOV", "BRAGOV", "111")]
+    );
+}
