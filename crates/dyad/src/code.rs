@@ -748,6 +748,33 @@ pub fn parse_sentence(
             c.modality = Modality::Hypothetical;
         }
     }
+    // ... and so is what a that-clause after a verb of demanding or urging asks for, whether or
+    // not the demand itself was coded ("relatives of hostages blocked a highway, demanding that
+    // Netanyahu agree a ceasefire deal": no deal was agreed)
+    let demanded: Vec<bool> = clauses
+        .iter()
+        .map(|c| {
+            let Some(that) = (c.group_start.saturating_sub(6)..c.group_start)
+                .rev()
+                .find(|&t| ctx.lower(t) == "that")
+            else {
+                return false;
+            };
+            clauses.iter().rfind(|g| g.verb < that).is_some_and(|g| {
+                matches!(
+                    lex.lemma(g.lemma),
+                    "demand" | "urge" | "ask" | "request" | "propose" | "recommend"
+                ) && (g.verb + 1..that).all(|t| {
+                    ctx.tag(t) != Tag::Verb && !matches!(ctx.lower(t), ";" | ":" | "," | ".")
+                })
+            })
+        })
+        .collect();
+    for (c, d) in clauses.iter_mut().zip(demanded) {
+        if d && c.modality == Modality::Asserted {
+            c.modality = Modality::Hypothetical;
+        }
+    }
     // "marched across France on Thursday against President Macron's pension reform": what a
     // protest is against names its target, past places and dates the pattern cannot skip, and
     // a policy word makes it a protest for a policy change (1412, 1432, ...)

@@ -139,3 +139,16 @@ fn a_bounded_number_used_up_the_words_allowed_before_the_target() {
         [t("NGAUAF", "NGAMIL", "190")]
     );
 }
+
+#[test]
+fn what_protesters_demanded_was_coded_as_done() {
+    // the deal is what the relatives demand, not a deal agreed
+    assert!(asserted("Relatives of hostages held in Gaza blocked a highway in Tel Aviv on Sunday night, demanding that Prime Minister Benjamin Netanyahu agree a ceasefire deal with Hamas.")
+        .iter()
+        .all(|e| e.2 != "057"));
+    // a that-clause after a verb of saying is still reported as said
+    assert_eq!(
+        asserted("Israel's army said that Hamas fighters attacked Israeli soldiers."),
+        [t("PSEREB", "ISRMIL", "190")]
+    );
+}
