@@ -1539,7 +1539,6 @@ pub fn parse_sentence(
                         );
                 // "An Israeli strike on Beirut killed a Hezbollah commander": an attack noun
                 // heading the subject of a coded attack verb is that attack
-                let violent = |code: &str| matches!(code.get(..2), Some("18" | "19" | "20"));
                 let subject_of_coded_attack = violent(&p.code)
                     && clauses.iter().any(|c| {
                         c.verb > i
@@ -3279,7 +3278,6 @@ fn fold_casualties_into_act(ctx: &Ctx, clauses: &[VerbClause], candidates: &mut 
     let code_of = |p: usize| ctx.codes.get(p).and_then(|c| c.as_deref());
     let physical =
         |code: &str| matches!(code.get(..2), Some("14" | "15" | "17" | "18" | "19" | "20"));
-    let violent = |code: &str| matches!(code.get(..2), Some("18" | "19" | "20"));
     let mut folded = vec![false; candidates.len()];
     let mut retarget: Vec<(usize, usize)> = Vec::new();
     let mut recode: Vec<(usize, String)> = Vec::new();
@@ -3354,6 +3352,11 @@ fn fold_casualties_into_act(ctx: &Ctx, clauses: &[VerbClause], candidates: &mut 
     }
     let mut keep = folded.iter().map(|f| !f);
     candidates.retain(|_| keep.next().unwrap());
+}
+
+/// An act of violence: assault (18x), fighting (19x) or mass violence (20x).
+fn violent(code: &str) -> bool {
+    matches!(code.get(..2), Some("18" | "19" | "20"))
 }
 
 /// A CAMEO code at the level of its root ("190", "180"): the generic act of its kind.
