@@ -751,28 +751,26 @@ pub fn parse_sentence(
     // ... and so is what a that-clause after a verb of demanding or urging asks for, whether or
     // not the demand itself was coded ("relatives of hostages blocked a highway, demanding that
     // Netanyahu agree a ceasefire deal": no deal was agreed)
-    let demanded: Vec<bool> = clauses
-        .iter()
-        .map(|c| {
-            let Some(that) = (c.group_start.saturating_sub(6)..c.group_start)
-                .rev()
-                .find(|&t| ctx.lower(t) == "that")
-            else {
-                return false;
-            };
-            clauses.iter().rfind(|g| g.verb < that).is_some_and(|g| {
-                matches!(
-                    lex.lemma(g.lemma),
-                    "demand" | "urge" | "ask" | "request" | "propose" | "recommend"
-                ) && (g.verb + 1..that).all(|t| {
-                    ctx.tag(t) != Tag::Verb && !matches!(ctx.lower(t), ";" | ":" | "," | ".")
-                })
+    // (by the token kinds, as the other scans: this runs for every clause; no list is made)
+    for k in 0..clauses.len() {
+        let c = &clauses[k];
+        let Some(that) = (c.group_start.saturating_sub(6)..c.group_start)
+            .rev()
+            .find(|&t| ctx.is(t, kind::THAT))
+        else {
+            continue;
+        };
+        let demanded = clauses.iter().rfind(|g| g.verb < that).is_some_and(|g| {
+            matches!(
+                lex.lemma(g.lemma),
+                "demand" | "urge" | "ask" | "request" | "propose" | "recommend"
+            ) && (g.verb + 1..that).all(|t| {
+                ctx.tag(t) != Tag::Verb
+                    && !ctx.is(t, kind::SEMI | kind::COLON | kind::COMMA | kind::PERIOD)
             })
-        })
-        .collect();
-    for (c, d) in clauses.iter_mut().zip(demanded) {
-        if d && c.modality == Modality::Asserted {
-            c.modality = Modality::Hypothetical;
+        });
+        if demanded && clauses[k].modality == Modality::Asserted {
+            clauses[k].modality = Modality::Hypothetical;
         }
     }
     // "marched across France on Thursday against President Macron's pension reform": what a
