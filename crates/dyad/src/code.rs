@@ -2237,12 +2237,20 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
     }
     // conditionals before the verb, or anywhere when the verb is future or modal
     // (the sentence's cues first: most have no condition, and the attribution test is dearer)
-    let cond = ctx
-        .a
-        .cues
-        .iter()
-        .any(|&(s, _, cl)| cl == CueClass::Condition && (s < v || c.future || c.possible))
-        && !is_trailing_attribution(ctx, c);
+    // (a reaction set after the sentence is its own statement: "..., only if the EU
+    // guaranteed membership, an idea Pristina called a cynical ploy" is no condition of it)
+    let scope = match c.reaction_to {
+        Some(_) => c
+            .subject
+            .iter()
+            .map(|&p| ctx.a.phrases[p].start)
+            .min()
+            .unwrap_or(v),
+        None => 0,
+    };
+    let cond = ctx.a.cues.iter().any(|&(s, _, cl)| {
+        cl == CueClass::Condition && s >= scope && (s < v || c.future || c.possible)
+    }) && !is_trailing_attribution(ctx, c);
     if cond || c.possible {
         return Modality::Hypothetical;
     }
@@ -3030,14 +3038,29 @@ fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
         && (ctx.s.tokens[start - 1].is_punct(",") || ctx.s.tokens[start - 1].is_punct("\""));
     // (", President Aliyev insisted on Monday, rejecting ...": the speaker's participle after
     // the attribution is not the sentence going on)
+    // ... nor is a reaction set after it (", President Lungu said on Sunday, a move the
+    // opposition called intimidation")
     let participle_after = (c.verb + 1..ctx.n().saturating_sub(1)).find(|&j| {
-        ctx.is(j, kind::COMMA) && ctx.tag(j + 1) == Tag::Verb && ctx.lower(j + 1).ends_with("ing")
+        ctx.is(j, kind::COMMA)
+            && ((ctx.tag(j + 1) == Tag::Verb && ctx.lower(j + 1).ends_with("ing"))
+                || opens_reaction(ctx, j + 1))
     });
     let rest = match participle_after {
         Some(j) => words_between(ctx, c.verb, j),
         None => words_after(ctx, c.verb),
     };
     (preceded && rest <= 5) || (start > 0 && rest == 0)
+}
+
+/// Whether an appositive reaction starts at token `at`, after a comma: an article, at most
+/// three words, and a noun that stands for an act or words ([`REACTION_ACT_NOUNS`],
+/// [`REACTION_SPEECH_NOUNS`]).
+fn opens_reaction(ctx: &Ctx, at: usize) -> bool {
+    matches!(ctx.lower(at), "a" | "an")
+        && (at + 1..(at + 5).min(ctx.n())).any(|t| {
+            let w = ctx.lower(t);
+            REACTION_ACT_NOUNS.contains(&w) || REACTION_SPEECH_NOUNS.contains(&w)
+        })
 }
 
 /// Nouns that stand for an act a sentence reported, in a reaction after it (", a move the
@@ -3077,6 +3100,9 @@ const REACTION_SPEECH_NOUNS: &[&str] = &[
     "threat",
     "demand",
     "proposal",
+    "idea",
+    "suggestion",
+    "offer",
 ];
 
 /// Whether clause `k` is a reaction set after what the sentence reported as an appositive
@@ -3089,8 +3115,19 @@ fn reaction_to(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<Vec<usize>
     if c.infinitive || c.form.has(VerbForm::GERUND) || c.passive {
         return None;
     }
-    let start = c.subject.iter().map(|&p| ctx.a.phrases[p].start).min()?;
+    // (or none: ", a move that drew condemnation from ...")
+    let start = match c.subject.iter().map(|&p| ctx.a.phrases[p].start).min() {
+        Some(s) => s,
+        None if c.group_start > 0 && matches!(ctx.lower(c.group_start - 1), "that" | "which") => {
+            c.group_start
+        }
+        None => return None,
+    };
     let mut noun = start.checked_sub(1)?;
+    // (the subject's own article is not the appositive's: ", a move the opposition called")
+    if matches!(ctx.lower(noun), "the" | "a" | "an") {
+        noun = noun.checked_sub(1)?;
+    }
     if matches!(ctx.lower(noun), "that" | "which") {
         noun = noun.checked_sub(1)?;
     }
@@ -3119,14 +3156,19 @@ fn reaction_to(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<Vec<usize>
         .filter(|x| x.verb < det && !x.infinitive && !x.subject.is_empty())
         .filter(|x| !(x.form.has(VerbForm::GERUND) && x.group_start == x.verb));
     let is_speech = |x: &VerbClause| ctx.verb_classes(x.verb).contains(CueClass::Speech);
-    let mut before = before.filter(|x| {
-        if speech {
-            is_speech(x)
-        } else {
-            !(is_speech(x) && is_trailing_attribution(ctx, x))
-        }
-    });
-    let doer = before.next()?;
+    if speech {
+        return before
+            .filter(|x| is_speech(x))
+            .map(|x| x.subject.clone())
+            .next();
+    }
+    // (an act is the first one the sentence reports, not one inside it: "Zambia deployed
+    // troops to help police maintain order, ..., a move ..." reacts to the deployment; a
+    // speaker's clause is the act only when nothing else is reported)
+    let acts: Vec<&VerbClause> = before
+        .filter(|x| !(is_speech(x) && is_trailing_attribution(ctx, x)))
+        .collect();
+    let doer = acts.iter().rev().find(|x| !is_speech(x)).or(acts.first())?;
     Some(doer.subject.clone())
 }
 
@@ -3952,7 +3994,11 @@ fn try_pattern(
     } else if p.subject_is_target {
         // (with no actor as subject, the owner of the subject noun is acted upon: "Ithilen's
         // palace guard militia was freed from Barad-dur")
-        targets = if c.subject.is_empty() {
+        // ... and in a reaction, whoever did what its noun stands for (", a move that drew
+        // condemnation from ...")
+        targets = if let Some(doer) = c.reaction_to.as_ref().filter(|_| c.subject.is_empty()) {
+            doer.clone()
+        } else if c.subject.is_empty() {
             owners_of_noun_phrase(ctx, c.group_start)
         } else {
             c.subject.clone()
@@ -4151,6 +4197,11 @@ fn try_pattern(
             PatElem::Target => {
                 let mut skipped = 0;
                 let loose = p.loose_target;
+                // in a reaction the object stands before the clause (", a move the opposition
+                // called intimidation"): the slot is empty, and what follows it comes next
+                if allow_no_target && c.reaction_to.is_some() {
+                    continue;
+                }
                 loop {
                     if pos >= end_of_clause {
                         if allow_no_target || loose {

@@ -490,6 +490,37 @@ fn a_reaction_appended_to_the_news_lost_its_target_or_was_read_as_reported() {
 }
 
 #[test]
+fn a_reaction_with_an_article_on_its_subject_or_no_subject_was_not_read() {
+    // ", a move the opposition called intimidation": the subject's own article is not the
+    // appositive's, the empty object slot is the move, and the attribution before it stays
+    // an attribution of the act the move stands for
+    assert_eq!(
+        asserted("Zambia deployed troops to help police maintain order ahead of next week's general election, President Edgar Lungu said on Sunday, a move the opposition called intimidation."),
+        [t("ZMB", "-", "154"), t("ZMBOPP", "ZMB", "111")]
+    );
+    // ", a move that drew condemnation from ...": no subject, and the move's doer is acted upon
+    assert_eq!(
+        asserted("Guatemala's Congress removed four Constitutional Court judges on Tuesday, a move that drew condemnation from the United States and the European Union."),
+        [t("USA", "GTMLEG", "111"), t("IGOEUREEC", "GTMLEG", "111")]
+    );
+    // an idea is its speaker's words, and a condition inside them is not the reaction's
+    assert_eq!(
+        asserted("Serbia's President said on Monday that Belgrade would consider recognising Kosovo only if the European Union guaranteed membership within five years, an idea Pristina called a cynical ploy."),
+        [t("KSVGOV", "SRBGOV", "111")]
+    );
+    // naming an actor with a disparaging word criticises it; a kind word does not
+    assert_eq!(
+        asserted("Chile's President Gabriel Boric called Nicaragua's Daniel Ortega a dictator on Monday."),
+        [t("CHLGOV", "NICGOV", "111")]
+    );
+    assert!(
+        !asserted("Turkey called the United States a reliable partner.")
+            .iter()
+            .any(|e| e.2 == "111")
+    );
+}
+
+#[test]
 fn an_act_done_in_or_to_a_country_had_no_target() {
     // the country the act's object lies in is its target
     assert_eq!(
