@@ -59,6 +59,7 @@ use dyad::{Article, Coder, Date, Event};
 use rayon::prelude::*;
 use std::io::Read;
 use std::io::Write;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -405,7 +406,16 @@ fn code(coder: &Coder, w: Work, collapse: bool, keep_article: bool) -> Result<Co
             return Ok(c);
         }
     };
-    let events = coder.code(&article);
+    // a bug in the coder must not lose the rest of the corpus: the article is reported and
+    // skipped (counted with the records that could not be read), and the run goes on
+    let Ok(events) = std::panic::catch_unwind(AssertUnwindSafe(|| coder.code(&article))) else {
+        eprintln!(
+            "dyad: record {:?}: internal error while coding it (a bug in dyad: please report it \
+             with this article); the record is skipped",
+            article.id
+        );
+        return Ok(nothing(Kind::Skipped));
+    };
     let n = events.len() as u64;
     if keep_article {
         return Ok(Coded {

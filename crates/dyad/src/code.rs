@@ -1099,6 +1099,23 @@ pub fn parse_sentence(
             out.candidates[k].target_as = TargetAs::CiviliansOwning(property);
         }
     }
+    // "exchanged prisoners in a swap mediated by the UAE", "a ceasefire brokered by Russia",
+    // "held talks, with Oman acting as mediator": a mediator mediates between the parties of
+    // the act its clause is attached to, not whichever actor stands nearest
+    if out.candidates.iter().any(|c| c.code.starts_with("045")) {
+        let mut expanded = Vec::with_capacity(out.candidates.len());
+        for cand in &out.candidates {
+            match mediated_parties(&ctx, &clauses, &out.candidates, cand) {
+                Some(parties) => expanded.extend(parties.into_iter().map(|p| Candidate {
+                    target: Some(p),
+                    target_as: TargetAs::Phrase,
+                    ..cand.clone()
+                })),
+                None => expanded.push(cand.clone()),
+            }
+        }
+        out.candidates = expanded;
+    }
     // An act with no target whose object lies in a country: "called for a ceasefire in eastern
     // Congo", "apologised for killings committed in Tanzania", "sent doctors to Italy", "war
     // games around Taiwan" — the country is the target (CAMEO codes the country an act is
@@ -1475,6 +1492,7 @@ pub fn parse_sentence(
         }
     }
     // (after the killings have their codes: the more specific code is kept)
+    device_victims(&ctx, &clauses, &mut out.candidates);
     fold_casualties_into_act(&ctx, &clauses, &mut out.candidates);
     // event nouns
     for i in 0..n {
@@ -2994,6 +3012,45 @@ fn aim_digit(code: &str) -> Option<char> {
     }
 }
 
+/// The parties a mediation (045) candidate mediates between, when its pattern named none
+/// (or named one of them): the coordinated subjects of the nearest clause before the mediating
+/// verb that reports an act, or that clause's subject and its act's target. `None` when there
+/// are not two parties, or when the candidate's target is someone else (`mediate between +`).
+fn mediated_parties(
+    ctx: &Ctx,
+    clauses: &[VerbClause],
+    candidates: &[Candidate],
+    cand: &Candidate,
+) -> Option<Vec<usize>> {
+    if !cand.code.starts_with("045") {
+        return None;
+    }
+    let c = clauses.iter().find(|c| c.verb == cand.trigger.0)?;
+    let mediator = ctx.group_of(cand.source);
+    let host = clauses.iter().rev().find(|h| {
+        h.verb < c.group_start
+            && !h.subject.is_empty()
+            && h.subject.iter().all(|p| !mediator.contains(p))
+            && !(ctx.verb_classes(h.verb).contains(CueClass::Speech)
+                && is_trailing_attribution(ctx, h))
+    })?;
+    let mut parties: Vec<usize> = host.subject.clone();
+    if parties.len() < 2 {
+        for t in candidates
+            .iter()
+            .filter(|o| o.trigger.0 == host.verb)
+            .filter_map(|o| o.target)
+        {
+            if !parties.contains(&t) {
+                parties.push(t);
+            }
+        }
+    }
+    parties.retain(|p| !mediator.contains(p) && ctx.codes.get(*p).is_some_and(Option::is_some));
+    let fits = cand.target.is_none_or(|t| parties.contains(&t));
+    (parties.len() >= 2 && fits).then_some(parties)
+}
+
 /// Every ordered pair of distinct members: each does the act to each other.
 fn pairs_among(members: &[usize]) -> Vec<(usize, Option<usize>)> {
     members
@@ -3010,7 +3067,8 @@ fn pairs_among(members: &[usize]) -> Vec<(usize, Option<usize>)> {
 /// Acts that coordinated subjects do to each other when no target is named: meeting,
 /// negotiating, agreeing, cooperating; fighting when the verb takes no object ("clashed").
 fn is_reciprocal(code: &str, p: &CompiledPattern) -> bool {
-    matches!(&code[..2], "03" | "04" | "06")
+    // (mediators do not mediate between each other: "Qatar and Egypt mediated")
+    (matches!(&code[..2], "03" | "04" | "06") && !code.starts_with("045"))
         || code == "057"
         // "South Korea and Cuba established diplomatic ties": recognition is mutual
         || code == "054"
@@ -3195,14 +3253,30 @@ fn reduced_passive_relative(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Opti
     {
         return None;
     }
+    let by_agent = c.verb + 1 < ctx.n()
+        && ctx.lower(c.verb + 1) == "by"
+        && (c.verb + 2..(c.verb + 5).min(ctx.n())).any(|t| ctx.a.phrase_of[t].is_some());
+    // after a noun that is no actor, with its "by" agent: "a ceasefire brokered by Russia",
+    // "talks mediated by Qatar" (the pattern's literal names the noun, as for "the ceasefire
+    // was brokered by Russia")
+    // (but not the object of a blaming verb: "blamed a roadside bomb planted by Boko Haram"
+    // reports an accusation, whose act is the accuser's claim, not news)
+    let blamed_object = || {
+        clauses[..k].last().is_some_and(|x| {
+            matches!(ctx.lex.lemma(x.lemma), "blame" | "accuse")
+                && (x.verb + 1..c.verb)
+                    .all(|t| matches!(ctx.tag(t), Tag::Det | Tag::Noun | Tag::Num | Tag::Adv))
+        })
+    };
+    if c.subject.is_empty() && by_agent && ctx.tag(c.verb - 1) == Tag::Noun && !blamed_object() {
+        return Some(None);
+    }
     // right after the phrase it modifies
     let &subject = c.subject.first()?;
     let phrase = &ctx.a.phrases[subject];
     if phrase.end != c.verb {
         return None;
     }
-    let by_agent = ctx.lower(c.verb + 1) == "by"
-        && (c.verb + 2..(c.verb + 5).min(ctx.n())).any(|t| ctx.a.phrase_of[t].is_some());
     if by_agent {
         return Some(None);
     }
@@ -3305,6 +3379,61 @@ fn number_value(w: &str) -> Option<u32> {
 /// (Read from the lemma's flags, made by [`lemma_flags`].)
 fn is_verbal_act(ctx: &Ctx, lemma: u32) -> bool {
     ctx.flags(lemma) & lemma_flag::VERBAL_ACT != 0
+}
+
+/// "A roadside bomb planted by Taliban insurgents killed five Afghan soldiers": the act of a
+/// participle after a noun that is no actor ("bomb planted by"), with no target of its own,
+/// is aimed at whoever the noun then killed or wounded — the verb right after its "by" agent,
+/// or the participle of what it hit.
+fn device_victims(ctx: &Ctx, clauses: &[VerbClause], candidates: &mut [Candidate]) {
+    for cand in candidates.iter_mut() {
+        if cand.target.is_some() || !violent(&cand.code) {
+            continue;
+        }
+        let Some(c) = clauses.iter().find(|k| k.verb == cand.trigger.0) else {
+            continue;
+        };
+        let after_noun = c.passive
+            && c.subject.is_empty()
+            && c.verb > 0
+            && ctx.tag(c.verb - 1) == Tag::Noun
+            && c.verb + 1 < ctx.n()
+            && ctx.lower(c.verb + 1) == "by";
+        if !after_noun {
+            continue;
+        }
+        let agent_end = ctx
+            .group_of(cand.source)
+            .iter()
+            .map(|&p| ctx.a.phrases[p].end)
+            .max();
+        let Some(next) = clauses
+            .iter()
+            .find(|k| k.verb > c.verb && Some(k.group_start) == agent_end)
+        else {
+            continue;
+        };
+        let harms =
+            |k: &VerbClause| matches!(ctx.lex.lemma(k.lemma), "kill" | "injure" | "wound" | "maim");
+        // (or what it hit, then harmed: "a mortar round fired by rebels hit a school, wounding
+        // three children")
+        let harm = if harms(next) {
+            next
+        } else if matches!(ctx.lex.lemma(next.lemma), "hit" | "strike") {
+            match clauses
+                .iter()
+                .find(|k| k.governor == Some(next.verb) && harms(k))
+            {
+                Some(k) => k,
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        // (the victims right after the verb: "killed five Afghan soldiers")
+        let end = clause_end(ctx, harm.verb + 1).min(harm.verb + 5);
+        cand.target = (harm.verb + 1..end).find_map(|t| ctx.a.phrase_of[t]);
+    }
 }
 
 /// "Kyrgyz and Tajik border guards exchanged fire, killing at least 13 people", "protesters

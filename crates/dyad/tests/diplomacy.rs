@@ -608,3 +608,23 @@ fn they_after_speakers_named_together_left_their_announced_act_a_bare_statement(
         []
     );
 }
+
+#[test]
+fn a_mediator_set_beside_the_talks_had_no_parties() {
+    // "in a swap mediated by the UAE": the participle after a noun that is no actor is a
+    // passive, and the mediator mediates between the parties of the act it is attached to
+    assert_eq!(
+        asserted("Russia and Ukraine exchanged hundreds of prisoners of war on Wednesday in a swap mediated by the United Arab Emirates."),
+        [t("RUS", "-", "0841"), t("UKR", "-", "0841"), t("ARE", "RUS", "045"), t("ARE", "UKR", "045")]
+    );
+    // mediators are no parties of each other ("with Venezuela and Cuba acting as guarantors")
+    let talks = asserted("Colombia's government and the ELN guerrillas resumed peace talks in Caracas on Monday, with Venezuela and Cuba acting as guarantors.");
+    assert!(!talks.contains(&t("CUB", "VEN", "045")), "{talks:?}");
+    assert!(talks.contains(&t("VEN", "COLREB", "045")), "{talks:?}");
+    assert!(talks.contains(&t("CUB", "COLGOV", "045")), "{talks:?}");
+    // a mediation naming its parties keeps them
+    assert_eq!(
+        asserted("Qatar mediated talks between Israel and Hamas."),
+        [t("QAT", "ISR", "045"), t("QAT", "PSEREB", "045")]
+    );
+}

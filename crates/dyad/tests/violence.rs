@@ -524,3 +524,13 @@ fn the_deaths_of_an_act_of_force_were_a_second_event() {
         [t("PRKMIL", "KORMIL", "194")]
     );
 }
+
+#[test]
+fn a_bomb_planted_by_insurgents_was_not_their_act_on_its_victims() {
+    // the participle after "bomb" is a passive with its "by" agent; whoever the bomb then
+    // killed is the act's target
+    assert_eq!(
+        asserted("A roadside bomb planted by Taliban insurgents killed five Afghan soldiers in Helmand province on Monday."),
+        [t("AFGREB", "AFGMIL", "1833")]
+    );
+}
