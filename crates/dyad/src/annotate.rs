@@ -689,6 +689,13 @@ fn town_at(
     Some((len, lex.country_entry(iso)?))
 }
 
+/// Whether the capitalised unknown word at `i` ends a name begun by the one before it: "Jose
+/// Ruben Zamora" is a person, not the town of Zamora (a town's own words are matched from its
+/// first: "San Jose", "Rio de Janeiro").
+fn ends_a_name(toks: &[Token], tags: &[Tag], i: usize) -> bool {
+    i > 0 && tags[i - 1] == Tag::Name && toks[i - 1].capitalized
+}
+
 /// The country entry of "<country> <kind of place> of" right before token `i` ("the
 /// Mozambican town of", "the Syrian city of"): the country the text puts the place named at
 /// `i` in.
@@ -1081,7 +1088,7 @@ pub fn annotate_with_cues(
             p.names.push(i);
             p.end = i + 1;
             any = true;
-        } else if let Some((len, country)) = (tags[i] == Tag::Name)
+        } else if let Some((len, country)) = (tags[i] == Tag::Name && !ends_a_name(toks, &tags, i))
             .then(|| town_at(lex, toks, text, i, place_kind_country(toks, &mention_at, i)))
             .flatten()
         {

@@ -202,3 +202,18 @@ fn a_countrys_person_was_the_country_not_the_person() {
         [t("CHLGOV", "BRAGOV", "111")]
     );
 }
+
+#[test]
+fn the_last_word_of_a_persons_name_was_read_as_a_town() {
+    // "Jose Ruben Zamora" is a person, not the Mexican town of Zamora: the role set beside the
+    // name says who he is
+    assert_eq!(
+        asserted("Guatemalan police arrested Jose Ruben Zamora, publisher of the newspaper elPeriodico, at his home in Guatemala City on Friday."),
+        [t("GTMCOP", "GTMMED", "173")]
+    );
+    // a town named on its own is still a town
+    assert_eq!(
+        asserted("Russian forces shelled Kharkiv on Monday."),
+        [t("RUSMIL", "UKR", "194")]
+    );
+}
