@@ -1252,35 +1252,44 @@ pub fn parse_sentence(
         else {
             continue;
         };
-        // the parties: those of the last cooperative act (03-08) before it
-        let Some(act) = out.candidates.iter().rfind(|x| {
+        // the parties: those of the last cooperative act (03-08) before it, or when none was
+        // coded, of the clause it is attached to ("a long night of talks mediated by the
+        // United States" after an agreement the patterns did not read)
+        let act = out.candidates.iter().rfind(|x| {
             x.trigger.0 < c.verb
                 && matches!(
                     x.code.get(..2),
                     Some("03" | "04" | "05" | "06" | "07" | "08")
                 )
-        }) else {
-            continue;
+        });
+        let (parties, modality) = match act {
+            Some(act) => {
+                let act_trigger = act.trigger.0;
+                // "agreed to talks brokered by Turkey" (038): the act already names the mediator
+                if out.candidates.iter().any(|x| {
+                    x.trigger.0 == act_trigger && x.target.is_some_and(|t| mediators.contains(&t))
+                }) {
+                    continue;
+                }
+                let mut parties: Vec<usize> = out
+                    .candidates
+                    .iter()
+                    .filter(|x| x.trigger.0 == act_trigger)
+                    .flat_map(|x| std::iter::once(x.source).chain(x.target))
+                    .filter(|p| !mediators.contains(p))
+                    .collect();
+                parties.sort_unstable();
+                parties.dedup();
+                (parties, act.modality)
+            }
+            None => {
+                let parties = parties_before(&ctx, &clauses, &out.candidates, c, &mediators);
+                if parties.len() < 2 {
+                    continue;
+                }
+                (parties, c.modality)
+            }
         };
-        let act_trigger = act.trigger.0;
-        let modality = act.modality;
-        // "agreed to talks brokered by Turkey" (038): the act already names the mediator
-        if out
-            .candidates
-            .iter()
-            .any(|x| x.trigger.0 == act_trigger && x.target.is_some_and(|t| mediators.contains(&t)))
-        {
-            continue;
-        }
-        let mut parties: Vec<usize> = out
-            .candidates
-            .iter()
-            .filter(|x| x.trigger.0 == act_trigger)
-            .flat_map(|x| std::iter::once(x.source).chain(x.target))
-            .filter(|p| !mediators.contains(p))
-            .collect();
-        parties.sort_unstable();
-        parties.dedup();
         out.candidates.retain(|x| x.trigger.0 != c.verb);
         for &med in &mediators {
             for &party in &parties {
@@ -2553,6 +2562,21 @@ const TOPICS: &[(&[&str], [&str; 4])] = &[
         ["0241", "0341", "1041", "1231"],
     ),
     (&["rights", "freedoms"], ["0243", "0343", "1043", "1233"]),
+    // (the institutions themselves: "demanding the annulment of the election", "the abolition
+    // of a police unit", "a new constitution")
+    (
+        &[
+            // (not "constitutional": "files a challenge at the Constitutional Court")
+            "constitution",
+            "annulment",
+            "annul",
+            "abolition",
+            "abolish",
+            "dissolution",
+            "dissolve",
+        ],
+        ["0244", "0344", "1044", "1234"],
+    ),
     (
         &[
             "policy", "policies", "reversal", "reverse", "repeal", "scrap",
@@ -3013,9 +3037,8 @@ fn aim_digit(code: &str) -> Option<char> {
 }
 
 /// The parties a mediation (045) candidate mediates between, when its pattern named none
-/// (or named one of them): the coordinated subjects of the nearest clause before the mediating
-/// verb that reports an act, or that clause's subject and its act's target. `None` when there
-/// are not two parties, or when the candidate's target is someone else (`mediate between +`).
+/// (or named one of them): see [`parties_before`]. `None` when there are not two, or when the
+/// candidate's target is someone else (`mediate between +`).
 fn mediated_parties(
     ctx: &Ctx,
     clauses: &[VerbClause],
@@ -3026,14 +3049,32 @@ fn mediated_parties(
         return None;
     }
     let c = clauses.iter().find(|c| c.verb == cand.trigger.0)?;
-    let mediator = ctx.group_of(cand.source);
-    let host = clauses.iter().rev().find(|h| {
+    let parties = parties_before(ctx, clauses, candidates, c, &ctx.group_of(cand.source));
+    let fits = cand.target.is_none_or(|t| parties.contains(&t));
+    (parties.len() >= 2 && fits).then_some(parties)
+}
+
+/// The parties of the act a third party's clause `c` is attached to ("exchanged prisoners in a
+/// swap mediated by the UAE", "accused each other of violating a ceasefire brokered by Russia",
+/// "held talks, with Oman acting as mediator"): the coordinated subjects of the nearest clause
+/// before it that reports an act, or that clause's subject and its act's target — never the
+/// third party itself (`third`). Empty when there is no such clause.
+fn parties_before(
+    ctx: &Ctx,
+    clauses: &[VerbClause],
+    candidates: &[Candidate],
+    c: &VerbClause,
+    third: &[usize],
+) -> Vec<usize> {
+    let Some(host) = clauses.iter().rev().find(|h| {
         h.verb < c.group_start
             && !h.subject.is_empty()
-            && h.subject.iter().all(|p| !mediator.contains(p))
+            && h.subject.iter().all(|p| !third.contains(p))
             && !(ctx.verb_classes(h.verb).contains(CueClass::Speech)
                 && is_trailing_attribution(ctx, h))
-    })?;
+    }) else {
+        return Vec::new();
+    };
     let mut parties: Vec<usize> = host.subject.clone();
     if parties.len() < 2 {
         for t in candidates
@@ -3046,9 +3087,8 @@ fn mediated_parties(
             }
         }
     }
-    parties.retain(|p| !mediator.contains(p) && ctx.codes.get(*p).is_some_and(Option::is_some));
-    let fits = cand.target.is_none_or(|t| parties.contains(&t));
-    (parties.len() >= 2 && fits).then_some(parties)
+    parties.retain(|p| !third.contains(p) && ctx.codes.get(*p).is_some_and(Option::is_some));
+    parties
 }
 
 /// Every ordered pair of distinct members: each does the act to each other.

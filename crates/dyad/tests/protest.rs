@@ -152,3 +152,22 @@ fn what_protesters_demanded_was_coded_as_done() {
         [t("PSEREB", "ISRMIL", "190")]
     );
 }
+
+#[test]
+fn rallying_support_was_a_demonstration_and_an_institution_was_no_aim() {
+    // "rally" with an object asks others for support; it is no demonstration
+    assert_eq!(
+        asserted("Saudi Arabia and France rallied international support for a two-state solution at a United Nations conference on Monday."),
+        [t("SAU", "-", "022"), t("FRA", "-", "022")]
+    );
+    // demanding the annulment of an election is a demand for a change of institutions, and
+    // marching for it a demonstration for one (1414), one event and not a protest and a demand
+    let march = asserted("Thousands of opposition supporters marched through Bishkek on Monday demanding the annulment of Sunday's parliamentary election.");
+    assert_eq!(march, [t("KGZOPP", "-", "1414")]);
+    // a court's name is no institution demanded
+    assert!(
+        !asserted("The opposition rejected the presidential result and filed a challenge at the High Constitutional Court.")
+            .iter()
+            .any(|e| e.2 == "1234")
+    );
+}
