@@ -1375,6 +1375,11 @@ pub fn parse_sentence(
                     // "progress has been made": a passive with no agent and no subject is no
                     // one's act
                     && !(k.passive && k.subject.is_empty())
+                    // "Israel has no plans to strike ..., an official said": an act denied
+                    // after the verb
+                    && !ctx.a.cues.iter().any(|&(s, len, cl)| {
+                        cl == CueClass::Negation && len > 1 && s > k.verb && s <= k.verb + 2
+                    })
                     && event_verb(k)
             })
     };
@@ -1427,12 +1432,35 @@ pub fn parse_sentence(
                     })
             })
     };
+    // "... said Port Vila had no plans to host a base, dismissing a media report as
+    // speculation": the speaker's act in a participle of the speech is the news; the bare
+    // statement adds nothing
+    let act_in_participle = |c: &Candidate| {
+        c.code == "010"
+            && c.target.is_none()
+            && out.candidates.iter().any(|o| {
+                o.source == c.source
+                    && o.modality == Modality::Asserted
+                    && !o.code.starts_with("01")
+                    && clauses.iter().any(|k| {
+                        k.verb == o.trigger.0
+                            && k.governor == Some(c.trigger.0)
+                            && is_comma_participle(&ctx, k)
+                    })
+            })
+    };
     let denial: Vec<bool> = out.candidates.iter().map(denies_own_act).collect();
+    // (a statement that denies the speaker's own act is an act of its own, 016)
     let drop: Vec<bool> = out
         .candidates
         .iter()
-        .map(|c| {
-            said_own_act(c) || announced_own_act(c) || reported_uncoded_act(c) || scene_of_act(c)
+        .zip(&denial)
+        .map(|(c, &denies)| {
+            said_own_act(c)
+                || announced_own_act(c)
+                || reported_uncoded_act(c)
+                || scene_of_act(c)
+                || (act_in_participle(c) && !denies)
         })
         .collect();
     for (c, _) in out.candidates.iter_mut().zip(&denial).filter(|(_, &d)| d) {
@@ -3599,6 +3627,16 @@ fn attribution_start(ctx: &Ctx, c: &VerbClause) -> usize {
             || ctx.a.phrase_of[start - 1].is_some_and(|p| ctx.a.phrases[p].possessive))
     {
         start -= 1;
+    }
+    // ... and so do a few plain words after an article: "..., a senior State Department
+    // official said on Tuesday"
+    let mut k = start;
+    while k > 0 && start - k < 3 && ctx.tag(k - 1) == Tag::Noun && !ctx.s.tokens[k - 1].capitalized
+    {
+        k -= 1;
+    }
+    if k < start && k > 0 && ctx.tag(k - 1) == Tag::Det {
+        start = k - 1;
     }
     start
 }

@@ -628,3 +628,23 @@ fn a_mediator_set_beside_the_talks_had_no_parties() {
         [t("QAT", "ISR", "045"), t("QAT", "PSEREB", "045")]
     );
 }
+
+#[test]
+fn an_attribution_with_a_plain_word_after_its_article_was_not_one() {
+    // ", a senior State Department official said on Tuesday" attributes the sentence: what
+    // the United States "would" do if the bill passes is its announced threat, not a guess
+    assert_eq!(
+        asserted("The United States would impose sanctions on Georgian officials if the country's parliament adopted the bill, a senior State Department official said on Tuesday."),
+        [t("USA", "GEOGOV", "1312")]
+    );
+    // an act said not to be planned leaves the statement, which is the news
+    assert_eq!(
+        asserted("Israel has no plans to strike Iran's oil or nuclear facilities, a senior Israeli official said on Tuesday."),
+        [t("ISRGOV", "-", "010")]
+    );
+    // ... but the speaker's own act in a participle of the speech is the news instead
+    assert_eq!(
+        asserted("Vanuatu's foreign minister said on Tuesday that Port Vila had no plans to host a Chinese naval base, dismissing an Australian media report as speculation."),
+        [t("VUTGOV", "AUSMED", "120")]
+    );
+}
