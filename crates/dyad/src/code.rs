@@ -1326,9 +1326,10 @@ pub fn parse_sentence(
                     && clauses.iter().any(|k| {
                         // the content clause of the speech ("said it would ..."), not an adjunct
                         // ("told reporters after meeting ...")
+                        // ("is ready to lift": an infinitive after a future cue is one)
                         k.verb == o.trigger.0
                             && k.governor == Some(c.trigger.0)
-                            && !k.infinitive
+                            && (!k.infinitive || k.future)
                             && !k.form.has(VerbForm::GERUND)
                     })
             })
@@ -2135,7 +2136,13 @@ fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
         || c.form.only(VerbForm::GERUND)
         || (c.form.has(VerbForm::GERUND) && c.group_start == c.verb)
     {
-        return nearest_verb_before(c.group_start);
+        let before = nearest_verb_before(c.group_start);
+        // "The EU is ready to lift its sanctions ..., Borrell said": an infinitive after a
+        // future cue with no verb before it is the sentence's own act, governed like a finite
+        // clause
+        if before.is_some() || !(c.infinitive && c.future) {
+            return before;
+        }
     }
     // finite clause: inside the complement of a speech / denial / fear verb when its subject
     // stands after that verb

@@ -4,7 +4,7 @@
 //! Each test is named after the mistake it pins.
 
 mod common;
-use common::{asserted, t};
+use common::{asserted, asserted_on, t};
 
 #[test]
 fn a_visit_in_an_adjunct_had_no_traveller() {
@@ -646,5 +646,16 @@ fn an_attribution_with_a_plain_word_after_its_article_was_not_one() {
     assert_eq!(
         asserted("Vanuatu's foreign minister said on Tuesday that Port Vila had no plans to host a Chinese naval base, dismissing an Australian media report as speculation."),
         [t("VUTGOV", "AUSMED", "120")]
+    );
+}
+
+#[test]
+fn a_readiness_with_a_condition_before_its_attribution_was_a_guess() {
+    // "is ready to lift ... if ..., Borrell said": the infinitive after the future cue is the
+    // sentence's own act, governed by the attribution, so the EU's readiness is its announced
+    // intent (0354), conditions and all, and the bare statement adds nothing
+    assert_eq!(
+        asserted_on("2021-06-01", "The European Union is ready to lift its sanctions on Belarus if the authorities free all political prisoners, EU foreign policy chief Josep Borrell said on Monday."),
+        [t("IGOEUREEC", "BLR", "0354")]
     );
 }
