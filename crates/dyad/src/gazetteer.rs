@@ -489,9 +489,24 @@ impl Gazetteer {
     /// Longest match of a place name starting at token `i`. `words` are the sentence's tokens
     /// as written. Returns the number of tokens matched and every candidate place.
     pub fn match_at(&self, words: &[&str], i: usize) -> Option<(usize, &[PlaceId])> {
-        let w0 = *words.get(i)?;
-        if !w0.chars().next()?.is_uppercase() {
-            return None;
+        self.match_at_telling_reach(words, i).0
+    }
+
+    /// [`Gazetteer::match_at`], and whether its answer is decided by the first word alone, the
+    /// same whatever words follow it: true when no name of the index begins with that word and
+    /// a space (checked only when a word follows). A caller may then remember the answer for
+    /// that word ([`crate::annotate`] does, for the capitalised words it asks about again and
+    /// again).
+    pub fn match_at_telling_reach(
+        &self,
+        words: &[&str],
+        i: usize,
+    ) -> (Option<(usize, &[PlaceId])>, bool) {
+        let Some(&w0) = words.get(i) else {
+            return (None, false);
+        };
+        if !w0.chars().next().is_some_and(char::is_uppercase) {
+            return (None, true);
         }
         // (the key is built in a buffer kept by the thread: a new string per look-up cost as
         // much as the first search)
@@ -504,19 +519,21 @@ impl Gazetteer {
         })
     }
 
-    /// [`Gazetteer::match_at`] with an empty buffer for the key.
+    /// [`Gazetteer::match_at_telling_reach`] with an empty buffer for the key.
     fn match_key(
         &self,
         words: &[&str],
         i: usize,
         w0: &str,
         key: &mut String,
-    ) -> Option<(usize, &[PlaceId])> {
+    ) -> (Option<(usize, &[PlaceId])>, bool) {
         fold_word(w0, key, false);
         let mut best = None;
         let mut n = 1;
         // (every line before `from` is below the key)
         let mut from = 0;
+        // whether the first word alone decided the answer (see `match_at_telling_reach`)
+        let mut first_decides = false;
         loop {
             // first index line >= key: the key itself, or the first longer name it begins
             let at = self.lower_bound(from, key);
@@ -525,18 +542,23 @@ impl Gazetteer {
             }
             // the names that begin with the key are the lines from `at` on: when the first does
             // not, none does, nor any with the key and a space (most capitalised words)
-            if i + n >= words.len() || !self.key_begins(at, key) {
+            if i + n >= words.len() {
+                break;
+            }
+            if !self.key_begins(at, key) {
+                first_decides = n == 1;
                 break;
             }
             key.push(' ');
             from = self.lower_bound_near(at, key);
             if !self.key_begins(from, key) {
+                first_decides = n == 1;
                 break;
             }
             fold_word(words[i + n], key, false);
             n += 1;
         }
-        best
+        (best, first_decides)
     }
 
     /// Is the key of index line `at` `key`? ([`Gazetteer::key`] compared, without looking
