@@ -17,6 +17,7 @@
 //! noun ("the attacks", "Russian attacks"), after a subject, modal, auxiliary or `to` it is a verb.
 
 use crate::dict::{ActorKind, LexEntry, Lexicon, PatElem, VerbForm, WordEntry};
+use crate::gazetteer::{Feature, Gazetteer, Place, PlaceId};
 use crate::modality::CueClass;
 use crate::segment::{Sentence, Token, TokenKind};
 
@@ -649,7 +650,6 @@ fn town_at(
     i: usize,
     in_country: Option<u32>,
 ) -> Option<(usize, u32)> {
-    use crate::gazetteer::{Feature, Gazetteer};
     let gaz = Gazetteer::embedded();
     let end = (i + 4).min(toks.len());
     // (on the stack: a vector here was an allocation per capitalised unknown word)
@@ -657,11 +657,12 @@ fn town_at(
     for (w, t) in words.iter_mut().zip(&toks[i..end]) {
         *w = t.text(text);
     }
-    let (len, ids) = gaz.match_at(&words[..end - i], 0)?;
+    let words = &words[..end - i];
     // every word of the name is an unknown capitalised word (no dictionary actor inside)
-    let id = match in_country {
-        None => gaz.disambiguate(ids, &[])?,
+    let (len, id) = match in_country {
+        None => big_town_at(gaz, words)?,
         Some(entry) => {
+            let (len, ids) = gaz.match_at(words, 0)?;
             let there: Vec<_> = ids
                 .iter()
                 .copied()
@@ -671,22 +672,63 @@ fn town_at(
                 .collect();
             // (a place the gazetteer does not know there is still where the text puts it)
             match gaz.disambiguate(&there, &[]) {
-                Some(id) => id,
+                Some(id) if is_town_actor(gaz.place(id)) => (len, id),
+                Some(_) => return None,
                 None => return Some((len, entry)),
             }
         }
     };
-    let place = gaz.place(id);
-    let ok = match place.feature {
+    let iso = gaz.place(id).country?;
+    Some((len, lex.country_entry(iso)?))
+}
+
+/// Whether a place may stand for its country as a town actor ([`town_at`]): a big town whose
+/// name is no person's, or a hand-written region.
+fn is_town_actor(place: &Place) -> bool {
+    match place.feature {
         Feature::City => place.population >= TOWN_MIN_POPULATION && !place.person_name_clash,
         Feature::Region => true,
         Feature::Country => false,
-    };
-    if !ok {
-        return None;
     }
-    let iso = place.country?;
-    Some((len, lex.country_entry(iso)?))
+}
+
+/// How many first words [`big_town_at`] remembers per thread before it starts afresh.
+const TOWN_MEMO_WORDS: usize = 4096;
+
+/// The town or region at the start of `words` that may stand for its country when the text
+/// puts it in none ([`town_at`] without `in_country`): the name's length in words and the place.
+///
+/// Remembered per thread by the first word as written, when that word alone decides the
+/// answer (no longer name of the gazetteer begins with it: [`Gazetteer::match_at_telling_reach`]).
+/// Annotation asks this of every capitalised word the dictionaries do not know, mostly
+/// people's names, which recur through an article and across articles; each answer was a
+/// binary search of the gazetteer's index and a look at every place of the name, a dozen
+/// cache misses (`town_at` was 4.4 % of the time to code news, of which the search and the
+/// places were nearly all).
+fn big_town_at(gaz: &'static Gazetteer, words: &[&str]) -> Option<(usize, PlaceId)> {
+    /// First word as written → its [`big_town_at`].
+    type TownMemo = rustc_hash::FxHashMap<Box<str>, Option<(usize, PlaceId)>>;
+    thread_local! {
+        static TOWNS: std::cell::RefCell<TownMemo> = std::cell::RefCell::default();
+    }
+    let first = *words.first()?;
+    if let Some(known) = TOWNS.with_borrow(|m| m.get(first).copied()) {
+        return known;
+    }
+    let (found, first_decides) = gaz.match_at_telling_reach(words, 0);
+    let town = found.and_then(|(len, ids)| {
+        let id = gaz.disambiguate(ids, &[])?;
+        is_town_actor(gaz.place(id)).then_some((len, id))
+    });
+    if first_decides {
+        TOWNS.with_borrow_mut(|m| {
+            if m.len() >= TOWN_MEMO_WORDS {
+                m.clear();
+            }
+            m.insert(first.into(), town);
+        });
+    }
+    town
 }
 
 /// Whether the capitalised unknown word at `i` ends a name begun by the one before it: "Jose

@@ -67,7 +67,9 @@
 //! A look-up searches only the index lines that share the key's first two bytes (a table of
 //! where each two-byte prefix starts, found by galloping from one prefix to the next when the
 //! gazetteer is built), and the search for a longer name after a shorter one gallops from the
-//! shorter's line, where the answer nearly always is.
+//! shorter's line, where the answer nearly always is. The embedded gazetteer also remembers,
+//! per thread, where the search for each first word ended (`FirstStep`): news names the same
+//! people and places again and again.
 
 use crate::segment::{tokenize, Token};
 use rustc_hash::FxHashMap;
@@ -319,15 +321,41 @@ pub struct Gazetteer {
     by_two: Vec<u32>,
     ids: Vec<OnceLock<Box<[PlaceId]>>>,
     countries: FxHashMap<&'static str, PlaceId>,
+    /// Whether look-ups remember each first word's [`FirstStep`] (see
+    /// [`Gazetteer::first_step`]): only the embedded gazetteer, which lives as long as the
+    /// threads' memories of it.
+    remember_first_words: bool,
 }
+
+/// What the index says of a name's first word, folded: where a look-up's search for it
+/// ends, and where the search for a longer name goes on from ([`Gazetteer::match_key`]).
+#[derive(Debug, Clone, Copy)]
+struct FirstStep {
+    /// The first index line whose key is not below the word.
+    at: usize,
+    /// That line's key is the word.
+    exact: bool,
+    /// That line's key begins with the word: some name does.
+    begins: bool,
+    /// With `begins`: the first line whose key is not below the word and a space, and whether
+    /// that key begins with them (some name of several words starts with the word).
+    from: usize,
+    longer: bool,
+}
+
+/// How many first words a thread remembers ([`Gazetteer::first_step`]) before it starts
+/// afresh.
+const FIRST_STEP_MEMO_WORDS: usize = 4096;
 
 impl Gazetteer {
     /// The gazetteer built into the binary, read once on first use.
     pub fn embedded() -> &'static Gazetteer {
         static GAZ: OnceLock<Gazetteer> = OnceLock::new();
         GAZ.get_or_init(|| {
-            Gazetteer::from_parts(PLACES_TSV, REGIONS_TSV, INDEX_TSV)
-                .expect("the embedded gazetteer data is valid (checked by the tests)")
+            let mut gaz = Gazetteer::from_parts(PLACES_TSV, REGIONS_TSV, INDEX_TSV)
+                .expect("the embedded gazetteer data is valid (checked by the tests)");
+            gaz.remember_first_words = true;
+            gaz
         })
     }
 
@@ -371,6 +399,7 @@ impl Gazetteer {
                 .collect(),
             starts,
             countries,
+            remember_first_words: false,
         })
     }
 
@@ -489,9 +518,24 @@ impl Gazetteer {
     /// Longest match of a place name starting at token `i`. `words` are the sentence's tokens
     /// as written. Returns the number of tokens matched and every candidate place.
     pub fn match_at(&self, words: &[&str], i: usize) -> Option<(usize, &[PlaceId])> {
-        let w0 = *words.get(i)?;
-        if !w0.chars().next()?.is_uppercase() {
-            return None;
+        self.match_at_telling_reach(words, i).0
+    }
+
+    /// [`Gazetteer::match_at`], and whether its answer is decided by the first word alone, the
+    /// same whatever words follow it: true when no name of the index begins with that word and
+    /// a space (checked only when a word follows). A caller may then remember the answer for
+    /// that word ([`crate::annotate`] does, for the capitalised words it asks about again and
+    /// again).
+    pub fn match_at_telling_reach(
+        &self,
+        words: &[&str],
+        i: usize,
+    ) -> (Option<(usize, &[PlaceId])>, bool) {
+        let Some(&w0) = words.get(i) else {
+            return (None, false);
+        };
+        if !w0.chars().next().is_some_and(char::is_uppercase) {
+            return (None, true);
         }
         // (the key is built in a buffer kept by the thread: a new string per look-up cost as
         // much as the first search)
@@ -504,27 +548,38 @@ impl Gazetteer {
         })
     }
 
-    /// [`Gazetteer::match_at`] with an empty buffer for the key.
+    /// [`Gazetteer::match_at_telling_reach`] with an empty buffer for the key.
     fn match_key(
         &self,
         words: &[&str],
         i: usize,
         w0: &str,
         key: &mut String,
-    ) -> Option<(usize, &[PlaceId])> {
+    ) -> (Option<(usize, &[PlaceId])>, bool) {
+        let step = self.first_step(w0, key);
+        let mut best = step.exact.then(|| (1, self.ids_at(step.at)));
+        if i + 1 >= words.len() {
+            return (best, false);
+        }
+        // the names that begin with the word are the lines from `at` on: when the first does
+        // not, none does, nor any with the word and a space (most capitalised words)
+        if !step.begins || !step.longer {
+            return (best, true);
+        }
+        // (the key is the folded word only when `first_step` searched for it)
+        key.clear();
         fold_word(w0, key, false);
-        let mut best = None;
-        let mut n = 1;
+        key.push(' ');
+        fold_word(words[i + 1], key, false);
+        let mut n = 2;
         // (every line before `from` is below the key)
-        let mut from = 0;
+        let mut from = step.from;
         loop {
             // first index line >= key: the key itself, or the first longer name it begins
             let at = self.lower_bound(from, key);
             if self.key_is(at, key) {
                 best = Some((n, self.ids_at(at)));
             }
-            // the names that begin with the key are the lines from `at` on: when the first does
-            // not, none does, nor any with the key and a space (most capitalised words)
             if i + n >= words.len() || !self.key_begins(at, key) {
                 break;
             }
@@ -536,7 +591,57 @@ impl Gazetteer {
             fold_word(words[i + n], key, false);
             n += 1;
         }
-        best
+        (best, false)
+    }
+
+    /// The [`FirstStep`] of a name's first word `w0` as written (`key`: an empty buffer).
+    ///
+    /// The embedded gazetteer's are remembered per thread by the word: the same capitalised
+    /// words — people's names, the places of the day — are asked about again and again, and
+    /// each search was a binary search of the index, a dozen cache misses in its heads, then
+    /// a gallop for the word and a space.
+    fn first_step(&self, w0: &str, key: &mut String) -> FirstStep {
+        /// First word as written → its step.
+        type FirstStepMemo = FxHashMap<Box<str>, FirstStep>;
+        thread_local! {
+            static FIRST_STEPS: std::cell::RefCell<FirstStepMemo> = std::cell::RefCell::default();
+        }
+        if !self.remember_first_words {
+            return self.search_first_step(w0, key);
+        }
+        if let Some(step) = FIRST_STEPS.with_borrow(|m| m.get(w0).copied()) {
+            return step;
+        }
+        let step = self.search_first_step(w0, key);
+        FIRST_STEPS.with_borrow_mut(|m| {
+            if m.len() >= FIRST_STEP_MEMO_WORDS {
+                m.clear();
+            }
+            m.insert(w0.into(), step);
+        });
+        step
+    }
+
+    /// [`Gazetteer::first_step`] searched for, leaving the folded word in `key`.
+    fn search_first_step(&self, w0: &str, key: &mut String) -> FirstStep {
+        fold_word(w0, key, false);
+        let at = self.lower_bound(0, key);
+        let exact = self.key_is(at, key);
+        let begins = self.key_begins(at, key);
+        let (mut from, mut longer) = (at, false);
+        if begins {
+            key.push(' ');
+            from = self.lower_bound_near(at, key);
+            longer = self.key_begins(from, key);
+            key.pop();
+        }
+        FirstStep {
+            at,
+            exact,
+            begins,
+            from,
+            longer,
+        }
     }
 
     /// Is the key of index line `at` `key`? ([`Gazetteer::key`] compared, without looking

@@ -778,7 +778,48 @@ pub struct WordEntry {
     /// Where the cue phrases starting with the word are in the cue trie's `starts` (with
     /// [`HAS_CUES`]).
     cues: u32,
-    verbs: Vec<(u32, VerbForm)>,
+    verbs: VerbReadings,
+}
+
+/// A word's verb readings in its [`WordEntry`]: one or two (nearly every verb form) in the
+/// entry itself, on the cache line the look-up read, more in a list of their own. (They were
+/// all in a vector, whose elements were a cache miss for most verb forms: choosing a word's
+/// verb reading reads them, and that load was the annotator's most expensive instruction.)
+#[derive(Debug, Clone)]
+enum VerbReadings {
+    Inline {
+        len: u8,
+        readings: [(u32, VerbForm); 2],
+    },
+    Listed(Box<[(u32, VerbForm)]>),
+}
+
+impl VerbReadings {
+    fn new(readings: &[(u32, VerbForm)]) -> VerbReadings {
+        match *readings {
+            [] => VerbReadings::Inline {
+                len: 0,
+                readings: [(0, VerbForm::default()); 2],
+            },
+            [r] => VerbReadings::Inline {
+                len: 1,
+                readings: [r, (0, VerbForm::default())],
+            },
+            [r, q] => VerbReadings::Inline {
+                len: 2,
+                readings: [r, q],
+            },
+            _ => VerbReadings::Listed(readings.into()),
+        }
+    }
+
+    #[inline]
+    fn as_slice(&self) -> &[(u32, VerbForm)] {
+        match self {
+            VerbReadings::Inline { len, readings } => &readings[..usize::from(*len)],
+            VerbReadings::Listed(readings) => readings,
+        }
+    }
 }
 
 // (an entry is one cache line)
@@ -802,7 +843,7 @@ impl Default for WordEntry {
             has: 0,
             actors: 0,
             cues: 0,
-            verbs: Vec::new(),
+            verbs: VerbReadings::new(&[]),
         }
     }
 }
@@ -821,7 +862,7 @@ impl WordEntry {
         if self.has & HAS_VERBS == 0 {
             return &[];
         }
-        &self.verbs
+        self.verbs.as_slice()
     }
 
     /// [`Lexicon::literal_id_of_word`] of the word, found once when the lexicon was made.
@@ -925,7 +966,7 @@ impl WordTable {
                 at = (at + 1) & mask;
             }
             entry.key = key;
-            entry.has |= u8::from(!entry.verbs.is_empty()) * HAS_VERBS;
+            entry.has |= u8::from(!entry.verbs.as_slice().is_empty()) * HAS_VERBS;
             table.long_words.push(if w.len() > 16 {
                 w.into_boxed_str()
             } else {
@@ -1240,12 +1281,12 @@ impl Lexicon {
         }
         for (w, readings) in &self.verb_forms {
             match words.get_mut(w.as_str()) {
-                Some(e) => e.verbs = readings.clone(),
+                Some(e) => e.verbs = VerbReadings::new(readings),
                 None => {
                     words.insert(
                         w.clone(),
                         WordEntry {
-                            verbs: readings.clone(),
+                            verbs: VerbReadings::new(readings),
                             ..WordEntry::default()
                         },
                     );
