@@ -39,6 +39,14 @@ pub struct ArticleMemory {
     /// means (the subject usually comes first).
     sentence_person: Option<String>,
     last_plural: Option<String>,
+    /// The last plural actor was a passive's "by" agent ("were arrested by Ugandan police"):
+    /// a "they" after it means the sentence's subject rather ("... as they marched").
+    last_plural_is_agent: bool,
+    /// Where the current sentence's first actor phrase starts, when it stands first (after a
+    /// quantity: "Dozens of protesters"), and its code once resolved if it is plural: the
+    /// sentence's subject.
+    sentence_subject_at: Option<usize>,
+    sentence_subject_plural: Option<String>,
     last_thing: Option<String>,
     last_country: Option<String>,
     /// Every country the article has named outside quotations, with how often, in the order
@@ -463,7 +471,14 @@ impl ArticleMemory {
                     .subject_person
                     .clone()
                     .or_else(|| self.last_person.clone()),
-                Pronoun::Plural => self.last_plural.clone().or_else(|| self.last_thing.clone()),
+                // (the subject before a passive's agent: "Protesters were arrested by police as
+                // they marched")
+                Pronoun::Plural => self
+                    .sentence_subject_plural
+                    .clone()
+                    .filter(|_| self.last_plural_is_agent)
+                    .or_else(|| self.last_plural.clone())
+                    .or_else(|| self.last_thing.clone()),
                 Pronoun::Thing => self.last_thing.clone(),
                 Pronoun::Speaker => None,
                 // (a hostile act's target so resolved to its attacker is moved to the other
@@ -665,6 +680,10 @@ impl ArticleMemory {
         }
         if p.plural {
             keep(&mut self.last_plural, code);
+            self.last_plural_is_agent = p.start > 0 && toks[p.start - 1].lower == "by";
+            if self.sentence_subject_at == Some(p.start) {
+                self.sentence_subject_plural = Some(code.to_string());
+            }
         }
         if p.country.is_some() || p.org.is_some() || p.institution.is_some() {
             // "denied Russian accusations that it ...": "it" is not Russia; a nationality
@@ -694,6 +713,28 @@ impl ArticleMemory {
     /// every sentence.)
     pub fn set_sentence_place(&mut self, lex: &Lexicon, phrases: &[ActorPhrase], toks: &[Token]) {
         self.sentence_person = None;
+        self.sentence_subject_plural = None;
+        self.last_plural_is_agent = false;
+        // (the first phrase, when only a quantity or an article stands before it)
+        self.sentence_subject_at = phrases.first().map(|p| p.start).filter(|&start| {
+            toks[..start].iter().all(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "of"
+                        | "dozens"
+                        | "hundreds"
+                        | "thousands"
+                        | "some"
+                        | "many"
+                        | "several"
+                        | "scores"
+                        | "tens"
+                ) || t.kind == crate::segment::TokenKind::Number
+            })
+        });
         self.quoted.clear();
         // (typographic quotation marks are '"' by now: see `crate::clean`)
         let mut open: Option<usize> = None;

@@ -217,3 +217,29 @@ fn the_last_word_of_a_persons_name_was_read_as_a_town() {
         [t("RUSMIL", "UKR", "194")]
     );
 }
+
+#[test]
+fn they_after_a_passives_agent_was_the_agent_not_the_subject() {
+    // "protesters were arrested by police as they marched": "they" is the sentence's subject,
+    // not the "by" agent that happens to stand nearer
+    let events = asserted("Dozens of protesters were arrested by Ugandan police in Kampala on Tuesday as they marched toward parliament to demand the speaker's resignation.");
+    assert!(
+        events.contains(&t("UGAOPP", "UGALEG", "1411")),
+        "{events:?}"
+    );
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.0 == "UGACOP" && e.2.starts_with("14")),
+        "{events:?}"
+    );
+    // without a passive the nearest plural stays the referent
+    let events =
+        asserted("Police fired tear gas at the protesters as they marched toward parliament.");
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.0.ends_with("COP") && e.2.starts_with("14")),
+        "{events:?}"
+    );
+}
