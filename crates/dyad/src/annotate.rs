@@ -1472,8 +1472,12 @@ pub fn annotate_with_cues(
         None,
         Comma,
         And,
+        /// ", and": the last link of a list ("A, B, and C"), but after a single phrase the
+        /// start of a new clause ("the resignation of President X, and security forces did
+        /// not intervene")
+        CommaAnd,
     }
-    let links: Vec<Link> = (1..phrases.len())
+    let mut links: Vec<Link> = (1..phrases.len())
         .map(|k| {
             let (a, b) = (&phrases[k - 1], &phrases[k]);
             // (no link without these, whatever is between: most pairs are rejected here)
@@ -1511,17 +1515,16 @@ pub fn annotate_with_cues(
                     && matches!(between.get(1), Some(&"and") | Some(&"or")));
             let skip = if between.first() == Some(&",") { 2 } else { 1 };
             if ok && between.len() > skip && starts_and && modifiers_only(skip) {
-                return Link::And;
+                return if skip == 2 { Link::CommaAnd } else { Link::And };
             }
             if ok && between.len() > 1 && between[0] == "," && modifiers_only(1) && !s.is_headline {
                 return Link::Comma;
             }
             match between {
                 _ if !ok => Link::None,
+                [",", "and"] | [",", "and", "the"] => Link::CommaAnd,
                 ["and"]
                 | ["and", "the"]
-                | [",", "and"]
-                | [",", "and", "the"]
                 | ["or"]
                 | ["nor"]
                 | ["nor", "the"]
@@ -1536,6 +1539,15 @@ pub fn annotate_with_cues(
             }
         })
         .collect();
+    for k in 0..links.len() {
+        if links[k] == Link::CommaAnd {
+            links[k] = if k > 0 && links[k - 1] == Link::Comma {
+                Link::And
+            } else {
+                Link::None
+            };
+        }
+    }
     let mut group = 0;
     let mut k = 0;
     while k < phrases.len() {

@@ -171,3 +171,12 @@ fn rallying_support_was_a_demonstration_and_an_institution_was_no_aim() {
             .any(|e| e.2 == "1234")
     );
 }
+
+#[test]
+fn a_clause_after_comma_and_was_read_as_one_more_demanded_party() {
+    // ", and security forces did not intervene" starts a new clause: after a single phrase,
+    // ", and" coordinates no phrases (a list "A, B, and C" still does)
+    let events = asserted("Thousands of opposition supporters marched through Lome on Wednesday to demand the resignation of President Faure Gnassingbe, and security forces did not intervene.");
+    assert!(!events.iter().any(|e| e.1 == "TGOCOP"), "{events:?}");
+    assert!(events.iter().any(|e| e.2 == "1411"), "{events:?}");
+}
