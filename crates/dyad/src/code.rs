@@ -1532,6 +1532,20 @@ pub fn parse_sentence(
     // (after the killings have their codes: the more specific code is kept)
     device_victims(&ctx, &clauses, &mut out.candidates);
     fold_casualties_into_act(&ctx, &clauses, &mut out.candidates);
+    // "Supporters of Imran Khan attacked military installations": force used by the groups
+    // that protest — an opposition's supporters, students, workers — is CAMEO's violent
+    // protest (145), not a military attack (civilians at large are not among them: settlers
+    // attacking villagers, a man assaulting a minister, are no protest)
+    for cand in &mut out.candidates {
+        let protesting = ctx
+            .codes
+            .get(cand.source)
+            .and_then(|c| c.as_deref())
+            .is_some_and(|c| c.len() == 6 && matches!(&c[3..], "OPP" | "EDU" | "LAB"));
+        if protesting && matches!(cand.code.as_str(), "190" | "193" | "180") {
+            cand.code = "145".to_string();
+        }
+    }
     // event nouns
     for i in 0..n {
         // an attack noun that heads its owner's phrase ("Israeli airstrikes on Gaza") is an
@@ -1964,8 +1978,21 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             // ("thousands of protesters", "some of the rebels" are the protesters, the rebels)
             let quantity_of =
                 b > 1 && ctx.lower(b - 1) == "of" && matches!(ctx.tag(b - 2), Tag::Num | Tag::Det);
+            // ("Fighters from the Amhara Fano militia clashed", "Members of a gang killed": a
+            // plural noun no dictionary knows, opening the sentence, stands for members of
+            // the actor after its "of" or "from")
+            let members_of = b > 1
+                && matches!(ctx.lower(b - 1), "of" | "from")
+                && ctx.tag(b - 2) == Tag::Noun
+                && ctx.lower(b - 2).ends_with('s')
+                && (0..b - 2).all(|t| matches!(ctx.tag(t), Tag::Det | Tag::Num));
             // ("a visit to Egypt": "to" before a phrase is a preposition too)
-            if !adjacent && b > 0 && matches!(ctx.tag(b - 1), Tag::Prep | Tag::To) && !quantity_of {
+            if !adjacent
+                && b > 0
+                && matches!(ctx.tag(b - 1), Tag::Prep | Tag::To)
+                && !quantity_of
+                && !members_of
+            {
                 continue;
             }
             // "condemned an attack in south Ithilen on Thursday and promised aid": a verb right

@@ -5,7 +5,7 @@
 //! Each test is named after the mistake it pins.
 
 mod common;
-use common::{asserted, t};
+use common::{asserted, asserted_on, t};
 
 #[test]
 fn a_protest_against_someone_after_a_place_and_date_had_no_target() {
@@ -179,4 +179,24 @@ fn a_clause_after_comma_and_was_read_as_one_more_demanded_party() {
     let events = asserted("Thousands of opposition supporters marched through Lome on Wednesday to demand the resignation of President Faure Gnassingbe, and security forces did not intervene.");
     assert!(!events.iter().any(|e| e.1 == "TGOCOP"), "{events:?}");
     assert!(events.iter().any(|e| e.2 == "1411"), "{events:?}");
+}
+
+#[test]
+fn supporters_named_by_a_plural_noun_and_their_violence_were_missed() {
+    // "Supporters of X" opening the sentence stand for X's side, the subject; force used by
+    // an opposition's supporters is a violent protest (145), not a military attack
+    assert_eq!(
+        asserted_on("2023-05-09", "Supporters of former Prime Minister Imran Khan attacked military installations across Pakistan, including a top general's residence in Lahore, hours after his arrest on Tuesday."),
+        [t("PAKOPP", "PAKMIL", "145")]
+    );
+    // ... and fighters from a militia are the militia's
+    assert_eq!(
+        asserted("Fighters from the Amhara Fano militia clashed with Ethiopian federal troops in the town of Lalibela on Wednesday."),
+        [t("ETHREB", "ETHMIL", "190"), t("ETHMIL", "ETHREB", "190")]
+    );
+    // settlers attacking villagers are no protest
+    assert_eq!(
+        asserted("Israeli settlers attacked Palestinian villagers."),
+        [t("ISRCVL", "PSECVL", "190")]
+    );
 }
