@@ -534,3 +534,12 @@ fn a_bomb_planted_by_insurgents_was_not_their_act_on_its_victims() {
         [t("AFGREB", "AFGMIL", "1833")]
     );
 }
+
+#[test]
+fn forces_led_by_a_country_had_no_country() {
+    // "US-led forces": the leading country qualifies the forces as its adjective does
+    assert_eq!(
+        asserted("US-led forces carried out airstrikes on Islamic State positions in Raqqa."),
+        [t("USAMIL", "IMGISG", "195")]
+    );
+}

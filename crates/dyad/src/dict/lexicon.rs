@@ -1646,8 +1646,18 @@ fn build_actor_trie(dict: &Dictionary) -> (PhraseTrie<LexEntry>, Vec<DictError>)
         for n in &c.names {
             add(n, ActorKind::CountryName, None);
         }
+        // "the Saudi-led coalition", "US-led forces": the country that leads an alliance
+        // qualifies it as its adjective does (not "-backed": a backer is not the actor)
         for n in &c.adjectives {
             add(n, ActorKind::CountryAdjective, None);
+        }
+        for n in c
+            .adjectives
+            .iter()
+            .chain(&c.names)
+            .filter(|n| !n.contains(' '))
+        {
+            add(&format!("{n}-led"), ActorKind::CountryAdjective, None);
         }
         for n in &c.demonyms {
             add(n, ActorKind::Demonym, None);
