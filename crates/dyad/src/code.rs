@@ -102,9 +102,10 @@ pub enum TargetAs {
     /// The phrase's own actor.
     #[default]
     Phrase,
-    /// The civilians of the phrase's country, named by their property at this token
-    /// ("looted homes in Irpin").
-    CiviliansOwning(usize),
+    /// A sector of the phrase's country, named by the word at this token: its civilians named
+    /// by their property ("looted homes in Irpin"), its protesters by their protests ("resigned
+    /// after weeks of protests").
+    Sector(&'static str, usize),
     /// The phrase's country ("told visiting U.S. officials": the visit is to China, not to Xi).
     Country,
 }
@@ -1090,13 +1091,13 @@ pub fn parse_sentence(
         if let Some(t) = cand.target {
             let q = &ctx.a.phrases[t];
             if q.is_bare_adjective() && q.end < n && is_civilian_property(&ctx, q.end) {
-                out.candidates[k].target_as = TargetAs::CiviliansOwning(q.end);
+                out.candidates[k].target_as = TargetAs::Sector("CVL", q.end);
             }
             continue;
         }
         if let Some((owner, property)) = civilian_property_owner(&ctx, cand) {
             out.candidates[k].target = Some(owner);
-            out.candidates[k].target_as = TargetAs::CiviliansOwning(property);
+            out.candidates[k].target_as = TargetAs::Sector("CVL", property);
         }
     }
     // "exchanged prisoners in a swap mediated by the UAE", "a ceasefire brokered by Russia",
@@ -1532,6 +1533,18 @@ pub fn parse_sentence(
     // (after the killings have their codes: the more specific code is kept)
     device_victims(&ctx, &clauses, &mut out.candidates);
     fold_casualties_into_act(&ctx, &clauses, &mut out.candidates);
+    // "resigned and fled the country after weeks of deadly protests against her government",
+    // "scrapped a planned lithium mine, bowing to weeks of environmental protests": a
+    // concession (08x) made to protests yields to the protesters of its own country
+    for cand in &mut out.candidates {
+        if cand.target.is_some() || !cand.code.starts_with("08") {
+            continue;
+        }
+        if let Some(at) = protests_yielded_to(&ctx, cand.trigger.0) {
+            cand.target = Some(cand.source);
+            cand.target_as = TargetAs::Sector("OPP", at);
+        }
+    }
     // "Supporters of Imran Khan attacked military installations": force used by the groups
     // that protest — an opposition's supporters, students, workers — is CAMEO's violent
     // protest (145), not a military attack (civilians at large are not among them: settlers
@@ -3151,6 +3164,29 @@ fn parties_before(
     }
     parties.retain(|p| !third.contains(p) && ctx.codes.get(*p).is_some_and(Option::is_some));
     parties
+}
+
+/// The protests the act at `from` was made in answer to: a word for protests or protesters
+/// within a few words after "after", "following", "amid" or "bowing"/"yielding to" ("after
+/// weeks of deadly protests", "bowing to the demands of protesters"), in the same clause.
+fn protests_yielded_to(ctx: &Ctx, from: usize) -> Option<usize> {
+    let n = ctx.n();
+    let cue = (from..n)
+        .take_while(|&i| !ctx.is(i, kind::SEMI | kind::COLON))
+        .find(|&i| {
+            matches!(
+                ctx.lower(i),
+                "after" | "following" | "amid" | "bowing" | "yielding" | "conceding"
+            )
+        })?;
+    (cue + 1..(cue + 8).min(n))
+        .take_while(|&i| ctx.tag(i) != Tag::Verb && !ctx.is(i, kind::COMMA))
+        .find(|&i| {
+            matches!(
+                ctx.lower(i),
+                "protests" | "protesters" | "demonstrations" | "demonstrators" | "protest"
+            )
+        })
 }
 
 /// Every ordered pair of distinct members: each does the act to each other.

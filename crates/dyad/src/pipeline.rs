@@ -571,9 +571,9 @@ impl Coder {
                         TargetAs::Phrase if capital_visit => r.code.truncate(3),
                         TargetAs::Phrase => {}
                         // "looted homes in Irpin": the civilians of the place, named by their
-                        // property
-                        TargetAs::CiviliansOwning(at) => {
-                            r.code = format!("{}CVL", r.code.get(..3).unwrap_or(&r.code));
+                        // property (and other sectors so named: protesters by their protests)
+                        TargetAs::Sector(sector, at) => {
+                            r.code = format!("{}{sector}", r.code.get(..3).unwrap_or(&r.code));
                             let (s, e) =
                                 clean.original_span(toks[at].start, toks[at].end, &article.text);
                             r.text = article.text[s..e].to_string();

@@ -200,3 +200,21 @@ fn supporters_named_by_a_plural_noun_and_their_violence_were_missed() {
         [t("ISRCVL", "PSECVL", "190")]
     );
 }
+
+#[test]
+fn a_concession_to_protests_yielded_to_no_one() {
+    // resigning after weeks of protests yields to the protesters, of the leader's own country
+    assert_eq!(
+        asserted_on("2024-08-05", "Bangladesh's Prime Minister Sheikh Hasina resigned and fled the country on Monday after weeks of deadly protests against her government."),
+        [t("BGDGOV", "BGDOPP", "0831")]
+    );
+    // ... and bowing to protests too; an act after some other news is no concession
+    assert_eq!(
+        asserted("Serbia's government scrapped a planned lithium mine in the west of the country on Thursday, bowing to weeks of environmental protests."),
+        [t("SRBGOV", "SRBOPP", "080")]
+    );
+    assert_eq!(
+        asserted("The minister resigned after a corruption scandal."),
+        [t("GOV", "-", "0831")]
+    );
+}
