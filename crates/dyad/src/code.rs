@@ -2296,6 +2296,8 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
                         | "efforts"
                         | "effort"
                         | "proposal"
+                        | "offer"
+                        | "offers"
                         | "request"
                         | "requests"
                         | "ultimatum"
@@ -2629,7 +2631,15 @@ const TOPICS: &[(&[&str], [&str; 4])] = &[
         ["0232", "0332", "1032", "1222"],
     ),
     (
-        &["loan", "loans", "funds", "funding", "financial", "budget"],
+        &[
+            "loan",
+            "loans",
+            "fund",
+            "funds",
+            "funding",
+            "financial",
+            "budget",
+        ],
         ["0231", "0331", "1031", "1221"],
     ),
     (

@@ -659,3 +659,13 @@ fn a_readiness_with_a_condition_before_its_attribution_was_a_guess() {
         [t("IGOEUREEC", "BLR", "0354")]
     );
 }
+
+#[test]
+fn a_rejected_offer_of_funds_was_a_plain_rejection_and_its_funding_news() {
+    // what an offer would do has not happened, and rejecting an offer to fund something is
+    // rejecting economic aid (1221)
+    assert_eq!(
+        asserted("Kiribati's government rejected an offer from the United States to fund a new airstrip on Kanton island on Monday, citing concerns over militarisation."),
+        [t("KIRGOV", "USA", "1221")]
+    );
+}
