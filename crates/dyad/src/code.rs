@@ -1994,10 +1994,15 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             // ("Fighters from the Amhara Fano militia clashed", "Members of a gang killed": a
             // plural noun no dictionary knows, opening the sentence, stands for members of
             // the actor after its "of" or "from")
+            // (or a collective noun: "A team of Chinese military engineers arrived")
             let members_of = b > 1
                 && matches!(ctx.lower(b - 1), "of" | "from")
                 && ctx.tag(b - 2) == Tag::Noun
-                && ctx.lower(b - 2).ends_with('s')
+                && (ctx.lower(b - 2).ends_with('s')
+                    || matches!(
+                        ctx.lower(b - 2),
+                        "team" | "group" | "unit" | "contingent" | "squad" | "convoy" | "column"
+                    ))
                 && (0..b - 2).all(|t| matches!(ctx.tag(t), Tag::Det | Tag::Num));
             // ("a visit to Egypt": "to" before a phrase is a preposition too)
             if !adjacent

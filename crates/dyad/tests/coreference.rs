@@ -243,3 +243,13 @@ fn they_after_a_passives_agent_was_the_agent_not_the_subject() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_team_of_soldiers_had_no_subject() {
+    // "A team of Chinese military engineers": a collective noun opening the sentence stands
+    // for members of the actor after its "of"
+    assert_eq!(
+        asserted("A team of Chinese military engineers arrived in Yangon on Tuesday."),
+        [t("CHNMIL", "MMR", "042")]
+    );
+}
