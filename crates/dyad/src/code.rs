@@ -1981,7 +1981,12 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                     ctx.lower(b0 - 1),
                     "since" | "after" | "before" | "as" | "until" | "till" | "once"
                 );
-            let adjacent = adjacent && (b0 == 0 || ctx.tag(b0 - 1) != Tag::Prep || clause_prep);
+            // ("Russia's ambassador to the United Nations defended": "to" before a phrase is
+            // a preposition too, before a finite verb; "appealed to Iran to release" makes
+            // Iran the doer of the infinitive)
+            let to_object = !c.infinitive && ctx.tag(b0.saturating_sub(1)) == Tag::To;
+            let adjacent = adjacent
+                && (b0 == 0 || (ctx.tag(b0 - 1) != Tag::Prep && !to_object) || clause_prep);
             let mut b = group_start;
             while b > 0 && matches!(ctx.tag(b - 1), Tag::Det | Tag::Num) {
                 b -= 1;

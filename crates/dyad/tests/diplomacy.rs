@@ -669,3 +669,17 @@ fn a_rejected_offer_of_funds_was_a_plain_rejection_and_its_funding_news() {
         [t("KIRGOV", "USA", "1221")]
     );
 }
+
+#[test]
+fn an_ambassador_to_the_united_nations_was_the_united_nations() {
+    // "to" before a phrase is a preposition before a finite verb: the ambassador acts
+    assert_eq!(
+        asserted("Russia's ambassador to the United Nations defended Belarus against criticism."),
+        [t("RUSGOV", "BLR", "052")]
+    );
+    // ... while after "appealed to" the phrase does the infinitive
+    assert!(
+        asserted("Germany gave its approval to Poland to send tanks to Ukraine.")
+            .contains(&t("POL", "UKR", "072"))
+    );
+}
