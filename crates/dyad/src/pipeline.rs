@@ -172,11 +172,11 @@ impl Coder {
         &self,
         article: &Article,
         all_modalities: bool,
-        every_situation: bool,
+        explain: bool,
     ) -> DocAnalysis {
         let mut sentences = Vec::new();
         let (clean, discarded) =
-            self.analyze_situating(article, all_modalities, every_situation, &mut |s, n| {
+            self.analyze_situating(article, all_modalities, explain, &mut |s, n| {
                 // (sized once for the article's sentences: the records are large to move)
                 sentences.reserve_exact(n - sentences.len());
                 sentences.push(s)
@@ -189,15 +189,16 @@ impl Coder {
     }
 
     /// [`Coder::analyze_with`], each sentence's analysis handed to `each` in text order as it
-    /// is done, with the number of the article's sentences; returns the cleaned text and why the whole article was not coded.
-    /// `every_situation`: find the times and places of sentences without events too (for
-    /// `dyad explain`). (`each` is a trait object: one copy of this large function serves
-    /// both callers.)
+    /// is done, with the number of the article's sentences; returns the cleaned text and why
+    /// the whole article was not coded.
+    /// `explain`: find the times and places of sentences without events too, and parse the
+    /// sentences none of whose phrases has a code (for `dyad explain`). (`each` is a trait
+    /// object: one copy of this large function serves both callers.)
     fn analyze_situating(
         &self,
         article: &Article,
         all_modalities: bool,
-        every_situation: bool,
+        explain: bool,
         each: &mut dyn FnMut(SentenceAnalysis, usize),
     ) -> (CleanText, Option<String>) {
         let shared = ArticleText {
@@ -265,13 +266,21 @@ impl Coder {
                 .iter()
                 .map(|c| c.as_ref().map(|(code, _)| code.clone()))
                 .collect();
-            let parse = parse_sentence(
-                lex,
-                &sentence,
-                &annotated,
-                &codes,
-                self.options.intent_codes,
-            );
+            // A sentence none of whose phrases has a code (a third of news sentences: "The
+            // talks are frozen, violence is rising") has no event, since an event's source is
+            // a coded phrase, and its parse leaves nothing for the article's memory, which
+            // notes coded subjects and pairs only: it is not parsed.
+            let parse = if !explain && codes.iter().all(Option::is_none) {
+                SentenceParse::default()
+            } else {
+                parse_sentence(
+                    lex,
+                    &sentence,
+                    &annotated,
+                    &codes,
+                    self.options.intent_codes,
+                )
+            };
             // forces rarely attack their own side: a bare role that is the target of a hostile
             // act and took its attacker's country from proximity belongs to another country
             // of the sentence ("Russian warplanes struck rebel positions, the Syrian army said");
@@ -446,7 +455,7 @@ impl Coder {
             }
             analysis.situation = match situation.into_inner() {
                 Some(found) => found,
-                None if every_situation => analysis.situation_of(lex, &clean.text),
+                None if explain => analysis.situation_of(lex, &clean.text),
                 None => Situation::default(),
             };
             each(analysis, count);
