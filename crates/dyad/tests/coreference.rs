@@ -12,7 +12,7 @@ fn a_bare_role_took_the_country_named_last_not_the_storys() {
     // Brussels, named once in passing, is not whose police these are
     assert_eq!(
         asserted("Romania's government survived a confidence vote on Tuesday. Romania has been governed by a coalition since 2021. The opposition accused the cabinet of taking orders from Brussels. Police arrested dozens of protesters."),
-        [t("ROUOPP", "ROUGOV", "112"), t("ROUCOP", "ROUOPP", "173")]
+        [t("ROMOPP", "ROMGOV", "112"), t("ROMCOP", "ROMOPP", "173")]
     );
     // of countries named as often, the one named first is the story's
     assert_eq!(

@@ -425,6 +425,35 @@ mod tests {
         assert_eq!(fips_country("DEU"), Some("GM"));
     }
 
+    /// Romania was `ROU` (ISO) in the dictionaries, which GDELT's CAMEO lookups do not know:
+    /// its actors lost their country column. Every country of the embedded dictionary is a
+    /// GDELT country with a FIPS code for the place columns (bar the few with none).
+    #[test]
+    fn every_dictionary_country_is_a_gdelt_country_with_a_fips_code() {
+        const COUNTRIES: &str = include_str!("../../../../data/dict/countries.txt");
+        // (an entry's first line: its code, two spaces, its name)
+        let codes: Vec<&str> = COUNTRIES
+            .lines()
+            .filter(|l| l.len() > 5 && l.as_bytes()[..3].iter().all(u8::is_ascii_uppercase))
+            .filter(|l| &l[3..5] == "  ")
+            .map(|l| &l[..3])
+            .collect();
+        assert!(codes.len() > 200, "{}", codes.len());
+        // (codes CAMEO has and GeoNames not; territories newer than GDELT's lookups: Curacao
+        // and Sint Maarten split from the Netherlands Antilles in 2010)
+        let no_fips = ["KSV", "WSB"];
+        let not_in_gdelt = ["CUW", "SXM", "IOT", "SGS"];
+        for code in codes {
+            if !not_in_gdelt.contains(&code) {
+                assert_eq!(split_actor_code(code).country, code);
+            }
+            if !no_fips.contains(&code) {
+                assert!(fips_country(code).is_some(), "{code}");
+            }
+        }
+        assert_eq!(fips_country("ROM"), Some("RO"));
+    }
+
     #[test]
     fn extension_codes_map_to_gdelt_parents() {
         assert_eq!(gdelt_event_code("1213"), "121");
