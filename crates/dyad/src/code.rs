@@ -19,7 +19,9 @@
 //! Event nouns ("talks between", "an attack on") are coded where no verb pattern consumed them.
 
 use crate::annotate::{Annotated, Tag};
-use crate::dict::{literal_matches, singular, CompiledPattern, Lexicon, PatElem, VerbForm};
+use crate::dict::{
+    literal_matches, singular, ActorKind, CompiledPattern, Lexicon, PatElem, VerbForm,
+};
 use crate::modality::{CueClass, Modality};
 use crate::segment::Sentence;
 use std::sync::Arc;
@@ -1559,6 +1561,64 @@ pub fn parse_sentence(
             cand.code = "145".to_string();
         }
     }
+    // "China summoned Japan's ambassador to protest against the remarks": a state that
+    // protests — named as a country, its capital or its government — complains officially
+    // (114); its people ("Cubans protested") demonstrate
+    for cand in &mut out.candidates {
+        let state = match ctx.a.phrases.get(cand.source) {
+            Some(p) if p.agent.is_none() && p.person.is_none() => matches!(
+                p.country,
+                Some((_, ActorKind::CountryName | ActorKind::Capital))
+            ),
+            Some(_) => ctx
+                .codes
+                .get(cand.source)
+                .and_then(|c| c.as_deref())
+                .is_some_and(|c| c.len() == 6 && &c[3..] == "GOV"),
+            None => false,
+        };
+        // ("attacked protesting students": a participle before its noun is no act)
+        let protest_verb = ctx.a.verb[cand.trigger.0]
+            .is_some_and(|(l, _)| lex.lemma(l) == "protest")
+            && !matches!(ctx.tag(cand.trigger.0 + 1), Tag::Noun | Tag::Actor);
+        if state && protest_verb && cand.code.starts_with("141") {
+            cand.code = "114".to_string();
+        }
+    }
+    // "telephoned Erdogan on Tuesday to offer condolences", "summoned the ambassador to
+    // protest": words spoken in the purpose of a contact are addressed to the one contacted,
+    // the object of the contact's own act (a verbal act only: what force is used for has
+    // targets of its own)
+    for k in 0..out.candidates.len() {
+        let cand = &out.candidates[k];
+        let verbal = matches!(
+            cand.code.get(..2),
+            Some("01" | "02" | "03" | "05" | "11" | "12")
+        );
+        if cand.target.is_some() || !verbal {
+            continue;
+        }
+        let Some(governor) = clauses
+            .iter()
+            .find(|c| c.verb == cand.trigger.0 && c.infinitive)
+            .and_then(|c| c.governor)
+        else {
+            continue;
+        };
+        let contacted = out.candidates.iter().find_map(|o| {
+            let t = o.target?;
+            let p = &ctx.a.phrases[t];
+            (o.trigger.0 == governor
+                && o.source == cand.source
+                && p.start > governor
+                && p.start <= governor + 2
+                && p.end <= cand.trigger.0)
+                .then_some(t)
+        });
+        if let Some(t) = contacted {
+            out.candidates[k].target = Some(t);
+        }
+    }
     // event nouns
     for i in 0..n {
         // an attack noun that heads its owner's phrase ("Israeli airstrikes on Gaza") is an
@@ -2009,6 +2069,31 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                         "team" | "group" | "unit" | "contingent" | "squad" | "convoy" | "column"
                     ))
                 && (0..b - 2).all(|t| matches!(ctx.tag(t), Tag::Det | Tag::Num));
+            // "summoned China's ambassador on Wednesday to protest", "telephoned Putin to
+            // offer condolences": an infinitive after the object of a verb that hands its
+            // object no act ("urged Iran to", "gave the junta a week to") is a purpose clause,
+            // its subject's act
+            // (not a clause's subject: "said it is ready to demobilise")
+            if c.infinitive
+                && b > 0
+                && ctx.tag(b - 1) == Tag::Verb
+                && !ctx.a.verb[b - 1].is_some_and(|(l, _)| {
+                    ctx.flags(l) & lemma_flag::OBJECT_CONTROL != 0 || ctx.lex.lemma(l) == "give"
+                })
+                && !ctx.verb_classes(b - 1).any_of(&[
+                    CueClass::Speech,
+                    CueClass::Denial,
+                    CueClass::Fear,
+                ])
+                && !(ph.end..c.group_start).any(|t| {
+                    matches!(
+                        ctx.tag(t),
+                        Tag::Verb | Tag::Be | Tag::Have | Tag::Modal | Tag::Do | Tag::Sub
+                    )
+                })
+            {
+                continue;
+            }
             // ("a visit to Egypt": "to" before a phrase is a preposition too)
             if !adjacent
                 && b > 0
@@ -2272,6 +2357,15 @@ fn is_object_control(lemma: &str) -> bool {
             | "train"
             | "choose"
             | "elect"
+            | "nudge"
+            | "prod"
+            | "pressurise"
+            | "pressurize"
+            | "entreat"
+            | "coax"
+            | "cajole"
+            | "goad"
+            | "incite"
     )
 }
 
@@ -2313,6 +2407,14 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
                         | "ultimatum"
                         | "push"
                         | "move"
+                        // "gave the junta one week to restore order": a deadline
+                        | "deadline"
+                        | "hours"
+                        | "days"
+                        | "week"
+                        | "weeks"
+                        | "month"
+                        | "months"
                 )
             })
     };
@@ -5504,6 +5606,36 @@ fn nominal_modality(ctx: &Ctx, clauses: &[VerbClause], m: &PatternMatch) -> Moda
         .cues
         .iter()
         .any(|&(s, _, cl)| cl == CueClass::Condition && s < start)
+    {
+        return Modality::Hypothetical;
+    }
+    // "to discuss prospects for talks with the Taliban", "calls for a ceasefire with": what a
+    // noun of hope, plan or demand is for has not happened
+    if start > 1
+        && matches!(ctx.lower(start - 1), "for" | "of")
+        && matches!(
+            ctx.lower(start - 2),
+            "prospects"
+                | "prospect"
+                | "hopes"
+                | "hope"
+                | "chances"
+                | "chance"
+                | "possibility"
+                | "plans"
+                | "plan"
+                | "proposal"
+                | "proposals"
+                | "calls"
+                | "call"
+                | "demands"
+                | "demand"
+                | "push"
+                | "bid"
+                | "preparations"
+                | "conditions"
+                | "idea"
+        )
     {
         return Modality::Hypothetical;
     }

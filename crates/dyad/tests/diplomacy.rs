@@ -683,3 +683,39 @@ fn an_ambassador_to_the_united_nations_was_the_united_nations() {
             .contains(&t("POL", "UKR", "072"))
     );
 }
+
+#[test]
+fn the_one_telephoned_offered_the_condolences_of_the_caller() {
+    // an infinitive after the object of a contact is the caller's purpose, addressed to the
+    // one contacted
+    assert_eq!(
+        asserted_on("2023-02-07", "Greek Prime Minister Kyriakos Mitsotakis telephoned Turkish President Recep Tayyip Erdogan on Tuesday to offer condolences after the devastating earthquake."),
+        [t("GRCGOV", "TURGOV", "041"), t("GRCGOV", "TURGOV", "018")]
+    );
+    // ... while after a verb that hands its object the act, the object does it, and it has
+    // not happened
+    assert_eq!(
+        asserted("Britain urged Israel on Monday to allow more aid into Gaza."),
+        [t("GBR", "ISR", "0255")]
+    );
+    // ... and a phrase after a verb of saying is its clause's subject
+    assert_eq!(
+        asserted("Egypt said Iran is ready to meet Saudi Arabia."),
+        [t("IRN", "SAU", "036")]
+    );
+}
+
+#[test]
+fn a_state_that_summoned_an_ambassador_to_protest_took_to_the_streets_and_its_protest_was_the_envoys(
+) {
+    // a state protesting complains officially (114); its people demonstrate (141)
+    assert_eq!(
+        asserted("China summoned Japan's ambassador on Thursday to protest against the remarks."),
+        [t("CHN", "JPNGOV", "114")]
+    );
+    assert!(
+        asserted("Thousands of Cubans protested in Havana on Sunday.")
+            .iter()
+            .any(|e| e.2.starts_with("141"))
+    );
+}
