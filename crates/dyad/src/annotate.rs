@@ -1947,6 +1947,15 @@ fn absorb(
                     {
                         return true;
                     }
+                    // "the regional bloc ECOWAS", "the UN agency UNRWA": a description right
+                    // before a name is the name's, which decides
+                    if *kind == ActorKind::OrgName
+                        && matches!(p.org, Some((_, ActorKind::OrgRef)))
+                        && p.person.is_none()
+                    {
+                        p.org = Some((e, ActorKind::OrgName));
+                        return true;
+                    }
                     if p.org.is_some() || p.person.is_some() {
                         return false;
                     }

@@ -468,7 +468,7 @@ fn a_reaction_appended_to_the_news_lost_its_target_or_was_read_as_reported() {
     // ", a move X condemned": the move's doer is what X condemns
     assert_eq!(
         asserted("Russia expelled two Estonian diplomats on Friday, a move Tallinn condemned as unjustified."),
-        [t("RUS", "ESTGOV", "161"), t("ESTGOV", "RUS", "111")]
+        [t("RUS", "ESTGOV", "174"), t("ESTGOV", "RUS", "111")]
     );
     // words are their speaker's: the remark is Aliyev's
     assert_eq!(
@@ -717,5 +717,24 @@ fn a_state_that_summoned_an_ambassador_to_protest_took_to_the_streets_and_its_pr
         asserted("Thousands of Cubans protested in Havana on Sunday.")
             .iter()
             .any(|e| e.2.starts_with("141"))
+    );
+}
+
+#[test]
+fn an_organisation_named_after_its_description_was_left_uncoded() {
+    // "the regional bloc ECOWAS": the description and the name are one phrase, the name's
+    assert_eq!(
+        asserted(
+            "Niger, Mali and Burkina Faso quit the West African regional bloc ECOWAS on Sunday."
+        ),
+        [
+            t("NER", "IGOWAFWAS", "160"),
+            t("MLI", "IGOWAFWAS", "160"),
+            t("BFA", "IGOWAFWAS", "160")
+        ]
+    );
+    assert_eq!(
+        asserted("Russia criticized the military alliance NATO on Monday."),
+        [t("RUS", "IGOWSTNAT", "111")]
     );
 }
