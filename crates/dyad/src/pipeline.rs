@@ -980,6 +980,24 @@ fn two_parties_before(
         .filter_map(|(_, c)| c.as_ref().map(|(code, _)| code))
         .filter(|code| code.len() >= 3)
         .collect();
+    // "spoke with Pakistan's Sharif and India's Jaishankar, urging both sides to": two
+    // parties coordinated with each other are the pair, not the one who spoke to them
+    let coordinated = phrases
+        .iter()
+        .zip(codes)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .rev()
+        .find_map(|w| {
+            let [(q, Some((a, _))), (r, Some((b, _)))] = w else {
+                return None;
+            };
+            (q.group == r.group && a.len() >= 3 && b.len() >= 3 && a[..3] != b[..3])
+                .then(|| (a.clone(), b.clone()))
+        });
+    if coordinated.is_some() {
+        return coordinated;
+    }
     let first = parties.first()?;
     let second = parties.iter().find(|b| b[..3] != first[..3])?;
     Some((first.to_string(), second.to_string()))

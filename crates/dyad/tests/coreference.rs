@@ -253,3 +253,17 @@ fn a_team_of_soldiers_had_no_subject() {
         [t("CHNMIL", "MMR", "042")]
     );
 }
+
+#[test]
+fn both_sides_urged_by_a_caller_included_the_caller() {
+    // the two parties coordinated with each other are the pair, not the one who called them
+    assert_eq!(
+        asserted_on("2025-05-01", "U.S. Secretary of State Marco Rubio spoke by telephone on Thursday with Pakistani Prime Minister Shehbaz Sharif and Indian External Affairs Minister Subrahmanyam Jaishankar, urging both sides to de-escalate."),
+        [
+            t("USAGOV", "PAKGOV", "041"),
+            t("USAGOV", "INDGOV", "041"),
+            t("USAGOV", "PAKGOV", "0256"),
+            t("USAGOV", "INDGOV", "0256")
+        ]
+    );
+}
