@@ -333,11 +333,21 @@ impl Coder {
                     phrase_codes[c.source].as_ref(),
                     Some((_, Resolution::Dictionary))
                 );
-                if !hostile
-                    || *why != crate::resolve::NEAREST_COUNTRY
-                    || src.len() < 3
-                    || !attacker_named
-                {
+                // (a place named in the sentence is as near a guess: "Azerbaijani air strikes
+                // on civilian settlements" in a sentence about Nagorno-Karabakh)
+                // ... unless the place is the role's own: "shot civilians in Mekelle")
+                let placed_after = sentence
+                    .tokens
+                    .get(annotated.phrases[t].end)
+                    .is_some_and(|w| {
+                        matches!(
+                            w.lower.as_str(),
+                            "in" | "near" | "at" | "around" | "outside" | "of"
+                        )
+                    });
+                let by_proximity = *why == crate::resolve::NEAREST_COUNTRY
+                    || (*why == crate::resolve::PLACE_IN_SENTENCE && !placed_after);
+                if !hostile || !by_proximity || src.len() < 3 || !attacker_named {
                     continue;
                 }
                 if tgt.len() >= 3 && src[..3] == tgt[..3] {

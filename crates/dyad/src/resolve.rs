@@ -375,6 +375,8 @@ fn owner_kind(noun: &str) -> Option<NonStateOwner> {
 
 /// Why an indefinite bare role took the country of the nearest actor in its sentence.
 pub const NEAREST_COUNTRY: &str = "country of the nearest actor in the sentence";
+/// [`Resolution::Coreference`] of a bare role given the country of a place the sentence names.
+pub const PLACE_IN_SENTENCE: &str = "place named in the sentence";
 
 impl ArticleMemory {
     /// The country nearest to token `at` in the current sentence other than `not`, else the
@@ -622,7 +624,7 @@ impl ArticleMemory {
             } else if let Some(c) = &self.sentence_place {
                 Some((
                     with_sector(c, s, prefix),
-                    Resolution::Coreference("place named in the sentence"),
+                    Resolution::Coreference(PLACE_IN_SENTENCE),
                 ))
             } else if let Some(c) = self
                 .sentence_countries

@@ -543,3 +543,14 @@ fn forces_led_by_a_country_had_no_country() {
         [t("USAMIL", "IMGISG", "195")]
     );
 }
+
+#[test]
+fn civilians_struck_by_a_named_attacker_took_the_attackers_country_from_a_place() {
+    // a bare role whose country is only a place named elsewhere in the sentence belongs to the
+    // other side when the attacker is of that place's country ...
+    assert!(asserted("Heavy fighting broke out in Nagorno-Karabakh on Sunday, with Armenia reporting Azerbaijani air strikes on civilian settlements.")
+        .contains(&t("AZEMIL", "ARMCVL", "195")));
+    // ... but a place right after the role is its own
+    assert!(asserted("Residents said Ethiopian and Eritrean soldiers had looted homes and shot civilians in the Tigray capital Mekelle.")
+        .contains(&t("ETHMIL", "ETHCVL", "193")));
+}
