@@ -3015,7 +3015,14 @@ fn refine_by_instrument(
         let Some(entries) = weapon_words().get(ctx.lower(i)) else {
             continue;
         };
-        if in_target(i) {
+        // ("naval drones sank a corvette": a sea drone is no aerial weapon)
+        let sea_drone = matches!(ctx.lower(i), "drone" | "drones")
+            && i > 0
+            && matches!(
+                ctx.lower(i - 1),
+                "naval" | "sea" | "maritime" | "underwater" | "surface"
+            );
+        if in_target(i) || sea_drone {
             continue;
         }
         for &(second, class) in entries {
@@ -3583,10 +3590,16 @@ fn reduced_passive_relative(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Opti
             && (c.verb + 1..next.group_start)
                 .all(|t| !matches!(ctx.tag(t), Tag::Det | Tag::Poss | Tag::Pron)));
     // (the later verb finite with an auxiliary: "were freed", "have been released")
-    let finite = matches!(
+    // ("militiamen armed with machetes killed 60 people": "armed with" is never the clause's
+    // verb, and the bare past after it is)
+    let armed_with = matches!(ctx.lex.lemma(c.lemma), "arm" | "equip")
+        && c.verb + 1 < ctx.n()
+        && ctx.lower(c.verb + 1) == "with";
+    let finite = (matches!(
         ctx.tag(next.group_start),
         Tag::Be | Tag::Have | Tag::Modal | Tag::Do
-    ) && !next.form.only(VerbForm::GERUND);
+    ) || (armed_with && next.form.has(VerbForm::PAST)))
+        && !next.form.only(VerbForm::GERUND);
     (!joined && !next.infinitive && finite && shares).then_some(Some(j))
 }
 

@@ -554,3 +554,20 @@ fn civilians_struck_by_a_named_attacker_took_the_attackers_country_from_a_place(
     assert!(asserted("Residents said Ethiopian and Eritrean soldiers had looted homes and shot civilians in the Tigray capital Mekelle.")
         .contains(&t("ETHMIL", "ETHCVL", "193")));
 }
+
+#[test]
+fn militiamen_armed_with_machetes_were_the_subject_of_armed_not_of_killed() {
+    // "armed with" modifies the noun before it; the bare past after it is the clause's verb
+    assert_eq!(
+        asserted("CODECO militiamen armed with machetes killed at least 60 displaced people at a camp in Congo's Ituri province on Tuesday night."),
+        [t("CODREB", "CODREF", "202")]
+    );
+}
+
+#[test]
+fn a_naval_drone_was_read_as_an_aerial_weapon() {
+    assert_eq!(
+        asserted("Ukrainian naval drones sank the Russian missile corvette Ivanovets in the Black Sea on Thursday."),
+        [t("UKRMIL", "RUSMIL", "190")]
+    );
+}
