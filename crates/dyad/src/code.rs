@@ -735,13 +735,22 @@ pub fn parse_sentence(
         }
         // "Israeli warplanes struck ...", "attacked ... with artillery": the weapon decides the
         // sub-code of a generic use of force or bombing
-        let start = c
+        let mut start = c
             .subject
             .iter()
             .map(|&p| ctx.a.phrases[p].start)
             .filter(|&s| s < c.verb)
             .min()
             .unwrap_or(c.group_start);
+        // ("Warplanes from the Saudi-led coalition pounded": the members named before the
+        // subject's "from" or "of" are the weapon)
+        let mut b = start;
+        while b > 0 && ctx.tag(b - 1) == Tag::Det {
+            b -= 1;
+        }
+        if b > 1 && matches!(ctx.lower(b - 1), "from" | "of") && ctx.tag(b - 2) == Tag::Noun {
+            start = b - 2;
+        }
         if let Some(code) = refine_by_instrument(&ctx, &m.code, start, end, &m.targets) {
             m.code = code;
         }
@@ -3050,6 +3059,15 @@ fn refine_by_instrument(
         if code == "183" || found.iter().any(|c| bombing(c).is_some()) {
             return None;
         }
+    }
+    // "warplanes pounded Houthi positions": a verb of shelling done by aircraft is an air
+    // strike
+    if code == "194" {
+        let instrument = only(|c| match c {
+            WeaponClass::Instrument(code) => Some(*code),
+            _ => None,
+        });
+        return instrument.filter(|c| c == "195");
     }
     if code != "190" {
         return None;

@@ -574,6 +574,27 @@ impl ArticleMemory {
                             Resolution::Coreference("organisation named earlier"),
                         )
                     })
+                    // "the Saudi-led coalition", "a Russian-led alliance": a grouping led by
+                    // a country, unnamed, is that country's (its armed forces, when it is a
+                    // coalition or alliance: "warplanes from the Saudi-led coalition")
+                    .or_else(|| {
+                        let words = &toks[p.start..p.end];
+                        let led = words.iter().any(|t| t.lower.ends_with("-led"));
+                        let armed = words.iter().any(|t| {
+                            matches!(
+                                t.lower.as_str(),
+                                "coalition" | "alliance" | "force" | "forces"
+                            )
+                        });
+                        country_code.filter(|_| led).map(|cc| {
+                            let code = if armed {
+                                with_sector(cc, "MIL", false)
+                            } else {
+                                cc.to_string()
+                            };
+                            (code, Resolution::Dictionary)
+                        })
+                    })
             } else {
                 Some((
                     d.organizations[oi as usize].code.clone(),

@@ -571,3 +571,13 @@ fn a_naval_drone_was_read_as_an_aerial_weapon() {
         [t("UKRMIL", "RUSMIL", "190")]
     );
 }
+
+#[test]
+fn warplanes_from_the_saudi_led_coalition_were_nobody() {
+    // an unnamed coalition led by a country is that country's armed forces, and the warplanes
+    // named before its "from" make the shelling an air strike
+    assert_eq!(
+        asserted("Warplanes from the Saudi-led coalition pounded Houthi positions around Yemen's port city of Hodeidah on Thursday."),
+        [t("SAUMIL", "YEMREB", "195")]
+    );
+}
