@@ -5035,6 +5035,10 @@ const CIVILIAN_PROPERTY: &[&str] = &[
     "crop",
     "orchard",
     "livestock",
+    "theatre",
+    "theater",
+    "kindergarten",
+    "mall",
 ];
 
 fn is_civilian_property(ctx: &Ctx, i: usize) -> bool {
