@@ -5334,9 +5334,7 @@ fn is_place(ctx: &Ctx, ph: usize) -> bool {
 fn is_light_verb(lemma: &str) -> bool {
     matches!(
         lemma,
-        "Fidan arrived for a visit to Greece"
-            | "Russia launched an offensive against Ukraine"
-            | "hold"
+        "hold"
             | "launch"
             | "carry"
             | "conduct"
