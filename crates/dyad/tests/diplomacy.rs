@@ -22,12 +22,19 @@ fn a_visit_in_an_adjunct_had_no_traveller() {
 
 #[test]
 fn a_statement_was_coded_beside_the_act_it_announced() {
-    // "would triple aid" has no pattern; a bare 010 in its place would be a false event
+    // "would review its budget" has no pattern; a bare 010 in its place would be a false event
+    assert_eq!(
+        asserted(
+            "The European Commission said on Saturday it would review its aid budget for Gaza."
+        ),
+        []
+    );
+    // ... and an act that has one is the announced intent alone
     assert_eq!(
         asserted(
             "The European Commission said on Saturday it would triple its aid budget for Gaza."
         ),
-        []
+        [t("IGOEUREEC", "PSE", "033")]
     );
     // a negated announcement is still a statement
     assert_eq!(
