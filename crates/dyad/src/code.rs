@@ -3383,10 +3383,20 @@ fn is_trailing_attribution(ctx: &Ctx, c: &VerbClause) -> bool {
     // the attribution is not the sentence going on)
     // ... nor is a reaction set after it (", President Lungu said on Sunday, a move the
     // opposition called intimidation")
+    // ... nor a summing-up of the news (", police said, the latest in a wave of kidnappings")
+    let sums_up = |at: usize| {
+        at + 1 < ctx.n()
+            && ctx.lower(at) == "the"
+            && (matches!(
+                ctx.lower(at + 1),
+                "latest" | "first" | "second" | "third" | "fourth" | "fifth" | "last" | "most"
+            ) || ctx.lower(at + 1).ends_with("est"))
+    };
     let participle_after = (c.verb + 1..ctx.n().saturating_sub(1)).find(|&j| {
         ctx.is(j, kind::COMMA)
             && ((ctx.tag(j + 1) == Tag::Verb && ctx.lower(j + 1).ends_with("ing"))
-                || opens_reaction(ctx, j + 1))
+                || opens_reaction(ctx, j + 1)
+                || sums_up(j + 1))
     });
     let rest = match participle_after {
         Some(j) => words_between(ctx, c.verb, j),

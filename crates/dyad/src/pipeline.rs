@@ -261,6 +261,20 @@ impl Coder {
                             .collect();
                         format!("sport or business context: {:?}", words.join(" "))
                     })
+                    // "Ivory Coast's footballers routed Niger 5-0": a match score beside a
+                    // word of sport is a match, whatever else the article is about ("ruled
+                    // 6-3" alone is a court's vote)
+                    .or_else(|| {
+                        let score = sentence
+                            .tokens
+                            .iter()
+                            .find(|t| is_score(&clean.text.as_bytes()[t.start..t.end]))?;
+                        annotated
+                            .cues
+                            .iter()
+                            .any(|c| c.2 == CueClass::DiscardArticle)
+                            .then(|| format!("sport context: score {:?}", score.text(&clean.text)))
+                    })
             });
             let mut codes: Vec<Option<String>> = phrase_codes
                 .iter()

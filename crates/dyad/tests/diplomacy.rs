@@ -745,3 +745,17 @@ fn an_organisation_named_after_its_description_was_left_uncoded() {
         [t("RUS", "IGOWSTNAT", "111")]
     );
 }
+
+#[test]
+fn a_minister_praising_footballers_after_a_five_nil_win_was_diplomacy() {
+    // a match score beside a word of sport makes the sentence a match report ...
+    assert!(asserted(
+        "Ivory Coast's footballers routed Niger 5-0 on Sunday, and the Ivorian sports minister later praised the squad's performance."
+    )
+    .is_empty());
+    // ... while a court's vote is no match
+    assert!(!asserted(
+        "The Supreme Court ruled 6-3 on Monday that the government must release the activists, and the opposition praised the court."
+    )
+    .is_empty());
+}

@@ -581,3 +581,12 @@ fn warplanes_from_the_saudi_led_coalition_were_nobody() {
         [t("SAUMIL", "YEMREB", "195")]
     );
 }
+
+#[test]
+fn a_summing_up_after_the_attribution_made_the_police_statement_an_event() {
+    // ", police said, the latest in a wave of ...": the attribution still reports the act
+    assert_eq!(
+        asserted("Gunmen abducted 17 students from a secondary school in northwestern Nigeria's Zamfara state on Monday, police said, the latest in a wave of mass kidnappings for ransom."),
+        [t("NGAUAF", "NGAEDU", "181")]
+    );
+}
