@@ -36,7 +36,12 @@ fn triple_str(t: &(String, String, String)) -> String {
 }
 
 pub fn test(d: &DictArgs) -> Result<ExitCode> {
-    let (coder, errors) = load_coder(d, CoderOptions::default())?;
+    // (an example tests its pattern: a `say` example's bare statement is what it pins)
+    let options = CoderOptions {
+        bare_statements: true,
+        ..Default::default()
+    };
+    let (coder, errors) = load_coder(d, options)?;
     let default_date: Date = "2024-06-01".parse().unwrap();
     let mut failed = 0;
     let examples = &coder.lexicon.dict.examples;

@@ -46,6 +46,8 @@ fn petr_coder(suite_path: &Path, suite: &eval::PetrSuite, dict: &DictArgs) -> Re
         all_modalities: true,
         intent_codes: false,
         petrarch_codes: true,
+        // (PETRARCH codes them, and its suites expect them)
+        bare_statements: true,
     };
     if dict.petr.any() || dict.dict.is_some() {
         return Ok(load_coder(dict, options)?.0);

@@ -209,6 +209,10 @@ struct CodeArgs {
     /// Also write negated, hypothetical, reported and question events.
     #[arg(long)]
     all_modalities: bool,
+    /// Also write bare statements: `010` with no target ("X said the situation was calm"),
+    /// which are left out by default.
+    #[arg(long)]
+    statements: bool,
     /// The input format; `auto` detects it by extension, then by content.
     #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = parse_format)]
     input_format: FormatArg,
@@ -304,6 +308,7 @@ impl CodeArgs {
             format!("--date={:?}", self.date),
             format!("--id={:?}", self.id),
             format!("--all-modalities={}", self.all_modalities),
+            format!("--statements={}", self.statements),
             format!(
                 "--input-format={}",
                 self.input_format
@@ -473,6 +478,7 @@ fn run_code(a: CodeArgs) -> Result<ExitCode> {
         &a.dict,
         CoderOptions {
             all_modalities: a.all_modalities,
+            bare_statements: a.statements,
             ..Default::default()
         },
     )?;
@@ -539,6 +545,7 @@ fn run_explain(a: ExplainArgs) -> Result<ExitCode> {
         &a.dict,
         CoderOptions {
             all_modalities: true,
+            bare_statements: true,
             ..Default::default()
         },
     )?;

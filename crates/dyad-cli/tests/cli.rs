@@ -175,6 +175,24 @@ fn non_asserted_events_only_with_all_modalities() {
 }
 
 #[test]
+fn bare_statements_only_with_statements() {
+    let text = b"Turkey said on Monday that the situation was under control.\n";
+    let cameos = |o: &Output| -> Vec<String> {
+        lines(o)
+            .iter()
+            .map(|e| e["cameo"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let o = run(&["code", "--date", "2024-06-03"], Some(text));
+    assert!(cameos(&o).is_empty(), "{:?}", cameos(&o));
+    let o = run(
+        &["code", "--date", "2024-06-03", "--statements"],
+        Some(text),
+    );
+    assert_eq!(cameos(&o), ["010"]);
+}
+
+#[test]
 fn output_matches_the_json_schema() {
     let schema_path = repo().join("../shared/schema/event.schema.json");
     let Ok(schema_text) = std::fs::read_to_string(&schema_path) else {

@@ -28,6 +28,12 @@ pub struct CoderOptions {
     /// Write a role with no known country as PETRARCH does (`---GOV`) instead of the bare
     /// sector (`GOV`). Used for PETRARCH validation suites; the output schema wants letters.
     pub petrarch_codes: bool,
+    /// Write bare statements: a plain `010` with no target, a speaker's words that are no act
+    /// dyad codes ("NATO will not send troops, Stoltenberg said"). Off by default: most of them
+    /// are a missed act's shadow or words no gold set codes (on the development sets they were
+    /// 31 false events against 9 true ones), and a statement to someone (`010` with a target)
+    /// is written either way.
+    pub bare_statements: bool,
 }
 
 impl Default for CoderOptions {
@@ -36,6 +42,7 @@ impl Default for CoderOptions {
             all_modalities: false,
             intent_codes: true,
             petrarch_codes: false,
+            bare_statements: false,
         }
     }
 }
@@ -579,7 +586,11 @@ impl Coder {
                 end: e,
             })
         };
-        let coded = |c: &&crate::code::Candidate| all || c.modality == Modality::Asserted;
+        let bare_statements = self.options.bare_statements;
+        let coded = |c: &&crate::code::Candidate| {
+            (all || c.modality == Modality::Asserted)
+                && (bare_statements || c.code != "010" || c.target.is_some())
+        };
         // (an event or none per candidate, nearly always: the records are large to move when
         // the vector grows)
         let n = a.parse.candidates.iter().filter(coded).count();

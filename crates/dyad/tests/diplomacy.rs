@@ -759,3 +759,28 @@ fn a_minister_praising_footballers_after_a_five_nil_win_was_diplomacy() {
     )
     .is_empty());
 }
+
+#[test]
+fn bare_statements_are_left_out_unless_asked_for() {
+    // a speaker's words that are no coded act are a bare statement (010, no target): written
+    // only with `bare_statements` (`dyad code --statements`); a statement to someone stays
+    let text = "Turkey said on Monday that the situation was under control. Russia told Ukraine on Tuesday that the situation was calm.";
+    let coded = |bare_statements: bool| -> Vec<(String, String, String)> {
+        let options = dyad::CoderOptions {
+            bare_statements,
+            ..Default::default()
+        };
+        dyad::Coder::with_default_dictionaries(options)
+            .unwrap()
+            .code(&dyad::Article::new(
+                "t",
+                "2024-06-05".parse().unwrap(),
+                text,
+            ))
+            .into_iter()
+            .map(|e| e.triple())
+            .collect()
+    };
+    assert_eq!(coded(false), [t("RUS", "UKR", "010")]);
+    assert_eq!(coded(true), [t("TUR", "-", "010"), t("RUS", "UKR", "010")]);
+}

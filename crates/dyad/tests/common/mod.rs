@@ -3,10 +3,18 @@
 use dyad::{Article, Coder, CoderOptions, Modality};
 use std::sync::OnceLock;
 
-/// The coder with the embedded default dictionaries, built once per test binary.
+/// The coder with the embedded default dictionaries, built once per test binary, with bare
+/// statements written (`CoderOptions::bare_statements`): the tests pin when the coder finds
+/// one as well as what it codes.
 pub fn coder() -> &'static Coder {
     static C: OnceLock<Coder> = OnceLock::new();
-    C.get_or_init(|| Coder::with_default_dictionaries(CoderOptions::default()).unwrap())
+    C.get_or_init(|| {
+        Coder::with_default_dictionaries(CoderOptions {
+            bare_statements: true,
+            ..Default::default()
+        })
+        .unwrap()
+    })
 }
 
 /// Asserted `(source, target, code)` triples of a text published 2024-06-05, in order.
