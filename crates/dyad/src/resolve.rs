@@ -841,7 +841,14 @@ impl ArticleMemory {
                 b > 0
                     && matches!(
                         toks[b - 1].lower.as_str(),
-                        "in" | "at" | "near" | "outside" | "across" | "throughout" | "inside"
+                        "in" | "at"
+                            | "near"
+                            | "outside"
+                            | "across"
+                            | "throughout"
+                            | "inside"
+                            | "through"
+                            | "around"
                     )
             })
             .and_then(|p| p.country)
