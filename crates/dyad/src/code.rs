@@ -2427,6 +2427,47 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
                 )
             })
     };
+    // "dismissed reports that Russian troops attacked the village", "media reports that Orban
+    // was planning to travel": what a report, claim or rumour says is its content, not news
+    // (the "that" opens the clause, with no verb between: "reports said that ..." is a
+    // speech verb's clause)
+    let that_at = (c.group_start.saturating_sub(10)..c.group_start)
+        .rev()
+        .take_while(|&t| ctx.tag(t) != Tag::Verb)
+        .find(|&t| ctx.is(t, kind::THAT));
+    if that_at.is_some_and(|t| {
+        t > 0
+            && matches!(
+                ctx.lower(t - 1),
+                "report"
+                    | "reports"
+                    | "claim"
+                    | "claims"
+                    | "allegation"
+                    | "allegations"
+                    | "accusation"
+                    | "accusations"
+                    | "rumour"
+                    | "rumours"
+                    | "rumor"
+                    | "rumors"
+                    | "speculation"
+                    | "suggestion"
+                    | "suggestions"
+                    | "assertion"
+                    | "assertions"
+            )
+    }) {
+        // ("denied accusations that it attacked": a denied claim's content is negated)
+        let denied = that_at
+            .and_then(|t| clauses.iter().rfind(|x| x.verb < t))
+            .is_some_and(|x| ctx.verb_classes(x.verb).contains(CueClass::Denial));
+        return if denied {
+            Modality::Negated
+        } else {
+            Modality::Reported
+        };
+    }
     if c.infinitive && ctx.lower(c.group_start) == "to" && request_noun() {
         return Modality::Hypothetical;
     }

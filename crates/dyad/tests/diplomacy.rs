@@ -784,3 +784,21 @@ fn bare_statements_are_left_out_unless_asked_for() {
     assert_eq!(coded(false), [t("RUS", "UKR", "010")]);
     assert_eq!(coded(true), [t("TUR", "-", "010"), t("RUS", "UKR", "010")]);
 }
+
+#[test]
+fn what_dismissed_reports_said_was_coded_as_news() {
+    // the content of a report, claim or rumour is reported, not asserted ...
+    assert_eq!(
+        asserted("Moscow dismissed reports that Russian troops attacked the village."),
+        [t("RUSGOV", "-", "016")]
+    );
+    assert_eq!(
+        asserted("Kremlin spokesman Dmitry Peskov declined to comment on Thursday on media reports that Hungarian Prime Minister Viktor Orban was planning to travel to Moscow."),
+        [t("RUSGOV", "-", "011")]
+    );
+    // ... while what a report says with a verb of saying is the news it reports
+    assert_eq!(
+        asserted("Media reports said that Russian troops attacked the village."),
+        [t("RUSMIL", "-", "190")]
+    );
+}
