@@ -2103,6 +2103,21 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             {
                 continue;
             }
+            // "paused military aid to Ukraine on Monday to pressure Zelensky": after a
+            // preposition, the phrase is the infinitive's doer only when the verb before it
+            // hands its object the act ("appealed to Iran to release", "called on Russia to")
+            if c.infinitive && b > 1 && matches!(ctx.tag(b - 1), Tag::Prep | Tag::To) {
+                let governing = (b.saturating_sub(8)..b - 1)
+                    .rev()
+                    .find(|&t| ctx.tag(t) == Tag::Verb)
+                    .and_then(|t| ctx.a.verb[t]);
+                let hands_act = governing.is_some_and(|(l, _)| {
+                    ctx.flags(l) & lemma_flag::OBJECT_CONTROL != 0 || ctx.lex.lemma(l) == "give"
+                });
+                if governing.is_some() && !hands_act {
+                    continue;
+                }
+            }
             // ("a visit to Egypt": "to" before a phrase is a preposition too)
             if !adjacent
                 && b > 0

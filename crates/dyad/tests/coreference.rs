@@ -275,3 +275,12 @@ fn demonstrators_marching_through_london_for_gaza_were_palestinians() {
     assert!(asserted("Hundreds of thousands of pro-Palestinian demonstrators marched through central London on Saturday, calling on the British government to back a ceasefire in Gaza.")
         .contains(&t("GBROPP", "GBRGOV", "022")));
 }
+
+#[test]
+fn ukraine_paused_aid_to_itself_to_pressure_zelensky() {
+    // a phrase after a preposition is no infinitive's doer unless the verb before it hands
+    // its object the act ("appealed to Iran to release")
+    let got = asserted_on("2025-03-04", "U.S. President Donald Trump paused all military aid to Ukraine on Monday to pressure President Volodymyr Zelensky into peace talks with Russia.");
+    assert!(got.contains(&t("USAGOV", "UKR", "1622")), "{got:?}");
+    assert!(!got.iter().any(|e| e.0 == "UKR"), "{got:?}");
+}
