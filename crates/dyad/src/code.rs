@@ -1570,6 +1570,24 @@ pub fn parse_sentence(
             cand.code = "145".to_string();
         }
     }
+    // "allowed U.N. nuclear inspectors into the Fordow site": who is let in decides the
+    // sub-code of allowing international involvement (peacekeepers 0861, inspectors 0862,
+    // humanitarian workers 0863)
+    for cand in &mut out.candidates {
+        let Some(t) = cand.target.filter(|_| cand.code == "086") else {
+            continue;
+        };
+        let p = &ctx.a.phrases[t];
+        let sub = (p.start..p.end).find_map(|i| match singular(ctx.lower(i)) {
+            "peacekeeper" | "peacekeeping" => Some("0861"),
+            "inspector" => Some("0862"),
+            "worker" | "aid" | "humanitarian" => Some("0863"),
+            _ => None,
+        });
+        if let Some(sub) = sub {
+            cand.code = sub.to_string();
+        }
+    }
     // "China summoned Japan's ambassador to protest against the remarks": a state that
     // protests — named as a country, its capital or its government — complains officially
     // (114); its people ("Cubans protested") demonstrate

@@ -802,3 +802,14 @@ fn what_dismissed_reports_said_was_coded_as_news() {
         [t("RUSMIL", "-", "190")]
     );
 }
+
+#[test]
+fn inspectors_let_in_were_any_international_involvement() {
+    // who is let in decides the sub-code of 086
+    assert_eq!(
+        asserted(
+            "Iran allowed U.N. nuclear inspectors into the Fordow enrichment site on Tuesday."
+        ),
+        [t("IRN", "IGOUNO", "0862")]
+    );
+}
