@@ -1570,6 +1570,36 @@ pub fn parse_sentence(
             cand.code = "145".to_string();
         }
     }
+    // "approved a 50 billion euro financial support package for Ukraine": what kind of aid is
+    // named between the verb and its recipient decides the sub-code of generic aid (070)
+    for cand in &mut out.candidates {
+        if cand.code != "070" {
+            continue;
+        }
+        let end = cand
+            .target
+            .map_or(cand.span.1, |t| ctx.a.phrases[t].start)
+            .min(cand.trigger.0 + 12)
+            .min(n);
+        // (what the money is for before that it is money: "50 million euros in humanitarian
+        // assistance" is humanitarian aid)
+        let kind = |i: usize| match ctx.lower(i) {
+            "humanitarian" | "food" | "medical" | "relief" => Some(("073", 0)),
+            "military" | "weapons" | "arms" | "ammunition" | "tanks" | "missiles" => {
+                Some(("072", 0))
+            }
+            "financial" | "economic" | "budget" | "budgetary" | "loan" | "loans" | "cash"
+            | "euro" | "euros" | "dollar" | "dollars" | "funding" | "funds" => Some(("071", 1)),
+            _ => None,
+        };
+        let sub = (cand.trigger.0 + 1..end)
+            .filter_map(kind)
+            .min_by_key(|&(_, rank)| rank)
+            .map(|(code, _)| code);
+        if let Some(sub) = sub {
+            cand.code = sub.to_string();
+        }
+    }
     // "allowed U.N. nuclear inspectors into the Fordow site": who is let in decides the
     // sub-code of allowing international involvement (peacekeepers 0861, inspectors 0862,
     // humanitarian workers 0863)

@@ -813,3 +813,12 @@ fn inspectors_let_in_were_any_international_involvement() {
         [t("IRN", "IGOUNO", "0862")]
     );
 }
+
+#[test]
+fn a_financial_support_package_was_aid_of_no_kind() {
+    // what the aid is, named before its recipient, decides the sub-code of generic aid
+    assert_eq!(
+        asserted("European Union leaders approved a 50 billion euro financial support package for Ukraine on Thursday."),
+        [t("IGOEUREEC", "UKR", "071")]
+    );
+}
