@@ -17,7 +17,7 @@
 use crate::annotate::{ActorPhrase, KnownNames, Pronoun};
 use crate::date::Date;
 use crate::dict::{ActorKind, Lexicon};
-use crate::segment::Token;
+use crate::segment::{Token, TokenKind};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
@@ -31,6 +31,12 @@ pub struct ArticleMemory {
     named_orgs: Vec<u32>,
     names: FxHashMap<String, String>,
     last_person: Option<String>,
+    /// The person remembered before `last_person`, when another: whom an object pronoun means
+    /// when the last person is its clause's subject ("where the government of Fernandez
+    /// granted him asylum": him is not Fernandez's government).
+    earlier_person: Option<String>,
+    /// Where the phrase that set `last_person` ends, when it stands in the current sentence.
+    last_person_end: Option<usize>,
     /// The person who was the subject of the last sentence that had one: a pronoun subject
     /// prefers them over a person merely mentioned ("Baerbock told reporters after meeting
     /// Kuleba. She said ..." — she is Baerbock).
@@ -469,6 +475,11 @@ impl ArticleMemory {
         }
         let res = if let Some(k) = p.pronoun {
             let r = match k {
+                // ("granted him asylum": an object pronoun right after the verb of the last
+                // person named is not that person, who is the verb's subject)
+                Pronoun::Person if self.bound_by_last_person(p, toks) => {
+                    self.earlier_person.clone()
+                }
                 Pronoun::Person => self
                     .subject_person
                     .clone()
@@ -683,6 +694,35 @@ impl ArticleMemory {
         res
     }
 
+    /// Whether the object pronoun `p` ("him", "her" before no noun) stands right after the
+    /// verb whose subject is the last person named: one or two words after that person's
+    /// phrase, with no punctuation or clause word between ("the government of Fernandez
+    /// granted him").
+    fn bound_by_last_person(&self, p: &ActorPhrase, toks: &[Token]) -> bool {
+        let Some(end) = self
+            .last_person_end
+            .filter(|&e| e < p.start && p.start - e <= 2)
+        else {
+            return false;
+        };
+        let object_form = match toks[p.start].lower.as_str() {
+            "him" => true,
+            "her" => toks
+                .get(p.start + 1)
+                .is_none_or(|t| t.kind != TokenKind::Word || t.lower == "to" || t.lower == "of"),
+            _ => false,
+        };
+        object_form
+            && self.earlier_person.is_some()
+            && toks[end..p.start].iter().all(|t| {
+                t.kind == TokenKind::Word
+                    && !matches!(
+                        t.lower.as_str(),
+                        "and" | "or" | "but" | "that" | "who" | "which" | "to" | "with" | "by"
+                    )
+            })
+    }
+
     /// `role`: the phrase's [`role_words`].
     fn remember(&mut self, p: &ActorPhrase, code: &str, toks: &[Token], role: Option<Cow<str>>) {
         if let Some((oi, ActorKind::OrgName)) = p.org {
@@ -693,7 +733,11 @@ impl ArticleMemory {
             || (!p.names.is_empty() && p.agent.is_some() && !p.plural)
             || (!p.plural && role.as_deref().is_some_and(is_person_role));
         if is_person || (!p.names.is_empty() && p.country.is_none() && p.org.is_none()) {
+            if p.pronoun.is_none() && self.last_person.as_deref().is_some_and(|l| l != code) {
+                self.earlier_person = self.last_person.take();
+            }
             keep(&mut self.last_person, code);
+            self.last_person_end = Some(p.end);
             if self.sentence_person.is_none() {
                 self.sentence_person = Some(code.to_string());
             }
@@ -736,6 +780,7 @@ impl ArticleMemory {
     /// every sentence.)
     pub fn set_sentence_place(&mut self, lex: &Lexicon, phrases: &[ActorPhrase], toks: &[Token]) {
         self.sentence_person = None;
+        self.last_person_end = None;
         self.sentence_subject_plural = None;
         self.last_plural_is_agent = false;
         // (the first phrase, when only a quantity or an article stands before it)
@@ -755,7 +800,7 @@ impl ArticleMemory {
                         | "several"
                         | "scores"
                         | "tens"
-                ) || t.kind == crate::segment::TokenKind::Number
+                ) || t.kind == TokenKind::Number
             })
         });
         self.quoted.clear();

@@ -284,3 +284,20 @@ fn ukraine_paused_aid_to_itself_to_pressure_zelensky() {
     assert!(got.contains(&t("USAGOV", "UKR", "1622")), "{got:?}");
     assert!(!got.iter().any(|e| e.0 == "UKR"), "{got:?}");
 }
+
+#[test]
+fn him_was_the_government_that_granted_him_asylum() {
+    // an object pronoun right after the verb of the last person named is not that person
+    assert_eq!(
+        asserted_on("2020-11-12", "Former Bolivian President Evo Morales arrived in Argentina on Thursday, where the government of Alberto Fernandez granted him political asylum."),
+        [t("BOLELI", "ARG", "042"), t("ARGGOV", "BOLELI", "075")]
+    );
+    // ... while a subject pronoun is still the last person
+    assert_eq!(
+        asserted_on(
+            "2024-06-05",
+            "Putin met Erdogan in Sochi on Monday. He thanked Turkey for the grain deal."
+        ),
+        [t("RUSGOV", "TURGOV", "040"), t("RUSGOV", "TUR", "051")]
+    );
+}
