@@ -4674,7 +4674,13 @@ fn try_pattern(
                     }
                     // (a plain word is compared here: most literals are, and most words
                     // are turned away by their first byte)
+                    // ("agreed on Thursday on the text of": a preposition that opens a time
+                    // adjunct, which annotation tags as an adverb, is no literal of the
+                    // pattern but a filler before it)
+                    let time_preposition = ctx.tag(pos) == Tag::Adv
+                        && matches!(ctx.lower(pos), "on" | "in" | "at" | "by" | "during");
                     let len = match el {
+                        _ if time_preposition => 0,
                         PatElem::Word(w) => usize::from(word_matches(p, w, ctx.lower(pos))),
                         _ => matches_at(pos),
                     };

@@ -822,3 +822,12 @@ fn a_financial_support_package_was_aid_of_no_kind() {
         [t("IGOEUREEC", "UKR", "071")]
     );
 }
+
+#[test]
+fn a_time_adjunct_took_the_patterns_preposition() {
+    // "agreed on Thursday on the text of": the "on" of the date is no literal of the pattern
+    assert_eq!(
+        asserted("Armenia and Azerbaijan agreed on Thursday on the text of a peace treaty."),
+        [t("ARM", "AZE", "037"), t("AZE", "ARM", "037")]
+    );
+}
