@@ -4422,7 +4422,9 @@ fn try_pattern(
     mut end_of_clause: usize,
 ) -> Option<PatternMatch> {
     let n = ctx.n();
-    if p.compound_subject && (c.passive || c.subject.len() < 2) {
+    // ("and they agreed to jointly exploit ...": a pair reference is two subjects)
+    let pair_subject = matches!(c.subject[..], [one] if ctx.is_pair(one));
+    if p.compound_subject && (c.passive || (c.subject.len() < 2 && !pair_subject)) {
         return None;
     }
     // TABARI's patterns (`+?`) read the verb's whole phrase, its complement clause included

@@ -301,3 +301,10 @@ fn him_was_the_government_that_granted_him_asylum() {
         [t("RUSGOV", "TURGOV", "040"), t("RUSGOV", "TUR", "051")]
     );
 }
+
+#[test]
+fn they_the_host_and_guest_were_no_two_subjects() {
+    // a pair reference is two subjects for a pattern of two or more coordinated ones
+    assert!(asserted_on("2023-06-10", "Guinea-Bissau's President Umaro Sissoco Embalo hosted Senegal's Macky Sall in Bissau on Saturday, and they agreed to jointly exploit offshore oil reserves in a disputed maritime zone.")
+        .contains(&t("SENGOV", "GNBGOV", "0311")));
+}
