@@ -145,6 +145,9 @@ pub fn threat_code(code: &str) -> Option<&'static str> {
         "175" => "137",
         "191" => "1381",
         "192" => "1382",
+        // "warned that Budapest would veto any new sanctions": a veto announced is a threat of
+        // no more specific kind
+        "129" => "130",
         _ => match root {
             "14" => "133",
             "16" => "131",

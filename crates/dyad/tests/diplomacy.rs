@@ -831,3 +831,12 @@ fn a_time_adjunct_took_the_patterns_preposition() {
         [t("ARM", "AZE", "037"), t("AZE", "ARM", "037")]
     );
 }
+
+#[test]
+fn a_veto_its_own_minister_announced_was_only_hypothetical() {
+    // a government's speaker announcing its own future veto threatens it (130)
+    assert_eq!(
+        asserted("Hungary's foreign minister warned on Monday that Budapest would veto any new EU sanctions on Russia unless energy imports were exempted."),
+        [t("HUNGOV", "IGOEUREEC", "130")]
+    );
+}
