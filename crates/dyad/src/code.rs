@@ -4695,6 +4695,12 @@ fn try_pattern(
                     }
                     // up to five modifiers inside a noun phrase ("its first Leopard 2 battle tanks");
                     // TABARI's patterns (`+?`) find their words anywhere later in the clause
+                    // (quotation marks around modifiers are no words: 'a "full and
+                    // immediate" ceasefire')
+                    if ctx.lower(pos) == "\"" {
+                        pos += 1;
+                        continue;
+                    }
                     if (ctx.is_filler(pos) || matches!(ctx.lower(pos), "and" | "of")) && skipped < 5
                         || p.loose_target
                         || p.exact_words && first_literal.is_none()

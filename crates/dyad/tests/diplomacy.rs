@@ -840,3 +840,12 @@ fn a_veto_its_own_minister_announced_was_only_hypothetical() {
         [t("HUNGOV", "IGOEUREEC", "130")]
     );
 }
+
+#[test]
+fn a_quoted_modifier_hid_the_ceasefire() {
+    // quotation marks around modifiers are no words between a pattern's literals
+    assert_eq!(
+        asserted("India and Pakistan have agreed to a \"full and immediate\" ceasefire."),
+        [t("IND", "PAK", "0871"), t("PAK", "IND", "0871")]
+    );
+}
