@@ -2134,9 +2134,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             if c.infinitive
                 && b > 0
                 && ctx.tag(b - 1) == Tag::Verb
-                && !ctx.a.verb[b - 1].is_some_and(|(l, _)| {
-                    ctx.flags(l) & lemma_flag::OBJECT_CONTROL != 0 || ctx.lex.lemma(l) == "give"
-                })
+                && !ctx.a.verb[b - 1].is_some_and(|(l, _)| hands_object_the_act(ctx, l))
                 && !ctx.verb_classes(b - 1).any_of(&[
                     CueClass::Speech,
                     CueClass::Denial,
@@ -2159,9 +2157,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                     .rev()
                     .find(|&t| ctx.tag(t) == Tag::Verb)
                     .and_then(|t| ctx.a.verb[t]);
-                let hands_act = governing.is_some_and(|(l, _)| {
-                    ctx.flags(l) & lemma_flag::OBJECT_CONTROL != 0 || ctx.lex.lemma(l) == "give"
-                });
+                let hands_act = governing.is_some_and(|(l, _)| hands_object_the_act(ctx, l));
                 if governing.is_some() && !hands_act {
                     continue;
                 }
@@ -2439,6 +2435,14 @@ fn is_object_control(lemma: &str) -> bool {
             | "goad"
             | "incite"
     )
+}
+
+/// Whether the verb lemma `l` hands its object the act of a `to`-infinitive after it, so that
+/// the object does it: the object-control verbs ([`is_object_control`]: "urged Iran to") and
+/// "give" ("gave the junta a week to restore order", "gave its approval to Poland to send"),
+/// whose infinitive is no less asserted for that.
+fn hands_object_the_act(ctx: &Ctx, l: u32) -> bool {
+    ctx.flags(l) & lemma_flag::OBJECT_CONTROL != 0 || ctx.lex.lemma(l) == "give"
 }
 
 fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Modality {
