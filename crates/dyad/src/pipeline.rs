@@ -287,7 +287,7 @@ impl Coder {
                 .iter()
                 .map(|c| c.as_ref().map(|(code, _)| code.clone()))
                 .collect();
-            // A sentence none of whose phrases has a code (a third of news sentences: "The
+            // A sentence none of whose phrases has a code (a fifth of news sentences: "The
             // talks are frozen, violence is rising") has no event, since an event's source is
             // a coded phrase, and its parse leaves nothing for the article's memory, which
             // notes coded subjects and pairs only: it is not parsed.
