@@ -1600,6 +1600,30 @@ pub fn parse_sentence(
             cand.code = sub.to_string();
         }
     }
+    // "Police detained more than 1,300 people at anti-war protests": people taken at a protest
+    // are its protesters
+    for cand in &mut out.candidates {
+        let Some(t) = cand.target.filter(|_| cand.code.starts_with('1')) else {
+            continue;
+        };
+        let p = &ctx.a.phrases[t];
+        if p.end == 0 || !matches!(ctx.lower(p.end - 1), "people" | "persons") {
+            continue;
+        }
+        if !matches!(ctx.lower(p.end.min(n - 1)), "at" | "during") {
+            continue;
+        }
+        let at_protest = (p.end + 1..(p.end + 5).min(n)).any(|i| {
+            matches!(
+                singular(ctx.lower(i)),
+                "protest" | "rally" | "demonstration" | "march" | "sit-in"
+            )
+        });
+        // (the record's target text stays the people)
+        if at_protest {
+            cand.target_as = TargetAs::Sector("OPP", p.end - 1);
+        }
+    }
     // "allowed U.N. nuclear inspectors into the Fordow site": who is let in decides the
     // sub-code of allowing international involvement (peacekeepers 0861, inspectors 0862,
     // humanitarian workers 0863)

@@ -218,3 +218,12 @@ fn a_concession_to_protests_yielded_to_no_one() {
         [t("GOV", "-", "0831")]
     );
 }
+
+#[test]
+fn people_detained_at_protests_were_civilians() {
+    // people taken at a protest are its protesters
+    assert_eq!(
+        asserted("Police detained more than 1,300 people at anti-war protests across Russia on Wednesday."),
+        [t("RUSCOP", "RUSOPP", "173")]
+    );
+}
