@@ -1646,6 +1646,9 @@ pub fn parse_sentence(
     // protests — named as a country, its capital or its government — complains officially
     // (114); its people ("Cubans protested") demonstrate
     for cand in &mut out.candidates {
+        if !cand.code.starts_with("141") {
+            continue;
+        }
         let state = match ctx.a.phrases.get(cand.source) {
             Some(p) if p.agent.is_none() && p.person.is_none() => matches!(
                 p.country,
@@ -1662,7 +1665,7 @@ pub fn parse_sentence(
         let protest_verb = ctx.a.verb[cand.trigger.0]
             .is_some_and(|(l, _)| lex.lemma(l) == "protest")
             && !matches!(ctx.tag(cand.trigger.0 + 1), Tag::Noun | Tag::Actor);
-        if state && protest_verb && cand.code.starts_with("141") {
+        if state && protest_verb {
             cand.code = "114".to_string();
         }
     }
@@ -2529,24 +2532,16 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
     if that_at.is_some_and(|t| {
         t > 0
             && matches!(
-                ctx.lower(t - 1),
+                singular(ctx.lower(t - 1)),
                 "report"
-                    | "reports"
                     | "claim"
-                    | "claims"
                     | "allegation"
-                    | "allegations"
                     | "accusation"
-                    | "accusations"
                     | "rumour"
-                    | "rumours"
                     | "rumor"
-                    | "rumors"
                     | "speculation"
                     | "suggestion"
-                    | "suggestions"
                     | "assertion"
-                    | "assertions"
             )
     }) {
         // ("denied accusations that it attacked": a denied claim's content is negated)
@@ -3180,6 +3175,10 @@ fn refine_by_instrument(
         let codes: Vec<&str> = found.iter().filter_map(keep).collect();
         (codes.len() == 1).then(|| codes[0].to_string())
     };
+    let instrument = |c: &WeaponClass| match c {
+        WeaponClass::Instrument(code) => Some(*code),
+        _ => None,
+    };
     let bombing = |c: &WeaponClass| match c {
         WeaponClass::Bombing(code) => Some(*code),
         _ => None,
@@ -3195,11 +3194,7 @@ fn refine_by_instrument(
     // "warplanes pounded Houthi positions": a verb of shelling done by aircraft is an air
     // strike
     if code == "194" {
-        let instrument = only(|c| match c {
-            WeaponClass::Instrument(code) => Some(*code),
-            _ => None,
-        });
-        return instrument.filter(|c| c == "195");
+        return only(instrument).filter(|c| c == "195");
     }
     if code != "190" {
         return None;
@@ -3225,10 +3220,7 @@ fn refine_by_instrument(
         });
         return strike_noun.then(|| "195".to_string());
     }
-    only(|c| match c {
-        WeaponClass::Instrument(code) => Some(*code),
-        _ => None,
-    })
+    only(instrument)
 }
 
 /// A class of weapon a clause may name ([`CHEMICAL`], [`BOMBINGS`], [`INSTRUMENTS`]).
@@ -5803,26 +5795,19 @@ fn nominal_modality(ctx: &Ctx, clauses: &[VerbClause], m: &PatternMatch) -> Moda
     if start > 1
         && matches!(ctx.lower(start - 1), "for" | "of")
         && matches!(
-            ctx.lower(start - 2),
-            "prospects"
-                | "prospect"
-                | "hopes"
+            singular(ctx.lower(start - 2)),
+            "prospect"
                 | "hope"
-                | "chances"
                 | "chance"
                 | "possibility"
-                | "plans"
                 | "plan"
                 | "proposal"
-                | "proposals"
-                | "calls"
                 | "call"
-                | "demands"
                 | "demand"
                 | "push"
                 | "bid"
-                | "preparations"
-                | "conditions"
+                | "preparation"
+                | "condition"
                 | "idea"
         )
     {
