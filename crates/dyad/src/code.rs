@@ -2578,7 +2578,34 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
                     b > 0 && ctx.is(b - 1, kind::NEITHER)
                 })
     };
-    if c.negated || negated_before || neither_subject() {
+    // "none voted for the motion", "nobody claimed the attack", "none of the lawmakers
+    // backed it", "no Russian troops crossed": a negative pronoun or determiner as the subject
+    // says the act did not happen
+    let negative_subject = || {
+        let g = c.group_start;
+        if g >= 1 && matches!(ctx.lower(g - 1), "none" | "nobody" | "neither") {
+            return true;
+        }
+        if g >= 2 && ctx.lower(g - 2) == "no" && ctx.lower(g - 1) == "one" {
+            return true;
+        }
+        c.subject
+            .iter()
+            .map(|&p| ctx.a.phrases[p].start)
+            .filter(|&s| s < g)
+            .min()
+            .is_some_and(|s| {
+                let mut b = s;
+                while b > 0 && ctx.tag(b - 1) == Tag::Det {
+                    if ctx.lower(b - 1) == "no" {
+                        return true;
+                    }
+                    b -= 1;
+                }
+                b >= 2 && ctx.lower(b - 1) == "of" && matches!(ctx.lower(b - 2), "none" | "neither")
+            })
+    };
+    if c.negated || negated_before || neither_subject() || negative_subject() {
         return Modality::Negated;
     }
     let v = c.verb;

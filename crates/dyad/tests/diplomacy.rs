@@ -849,3 +849,25 @@ fn a_quoted_modifier_hid_the_ceasefire() {
         [t("IND", "PAK", "0871"), t("PAK", "IND", "0871")]
     );
 }
+
+/// Regression: "... and none voted for the motion" coded the lawmakers' vote as done, the
+/// negative pronoun standing for them as the subject.
+#[test]
+fn a_negative_pronoun_or_determiner_as_subject_negates_the_act() {
+    assert_eq!(
+        asserted("Only four Romanian lawmakers were absent and none voted for the motion."),
+        vec![]
+    );
+    assert_eq!(
+        asserted("Romanian lawmakers voted for the motion."),
+        vec![t("ROMLEG", "-", "051")]
+    );
+    assert_eq!(
+        asserted("No Russian troops crossed the border into Ukraine."),
+        vec![]
+    );
+    assert_eq!(
+        asserted("Russian troops crossed the border into Ukraine."),
+        vec![t("RUSMIL", "UKR", "190")]
+    );
+}
