@@ -2557,6 +2557,47 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
     if c.infinitive && ctx.lower(c.group_start) == "to" && request_noun() {
         return Modality::Hypothetical;
     }
+    // "freeze their assets and ban them from travelling to the bloc", "barred the officials
+    // from entering": what someone is kept from doing has not happened (the keeping word is
+    // looked for as a word: "ban" after "and" may be read as a noun)
+    if c.group_start > 0
+        && ctx.lower(c.group_start - 1) == "from"
+        && ctx.lower(c.verb).ends_with("ing")
+        && (c.group_start.saturating_sub(7)..c.group_start - 1).any(|k| {
+            let w = ctx.lower(k);
+            let stem = w
+                .strip_suffix("ed")
+                .or_else(|| w.strip_suffix("ing"))
+                .or_else(|| w.strip_suffix('s'))
+                .unwrap_or(w);
+            matches!(
+                stem,
+                "ban"
+                    | "bann"
+                    | "bar"
+                    | "barr"
+                    | "prohibit"
+                    | "forbid"
+                    | "forbad"
+                    | "forbidden"
+                    | "block"
+                    | "stop"
+                    | "stopp"
+                    | "keep"
+                    | "kept"
+                    | "prevent"
+                    | "deter"
+                    | "deterr"
+                    | "discourag"
+                    | "discourage"
+                    | "dissuad"
+                    | "dissuade"
+                    | "restrict"
+            )
+        })
+    {
+        return Modality::Hypothetical;
+    }
     // "has no plans to strike", "no intention of attacking": a negation phrase of several
     // words right before the verb group
     let negated_before = ctx.a.cues.iter().any(|&(s, len, cl)| {

@@ -871,3 +871,21 @@ fn a_negative_pronoun_or_determiner_as_subject_negates_the_act() {
         vec![t("RUSMIL", "UKR", "190")]
     );
 }
+
+/// Regression: "... freeze any assets the targets hold in the EU and ban them from travelling
+/// to the bloc" coded a visit to the EU (042): "ban" after "and" was read as a noun, and the
+/// travel it forbids as done.
+#[test]
+fn an_act_someone_is_kept_from_has_not_happened() {
+    assert_eq!(
+        asserted(
+            "EU ministers sanctioned seven Iranian officials. The measures freeze any assets \
+             the targets hold in the EU and ban them from travelling to the 27-nation bloc."
+        ),
+        vec![t("IGOEUREEC", "IRNGOV", "163")]
+    );
+    assert_eq!(
+        asserted("Iranian officials travelled to the European Union."),
+        vec![t("IRNGOV", "IGOEUREEC", "042")]
+    );
+}
