@@ -631,6 +631,19 @@ impl Coder {
             };
             // an event from one source and target, with its date and place
             let emit = |events: &mut Vec<Event>, source: ActorRef, target: Option<ActorRef>| {
+                // no one visits their own country: "talks between Marcos and Hieu, who arrived
+                // in Manila" — the visit is the one of the pair who came from elsewhere
+                // (PETRARCH's reading codes what the words say: its suites expect it)
+                if c.code == "042"
+                    && !self.options.petrarch_codes
+                    && target.as_ref().is_some_and(|t| {
+                        t.code.len() >= 3
+                            && source.code.get(..3) == t.code.get(..3)
+                            && !source.code.starts_with(['I', 'N'])
+                    })
+                {
+                    return;
+                }
                 let mut ev = self.push_event(
                     article,
                     clean,

@@ -889,3 +889,20 @@ fn an_act_someone_is_kept_from_has_not_happened() {
         vec![t("IRNGOV", "IGOEUREEC", "042")]
     );
 }
+
+/// Regression: "talks between Philippine President Ferdinand Marcos Jr and Vietnamese Prime
+/// Minister Tran Duc Hieu, who arrived in Manila" made both leaders visitors to the
+/// Philippines; no one visits their own country.
+#[test]
+fn no_one_visits_their_own_country() {
+    assert_eq!(
+        asserted(
+            "The deals followed talks between Philippine President Ferdinand Marcos Jr and \
+             Vietnamese Prime Minister Pham Minh Chinh, who arrived in Manila on Wednesday."
+        )
+        .into_iter()
+        .filter(|e| e.2 == "042")
+        .collect::<Vec<_>>(),
+        vec![t("VNMGOV", "PHL", "042")]
+    );
+}
