@@ -999,7 +999,17 @@ fn coordinated_speakers(
     if !lex.lemma_cues(lemma).contains(&CueClass::Speech) {
         return None;
     }
-    let speaker = a.phrases[..k].iter().position(|q| q.end == v)?;
+    // ("Washington and Riyadh have said they": auxiliaries and adverbs may stand between)
+    let mut end = v;
+    while end > 0
+        && matches!(
+            toks[end - 1].lower.as_str(),
+            "have" | "has" | "had" | "both" | "also" | "jointly" | "separately" | "later" | "each"
+        )
+    {
+        end -= 1;
+    }
+    let speaker = a.phrases[..k].iter().position(|q| q.end == end)?;
     let group = a.phrases[speaker].group;
     let members: Vec<&str> = a.phrases[..k]
         .iter()

@@ -308,3 +308,21 @@ fn they_the_host_and_guest_were_no_two_subjects() {
     assert!(asserted_on("2023-06-10", "Guinea-Bissau's President Umaro Sissoco Embalo hosted Senegal's Macky Sall in Bissau on Saturday, and they agreed to jointly exploit offshore oil reserves in a disputed maritime zone.")
         .contains(&t("SENGOV", "GNBGOV", "0311")));
 }
+
+/// Regression: in "Washington and Riyadh have said they are prepared to ..." the auxiliary
+/// between the speakers and "said" hid them, and "they" went to the companies of the sentence
+/// before.
+#[test]
+fn they_after_two_speakers_and_an_auxiliary_are_the_speakers() {
+    assert_eq!(
+        asserted(
+            "The United States imposed sanctions on companies linked to the army. Moscow and \
+             Beijing have said they will hold talks."
+        ),
+        vec![
+            t("USA", "USABUS", "163"),
+            t("RUSGOV", "CHNGOV", "036"),
+            t("CHNGOV", "RUSGOV", "036")
+        ]
+    );
+}
