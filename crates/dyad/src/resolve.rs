@@ -404,6 +404,38 @@ impl ArticleMemory {
     /// headline and the lead name what the story is about). A story
     /// about Romania that quotes "orders from Brussels" once still means Romania's leaders by
     /// "leaders" — the country named last would make them Belgian.
+    /// The country an institution phrase stands for. "Congress" alone is the United States'
+    /// in the dictionary, but in a story about Peru it is Peru's: a bare institution name
+    /// belongs to the story's country when that country lists the same institution under a
+    /// longer name ("Peruvian Congress").
+    fn institution_country<'d>(
+        &self,
+        d: &'d crate::dict::Dictionary,
+        p: &ActorPhrase,
+        toks: &[Token],
+        institution_country: u32,
+        sector: &str,
+    ) -> &'d str {
+        let listed = d.countries[institution_country as usize].code.as_str();
+        let Some(story) = self.story_country().filter(|&s| s != listed) else {
+            return listed;
+        };
+        let words: Vec<&str> = toks[p.start..p.end]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        let suffix = format!(" {}", words.join(" "));
+        d.countries
+            .iter()
+            .find(|c| c.code == story)
+            .filter(|c| {
+                c.institutions
+                    .iter()
+                    .any(|(name, s)| s == sector && name.to_lowercase().ends_with(&suffix))
+            })
+            .map_or(listed, |c| c.code.as_str())
+    }
+
     fn story_country(&self) -> Option<&str> {
         self.named_countries
             .iter()
@@ -557,7 +589,8 @@ impl ArticleMemory {
                 (code, Resolution::Dictionary)
             })
         } else if let Some((ci, sec)) = &p.institution {
-            let base = country_code.unwrap_or_else(|| d.countries[*ci as usize].code.as_str());
+            let base =
+                country_code.unwrap_or_else(|| self.institution_country(d, p, toks, *ci, sec));
             Some((with_sector(base, sec, false), Resolution::Dictionary))
         } else if let Some((oi, kind)) = p.org {
             if kind == ActorKind::OrgRef {
@@ -832,12 +865,14 @@ impl ArticleMemory {
             .filter(|p| p.pronoun.is_none() && !p.is_bare_adjective())
             .filter(|p| !names_no_country(lex, p, toks))
             .filter_map(|p| {
-                let c = p
-                    .country
-                    .map(|(c, _)| c)
-                    .or(p.institution.as_ref().map(|(c, _)| *c))?;
-                Some((p.start, lex.dict.countries[c as usize].code.as_str()))
-            });
+                let code = match (p.country, &p.institution) {
+                    (Some((c, _)), _) => lex.dict.countries[c as usize].code.as_str(),
+                    (None, Some((c, sec))) => self.institution_country(&lex.dict, p, toks, *c, sec),
+                    (None, None) => return None,
+                };
+                Some((p.start, code))
+            })
+            .collect::<Vec<_>>();
         let mut n = 0;
         for (start, code) in countries {
             match self.sentence_countries.get_mut(n) {

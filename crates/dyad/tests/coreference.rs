@@ -326,3 +326,26 @@ fn they_after_two_speakers_and_an_auxiliary_are_the_speakers() {
         ]
     );
 }
+
+/// Regression: in a story from Lima, "Congress" was the United States' (the dictionary's
+/// reading of the bare word), and the police near it became American too.
+#[test]
+fn a_bare_congress_in_a_story_about_a_country_with_one_is_that_countrys() {
+    assert_eq!(
+        asserted(
+            "LIMA, Oct 10 (Reuters) - Thousands of Peruvians marched through Lima on Friday. \
+             Police fired tear gas to stop demonstrators from reaching the Congress building. \
+             Congress later criticized Peru's interior minister."
+        ),
+        vec![
+            t("PER", "-", "141"),
+            t("PERCOP", "-", "175"),
+            t("PERLEG", "PERGOV", "111")
+        ]
+    );
+    // with no other country's story, Congress is the United States'
+    assert_eq!(
+        asserted("Congress criticized the Pentagon."),
+        vec![t("USALEG", "USAMIL", "111")]
+    );
+}
