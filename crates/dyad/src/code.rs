@@ -5103,6 +5103,22 @@ fn try_pattern(
             targets = ctx.group_of(ph);
         }
     }
+    // "called the strikes a clear message", "called the vote a farce": "call" with an object
+    // and a second noun phrase after it names what the object is — no strike or vote was
+    // called (a pattern ending in a particle, "call for", "call off", reads on)
+    if literal_end > c.verb + 1
+        && literal_end < n
+        && matches!(ctx.lower(literal_end), "a" | "an")
+        && !c.passive
+        && ctx.lex.lemma(c.lemma) == "call"
+        && ctx.tag(literal_end - 1) != Tag::Prep
+        && !matches!(
+            ctx.lower(literal_end - 1),
+            "for" | "on" | "off" | "up" | "in" | "back" | "out"
+        )
+    {
+        return None;
+    }
     let sources: Vec<usize> = explicit_sources.unwrap_or_else(|| sources.to_vec());
     if reciprocal {
         if sources.len() < 2 {

@@ -227,3 +227,17 @@ fn people_detained_at_protests_were_civilians() {
         [t("RUSCOP", "RUSOPP", "173")]
     );
 }
+
+/// Regression: "Biden called the strikes a clear message" was a labour strike called (143):
+/// "call" with an object and a second noun phrase names what the object is.
+#[test]
+fn calling_something_a_name_calls_no_strike() {
+    assert_eq!(
+        asserted("President Joe Biden called the strikes a clear message."),
+        vec![]
+    );
+    assert_eq!(
+        asserted("Nigerian unions called a strike over fuel prices."),
+        vec![t("NGALAB", "-", "143")]
+    );
+}
