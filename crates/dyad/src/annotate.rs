@@ -2203,6 +2203,13 @@ fn choose_verb_reading(
     if attributive_visiting {
         return None;
     }
+    // "Rwanda, which denies supporting M23": a third-person form right after a relative
+    // pronoun is that clause's verb
+    if prev.is_some_and(|k| matches!(toks[k].lower.as_str(), "which" | "who")) {
+        if let Some(r) = pick(VerbForm::THIRD) {
+            return Some(r);
+        }
+    }
     match prev_tag {
         Some(Tag::Det) | Some(Tag::Poss) | Some(Tag::Num) => return None,
         Some(Tag::Actor) if prev_phrase.is_some_and(|p| p.is_bare_adjective() || p.possessive) => {

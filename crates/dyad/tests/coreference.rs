@@ -349,3 +349,14 @@ fn a_bare_congress_in_a_story_about_a_country_with_one_is_that_countrys() {
         vec![t("USALEG", "USAMIL", "111")]
     );
 }
+
+/// Regression: in "Rwanda, which denies supporting M23, said ..." the "-s" verb after
+/// "which" was read as a noun, so the support it denies was coded as given.
+#[test]
+fn a_verb_right_after_which_heads_the_relative_clause() {
+    assert_eq!(
+        asserted("Rwanda, which denies supporting M23, said fighting posed a threat."),
+        // (the test coder writes bare statements)
+        vec![t("RWA", "-", "016"), t("RWA", "-", "010")]
+    );
+}
