@@ -2103,6 +2103,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             // right before the verb group it is the subject, whatever precedes it ("since
             // Greece sent aid", "after Russia attacked")
             let adjacent = (ph.end..c.group_start).all(|t| matches!(ctx.tag(t), Tag::Adv));
+            let right_before_verb = adjacent;
             // what stands before a coordination stands before its first member: "police in
             // Kenya and Tanzania arrested" is not "Kenya and Tanzania arrested"
             // (read from the group's run when there is one: a list per clause was an
@@ -2187,6 +2188,20 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                 let hands_act = governing.is_some_and(|(l, _)| hands_object_the_act(ctx, l));
                 if governing.is_some() && !hands_act {
                     continue;
+                }
+            }
+            // "Islamist militants linked to al Qaeda killed ...", "troops loyal to Haftar
+            // attacked": right before the verb, the phrase after a participle or adjective
+            // that describes the phrase before it is no subject; the phrase described is
+            if right_before_verb
+                && b >= 3
+                && matches!(ctx.lower(b - 1), "to" | "with" | "by" | "from")
+                && ctx.tag(b - 2) != Tag::Verb
+                && (ctx.lower(b - 2).ends_with("ed")
+                    || matches!(ctx.lower(b - 2), "loyal" | "close" | "allied"))
+            {
+                if let Some(q) = ctx.a.phrase_of[b - 3].filter(|&q| ctx.a.phrases[q].end == b - 2) {
+                    return ctx.group_of(q);
                 }
             }
             // ("a visit to Egypt": "to" before a phrase is a preposition too)

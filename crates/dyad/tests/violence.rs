@@ -590,3 +590,14 @@ fn a_summing_up_after_the_attribution_made_the_police_statement_an_event() {
         [t("NGAUAF", "NGAEDU", "181")]
     );
 }
+
+/// Regression: "Islamist militants linked to al Qaeda killed scores of civilians" had no
+/// subject: the phrase after "linked to" stood right before the verb and was passed over as a
+/// preposition's object, and so was everything before it.
+#[test]
+fn the_phrase_a_participle_describes_is_the_subject() {
+    assert_eq!(
+        asserted("Islamist militants linked to al Qaeda killed 20 soldiers in Burkina Faso."),
+        vec![t("BFAREB", "BFAMIL", "190")]
+    );
+}
