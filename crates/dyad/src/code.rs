@@ -2069,6 +2069,17 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
     }
     // (... unless a role modifies the speaker's noun: "the primary official news agency WFNA
     // said" is some government's speaker, as PETRARCH reads it)
+    // "a week after a bomb attack on Istanbul's busiest shopping street killed six people",
+    // "the blast killed": a finite verb right after a plain noun phrase that opens with an
+    // article or an owner's possessive has that noun phrase for its subject — one dyad cannot
+    // code — and not an actor further back. The phrase may carry prepositional phrases: its
+    // head is read before them ("An Israeli strike on Beirut's southern suburbs killed" is
+    // the strike's act). An owned attack noun ("Russia's invasion killed") is read elsewhere.
+    if !c.infinitive && !c.form.has(VerbForm::GERUND) {
+        if let Some(subject) = noun_phrase_subject(ctx, c.group_start) {
+            return subject;
+        }
+    }
     let mut speaker_role: Option<usize> = None;
     let mut j = c.group_start;
     while j > 0 {
@@ -2333,6 +2344,79 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
         }
     }
     vec![]
+}
+
+/// The subject of a finite verb whose group starts at `group_start`, when a plain noun phrase
+/// opened by an article or an owner's possessive stands right before it: `Some(vec![])` when
+/// that noun phrase (its head read past prepositional phrases) is no actor, the actor phrase
+/// when its head is one, `None` when no such noun phrase stands there.
+fn noun_phrase_subject(ctx: &Ctx, group_start: usize) -> Option<Vec<usize>> {
+    let mut t = group_start;
+    while t > 0 && ctx.tag(t - 1) == Tag::Adv {
+        t -= 1;
+    }
+    let plain_noun = |k: usize| ctx.tag(k) == Tag::Noun && ctx.a.phrase_of[k].is_none();
+    if t == 0 || !plain_noun(t - 1) || ctx.is(t - 1, kind::OWNED_HEAD) {
+        return None;
+    }
+    let in_phrase = |opening: usize| {
+        opening >= 2
+            && matches!(
+                ctx.lower(opening - 1),
+                "on" | "in" | "at" | "near" | "of" | "against" | "from"
+            )
+    };
+    // (at most a few prepositional phrases back)
+    for _ in 0..4 {
+        let mut s = t - 1;
+        while s > 0 && plain_noun(s - 1) {
+            s -= 1;
+        }
+        // where the noun phrase opens: its article, or its owner's phrase
+        // (an article, not "their": "students and their supporters rallied" is the
+        // students' rally)
+        let mut opening = if s > 0 && matches!(ctx.lower(s - 1), "a" | "an" | "the") {
+            s - 1
+        } else if s > 1 && ctx.tag(s - 1) == Tag::Poss {
+            ctx.a.phrase_of[s - 2].map(|p| ctx.a.phrases[p].start)?
+        } else {
+            let p = ctx.a.phrase_of[s.checked_sub(1)?]?;
+            if !ctx.a.phrases[p].possessive {
+                return None;
+            }
+            ctx.a.phrases[p].start
+        };
+        // a prepositional phrase of a noun before it: read that noun (past actors that are
+        // themselves inside one: "bombings at the education ministry in the capital")
+        loop {
+            if !in_phrase(opening) {
+                return Some(vec![]);
+            }
+            let head = opening - 2;
+            let Some(p) = ctx.a.phrase_of[head] else {
+                if !plain_noun(head) {
+                    return Some(vec![]);
+                }
+                t = head + 1;
+                break;
+            };
+            let ph = &ctx.a.phrases[p];
+            let mut b = ph.start;
+            while b > 0 && ctx.tag(b - 1) == Tag::Det {
+                b -= 1;
+            }
+            if in_phrase(b) {
+                opening = b;
+                continue;
+            }
+            return Some(if ph.possessive || ph.modifier {
+                vec![]
+            } else {
+                ctx.group_of(p)
+            });
+        }
+    }
+    Some(vec![])
 }
 
 /// The phrase a bare participle clause modifies when it follows the phrase directly

@@ -601,3 +601,22 @@ fn the_phrase_a_participle_describes_is_the_subject() {
         vec![t("BFAREB", "BFAMIL", "190")]
     );
 }
+
+/// Regression: "... a week after a bomb attack on Istanbul's busiest shopping street killed
+/// six people" made Iraq and Syria, named earlier as places, the killers: the noun phrase
+/// right before the verb is its subject, and it is no actor.
+#[test]
+fn a_plain_noun_phrase_before_the_verb_is_its_subject() {
+    assert_eq!(
+        asserted(
+            "Turkey carried out air strikes on bases in northern Iraq and Syria on Sunday, a \
+             week after a bomb attack on Istanbul's busiest shopping street killed six people."
+        ),
+        vec![t("TUR", "-", "195")]
+    );
+    // its head read past the prepositional phrases after it
+    assert_eq!(
+        asserted("An Israeli strike on Beirut's southern suburbs killed a Hezbollah commander."),
+        vec![t("ISRMIL", "LBNREB", "195")]
+    );
+}
