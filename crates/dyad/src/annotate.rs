@@ -1491,6 +1491,33 @@ pub fn annotate_with_cues(
                 *w = t.lower.as_str();
             }
             let between = &gap[..(b.start - a.end).min(4)];
+            // "demonstrators stormed parliament and police shot dead several protesters": the
+            // object of one finite verb and the subject of the next are two clauses, not a
+            // pair (a finite form right before the first and right after the second)
+            let finite = |k: usize| {
+                readings(k)
+                    .iter()
+                    .any(|(_, f)| f.has(VerbForm::PAST) || f.has(VerbForm::THIRD))
+            };
+            // (not after a verb that takes a clause: "said Russia and China had agreed")
+            let takes_clause = |k: usize| {
+                readings(k).iter().any(|&(l, _)| {
+                    lex.lemma_cues(l)
+                        .iter()
+                        .any(|c| matches!(c, CueClass::Speech | CueClass::Denial | CueClass::Fear))
+                })
+            };
+            if between == ["and"]
+                && a.start > 0
+                && !a.is_bare_adjective()
+                && finite(a.start - 1)
+                && !takes_clause(a.start - 1)
+                && tags[a.start - 1] != Tag::Det
+                && b.end < toks.len()
+                && finite(b.end)
+            {
+                return Link::None;
+            }
             // adjectives coordinate with adjectives: "US and British strikes", "Armenian and
             // Azerbaijani troops"
             let adjectives_ok = a.is_bare_adjective() == b.is_bare_adjective()

@@ -241,3 +241,21 @@ fn calling_something_a_name_calls_no_strike() {
         vec![t("NGALAB", "-", "143")]
     );
 }
+
+/// Regression: "demonstrators stormed parliament and police shot dead several protesters"
+/// read "parliament and police" as one pair: the police were stormed, and parliament shot the
+/// protesters. The object of one finite verb and the subject of the next are two clauses.
+#[test]
+fn an_object_and_the_next_subject_are_no_pair() {
+    assert_eq!(
+        asserted(
+            "Kenyan demonstrators stormed parliament and police shot dead several protesters."
+        ),
+        vec![t("KENOPP", "KENLEG", "145"), t("KENCOP", "KENOPP", "175")]
+    );
+    // after a verb that takes a clause they are the clause's subjects
+    assert_eq!(
+        asserted("Kenyan officials said Uganda and Tanzania had condemned Somalia."),
+        vec![t("UGA", "SOM", "111"), t("TZA", "SOM", "111")]
+    );
+}
