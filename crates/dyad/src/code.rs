@@ -2286,6 +2286,18 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                     }
                     if b > 0 {
                         if let Some(p) = ctx.a.phrase_of[b - 1] {
+                            // "a car bombing at a police academy in Bogota that killed 21
+                            // people": a place after a preposition ends a noun phrase whose
+                            // head, no actor, the relative clause is about
+                            let mut s = ctx.a.phrases[p].start;
+                            while s > 0 && ctx.tag(s - 1) == Tag::Det {
+                                s -= 1;
+                            }
+                            let placed = s > 0
+                                && matches!(ctx.lower(s - 1), "in" | "at" | "near" | "outside");
+                            if placed && is_place(ctx, p) {
+                                return vec![];
+                            }
                             if l != "that" || ctx.a.phrases[p].end == j {
                                 return ctx.group_of(p);
                             }

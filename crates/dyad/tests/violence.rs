@@ -620,3 +620,14 @@ fn a_plain_noun_phrase_before_the_verb_is_its_subject() {
         vec![t("ISRMIL", "LBNREB", "195")]
     );
 }
+
+/// Regression: "a car bombing at a police academy in Bogota that killed 21 people" made
+/// Bogota (the government, as a capital) the killer: a place after "in" ends a noun phrase
+/// whose head the relative clause is about.
+#[test]
+fn a_relative_clause_after_a_place_is_not_the_places_act() {
+    assert_eq!(
+        asserted("The attack on a maternity ward in Kabul that killed 24 people was condemned."),
+        vec![]
+    );
+}
