@@ -807,7 +807,8 @@ impl Gazetteer {
 
     /// Choose among candidates: a candidate in the first of `country_hints` (alpha-3, strongest
     /// first) that has one; then a country over anything else; then the larger population; then
-    /// the earlier place in the data.
+    /// the earlier place in the data — except that a hand-written region wins over a town of
+    /// another country.
     pub fn disambiguate(&self, candidates: &[PlaceId], country_hints: &[&str]) -> Option<PlaceId> {
         let hinted: Vec<PlaceId> = country_hints
             .iter()
@@ -825,14 +826,27 @@ impl Gazetteer {
         } else {
             &hinted[..]
         };
-        pool.iter().copied().min_by_key(|&c| {
+        let best = pool.iter().copied().min_by_key(|&c| {
             let p = self.place(c);
             (
                 p.feature != Feature::Country,
                 std::cmp::Reverse(p.population),
                 c,
             )
-        })
+        })?;
+        // a hand-written region over a town of another country: "Florida" is the US state,
+        // not Floridablanca in Colombia, which also goes by that name (a town of the region's
+        // own country keeps its place: "Washington" is the capital)
+        let best_place = self.place(best);
+        if best_place.feature == Feature::City {
+            if let Some(region) = pool.iter().copied().find(|&c| {
+                let p = self.place(c);
+                p.feature == Feature::Region && p.country != best_place.country
+            }) {
+                return Some(region);
+            }
+        }
+        Some(best)
     }
 
     /// Great-circle distance in kilometres between two `(lat, lon)` points (haversine, mean

@@ -465,8 +465,9 @@ fn a_participle_after_reported_speech_was_the_reported_sides_act() {
     );
     // an act of force in the participle stays the reported act's
     assert_eq!(
+        // (Borno is Nigeria's, not Borna in Germany, which also goes by the name)
         asserted("Gunmen attacked a village in Borno, police said, killing 20 people."),
-        [t("UAF", "CVL", "202")]
+        [t("NGAUAF", "NGACVL", "202")]
     );
 }
 

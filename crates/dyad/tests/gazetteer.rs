@@ -345,3 +345,31 @@ fn every_place_is_well_formed() {
     }
     assert!(countries >= 240, "{countries}");
 }
+
+/// Regression: "Bolsonaro flew to Florida" was a visit to Colombia — Floridablanca, a bigger
+/// town than any other Florida, also goes by the name. A hand-written region wins over a
+/// town of another country; a town of the region's own country keeps its place.
+#[test]
+fn a_region_wins_over_a_foreign_town_of_its_name() {
+    let g = gaz();
+    let pick = |name: &str| {
+        let (_, ids) = g.match_at(&[name], 0).unwrap();
+        let p = g.place(g.disambiguate(ids, &[]).unwrap());
+        (p.country, p.feature)
+    };
+    assert_eq!(pick("Florida"), (Some("USA"), Feature::Region));
+    assert_eq!(pick("Washington"), (Some("USA"), Feature::City));
+    assert_eq!(
+        dyad::Coder::with_default_dictionaries(Default::default())
+            .unwrap()
+            .code(&dyad::Article::new(
+                "t",
+                "2020-03-09".parse().unwrap(),
+                "Brazilian President Jair Bolsonaro flew to Florida on Saturday."
+            ))
+            .iter()
+            .map(|e| e.triple())
+            .collect::<Vec<_>>(),
+        vec![("BRAGOV".to_string(), "USA".to_string(), "042".to_string())]
+    );
+}
