@@ -5214,6 +5214,20 @@ fn try_pattern(
             targets = ctx.group_of(ph);
         }
     }
+    // "Orban attacked the EU's new migration deal", "attacked the proposal": force done to a
+    // plan, a law or words is criticism of them (111), of their owner when one is named
+    let code = if is_hostile(&p.code)
+        && matches!(
+            ctx.lex.lemma(c.lemma),
+            "attack" | "assault" | "target" | "hit" | "strike" | "blast" | "torpedo" | "shoot"
+        )
+        && object_head(ctx, c.verb + 1, end_of_clause)
+            .is_some_and(|h| VERBAL_TARGETS.contains(&singular(ctx.lower(h))))
+    {
+        "111".to_string()
+    } else {
+        p.code.clone()
+    };
     // "called the strikes a clear message", "called the vote a farce": "call" with an object
     // and a second noun phrase after it names what the object is — no strike or vote was
     // called (a pattern ending in a particle, "call for", "call off", reads on)
@@ -5246,8 +5260,80 @@ fn try_pattern(
         sources,
         targets,
         span: (c.verb, literal_end.max(c.verb + 1)),
-        code: p.code.clone(),
+        code,
     })
+}
+
+/// Things that are made of words or decisions: force done to them is a figure of speech
+/// ("attacked the proposal", "torpedoed the deal").
+const VERBAL_TARGETS: &[&str] = &[
+    "deal",
+    "proposal",
+    "plan",
+    "policy",
+    "decision",
+    "law",
+    "bill",
+    "legislation",
+    "remark",
+    "comment",
+    "statement",
+    "speech",
+    "rhetoric",
+    "idea",
+    "budget",
+    "reform",
+    "report",
+    "ruling",
+    "verdict",
+    "stance",
+    "agreement",
+    "accord",
+    "pact",
+    "measure",
+    "strategy",
+    "handling",
+    "approach",
+    "record",
+    "initiative",
+    "motion",
+    "resolution",
+    "claim",
+    "criticism",
+    "narrative",
+    "agenda",
+];
+
+/// The head noun of the noun phrase that starts at `from` (before `end`), past articles,
+/// numbers, adverbs and an owner's possessive: the last plain noun of its first run of them.
+fn object_head(ctx: &Ctx, from: usize, end: usize) -> Option<usize> {
+    let end = end.min(ctx.n());
+    let mut k = from;
+    while k < end {
+        if let Some(p) = ctx.a.phrase_of[k] {
+            let ph = &ctx.a.phrases[p];
+            if !ph.possessive {
+                return None;
+            }
+            k = ph.end;
+            continue;
+        }
+        match ctx.tag(k) {
+            Tag::Det | Tag::Num | Tag::Adv | Tag::Poss => k += 1,
+            Tag::Noun => {
+                let mut head = k;
+                while head + 1 < end
+                    && ctx.tag(head + 1) == Tag::Noun
+                    && ctx.a.phrase_of[head + 1].is_none()
+                {
+                    head += 1;
+                }
+                return Some(head);
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Whom an act is for when its pattern has no target: the first cue word from `from` (no

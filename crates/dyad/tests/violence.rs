@@ -631,3 +631,21 @@ fn a_relative_clause_after_a_place_is_not_the_places_act() {
         vec![]
     );
 }
+
+/// Regression: "Orban attacked the European Union's new migration deal" was an attack with
+/// force on the EU (190). Force done to a plan, a law or words is criticism (111) of their
+/// owner.
+#[test]
+fn attacking_a_deal_or_a_proposal_is_criticism() {
+    assert_eq!(
+        asserted(
+            "Hungarian Prime Minister Viktor Orban attacked the European Union's new migration \
+             deal on Friday."
+        ),
+        vec![t("HUNGOV", "IGOEUREEC", "111")]
+    );
+    assert_eq!(
+        asserted("Russian troops attacked Ukraine's positions."),
+        vec![t("RUSMIL", "UKR", "190")]
+    );
+}
