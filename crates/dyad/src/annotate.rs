@@ -1141,6 +1141,29 @@ pub fn annotate_with_cues(
         let mut j = if any { p.end } else { i };
         let mut after_of = false;
         loop {
+            // "the National Liberation Army (ELN) rebels": an organisation's abbreviation in
+            // parentheses right after its name belongs to the phrase, and so does a role
+            // after it
+            if p.end == j
+                && matches!(p.org, Some((_, ActorKind::OrgName)))
+                && j + 2 < n
+                && toks[j].is_punct("(")
+                && toks[j + 2].is_punct(")")
+                && matches!(
+                    mention_at[j + 1],
+                    Some((
+                        1,
+                        LexEntry::Actor {
+                            kind: ActorKind::OrgName,
+                            ..
+                        }
+                    ))
+                )
+            {
+                j += 3;
+                p.end = j;
+                continue;
+            }
             if let Some((len, entry)) = mention_at.get(j).copied().flatten() {
                 // "Israel strikes Iran": after a country's name, an attack noun that is also a
                 // verb, followed by an actor or an article, is the verb ("Israeli strikes",

@@ -360,3 +360,17 @@ fn a_verb_right_after_which_heads_the_relative_clause() {
         vec![t("RWA", "-", "016"), t("RWA", "-", "010")]
     );
 }
+
+/// Regression: in "the National Liberation Army (ELN) rebels signed" the parenthesis cut the
+/// phrase: "rebels" alone took the country of a place later in the sentence (Cuba), and the
+/// government was no longer a co-signer.
+#[test]
+fn an_abbreviation_in_parentheses_stays_in_its_organisations_phrase() {
+    assert_eq!(
+        asserted(
+            "Colombia's government and the National Liberation Army (ELN) rebels signed an \
+             agreement on Friday at peace talks in Cuba."
+        ),
+        vec![t("COLGOV", "COLREB", "057"), t("COLREB", "COLGOV", "057")]
+    );
+}
