@@ -16,7 +16,7 @@
 
 use crate::annotate::{ActorPhrase, KnownNames, Pronoun};
 use crate::date::Date;
-use crate::dict::{ActorKind, Lexicon};
+use crate::dict::{ActorKind, LexEntry, Lexicon};
 use crate::segment::{Token, TokenKind};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -313,10 +313,45 @@ fn names_a_place_not_its_country(p: &ActorPhrase, toks: &[Token]) -> bool {
 /// ("said Pieter Hoekstra", "said Lorna Dizon"): a first name, so the phrase is a surname.
 /// (A capitalised first word of the sentence may be any word: "Meanwhile Hoekstra said".)
 fn first_name_before<'t>(lex: &Lexicon, p: &ActorPhrase, toks: &'t [Token]) -> Option<&'t str> {
-    if p.end != p.start + 1 || p.start < 2 || !p.names.is_empty() {
+    if p.end != p.start + 1 || !p.names.is_empty() {
         return None;
     }
-    let before = &toks[p.start - 1];
+    first_name_at(lex, p.start, toks)
+}
+
+/// The person's name of a phrase with a title before it ("former Prime Minister Betssy
+/// Chavez"): the capitalised word the dictionaries do not know right before the person's
+/// own words, when there is one — a first name, so the person named is someone else.
+fn first_name_before_person<'t>(
+    lex: &Lexicon,
+    p: &ActorPhrase,
+    toks: &'t [Token],
+) -> Option<&'t str> {
+    if p.end == p.start + 1 {
+        return first_name_before(lex, p, toks);
+    }
+    let &(_, start, end) = p.matched.iter().find(|(e, _, _)| {
+        matches!(
+            e,
+            LexEntry::Actor {
+                kind: ActorKind::Person,
+                ..
+            }
+        )
+    })?;
+    // (a one-word alias only: "Chavez", not "Hugo Chavez")
+    if end != start + 1 || start <= p.start {
+        return None;
+    }
+    first_name_at(lex, start, toks)
+}
+
+/// [`first_name_before`] for the word at `at`.
+fn first_name_at<'t>(lex: &Lexicon, at: usize, toks: &'t [Token]) -> Option<&'t str> {
+    if at < 2 {
+        return None;
+    }
+    let before = &toks[at - 1];
     (before.capitalized
         && before.lower.len() > 1
         && before.lower.bytes().all(|b| b.is_ascii_lowercase())
@@ -561,7 +596,7 @@ impl ArticleMemory {
             return r.map(|c| (c, Resolution::Coreference("pronoun")));
         } else if let Some(pi) = p.person.filter(|&pi| {
             // "said Pieter Hoekstra": the dictionary's Hoekstra is Wopke
-            first_name_before(lex, p, toks).is_none_or(|first| {
+            first_name_before_person(lex, p, toks).is_none_or(|first| {
                 d.people[pi as usize]
                     .name
                     .split_whitespace()

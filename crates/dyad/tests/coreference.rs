@@ -374,3 +374,17 @@ fn an_abbreviation_in_parentheses_stays_in_its_organisations_phrase() {
         vec![t("COLGOV", "COLREB", "057"), t("COLREB", "COLGOV", "057")]
     );
 }
+
+/// Regression: "former Prime Minister Betssy Chavez" was Hugo Chavez's Venezuela: a
+/// one-word alias after a first name the dictionaries do not know names someone else, with
+/// a title before it as without.
+#[test]
+fn a_titled_surname_after_another_first_name_is_someone_else() {
+    assert_eq!(
+        asserted(
+            "Peru broke off diplomatic relations with Mexico on Monday after the Mexican \
+             embassy in Lima granted asylum to former Prime Minister Betssy Chavez."
+        ),
+        vec![t("PER", "MEX", "161"), t("MEXGOV", "PERELI", "075")]
+    );
+}
