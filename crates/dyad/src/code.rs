@@ -2215,6 +2215,35 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                     return ctx.group_of(q);
                 }
             }
+            // "shortly after a court in Islamabad sentenced him": right before the verb, a
+            // place after "in" or "at" locates the actor before it, which is the subject
+            if right_before_verb
+                && b >= 2
+                && matches!(ctx.lower(b - 1), "in" | "at")
+                && is_place(ctx, p)
+            {
+                // (the actor not itself inside a prepositional phrase: "Sudan's dispersal of
+                // protesters in Khartoum killed dozens" is the dispersal's act)
+                if let Some(q) = ctx.a.phrase_of[b - 2].filter(|&q| {
+                    let qh = &ctx.a.phrases[q];
+                    let mut qb = qh.start;
+                    while qb > 0 && matches!(ctx.tag(qb - 1), Tag::Det | Tag::Num) {
+                        qb -= 1;
+                    }
+                    qh.end == b - 1
+                        && !qh.possessive
+                        && !qh.modifier
+                        && !is_place(ctx, q)
+                        && (qb == 0
+                            || !matches!(ctx.tag(qb - 1), Tag::Prep | Tag::To)
+                            || matches!(
+                                ctx.lower(qb - 1),
+                                "after" | "before" | "since" | "as" | "until" | "once" | "while"
+                            ))
+                }) {
+                    return ctx.group_of(q);
+                }
+            }
             // ("a visit to Egypt": "to" before a phrase is a preposition too)
             if !adjacent
                 && b > 0

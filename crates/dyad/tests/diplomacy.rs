@@ -907,3 +907,17 @@ fn no_one_visits_their_own_country() {
         vec![t("VNMGOV", "PHL", "042")]
     );
 }
+
+/// Regression: "shortly after a court in Islamabad sentenced the former prime minister" gave
+/// the sentence to the police of the clause before: a place after "in" right before the verb
+/// locates the actor before it, which is the subject.
+#[test]
+fn a_place_after_in_before_the_verb_locates_the_subject() {
+    assert_eq!(
+        asserted(
+            "Pakistani police arrested Imran Khan on Saturday, shortly after a court in \
+             Islamabad sentenced him to three years in prison."
+        ),
+        vec![t("PAKCOP", "PAKOPP", "173"), t("PAKJUD", "PAKOPP", "116")]
+    );
+}
