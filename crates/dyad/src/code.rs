@@ -2650,6 +2650,13 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
                         | "ultimatum"
                         | "push"
                         | "move"
+                        // "had no authority to make such a request", "the right to
+                        // protest": what someone may do is not done
+                        | "authority"
+                        | "right"
+                        | "rights"
+                        | "mandate"
+                        | "permission"
                         // "gave the junta one week to restore order": a deadline
                         | "deadline"
                         | "hours"

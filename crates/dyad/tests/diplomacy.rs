@@ -921,3 +921,13 @@ fn a_place_after_in_before_the_verb_locates_the_subject() {
         vec![t("PAKCOP", "PAKOPP", "173"), t("PAKJUD", "PAKOPP", "116")]
     );
 }
+
+/// Regression: "the junta had no authority to make such a request" coded the request as made:
+/// what someone has the authority, right or mandate to do is not done.
+#[test]
+fn an_act_after_authority_or_right_to_is_not_done() {
+    assert_eq!(
+        asserted("France said the junta in Niger had no authority to make such a request."),
+        vec![]
+    );
+}
