@@ -49,6 +49,42 @@ pub enum Tag {
     Noun,
 }
 
+/// Participles that news writes mostly as adjectives before a noun ("sweeping sanctions",
+/// "growing tensions", "crippling sanctions"): there they are no verbs.
+const ATTRIBUTIVE_PARTICIPLES: &[&str] = &[
+    "sweeping",
+    "growing",
+    "rising",
+    "mounting",
+    "increasing",
+    "ongoing",
+    "continuing",
+    "existing",
+    "remaining",
+    "leading",
+    "crippling",
+    "punishing",
+    "devastating",
+    "damning",
+    "scathing",
+    "unprecedented",
+    "lingering",
+    "escalating",
+    "deepening",
+    "worsening",
+    "widening",
+    "looming",
+    "outgoing",
+    "incoming",
+    "ruling",
+    "governing",
+    "opposing",
+    "warring",
+    "neighbouring",
+    "neighboring",
+    "surrounding",
+];
+
 const DETS: &[&str] = &[
     "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
     "every", "each", "some", "any", "no", "another", "all", "both", "either", "several", "many",
@@ -797,6 +833,70 @@ fn country_reference_end(
     Some(role.map_or(i + 2, |len| i + 3 + len))
 }
 
+/// The end of "the country", "the nation" or "the South American country" at `i` standing
+/// for a country named before ("threatened tariffs on the South American country"): not
+/// possessive ([`country_reference_end`] reads "the country's"), not before a role ("the
+/// country director") and not after a preposition of place ("across the country", "left the
+/// country" are where, not whom).
+fn country_noun_reference_end(
+    lex: &Lexicon,
+    toks: &[Token],
+    mention_at: &[Option<(usize, &LexEntry)>],
+    i: usize,
+) -> Option<usize> {
+    let lower = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    if lower(i) != "the" {
+        return None;
+    }
+    // a region's adjective may stand between ("the South American country", "the Gulf state"
+    // is left out: "state" is also a government)
+    let noun_at = match mention_at.get(i + 1).copied().flatten() {
+        Some((
+            len,
+            LexEntry::Actor {
+                kind: ActorKind::CountryAdjective,
+                entry,
+                ..
+            },
+        )) if lex.dict.countries[*entry as usize].is_region => i + 1 + len,
+        _ => i + 1,
+    };
+    if !matches!(lower(noun_at), "country" | "nation") {
+        return None;
+    }
+    let end = noun_at + 1;
+    let after = lower(end);
+    if after == "'s" || after == "'" || mention_at.get(end).copied().flatten().is_some() {
+        return None;
+    }
+    if i > 0
+        && matches!(
+            lower(i - 1),
+            "in" | "across"
+                | "throughout"
+                | "around"
+                | "within"
+                | "inside"
+                | "outside"
+                | "into"
+                | "from"
+                | "leave"
+                | "left"
+                | "leaving"
+                | "leaves"
+                | "fled"
+                | "flee"
+                | "of"
+                | "entire"
+                | "all"
+                | "whole"
+        )
+    {
+        return None;
+    }
+    Some(end)
+}
+
 fn pronoun_kind(lower: &str) -> Option<Pronoun> {
     Some(match lower {
         "he" | "him" | "she" | "her" | "himself" | "herself" => Pronoun::Person,
@@ -1114,6 +1214,14 @@ pub fn annotate_with_cues(
             } else {
                 p.possessive = true;
             }
+            p.end = end;
+            phrases.push(p);
+            i = end;
+            continue;
+        } else if let Some(end) = country_noun_reference_end(lex, toks, &mention_at, i) {
+            // "tariffs on the South American country", "sanctions on the country"
+            p.pronoun = Some(Pronoun::Country);
+            p.definite = true;
             p.end = end;
             phrases.push(p);
             i = end;
@@ -2316,6 +2424,11 @@ fn choose_verb_reading(
     if any(VerbForm::PAST) {
         // "the accused man" was caught above; "troops stationed in" reads as a verb
         return pick(VerbForm::PAST);
+    }
+    // "announced sweeping new sanctions", "a growing number": a participle that is mostly an
+    // adjective, before a noun, describes it
+    if next_tag == Some(Tag::Noun) && ATTRIBUTIVE_PARTICIPLES.contains(&toks[i].lower.as_str()) {
+        return None;
     }
     if any(VerbForm::GERUND) {
         // participial clause after a comma or at the start; "the shelling" was caught above

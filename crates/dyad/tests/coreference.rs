@@ -388,3 +388,35 @@ fn a_titled_surname_after_another_first_name_is_someone_else() {
         vec![t("PER", "MEX", "161"), t("MEXGOV", "PERELI", "075")]
     );
 }
+
+/// Regression: "Trump threatened sweeping tariffs and sanctions on the South American
+/// country" threatened the region (SAM): "the country", "the nation" and "the <region>
+/// country" stand for a country named before, unless they are where something happens.
+#[test]
+fn the_country_stands_for_a_country_named_before() {
+    assert_eq!(
+        asserted("Russia attacked Ukraine. The European Union imposed sanctions on the country."),
+        vec![t("RUS", "UKR", "190"), t("IGOEUREEC", "UKR", "163")]
+    );
+    assert_eq!(
+        asserted_on(
+            "2025-01-26",
+            "Colombia refused to let the planes land. President Donald Trump threatened \
+             sanctions on the South American country."
+        ),
+        vec![t("USAGOV", "COL", "1312")]
+    );
+}
+
+/// Regression: in "Biden announced sweeping new sanctions on Russia" the adjective
+/// "sweeping" was read as a verb, and the sanctions as its object, not the announcement's.
+#[test]
+fn a_participle_used_as_an_adjective_is_no_verb() {
+    assert_eq!(
+        asserted_on(
+            "2022-02-24",
+            "President Joe Biden announced sweeping new sanctions on Russia on Thursday."
+        ),
+        vec![t("USAGOV", "RUS", "163")]
+    );
+}
