@@ -2316,15 +2316,27 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                     if b > 0 {
                         if let Some(p) = ctx.a.phrase_of[b - 1] {
                             // "a car bombing at a police academy in Bogota that killed 21
-                            // people": a place after a preposition ends a noun phrase whose
-                            // head, no actor, the relative clause is about
+                            // people", "an attack on the town of Douma that killed": a place
+                            // after a preposition ends a noun phrase whose head, no actor,
+                            // the relative clause is about
                             let mut s = ctx.a.phrases[p].start;
                             while s > 0 && ctx.tag(s - 1) == Tag::Det {
                                 s -= 1;
                             }
                             let placed = s > 0
-                                && matches!(ctx.lower(s - 1), "in" | "at" | "near" | "outside");
-                            if placed && is_place(ctx, p) {
+                                && matches!(
+                                    ctx.lower(s - 1),
+                                    "in" | "at" | "near" | "outside" | "of" | "on"
+                                );
+                            let ph = &ctx.a.phrases[p];
+                            let town = matches!(
+                                ph.country,
+                                Some((
+                                    _,
+                                    crate::dict::ActorKind::Capital | crate::dict::ActorKind::Town
+                                ))
+                            ) && ph.agent.is_none();
+                            if placed && town {
                                 return vec![];
                             }
                             if l != "that" || ctx.a.phrases[p].end == j {
@@ -3363,6 +3375,16 @@ fn refine_by_instrument(
     // one pass over the clause: the weapon classes named in it
     let mut found: Vec<WeaponClass> = Vec::new();
     for i in from..to {
+        // "launched missile strikes on Syria in retaliation for a suspected poison gas
+        // attack": the weapons of what the act answers or follows are not its own
+        if i > from
+            && matches!(
+                ctx.lower(i),
+                "for" | "after" | "following" | "because" | "amid" | "despite" | "since" | "over"
+            )
+        {
+            break;
+        }
         let Some(entries) = weapon_words().get(ctx.lower(i)) else {
             continue;
         };

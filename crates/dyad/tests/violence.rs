@@ -649,3 +649,23 @@ fn attacking_a_deal_or_a_proposal_is_criticism() {
         vec![t("RUSMIL", "UKR", "190")]
     );
 }
+
+/// Regression: "launched missile strikes on Syria in retaliation for a suspected poison gas
+/// attack on the town of Douma that killed dozens" was a chemical attack by the strikers
+/// (2041), and Douma the killer: the weapons of what an act answers are not its own, and a
+/// relative clause after "the town of X" is about the noun before it.
+#[test]
+fn the_weapon_of_what_an_act_answers_is_not_its_own() {
+    assert_eq!(
+        asserted(
+            "The United States, Britain and France launched missile strikes on Syria on \
+             Saturday in retaliation for a suspected poison gas attack on the town of Douma \
+             that killed dozens of people."
+        ),
+        vec![
+            t("USA", "SYR", "195"),
+            t("GBR", "SYR", "195"),
+            t("FRA", "SYR", "195")
+        ]
+    );
+}
