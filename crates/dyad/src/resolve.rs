@@ -547,6 +547,9 @@ impl ArticleMemory {
                 Pronoun::Person if self.bound_by_last_person(p, toks) => {
                     self.earlier_person.clone()
                 }
+                // ("Blinken said he had raised concerns": a subject pronoun right after the
+                // speech verb of the person just named is that speaker)
+                Pronoun::Person if self.speaker_just_named(p, toks) => self.last_person.clone(),
                 Pronoun::Person => self
                     .subject_person
                     .clone()
@@ -766,6 +769,40 @@ impl ArticleMemory {
     /// verb whose subject is the last person named: one or two words after that person's
     /// phrase, with no punctuation or clause word between ("the government of Fernandez
     /// granted him").
+    /// "Blinken said he", "Sandu told reporters that she": a subject pronoun after the speech
+    /// verb (and "that", or "reporters") of the person named right before it in the sentence.
+    fn speaker_just_named(&self, p: &ActorPhrase, toks: &[Token]) -> bool {
+        let Some(end) = self
+            .last_person_end
+            .filter(|&e| e < p.start && p.start - e <= 4)
+        else {
+            return false;
+        };
+        matches!(toks[p.start].lower.as_str(), "he" | "she")
+            && matches!(
+                toks[end].lower.as_str(),
+                "said"
+                    | "says"
+                    | "told"
+                    | "added"
+                    | "stressed"
+                    | "insisted"
+                    | "claimed"
+                    | "argued"
+                    | "noted"
+                    | "warned"
+                    | "announced"
+                    | "acknowledged"
+                    | "admitted"
+                    | "denied"
+                    | "confirmed"
+                    | "declared"
+            )
+            && toks[end + 1..p.start]
+                .iter()
+                .all(|t| matches!(t.lower.as_str(), "that" | "reporters" | "journalists"))
+    }
+
     fn bound_by_last_person(&self, p: &ActorPhrase, toks: &[Token]) -> bool {
         let Some(end) = self
             .last_person_end

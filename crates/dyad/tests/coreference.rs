@@ -420,3 +420,19 @@ fn a_participle_used_as_an_adjective_is_no_verb() {
         vec![t("USAGOV", "RUS", "163")]
     );
 }
+
+/// Regression: "Xi met Blinken ... and said ... Blinken said he had raised concerns" gave the
+/// concerns to Xi, the last sentence's subject: a subject pronoun right after the speech verb
+/// of the person just named is that speaker.
+#[test]
+fn he_right_after_a_named_speakers_verb_is_the_speaker() {
+    assert_eq!(
+        asserted_on(
+            "2023-06-19",
+            "Chinese President Xi Jinping met U.S. Secretary of State Antony Blinken in Beijing \
+             on Monday and said the two sides had made progress. Blinken said he had raised \
+             concerns about China's human rights record."
+        ),
+        vec![t("CHNGOV", "USAGOV", "040"), t("USAGOV", "-", "012")]
+    );
+}
