@@ -2113,7 +2113,16 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             }
             // right before the verb group it is the subject, whatever precedes it ("since
             // Greece sent aid", "after Russia attacked")
-            let adjacent = (ph.end..c.group_start).all(|t| matches!(ctx.tag(t), Tag::Adv));
+            // (words that are adverbs there though read as nouns: "after Haiti's government
+            // first appealed")
+            let adjacent = (ph.end..c.group_start).all(|t| {
+                matches!(ctx.tag(t), Tag::Adv)
+                    || (t + 1 == c.group_start
+                        && matches!(
+                            ctx.lower(t),
+                            "first" | "last" | "later" | "earlier" | "again" | "initially"
+                        ))
+            });
             let right_before_verb = adjacent;
             // what stands before a coordination stands before its first member: "police in
             // Kenya and Tanzania arrested" is not "Kenya and Tanzania arrested"

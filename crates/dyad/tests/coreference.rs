@@ -436,3 +436,20 @@ fn he_right_after_a_named_speakers_verb_is_the_speaker() {
         vec![t("CHNGOV", "USAGOV", "040"), t("USAGOV", "-", "012")]
     );
 }
+
+/// Regression: "nearly two years after Haiti's government first appealed for international
+/// help" gave the appeal to the gangs named before: "first" between a subject and its verb is
+/// an adverb, though read as a noun.
+#[test]
+fn first_between_subject_and_verb_keeps_the_subject() {
+    assert_eq!(
+        asserted(
+            "Kenyan police officers arrived in Haiti to fight the armed gangs, two years after \
+             Haiti's government first appealed for international help."
+        )
+        .into_iter()
+        .filter(|e| e.2.starts_with("02"))
+        .collect::<Vec<_>>(),
+        vec![t("HTIGOV", "-", "0233")]
+    );
+}
