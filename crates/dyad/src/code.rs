@@ -581,6 +581,33 @@ pub fn parse_sentence(
             clauses[k].reaction_to = Some(to);
         }
     }
+    // "Scholz said Germany would keep supplying air defence systems", "would continue to
+    // supply": the act under a verb of continuing or starting is in that verb's tense, and
+    // stands in its place under what governs it (the speech that announces it)
+    for k in 0..clauses.len() {
+        let Some(a) = clauses[k]
+            .governor
+            .and_then(|g| clauses.iter().position(|x| x.verb == g))
+        else {
+            continue;
+        };
+        let c = &clauses[k];
+        let complement = c.infinitive || (c.form.only(VerbForm::GERUND) && c.group_start == c.verb);
+        let aspectual = matches!(
+            ctx.lex.lemma(clauses[a].lemma),
+            "continue" | "keep" | "start" | "begin" | "resume"
+        );
+        if complement && aspectual && (clauses[a].future || clauses[a].would) && a != k {
+            let (future, would, governor) =
+                (clauses[a].future, clauses[a].would, clauses[a].governor);
+            let c = &mut clauses[k];
+            c.future |= future;
+            c.would |= would;
+            if governor.is_some() {
+                c.governor = governor;
+            }
+        }
+    }
     // "the ministry said Israel had struck a school, accusing it of a massacre": a participle
     // naming an act done in words, after what a speaker said, is the speaker's act in saying
     // it — not the reported clause's

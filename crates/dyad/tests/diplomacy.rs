@@ -931,3 +931,22 @@ fn an_act_after_authority_or_right_to_is_not_done() {
         vec![]
     );
 }
+
+/// Regression: "Scholz said Germany would keep supplying air defence systems to Ukraine"
+/// coded the supply as given (072): the act under a verb of continuing is in that verb's
+/// future, the speaker's announced intent (0332).
+#[test]
+fn an_act_one_would_keep_doing_is_an_intent() {
+    assert_eq!(
+        asserted_on(
+            "2024-02-26",
+            "German Chancellor Olaf Scholz said Germany would keep supplying air defence \
+             systems to Ukraine."
+        ),
+        vec![t("DEUGOV", "UKR", "0332")]
+    );
+    assert_eq!(
+        asserted("Germany continues to supply air defence systems to Ukraine."),
+        vec![t("DEU", "UKR", "072")]
+    );
+}
