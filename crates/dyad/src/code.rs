@@ -2931,6 +2931,14 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
             return Modality::Negated;
         }
         if let Some(p) = prep {
+            // "accused Azerbaijan of meddling in the territory by backing separatists": the
+            // means of what an accusation charges is part of the charge
+            if p == "by"
+                && cls.contains(CueClass::Claim)
+                && (g + 1..c.group_start).any(|t| ctx.lower(t) == "of")
+            {
+                return Modality::Reported;
+            }
             if matches!(
                 p,
                 "after" | "before" | "by" | "while" | "since" | "following" | "in"

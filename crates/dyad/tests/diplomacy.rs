@@ -950,3 +950,16 @@ fn an_act_one_would_keep_doing_is_an_intent() {
         vec![t("DEU", "UKR", "072")]
     );
 }
+
+/// Regression: "accused Azerbaijan of meddling in the territory by backing separatists" coded
+/// the backing as done (051): the means of what an accusation charges is part of the charge.
+#[test]
+fn the_means_of_an_alleged_act_is_alleged_too() {
+    assert_eq!(
+        asserted(
+            "French Interior Minister Gerald Darmanin accused Azerbaijan of meddling in the \
+             territory by backing separatists."
+        ),
+        vec![t("FRAGOV", "AZE", "112")]
+    );
+}
