@@ -5108,6 +5108,40 @@ fn try_pattern(
                             pos = ctx.a.phrases[ph].end;
                             continue;
                         }
+                        // "sanctioned Sudan's paramilitary Rapid Support Forces": a country's
+                        // possessive before an organisation it owns is whose, not whom
+                        let ph = match ctx.a.phrases[ph].possessive {
+                            true => {
+                                let owned = ctx.a.phrases[ph].end + 1;
+                                ctx.a
+                                    .phrase_of
+                                    .get(owned)
+                                    .copied()
+                                    .flatten()
+                                    .filter(|&o| {
+                                        // (the organisation heads the noun phrase: "Sweden's
+                                        // NATO membership" is Sweden's)
+                                        let q = &ctx.a.phrases[o];
+                                        q.start == owned
+                                            && q.org.is_some()
+                                            && q.pronoun.is_none()
+                                            && !q.modifier
+                                            && ctx.a.phrases[ph].org.is_none()
+                                            && (q.end >= n
+                                                || matches!(
+                                                    ctx.tag(q.end),
+                                                    Tag::Punct
+                                                        | Tag::Prep
+                                                        | Tag::Conj
+                                                        | Tag::To
+                                                        | Tag::Sub
+                                                        | Tag::Adv
+                                                ))
+                                    })
+                                    .unwrap_or(ph)
+                            }
+                            false => ph,
+                        };
                         let grp = ctx.group_of(ph);
                         if grp.iter().any(|g| sources.contains(g)) {
                             return None;

@@ -963,3 +963,18 @@ fn the_means_of_an_alleged_act_is_alleged_too() {
         vec![t("FRAGOV", "AZE", "112")]
     );
 }
+
+/// Regression: "sanctioned Sudan's paramilitary Rapid Support Forces" sanctioned Sudan: a
+/// country's possessive before an organisation that heads the noun phrase says whose it is,
+/// not whom the act is aimed at ("Sweden's NATO bid" is still Sweden's).
+#[test]
+fn a_countrys_possessive_before_its_organisation_is_not_the_target() {
+    assert_eq!(
+        asserted("The United States sanctioned Sudan's paramilitary Rapid Support Forces."),
+        vec![t("USA", "SDNREB", "163")]
+    );
+    assert_eq!(
+        asserted("Turkey ratified Sweden's NATO membership."),
+        vec![t("TUR", "SWE", "080")]
+    );
+}
