@@ -774,33 +774,55 @@ impl ArticleMemory {
     fn speaker_just_named(&self, p: &ActorPhrase, toks: &[Token]) -> bool {
         let Some(end) = self
             .last_person_end
-            .filter(|&e| e < p.start && p.start - e <= 4)
+            .filter(|&e| e < p.start && p.start - e <= 8)
         else {
             return false;
         };
-        matches!(toks[p.start].lower.as_str(), "he" | "she")
+        if !matches!(toks[p.start].lower.as_str(), "he" | "she") {
+            return false;
+        }
+        // the speech verb right before the pronoun ("said that he", "told reporters she")
+        let mut v = p.start;
+        while v > end
             && matches!(
-                toks[end].lower.as_str(),
-                "said"
-                    | "says"
-                    | "told"
-                    | "added"
-                    | "stressed"
-                    | "insisted"
-                    | "claimed"
-                    | "argued"
-                    | "noted"
-                    | "warned"
-                    | "announced"
-                    | "acknowledged"
-                    | "admitted"
-                    | "denied"
-                    | "confirmed"
-                    | "declared"
+                toks[v - 1].lower.as_str(),
+                "that" | "reporters" | "journalists"
             )
-            && toks[end + 1..p.start]
-                .iter()
-                .all(|t| matches!(t.lower.as_str(), "that" | "reporters" | "journalists"))
+        {
+            v -= 1;
+        }
+        let Some(v) = v.checked_sub(1).filter(|&v| v >= end) else {
+            return false;
+        };
+        let speech = matches!(
+            toks[v].lower.as_str(),
+            "said"
+                | "says"
+                | "told"
+                | "added"
+                | "stressed"
+                | "insisted"
+                | "claimed"
+                | "argued"
+                | "noted"
+                | "warned"
+                | "announced"
+                | "acknowledged"
+                | "admitted"
+                | "denied"
+                | "confirmed"
+                | "declared"
+        );
+        // ... and between the person and the verb only an age or an auxiliary ("Duterte, 79,
+        // has said he")
+        speech
+            && toks[end..v].iter().all(|t| {
+                t.kind == TokenKind::Number
+                    || matches!(
+                        t.lower.as_str(),
+                        "," | "has" | "had" | "have" | "also" | "later" | "again"
+                    )
+            })
     }
 
     fn bound_by_last_person(&self, p: &ActorPhrase, toks: &[Token]) -> bool {

@@ -453,3 +453,23 @@ fn first_between_subject_and_verb_keeps_the_subject() {
         vec![t("HTIGOV", "-", "0233")]
     );
 }
+
+/// Regression: in "Zhaksybekov, 61, has said he would visit China" the age and the auxiliary
+/// between the speaker and "said" hid him, and "he" went to the subject of the sentence
+/// before (Putin).
+#[test]
+fn he_after_a_speaker_with_an_age_is_the_speaker() {
+    assert_eq!(
+        asserted_on(
+            "2024-04-15",
+            "Kazakh Foreign Minister Erlan Zhaksybekov met Russian President Vladimir Putin in \
+             Moscow. Putin praised the talks. Zhaksybekov, 61, has said he would visit China \
+             next month."
+        ),
+        vec![
+            t("KAZGOV", "RUSGOV", "040"),
+            t("RUSGOV", "-", "051"),
+            t("KAZGOV", "CHN", "036")
+        ]
+    );
+}
