@@ -1162,6 +1162,21 @@ pub fn annotate_with_cues(
             tags[i] = Tag::Adv;
         }
     }
+    // "banned her for life", "gave her a medal": "her" before no noun is the object pronoun,
+    // not the possessive
+    for i in 0..n {
+        if tags[i] == Tag::Det
+            && toks[i].lower == "her"
+            && tags.get(i + 1).is_none_or(|t| {
+                matches!(
+                    t,
+                    Tag::Punct | Tag::Prep | Tag::Conj | Tag::To | Tag::Sub | Tag::Det | Tag::Adv
+                )
+            })
+        {
+            tags[i] = Tag::Pron;
+        }
+    }
 
     // 3. Actor phrases.
     let mut phrases: Vec<ActorPhrase> = Vec::new();

@@ -473,3 +473,18 @@ fn he_after_a_speaker_with_an_age_is_the_speaker() {
         ]
     );
 }
+
+/// Regression: in "sentenced Vice President Cristina Fernandez de Kirchner ... and banned her
+/// for life from holding public office" "her" was read as a possessive, so the ban had no
+/// object: "her" before no noun is the object pronoun.
+#[test]
+fn her_before_no_noun_is_the_object_pronoun() {
+    assert_eq!(
+        asserted_on(
+            "2022-12-06",
+            "An Argentine court on Tuesday sentenced Vice President Cristina Fernandez de \
+             Kirchner to six years in prison and banned her for life from holding public office."
+        ),
+        vec![t("ARGJUD", "ARGGOV", "116"), t("ARGJUD", "ARGGOV", "1722")]
+    );
+}
