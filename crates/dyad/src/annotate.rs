@@ -50,8 +50,9 @@ pub enum Tag {
 }
 
 /// Participles that news writes mostly as adjectives before a noun ("sweeping sanctions",
-/// "growing tensions", "crippling sanctions"): there they are no verbs.
+/// "growing tensions", "crippling sanctions", "heavily armed gangs"): there they are no verbs.
 const ATTRIBUTIVE_PARTICIPLES: &[&str] = &[
+    "armed",
     "sweeping",
     "growing",
     "rising",
@@ -2436,14 +2437,16 @@ fn choose_verb_reading(
             return pick(VerbForm::PARTICIPLE);
         }
     }
+    // "announced sweeping new sanctions", "a growing number": a participle that is mostly an
+    // adjective, before a noun, describes it
+    if matches!(next_tag, Some(Tag::Noun) | Some(Tag::Actor))
+        && ATTRIBUTIVE_PARTICIPLES.contains(&toks[i].lower.as_str())
+    {
+        return None;
+    }
     if any(VerbForm::PAST) {
         // "the accused man" was caught above; "troops stationed in" reads as a verb
         return pick(VerbForm::PAST);
-    }
-    // "announced sweeping new sanctions", "a growing number": a participle that is mostly an
-    // adjective, before a noun, describes it
-    if next_tag == Some(Tag::Noun) && ATTRIBUTIVE_PARTICIPLES.contains(&toks[i].lower.as_str()) {
-        return None;
     }
     if any(VerbForm::GERUND) {
         // participial clause after a comma or at the start; "the shelling" was caught above

@@ -2240,14 +2240,23 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             // "Islamist militants linked to al Qaeda killed ...", "troops loyal to Haftar
             // attacked": right before the verb, the phrase after a participle or adjective
             // that describes the phrase before it is no subject; the phrase described is
-            if right_before_verb
-                && b >= 3
-                && matches!(ctx.lower(b - 1), "to" | "with" | "by" | "from")
-                && ctx.tag(b - 2) != Tag::Verb
-                && (ctx.lower(b - 2).ends_with("ed")
-                    || matches!(ctx.lower(b - 2), "loyal" | "close" | "allied"))
+            // (past a word or two describing the phrase: "backed by local clan militias")
+            let mut bm = b;
+            while bm > b.saturating_sub(2)
+                && bm > 0
+                && ctx.tag(bm - 1) == Tag::Noun
+                && ctx.a.phrase_of[bm - 1].is_none()
             {
-                if let Some(q) = ctx.a.phrase_of[b - 3].filter(|&q| ctx.a.phrases[q].end == b - 2) {
+                bm -= 1;
+            }
+            if right_before_verb
+                && bm >= 3
+                && matches!(ctx.lower(bm - 1), "to" | "with" | "by" | "from")
+                && (ctx.lower(bm - 2).ends_with("ed")
+                    || matches!(ctx.lower(bm - 2), "loyal" | "close" | "allied"))
+            {
+                if let Some(q) = ctx.a.phrase_of[bm - 3].filter(|&q| ctx.a.phrases[q].end == bm - 2)
+                {
                     return ctx.group_of(q);
                 }
             }
@@ -2748,6 +2757,26 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
         } else {
             Modality::Reported
         };
+    }
+    // "offered to lead a force to Haiti to help police fight armed gangs": the bare verb
+    // after "to help" and its object is the purpose's, not done
+    let helped = c
+        .subject
+        .iter()
+        .map(|&p| ctx.a.phrases[p].start)
+        .min()
+        .is_some_and(|s| {
+            let mut b = s;
+            while b > 0 && ctx.tag(b - 1) == Tag::Det {
+                b -= 1;
+            }
+            b >= 2
+                && ctx.a.phrases[c.subject[0]].end == c.group_start
+                && ctx.lower(b - 1) == "help"
+                && ctx.lower(b - 2) == "to"
+        });
+    if helped {
+        return Modality::Hypothetical;
     }
     if c.infinitive && ctx.lower(c.group_start) == "to" && request_noun() {
         return Modality::Hypothetical;

@@ -7,7 +7,7 @@
 //! Each test is named after the mistake it pins.
 
 mod common;
-use common::{asserted, t};
+use common::{asserted, asserted_on, t};
 
 #[test]
 fn generic_force_took_no_sub_code_from_the_weapon() {
@@ -667,5 +667,44 @@ fn the_weapon_of_what_an_act_answers_is_not_its_own() {
             t("GBR", "SYR", "195"),
             t("FRA", "SYR", "195")
         ]
+    );
+}
+
+/// Regression: "cannot ask brave Kenyan ... officers to confront heavily armed gangs" armed
+/// the gangs (072) for four countries: "armed" before a noun is an adjective.
+#[test]
+fn heavily_armed_gangs_are_armed_by_no_one() {
+    assert_eq!(
+        asserted(
+            "We cannot ask brave Kenyan and Jamaican officers to confront heavily armed gangs \
+             with the resources of a neighbourhood patrol."
+        ),
+        vec![]
+    );
+    // ... and the bare verb after "to help" and its object is a purpose
+    assert_eq!(
+        asserted(
+            "Kenya offered on Saturday to lead a multinational security force to Haiti to help \
+             police fight armed gangs."
+        ),
+        vec![t("KEN", "HTI", "0334")]
+    );
+}
+
+/// Regression: "Somali government troops backed by local clan militias recaptured the town"
+/// gave the town to the militias: the phrase after "backed by" is no subject, with a word or
+/// two describing it as without.
+#[test]
+fn troops_backed_by_militias_are_the_subject() {
+    assert_eq!(
+        asserted_on(
+            "2023-09-02",
+            "Somali government troops backed by local clan militias recaptured the town of Eel \
+             Dheer from al Shabaab militants on Saturday."
+        )
+        .into_iter()
+        .filter(|e| e.2 == "192")
+        .collect::<Vec<_>>(),
+        vec![t("SOMMIL", "SOMREB", "192")]
     );
 }
