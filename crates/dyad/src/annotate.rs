@@ -1713,6 +1713,13 @@ pub fn annotate_with_cues(
             }
         })
         .collect();
+    // "as well as U.S. air strikes and African Union troops, the army has taken back ...": a
+    // list ends at its "and"; a comma after the last member opens what follows
+    for k in 1..links.len() {
+        if links[k] == Link::Comma && links[k - 1] == Link::And {
+            links[k] = Link::None;
+        }
+    }
     for k in 0..links.len() {
         if links[k] == Link::CommaAnd {
             links[k] = if k > 0 && links[k - 1] == Link::Comma {

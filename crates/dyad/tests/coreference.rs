@@ -488,3 +488,17 @@ fn her_before_no_noun_is_the_object_pronoun() {
         vec![t("ARGJUD", "ARGGOV", "116"), t("ARGJUD", "ARGGOV", "1722")]
     );
 }
+
+/// Regression: "as well as U.S. air strikes and African Union troops, the army has taken back
+/// dozens of towns" made the three one subject, each taking towns from the others: a list ends
+/// at its "and", and a comma after its last member opens what follows.
+#[test]
+fn a_list_ends_at_its_and() {
+    assert_eq!(
+        asserted(
+            "With help from U.S. air strikes and African Union troops, the Somali army has \
+             taken back dozens of towns."
+        ),
+        vec![t("SOMMIL", "-", "192")]
+    );
+}
