@@ -765,17 +765,17 @@ impl ArticleMemory {
         res
     }
 
-    /// Whether the object pronoun `p` ("him", "her" before no noun) stands right after the
-    /// verb whose subject is the last person named: one or two words after that person's
-    /// phrase, with no punctuation or clause word between ("the government of Fernandez
-    /// granted him").
+    /// Where the phrase of the last person named ends, when it stands in the current sentence
+    /// at most `words` tokens before `p`.
+    fn last_person_end_within(&self, p: &ActorPhrase, words: usize) -> Option<usize> {
+        self.last_person_end
+            .filter(|&e| e < p.start && p.start - e <= words)
+    }
+
     /// "Blinken said he", "Sandu told reporters that she": a subject pronoun after the speech
     /// verb (and "that", or "reporters") of the person named right before it in the sentence.
     fn speaker_just_named(&self, p: &ActorPhrase, toks: &[Token]) -> bool {
-        let Some(end) = self
-            .last_person_end
-            .filter(|&e| e < p.start && p.start - e <= 8)
-        else {
+        let Some(end) = self.last_person_end_within(p, 8) else {
             return false;
         };
         if !matches!(toks[p.start].lower.as_str(), "he" | "she") {
@@ -825,11 +825,12 @@ impl ArticleMemory {
             })
     }
 
+    /// Whether the object pronoun `p` ("him", "her" before no noun) stands right after the
+    /// verb whose subject is the last person named: one or two words after that person's
+    /// phrase, with no punctuation or clause word between ("the government of Fernandez
+    /// granted him").
     fn bound_by_last_person(&self, p: &ActorPhrase, toks: &[Token]) -> bool {
-        let Some(end) = self
-            .last_person_end
-            .filter(|&e| e < p.start && p.start - e <= 2)
-        else {
+        let Some(end) = self.last_person_end_within(p, 2) else {
             return false;
         };
         let object_form = match toks[p.start].lower.as_str() {
