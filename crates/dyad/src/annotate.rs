@@ -2447,6 +2447,7 @@ fn choose_verb_reading(
     // "announced sweeping new sanctions", "a growing number": a participle that is mostly an
     // adjective, before a noun, describes it
     if matches!(next_tag, Some(Tag::Noun) | Some(Tag::Actor))
+        && (toks[i].lower.ends_with("ing") || toks[i].lower.ends_with("ed"))
         && ATTRIBUTIVE_PARTICIPLES.contains(&toks[i].lower.as_str())
     {
         return None;

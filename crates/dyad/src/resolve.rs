@@ -954,6 +954,8 @@ impl ArticleMemory {
         if let Some(first) = open {
             self.quoted.push((first, toks.len()));
         }
+        // (the list is filled while the memory is read: taken out meanwhile)
+        let mut sentence_countries = std::mem::take(&mut self.sentence_countries);
         let countries = phrases
             .iter()
             // "a Russian law" describes a thing: it says nothing of whose the critics are
@@ -966,21 +968,21 @@ impl ArticleMemory {
                     (None, None) => return None,
                 };
                 Some((p.start, code))
-            })
-            .collect::<Vec<_>>();
+            });
         let mut n = 0;
         for (start, code) in countries {
-            match self.sentence_countries.get_mut(n) {
+            match sentence_countries.get_mut(n) {
                 Some((at, c)) => {
                     *at = start;
                     c.clear();
                     c.push_str(code);
                 }
-                None => self.sentence_countries.push((start, code.to_string())),
+                None => sentence_countries.push((start, code.to_string())),
             }
             n += 1;
         }
-        self.sentence_countries.truncate(n);
+        sentence_countries.truncate(n);
+        self.sentence_countries = sentence_countries;
         let place = phrases
             .iter()
             .find(|p| {
