@@ -5137,6 +5137,18 @@ fn try_pattern(
                             pos = ctx.a.phrases[ph].end;
                             continue;
                         }
+                        // "rebuild ties with Brazil's biggest trading partner", "attacked
+                        // Iran's main ally": the owner of a relation is not the other party
+                        let q = &ctx.a.phrases[ph];
+                        if q.possessive
+                            && object_head(ctx, q.end + 1, end_of_clause)
+                                .is_some_and(|h| RELATION_NOUNS.contains(&singular(ctx.lower(h))))
+                        {
+                            if allow_no_target {
+                                break;
+                            }
+                            return None;
+                        }
                         // "sanctioned Sudan's paramilitary Rapid Support Forces": a country's
                         // possessive before an organisation it owns is whose, not whom
                         let ph = match ctx.a.phrases[ph].possessive {
@@ -5428,6 +5440,22 @@ fn try_pattern(
         code,
     })
 }
+
+/// Nouns of a relation to another party: "Brazil's biggest trading partner" is someone else.
+const RELATION_NOUNS: &[&str] = &[
+    "partner",
+    "ally",
+    "neighbour",
+    "neighbor",
+    "rival",
+    "enemy",
+    "foe",
+    "friend",
+    "backer",
+    "patron",
+    "proxy",
+    "counterpart",
+];
 
 /// Things that are made of words or decisions: force done to them is a figure of speech
 /// ("attacked the proposal", "torpedoed the deal").

@@ -978,3 +978,17 @@ fn a_countrys_possessive_before_its_organisation_is_not_the_target() {
         vec![t("TUR", "SWE", "080")]
     );
 }
+
+/// Regression: "Lula sought to rebuild ties with Brazil's biggest trading partner" rebuilt
+/// ties with Brazil: the owner of a relation (partner, ally, rival) is not the other party.
+#[test]
+fn the_owner_of_a_partner_is_not_the_partner() {
+    assert_eq!(
+        asserted("Israel attacked Iran's main ally in the region."),
+        vec![t("ISR", "-", "190")]
+    );
+    assert_eq!(
+        asserted("Russia attacked Ukraine's positions."),
+        vec![t("RUS", "UKR", "190")]
+    );
+}
