@@ -66,9 +66,9 @@ pub struct ArticleMemory {
     /// The country of a place named in the current sentence ("in Minsk"): bare role nouns of
     /// that sentence belong there.
     sentence_place: Option<String>,
-    /// The countries of the actors the current sentence names with one, with their token
-    /// positions ("soldiers were detained by Turkish authorities"): an indefinite bare role
-    /// noun belongs to the nearest of them before anywhere the article named earlier.
+    /// The countries of the actors the current sentence names with one, with the position of
+    /// each phrase's last word ("soldiers were detained by Turkish authorities"): an indefinite
+    /// bare role noun belongs to the nearest of them before anywhere the article named earlier.
     sentence_countries: Vec<(usize, String)>,
     /// The token ranges (first word, closing mark) of the current sentence inside quotation
     /// marks: a country named in a
@@ -967,7 +967,9 @@ impl ArticleMemory {
                     (None, Some((c, sec))) => self.institution_country(&lex.dict, p, toks, *c, sec),
                     (None, None) => return None,
                 };
-                Some((p.start, code))
+                // (its last word: the distance to a role after it is from where it ends,
+                // "Solomon Islands Prime Minister Manasseh Sogavare told parliament")
+                Some((p.end - 1, code))
             });
         let mut n = 0;
         for (start, code) in countries {

@@ -502,3 +502,19 @@ fn a_list_ends_at_its_and() {
         vec![t("SOMMIL", "-", "192")]
     );
 }
+
+/// Regression: in "Solomon Islands Prime Minister Manasseh Sogavare told parliament the
+/// agreement would not allow China to build a base" parliament was China's: the long phrase
+/// before it was measured from its first word. The nearest country is measured from where
+/// each phrase ends.
+#[test]
+fn the_nearest_country_is_measured_from_where_its_phrase_ends() {
+    assert_eq!(
+        asserted_on(
+            "2022-04-20",
+            "Solomon Islands Prime Minister Manasseh Sogavare told parliament the agreement \
+             would not allow China to build a military base."
+        ),
+        vec![t("SLBGOV", "SLBLEG", "010")]
+    );
+}
