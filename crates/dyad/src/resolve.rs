@@ -549,7 +549,9 @@ impl ArticleMemory {
                 }
                 // ("Blinken said he had raised concerns": a subject pronoun right after the
                 // speech verb of the person just named is that speaker)
-                Pronoun::Person if self.speaker_just_named(p, toks) => self.last_person.clone(),
+                Pronoun::Person if self.speaker_just_named(lex, p, toks) => {
+                    self.last_person.clone()
+                }
                 Pronoun::Person => self
                     .subject_person
                     .clone()
@@ -774,7 +776,7 @@ impl ArticleMemory {
 
     /// "Blinken said he", "Sandu told reporters that she": a subject pronoun after the speech
     /// verb (and "that", or "reporters") of the person named right before it in the sentence.
-    fn speaker_just_named(&self, p: &ActorPhrase, toks: &[Token]) -> bool {
+    fn speaker_just_named(&self, lex: &Lexicon, p: &ActorPhrase, toks: &[Token]) -> bool {
         let Some(end) = self.last_person_end_within(p, 8) else {
             return false;
         };
@@ -794,25 +796,13 @@ impl ArticleMemory {
         let Some(v) = v.checked_sub(1).filter(|&v| v >= end) else {
             return false;
         };
-        let speech = matches!(
-            toks[v].lower.as_str(),
-            "said"
-                | "says"
-                | "told"
-                | "added"
-                | "stressed"
-                | "insisted"
-                | "claimed"
-                | "argued"
-                | "noted"
-                | "warned"
-                | "announced"
-                | "acknowledged"
-                | "admitted"
-                | "denied"
-                | "confirmed"
-                | "declared"
-        );
+        // (a past or present form of a verb the dictionaries call speech)
+        let speech = !toks[v].lower.ends_with("ing")
+            && lex.verb_readings(&toks[v].lower).iter().any(|&(l, _)| {
+                lex.lemma_cues(l)
+                    .iter()
+                    .any(|c| matches!(c, crate::modality::CueClass::Speech))
+            });
         // ... and between the person and the verb only an age or an auxiliary ("Duterte, 79,
         // has said he")
         speech
