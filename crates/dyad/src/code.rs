@@ -2168,11 +2168,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
             while b0 > 0 && matches!(ctx.tag(b0 - 1), Tag::Det | Tag::Num) {
                 b0 -= 1;
             }
-            let clause_prep = b0 > 0
-                && matches!(
-                    ctx.lower(b0 - 1),
-                    "since" | "after" | "before" | "as" | "until" | "till" | "once"
-                );
+            let clause_prep = b0 > 0 && opens_clause_of_time(ctx.lower(b0 - 1));
             // ("Russia's ambassador to the United Nations defended": "to" before a phrase is
             // a preposition too, before a finite verb; "appealed to Iran to release" makes
             // Iran the doer of the infinitive)
@@ -2281,10 +2277,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                         && !is_place(ctx, q)
                         && (qb == 0
                             || !matches!(ctx.tag(qb - 1), Tag::Prep | Tag::To)
-                            || matches!(
-                                ctx.lower(qb - 1),
-                                "after" | "before" | "since" | "as" | "until" | "once" | "while"
-                            ))
+                            || opens_clause_of_time(ctx.lower(qb - 1)))
                 }) {
                     return ctx.group_of(q);
                 }
@@ -2373,15 +2366,7 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                                     ctx.lower(s - 1),
                                     "in" | "at" | "near" | "outside" | "of" | "on"
                                 );
-                            let ph = &ctx.a.phrases[p];
-                            let town = matches!(
-                                ph.country,
-                                Some((
-                                    _,
-                                    crate::dict::ActorKind::Capital | crate::dict::ActorKind::Town
-                                ))
-                            ) && ph.agent.is_none();
-                            if placed && town {
+                            if placed && is_town_or_capital(&ctx.a.phrases[p]) {
                                 return vec![];
                             }
                             if l != "that" || ctx.a.phrases[p].end == j {
@@ -5919,6 +5904,27 @@ fn owned_facility(
     None
 }
 
+/// A phrase that names only a town or a capital (no role): a place when a preposition of
+/// place stands before it ([`is_place`]).
+fn is_town_or_capital(p: &crate::annotate::ActorPhrase) -> bool {
+    matches!(
+        p.country,
+        Some((
+            _,
+            crate::dict::ActorKind::Capital | crate::dict::ActorKind::Town
+        ))
+    ) && p.agent.is_none()
+}
+
+/// A word that opens a clause of time ("since Greece sent aid", "after a court in Islamabad
+/// sentenced"): what follows it is a clause with its own subject, not a preposition's object.
+fn opens_clause_of_time(word: &str) -> bool {
+    matches!(
+        word,
+        "since" | "after" | "before" | "as" | "until" | "till" | "once" | "while"
+    )
+}
+
 /// A capital or country named after a locative preposition is where something happened, not
 /// who it happened to ("in Athens", "near Kharkiv").
 fn is_place(ctx: &Ctx, ph: usize) -> bool {
@@ -5927,13 +5933,7 @@ fn is_place(ctx: &Ctx, ph: usize) -> bool {
     while b > 0 && ctx.tag(b - 1) == Tag::Det {
         b -= 1;
     }
-    matches!(
-        p.country,
-        Some((
-            _,
-            crate::dict::ActorKind::Capital | crate::dict::ActorKind::Town
-        ))
-    ) && p.agent.is_none()
+    is_town_or_capital(p)
         && b > 0
         && matches!(
             ctx.lower(b - 1),
