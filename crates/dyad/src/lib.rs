@@ -27,6 +27,7 @@
 //!
 //! The library never prints and never exits: it returns values and typed errors.
 
+pub mod act_anaphora;
 pub mod annotate;
 pub mod article;
 pub mod clean;

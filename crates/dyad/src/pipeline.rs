@@ -1,6 +1,7 @@
 //! The [`Coder`]: compiled dictionaries plus options, and the one call that runs every stage on
 //! an article.
 
+use crate::act_anaphora::{self, PriorAct};
 use crate::annotate::{annotate_with_cues, cue_table, Annotated, CueTable};
 use crate::article::Article;
 use crate::clean::{clean, CleanText};
@@ -225,6 +226,8 @@ impl Coder {
             .collect();
         let discarded = self.article_discard(&sentences, &cues, &clean.text);
         let mut dateline: Option<(PlaceId, crate::event::Place)> = None;
+        // the acts coded so far, as later act nouns may name them ("condemned the attacks")
+        let mut prior_acts: Vec<PriorAct> = Vec::new();
         for (index, sentence) in sentences.into_iter().enumerate() {
             let annotated = annotate_with_cues(lex, &sentence, &clean.text, &memory, &cues[index]);
             memory.set_sentence_place(lex, &annotated.phrases, &sentence.tokens);
@@ -474,6 +477,7 @@ impl Coder {
             // (found at the first event situated: most sentences have none)
             let situation = OnceCell::new();
             if analysis.discarded.is_none() {
+                self.prior_acts_of(article, &clean, &analysis, &mut prior_acts);
                 analysis.events = self.events_of(
                     article,
                     &clean,
@@ -482,6 +486,7 @@ impl Coder {
                     &shared,
                     all_modalities,
                     dateline.as_ref(),
+                    &prior_acts,
                 );
             }
             analysis.situation = match situation.into_inner() {
@@ -551,6 +556,95 @@ impl Coder {
             .then(|| format!("sport or business report ({})", distinct.join(", ")))
     }
 
+    /// The output record of phrase `p` of a sentence, when it has a code.
+    fn actor_ref(
+        &self,
+        article: &Article,
+        clean: &CleanText,
+        a: &SentenceAnalysis,
+        p: usize,
+    ) -> Option<ActorRef> {
+        let toks = &a.sentence.tokens;
+        let (code, _) = a.phrase_codes[p].as_ref()?;
+        let ph = &a.annotated.phrases[p];
+        let unplaced_role = ph.agent.is_some()
+            && ph.country.is_none()
+            && ph.org.is_none()
+            && ph.person.is_none()
+            && ph.institution.is_none();
+        let code = if self.options.petrarch_codes && unplaced_role && code.len() == 3 {
+            format!("---{code}")
+        } else {
+            code.clone()
+        };
+        let (s, e) = clean.original_span(toks[ph.start].start, toks[ph.end - 1].end, &article.text);
+        Some(ActorRef {
+            code,
+            text: article.text[s..e].to_string(),
+            start: s,
+            end: e,
+        })
+    }
+
+    /// The acts of a sentence a later act noun may name ([`crate::act_anaphora`]): every
+    /// candidate neither negated nor asked about, whatever else its modality ("Russia fired
+    /// missiles, officials said" is still the attack "the attacks" names), whose doer is one
+    /// actor.
+    fn prior_acts_of(
+        &self,
+        article: &Article,
+        clean: &CleanText,
+        a: &SentenceAnalysis,
+        into: &mut Vec<PriorAct>,
+    ) {
+        for c in &a.parse.candidates {
+            if matches!(c.modality, Modality::Negated | Modality::Question)
+                || !act_anaphora::can_be_named(&c.code)
+            {
+                continue;
+            }
+            let Some(source) = self.actor_ref(article, clean, a, c.source) else {
+                continue;
+            };
+            if source.code.contains(crate::resolve::PAIR_SEPARATOR) {
+                continue;
+            }
+            into.push(PriorAct {
+                sentence: a.index,
+                token: c.trigger.0,
+                code: c.code.clone(),
+                word: a.sentence.tokens[c.trigger.0].lower.to_string(),
+                source,
+            });
+        }
+        // acts known from their noun and agent: "air strikes by the United States and
+        // Britain" (each phrase of the agent's coordination group)
+        let toks = &a.sentence.tokens;
+        let phrases = &a.annotated.phrases;
+        for (k, p) in phrases.iter().enumerate() {
+            let first = phrases.iter().find(|q| q.group == p.group).unwrap_or(p);
+            let mut at = first.start;
+            if at > 0 && toks[at - 1].lower == "the" {
+                at -= 1;
+            }
+            if at < 2 || toks[at - 1].lower != "by" {
+                continue;
+            }
+            let Some(source) = self
+                .actor_ref(article, clean, a, k)
+                .filter(|r| !r.code.contains(crate::resolve::PAIR_SEPARATOR))
+            else {
+                continue;
+            };
+            into.extend(PriorAct::mentioned(
+                a.index,
+                at - 2,
+                &toks[at - 2].lower,
+                source,
+            ));
+        }
+    }
+
     /// `situation`: the sentence's [`Situation`], found by the first event situated.
     #[allow(clippy::too_many_arguments)]
     fn events_of(
@@ -562,30 +656,10 @@ impl Coder {
         shared: &ArticleText,
         all: bool,
         dateline: Option<&(PlaceId, crate::event::Place)>,
+        prior_acts: &[PriorAct],
     ) -> Vec<Event> {
         let toks = &a.sentence.tokens;
-        let phrase_ref = |p: usize| -> Option<ActorRef> {
-            let (code, _) = a.phrase_codes[p].as_ref()?;
-            let ph = &a.annotated.phrases[p];
-            let unplaced_role = ph.agent.is_some()
-                && ph.country.is_none()
-                && ph.org.is_none()
-                && ph.person.is_none()
-                && ph.institution.is_none();
-            let code = if self.options.petrarch_codes && unplaced_role && code.len() == 3 {
-                format!("---{code}")
-            } else {
-                code.clone()
-            };
-            let (s, e) =
-                clean.original_span(toks[ph.start].start, toks[ph.end - 1].end, &article.text);
-            Some(ActorRef {
-                code,
-                text: article.text[s..e].to_string(),
-                start: s,
-                end: e,
-            })
-        };
+        let phrase_ref = |p: usize| self.actor_ref(article, clean, a, p);
         let bare_statements = self.options.bare_statements;
         let coded = |c: &&crate::code::Candidate| {
             (all || c.modality == Modality::Asserted)
@@ -630,7 +704,10 @@ impl Coder {
                 None => None,
             };
             // an event from one source and target, with its date and place
-            let emit = |events: &mut Vec<Event>, source: ActorRef, target: Option<ActorRef>| {
+            let emit = |events: &mut Vec<Event>,
+                        source: ActorRef,
+                        target: Option<ActorRef>,
+                        note: Option<String>| {
                 // no one visits their own country: "talks between Marcos and Hieu, who arrived
                 // in Manila" — the visit is the one of the pair who came from elsewhere
                 // (PETRARCH's reading codes what the words say: its suites expect it)
@@ -656,13 +733,53 @@ impl Coder {
                 );
                 if let Some(ev) = ev.as_mut() {
                     self.situate_event(article, clean, a, situation, c, dateline, ev);
+                    ev.evidence.entries.extend(note);
                 }
             };
             // (nearly always one actor on each side, neither a pair: the event is built from
             // them as they are, without the lists below)
             let is_pair = |r: &ActorRef| r.code.contains(crate::resolve::PAIR_SEPARATOR);
+            // "Zelenskiy condemned the attacks": a reaction with no target of its own is aimed
+            // at the doer of the act its object names, when the article coded that act
+            if target.is_none() && !is_pair(&source) && act_anaphora::reacts_to_acts(&c.code) {
+                let in_phrase = |i: usize| {
+                    a.annotated
+                        .phrases
+                        .iter()
+                        .any(|p| (p.start..p.end).contains(&i))
+                };
+                let doers = act_anaphora::named_act(toks, c, in_phrase)
+                    .map(|(at, noun)| {
+                        let doers = act_anaphora::doers(
+                            prior_acts,
+                            noun,
+                            a.index,
+                            c.trigger.0,
+                            &source.code,
+                        );
+                        (at, doers)
+                    })
+                    .filter(|(_, doers)| !doers.is_empty());
+                if let Some((at, doers)) = doers {
+                    for d in doers {
+                        let note = format!(
+                            "target: the doer of {:?}, act {} in sentence {}",
+                            toks[at].text(&clean.text),
+                            d.code,
+                            d.sentence
+                        );
+                        emit(
+                            &mut events,
+                            source.clone(),
+                            Some(d.source.clone()),
+                            Some(note),
+                        );
+                    }
+                    continue;
+                }
+            }
             if !is_pair(&source) && !target.as_ref().is_some_and(is_pair) {
-                emit(&mut events, source, target);
+                emit(&mut events, source, target, None);
                 continue;
             }
             // "the two sides": one event per member; a mutual act's members are each other's
@@ -682,7 +799,7 @@ impl Coder {
                 let (Some(source), Some(target)) = (sources.pop(), targets.pop()) else {
                     continue;
                 };
-                emit(&mut events, source, target);
+                emit(&mut events, source, target, None);
                 continue;
             }
             for (k, source) in sources.iter().enumerate() {
@@ -690,7 +807,7 @@ impl Coder {
                     if c.mutual && k != j {
                         continue;
                     }
-                    emit(&mut events, source.clone(), target.clone());
+                    emit(&mut events, source.clone(), target.clone(), None);
                 }
             }
         }

@@ -518,3 +518,73 @@ fn the_nearest_country_is_measured_from_where_its_phrase_ends() {
         vec![t("SLBGOV", "SLBLEG", "010")]
     );
 }
+
+#[test]
+fn a_reaction_to_a_named_act_had_no_target() {
+    // "the attacks" are what Russia did two sentences before
+    assert_eq!(
+        asserted("Russia fired dozens of missiles at cities across Ukraine, killing at least 11 people. The strikes knocked out power in several regions. Ukrainian President Volodymyr Zelenskiy condemned the attacks."),
+        [t("RUS", "UKRCVL", "195"), t("UKRGOV", "RUS", "111")]
+    );
+    // a denial is aimed at the accuser
+    assert_eq!(
+        asserted("Greece accused Turkey of violating its airspace. Turkey's Foreign Ministry rejected the accusations as baseless."),
+        [t("GRC", "TUR", "112"), t("TURGOV", "GRC", "016")]
+    );
+    // all who signed "the deals"
+    assert_eq!(
+        asserted("Israel and Bahrain signed agreements on Tuesday. Palestinian leaders condemned the deals."),
+        [
+            t("ISR", "BHR", "057"),
+            t("BHR", "ISR", "057"),
+            t("PSEGOV", "ISR", "111"),
+            t("PSEGOV", "BHR", "111")
+        ]
+    );
+}
+
+#[test]
+fn a_named_act_was_the_nearest_of_its_kind_not_of_its_word() {
+    // "the strikes" are the American and British ones named as such, not the Houthi attack
+    // reported in between
+    assert_eq!(
+        asserted("Russia condemned air strikes by the United States and Britain against Houthi targets. An American warship was attacked by Houthi rebels hours before. Germany expressed support for the strikes."),
+        [
+            t("RUS", "USA", "111"),
+            t("RUS", "GBR", "111"),
+            t("YEMREB", "USAMIL", "190"),
+            t("DEU", "USA", "051"),
+            t("DEU", "GBR", "051")
+        ]
+    );
+}
+
+#[test]
+fn an_act_noun_was_resolved_where_a_reader_would_not() {
+    // a denial of an act is no act on its doer; an indefinite "attacks" is no anaphor; an act
+    // too far back, or the reactor's own, is not the one named; nor an act never coded
+    let none_aimed = |text: &str, code: &str| {
+        let events = asserted(text);
+        assert!(
+            events.iter().any(|e| e.2 == code && e.1 == "-"),
+            "{text}: {events:?}"
+        );
+    };
+    none_aimed(
+        "India struck nine sites in Pakistan. Islamabad denied any role in the attack on tourists.",
+        "016",
+    );
+    none_aimed(
+        "Russia fired missiles at Kyiv on Monday. The United Nations condemned attacks on civilians.",
+        "111",
+    );
+    none_aimed(
+        "Russia fired missiles at Kyiv on Monday. Prices rose. Markets fell. Trading was thin. Talks stalled. Germany condemned the attacks.",
+        "111",
+    );
+    none_aimed(
+        "Taiwan held military drills near the island. Taiwan's government praised the drills.",
+        "051",
+    );
+    none_aimed("The European Union condemned the attack.", "111");
+}

@@ -1,0 +1,328 @@
+//! Acts named again by a noun: "Russia fired dozens of missiles at cities across Ukraine ...
+//! Zelenskiy condemned **the attacks**" — the condemnation's target is whoever attacked.
+//!
+//! News reports an act, then the reactions to it, and the reactions name the act rather than
+//! its doer: "condemned the ban", "denied the accusation", "welcomed the deal", "protested
+//! the arrests". A coder that looks only for an actor after the verb codes these with no
+//! target, which is no dyad at all. CAMEO codes them as acts on the doer of what they name
+//! (the codebook's "criticize or denounce" is aimed at an actor), and human coders resolve
+//! the noun the way a reader does: to the nearest earlier act of that kind in the story.
+//!
+//! The rule here is that reader's rule, kept narrow so a wrong guess is rare:
+//! - the reacting act is an evaluation, a rejection, a protest or a denial (CAMEO roots 11,
+//!   12 and 14, and codes 016 and 051), coded with no target of its own;
+//! - its object is a *definite* act noun ("the attacks", "these drills", "its latest
+//!   sanctions"): an indefinite "attacks on civilians" speaks of attacks in general, and an
+//!   agent in a "by" phrase after the noun is left to the parse;
+//! - the act named is one the article has already coded, of a kind the noun can name (an
+//!   "attack" is an act of force, root 18–20; a "ban" a restriction, roots 16–17 or a
+//!   blockade), no more than [`WINDOW`] sentences back;
+//! - an act named by the same word is preferred to one only of the same kind: after
+//!   "condemned air strikes by the United States and Britain" and "a warship was attacked by
+//!   Houthi rebels", "support for the strikes" is for the American and British ones;
+//! - an act is known from its verb ("Russia fired missiles") or from an act noun with its
+//!   agent ("air strikes by the United States");
+//! - its doers become the targets — all of them when several did it in one sentence ("the
+//!   deals" the two Gulf states signed) — but never the reacting actor or its own country;
+//! - a denial is aimed at whoever accused ("denied the accusation"); "denied any role in the
+//!   attack" is no act on the attacker, so denials name accusations only.
+//!
+//! Nothing is guessed when no such act was coded: "condemned the attack" with no attacker in
+//! the story stays an event without a target.
+
+use crate::code::Candidate;
+use crate::event::ActorRef;
+use crate::segment::Token;
+
+/// How many sentences back an act can be named from: reactions follow their act closely in a
+/// wire story; further back, "the attacks" is as likely to be another act the story did not
+/// code.
+pub const WINDOW: usize = 3;
+
+/// An act coded earlier in the article, as a later act noun may name it.
+#[derive(Debug, Clone)]
+pub struct PriorAct {
+    pub sentence: usize,
+    /// Its verb's or noun's first token (acts earlier in the same sentence are named too).
+    pub token: usize,
+    /// The CAMEO code it was coded with, or stands for ([`PriorAct::mentioned`]).
+    pub code: String,
+    /// Its verb or noun, lower case.
+    pub word: String,
+    pub source: ActorRef,
+}
+
+impl PriorAct {
+    /// An act known from its noun and agent ("air strikes by the United States"): `noun` at
+    /// token `token`, done by `source`. `None` for a word that names no act.
+    pub fn mentioned(sentence: usize, token: usize, noun: &str, source: ActorRef) -> Option<Self> {
+        let &(word, kind, _) = ACT_NOUNS.iter().find(|(n, _, _)| *n == noun)?;
+        Some(PriorAct {
+            sentence,
+            token,
+            code: kind.typical_code().to_string(),
+            word: word.to_string(),
+            source,
+        })
+    }
+}
+
+/// A kind of act a noun names, by the CAMEO codes it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ActKind {
+    /// Force: roots 18, 19 and 20.
+    Force,
+    /// A show of force: root 15 ("the drills", "the launch").
+    ShowOfForce,
+    /// A restriction: roots 16 and 17, and 191 (a blockade or closed border).
+    Restriction,
+    /// An accusation or criticism: root 11.
+    Accusation,
+    /// An arrest or detention (173) or expulsion (174).
+    Detention,
+    /// An agreement signed (057).
+    Agreement,
+    /// A visit (042, 043).
+    Visit,
+}
+
+impl ActKind {
+    fn covers(self, code: &str) -> bool {
+        let root = code.get(..2).unwrap_or("");
+        match self {
+            ActKind::Force => matches!(root, "18" | "19" | "20"),
+            ActKind::ShowOfForce => root == "15",
+            ActKind::Restriction => matches!(root, "16" | "17") || code.starts_with("191"),
+            ActKind::Accusation => root == "11",
+            ActKind::Detention => code.starts_with("173") || code.starts_with("174"),
+            ActKind::Agreement => code == "057",
+            ActKind::Visit => matches!(code, "042" | "043"),
+        }
+    }
+
+    /// The code an act of this kind known only from its noun stands for.
+    fn typical_code(self) -> &'static str {
+        match self {
+            ActKind::Force => "190",
+            ActKind::ShowOfForce => "150",
+            ActKind::Restriction => "170",
+            ActKind::Accusation => "112",
+            ActKind::Detention => "173",
+            ActKind::Agreement => "057",
+            ActKind::Visit => "042",
+        }
+    }
+}
+
+/// Whether some act noun can name an act of this code (only those acts are remembered).
+pub fn can_be_named(code: &str) -> bool {
+    ACT_NOUNS.iter().any(|(_, kind, _)| kind.covers(code))
+}
+
+/// The nouns that name an act, its kind, and the beginnings of the words that name the same
+/// act ("strikes" is what "struck" did; "the attacks" may also be what "fired missiles" did,
+/// but less surely). Singular and plural: "the attack" after one strike, "the attacks" after
+/// a wave.
+const ACT_NOUNS: &[(&str, ActKind, &[&str])] = &[
+    ("attack", ActKind::Force, &["attack"]),
+    ("attacks", ActKind::Force, &["attack"]),
+    ("strike", ActKind::Force, &["strik", "struck", "airstrik"]),
+    ("strikes", ActKind::Force, &["strik", "struck", "airstrik"]),
+    (
+        "airstrike",
+        ActKind::Force,
+        &["strik", "struck", "airstrik"],
+    ),
+    (
+        "airstrikes",
+        ActKind::Force,
+        &["strik", "struck", "airstrik"],
+    ),
+    ("bombing", ActKind::Force, &["bomb"]),
+    ("bombings", ActKind::Force, &["bomb"]),
+    ("bombardment", ActKind::Force, &["bomb"]),
+    ("shelling", ActKind::Force, &["shell"]),
+    ("raid", ActKind::Force, &["raid"]),
+    ("raids", ActKind::Force, &["raid"]),
+    ("assault", ActKind::Force, &["assault"]),
+    ("offensive", ActKind::Force, &["offensive"]),
+    ("invasion", ActKind::Force, &["invad", "invasion"]),
+    ("incursion", ActKind::Force, &["incursion"]),
+    ("incursions", ActKind::Force, &["incursion"]),
+    ("killing", ActKind::Force, &["kill"]),
+    ("killings", ActKind::Force, &["kill"]),
+    ("massacre", ActKind::Force, &["massacr"]),
+    ("shooting", ActKind::Force, &["shoot", "shot"]),
+    ("aggression", ActKind::Force, &["aggress"]),
+    ("drills", ActKind::ShowOfForce, &["drill"]),
+    ("exercises", ActKind::ShowOfForce, &["exercise"]),
+    ("launch", ActKind::ShowOfForce, &["launch", "fire", "fired"]),
+    (
+        "launches",
+        ActKind::ShowOfForce,
+        &["launch", "fire", "fired"],
+    ),
+    ("test", ActKind::ShowOfForce, &["test"]),
+    ("tests", ActKind::ShowOfForce, &["test"]),
+    ("ban", ActKind::Restriction, &["ban"]),
+    ("bans", ActKind::Restriction, &["ban"]),
+    ("curfew", ActKind::Restriction, &["curfew"]),
+    ("restrictions", ActKind::Restriction, &["restrict"]),
+    ("suspension", ActKind::Restriction, &["suspen"]),
+    ("closure", ActKind::Restriction, &["clos"]),
+    ("blockade", ActKind::Restriction, &["blockad"]),
+    ("sanctions", ActKind::Restriction, &["sanction"]),
+    ("embargo", ActKind::Restriction, &["embargo"]),
+    ("crackdown", ActKind::Restriction, &["crack"]),
+    ("accusation", ActKind::Accusation, &["accus"]),
+    ("accusations", ActKind::Accusation, &["accus"]),
+    ("allegation", ActKind::Accusation, &["alleg"]),
+    ("allegations", ActKind::Accusation, &["alleg"]),
+    ("criticism", ActKind::Accusation, &["critic"]),
+    ("arrest", ActKind::Detention, &["arrest"]),
+    ("arrests", ActKind::Detention, &["arrest"]),
+    ("detention", ActKind::Detention, &["detain", "detention"]),
+    ("detentions", ActKind::Detention, &["detain", "detention"]),
+    ("expulsion", ActKind::Detention, &["expel", "expulsion"]),
+    ("expulsions", ActKind::Detention, &["expel", "expulsion"]),
+    ("deal", ActKind::Agreement, &["deal"]),
+    ("deals", ActKind::Agreement, &["deal"]),
+    ("agreement", ActKind::Agreement, &["agree"]),
+    ("agreements", ActKind::Agreement, &["agree"]),
+    ("accord", ActKind::Agreement, &["accord"]),
+    ("accords", ActKind::Agreement, &["accord"]),
+    ("pact", ActKind::Agreement, &["pact"]),
+    ("treaty", ActKind::Agreement, &["treat"]),
+    ("visit", ActKind::Visit, &["visit"]),
+];
+
+/// The words that make an act noun definite: the article, demonstratives and possessive
+/// pronouns ("its latest sanctions"). Not "that", which is as often a clause's opening
+/// ("denied that the attack ...").
+const DEFINITE: &[&str] = &[
+    "the", "this", "these", "those", "such", "its", "their", "his", "her",
+];
+
+/// Words that end a noun phrase's modifiers before its head: the act named is no longer the
+/// object ("denied any role in the attack").
+const PHRASE_ENDS: &[&str] = &[
+    "in", "of", "on", "for", "to", "with", "against", "over", "by", "from", "at", "and", "or",
+];
+
+/// How many words may stand between the determiner and the noun ("the deadly overnight
+/// missile strikes").
+const MAX_MODIFIERS: usize = 3;
+
+/// Whether an act of this code, coded with no target, takes the doer of an act it names as
+/// its target: criticism and accusation (11), rejection (12), protest (14), denial (016) and
+/// praise (051).
+pub fn reacts_to_acts(code: &str) -> bool {
+    matches!(code.get(..2), Some("11" | "12" | "14")) || matches!(code, "016" | "051")
+}
+
+/// The act noun heading a definite noun phrase that starts at token `from`, with its token:
+/// "the deadly attacks". `in_phrase`: whether a token belongs to an actor phrase (then the
+/// phrase names an actor, not an act).
+fn definite_act_noun(
+    tokens: &[Token],
+    from: usize,
+    in_phrase: &impl Fn(usize) -> bool,
+) -> Option<(usize, &'static str)> {
+    if !tokens
+        .get(from)
+        .is_some_and(|t| DEFINITE.contains(&t.lower.as_str()))
+    {
+        return None;
+    }
+    for i in from + 1..=from + 1 + MAX_MODIFIERS {
+        let t = tokens.get(i)?;
+        if in_phrase(i) || PHRASE_ENDS.contains(&t.lower.as_str()) {
+            return None;
+        }
+        if let Some(&(noun, _, _)) = ACT_NOUNS.iter().find(|(n, _, _)| *n == t.lower) {
+            return Some((i, noun));
+        }
+        // a modifier is a word ("deadly", "overnight", "Monday's"): a mark ends the phrase
+        if !t
+            .lower
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_alphanumeric() || ch == '\'')
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// The act a reacting candidate's object names, as the token of its noun: one the pattern
+/// consumed right after the verb ("rejected the accusations"), or the head of the definite
+/// noun phrase right after the pattern ("condemned the deadly attacks", "expressed support
+/// for the strikes"). A denial names only accusations.
+pub fn named_act(
+    tokens: &[Token],
+    c: &Candidate,
+    in_phrase: impl Fn(usize) -> bool,
+) -> Option<(usize, &'static str)> {
+    // the pattern's literal: "reject accusation|accusations"
+    let literal = (c.span.1 > c.trigger.1)
+        .then(|| definite_act_noun(tokens, c.trigger.1, &in_phrase))
+        .flatten()
+        .filter(|&(i, _)| i < c.span.1);
+    let (at, noun) = match literal {
+        Some(found) => found,
+        None => {
+            let (i, noun) = definite_act_noun(tokens, c.span.1, &in_phrase)?;
+            // "the attack by militants": the agent is named, and the parse's business
+            if tokens.get(i + 1).is_some_and(|n| n.lower == "by") {
+                return None;
+            }
+            (i, noun)
+        }
+    };
+    let accusation = ACT_NOUNS
+        .iter()
+        .any(|&(n, kind, _)| n == noun && kind == ActKind::Accusation);
+    (c.code != "016" || accusation).then_some((at, noun))
+}
+
+/// The doers of the act `noun` names, among the article's earlier acts (`prior`, in order of
+/// coding) within [`WINDOW`] sentences of `sentence`, before token `token` when in the same
+/// sentence: every distinct doer of such acts in the latest sentence that has one named by
+/// the same word, else by a word of the same kind. Never `reactor` or its country.
+pub fn doers<'p>(
+    prior: &'p [PriorAct],
+    noun: &str,
+    sentence: usize,
+    token: usize,
+    reactor: &str,
+) -> Vec<&'p PriorAct> {
+    let Some(&(_, kind, stems)) = ACT_NOUNS.iter().find(|(n, _, _)| *n == noun) else {
+        return Vec::new();
+    };
+    let own = |code: &str| code.starts_with(reactor) || reactor.starts_with(code);
+    let named = |p: &&PriorAct| {
+        (p.sentence < sentence || p.token < token)
+            && p.sentence + WINDOW >= sentence
+            && kind.covers(&p.code)
+            && !own(&p.source.code)
+    };
+    let same_word = |p: &&PriorAct| stems.iter().any(|s| p.word.starts_with(s));
+    let latest = prior
+        .iter()
+        .rev()
+        .filter(named)
+        .find(same_word)
+        .map(|p| (p.sentence, true))
+        .or_else(|| prior.iter().rev().find(named).map(|p| (p.sentence, false)));
+    let Some((latest, by_word)) = latest else {
+        return Vec::new();
+    };
+    let mut found: Vec<&PriorAct> = Vec::new();
+    for p in prior.iter().filter(named).filter(|p| p.sentence == latest) {
+        if (!by_word || same_word(&p)) && !found.iter().any(|f| f.source.code == p.source.code) {
+            found.push(p);
+        }
+    }
+    found
+}
