@@ -5222,7 +5222,13 @@ fn try_pattern(
                         || ((ctx.is_filler(pos) || matches!(ctx.lower(pos), "of" | "by"))
                             && skipped < 3)
                     {
-                        skipped += 1;
+                        // (the article of an owner after "of" is the owner's: "bases of the
+                        // outlawed Kurdistan Workers Party" skips three words)
+                        let owners_article =
+                            ctx.tag(pos) == Tag::Det && pos > 0 && ctx.lower(pos - 1) == "of";
+                        if !owners_article {
+                            skipped += 1;
+                        }
                         pos += 1;
                         continue;
                     }

@@ -708,3 +708,12 @@ fn troops_backed_by_militias_are_the_subject() {
         vec![t("SOMMIL", "SOMREB", "192")]
     );
 }
+
+#[test]
+fn the_owners_article_after_of_used_up_the_targets_reach() {
+    // "bases of the outlawed PKK": the article is the owner's, so the target is in reach
+    assert_eq!(
+        asserted("Turkey carried out air strikes on bases of the outlawed Kurdistan Workers Party in northern Iraq."),
+        [t("TUR", "TURREB", "195")]
+    );
+}
