@@ -131,7 +131,7 @@ fn jsonl_codes_good_lines_and_reports_bad_ones() {
     }
     let evs = summary(&o);
     assert!(
-        has(&evs, "101", "2019-06-12", "RUS", "112", "UKR"),
+        has(&evs, "101", "2019-06-12", "RUS", "1123", "UKR"),
         "{evs:?}"
     );
     assert!(
@@ -252,7 +252,7 @@ fn petrarch_xml_runs_unchanged() {
 fn compressed_inputs_and_stdin_detection() {
     let o = run(&["code", &fixture("good.jsonl.zst")], None);
     assert!(o.status.success());
-    assert!(has(&summary(&o), "101", "2019-06-12", "RUS", "112", "UKR"));
+    assert!(has(&summary(&o), "101", "2019-06-12", "RUS", "1123", "UKR"));
     let o = run(
         &["code", "--date", "2019-06-12", &fixture("story.txt.gz")],
         None,
