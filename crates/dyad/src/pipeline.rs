@@ -867,7 +867,12 @@ impl Coder {
         let ont = Ontology::get();
         let toks = &a.sentence.tokens;
         {
-            let c_code: &str = &c.code;
+            let domestic = (!self.options.petrarch_codes)
+                .then(|| {
+                    domestic_force_code(&source.code, target.as_ref().map(|t| &t.code[..]), &c.code)
+                })
+                .flatten();
+            let c_code: &str = domestic.unwrap_or(&c.code);
             if target.as_ref().is_some_and(|t| t.code == source.code) {
                 return None;
             }
@@ -1286,6 +1291,34 @@ fn precision_name(p: crate::timex::Precision) -> &'static str {
         Precision::Season => "season",
         Precision::Year => "year",
         Precision::Decade => "decade",
+    }
+}
+
+/// Force between a state's security forces and its own protesters, by the codebook's names for
+/// it: police or soldiers killing, shooting or beating their country's protesters "use tactics
+/// of violent repression" (175), and protesters fighting their police or government riot
+/// (145). `None` unless `code` is force of no more particular kind (assault, small arms,
+/// force unspecified: not bombing, shelling or air strikes, which stay what they are) between
+/// those sides of one country.
+fn domestic_force_code(source: &str, target: Option<&str>, code: &str) -> Option<&'static str> {
+    if !matches!(
+        code,
+        "180" | "182" | "1821" | "1822" | "1823" | "190" | "193"
+    ) {
+        return None;
+    }
+    fn split(c: &str) -> Option<(&str, &str)> {
+        (c.len() >= 3).then(|| c.split_at(c.len() - 3))
+    }
+    let (source_country, source_sector) = split(source)?;
+    let (target_country, target_sector) = split(target?)?;
+    if source_country != target_country {
+        return None;
+    }
+    match (source_sector, target_sector) {
+        ("COP" | "MIL", "OPP") => Some("175"),
+        ("OPP", "COP" | "MIL" | "GOV") => Some("145"),
+        _ => None,
     }
 }
 

@@ -259,3 +259,22 @@ fn an_object_and_the_next_subject_are_no_pair() {
         vec![t("UGA", "SOM", "111"), t("TZA", "SOM", "111")]
     );
 }
+
+#[test]
+fn police_killing_protesters_was_plain_force_not_repression() {
+    // the codebook's violent repression (175) is a state's force against its own protesters
+    assert_eq!(
+        asserted("Kazakh security forces killed dozens of rioters in Almaty."),
+        [t("KAZCOP", "KAZOPP", "175")]
+    );
+    // protesters fighting their police riot (145)
+    assert_eq!(
+        asserted("Kenyan protesters attacked police officers in Nairobi."),
+        [t("KENOPP", "KENCOP", "145")]
+    );
+    // another country's soldiers stay what they did
+    assert_eq!(
+        asserted("Russian troops shot Ukrainian opposition activists in Kherson."),
+        [t("RUSMIL", "UKROPP", "193")]
+    );
+}
