@@ -992,3 +992,17 @@ fn the_owner_of_a_partner_is_not_the_partner() {
         vec![t("RUS", "UKR", "190")]
     );
 }
+
+#[test]
+fn peace_talks_at_a_third_place_were_a_meeting_not_a_negotiation() {
+    // `hold peace_talks|nuclear_talks` says more than `hold talks`: of patterns with as many
+    // literals, the one whose alternatives hold more words wins
+    assert_eq!(
+        asserted("Russian and Ukrainian delegations held their first direct peace talks in Istanbul on Friday."),
+        [t("RUSGOV", "UKRGOV", "046"), t("UKRGOV", "RUSGOV", "046")]
+    );
+    assert_eq!(
+        asserted("Iran and the United States held nuclear talks in Vienna."),
+        [t("IRN", "USA", "046"), t("USA", "IRN", "046")]
+    );
+}

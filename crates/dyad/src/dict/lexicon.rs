@@ -358,6 +358,18 @@ pub enum PatElem {
     Skip,
 }
 
+/// How many words more than one each of a pattern's alternatives holds after the verb (each
+/// counting its shortest choice): `peace_talks|nuclear_talks` holds one more.
+fn joined_words(elems: &[PatElem]) -> usize {
+    elems
+        .iter()
+        .map(|e| match e {
+            PatElem::Alt(alts) => alts.iter().map(Vec::len).min().unwrap_or(1) - 1,
+            _ => 0,
+        })
+        .sum()
+}
+
 /// A verb or noun pattern ready to match.
 #[derive(Debug, Clone)]
 pub struct CompiledPattern {
@@ -2085,7 +2097,9 @@ fn compile_rest(
         .iter_mut()
         .chain(lex.noun_patterns.values_mut())
     {
-        v.sort_by_key(|p| std::cmp::Reverse(p.specificity));
+        // (of as many literals, the one of more words is the more specific: `hold
+        // peace_talks|nuclear_talks` says more than `hold talks`)
+        v.sort_by_key(|p| std::cmp::Reverse((p.specificity, joined_words(&p.elems))));
     }
     // Unknown codes
     let ont = crate::ontology::Ontology::get();
