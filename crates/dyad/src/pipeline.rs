@@ -73,6 +73,37 @@ pub struct SentenceAnalysis {
     pub events: Vec<Event>,
 }
 
+/// What the sentences of an article coded so far leave for the later ones to read, beyond the
+/// actors [`ArticleMemory`] resolves: the acts a later act noun may name
+/// ([`crate::act_anaphora`]), and who fled.
+#[derive(Debug, Default)]
+struct ArticleHistory {
+    acts: Vec<PriorAct>,
+    /// Codes of the subjects of "flee" and "escape": their travels are flights, not visits.
+    fled: Vec<String>,
+}
+
+impl ArticleHistory {
+    fn note_flights(&mut self, lex: &Lexicon, a: &SentenceAnalysis) {
+        for c in &a.parse.clauses {
+            if !matches!(lex.lemma(c.lemma), "flee" | "escape") || c.negated {
+                continue;
+            }
+            for &p in &c.subject {
+                if let Some((code, _)) = &a.phrase_codes[p] {
+                    if !self.fled.contains(code) {
+                        self.fled.push(code.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    fn fled(&self, code: &str) -> bool {
+        self.fled.iter().any(|f| f == code)
+    }
+}
+
 impl SentenceAnalysis {
     /// The sentence's time expressions and places ([`Situation::of_sentence`]).
     fn situation_of(&self, lex: &Lexicon, text: &str) -> Situation {
@@ -226,8 +257,9 @@ impl Coder {
             .collect();
         let discarded = self.article_discard(&sentences, &cues, &clean.text);
         let mut dateline: Option<(PlaceId, crate::event::Place)> = None;
-        // the acts coded so far, as later act nouns may name them ("condemned the attacks")
-        let mut prior_acts: Vec<PriorAct> = Vec::new();
+        // the acts coded so far, as later act nouns may name them ("condemned the attacks"),
+        // and who fled
+        let mut history = ArticleHistory::default();
         for (index, sentence) in sentences.into_iter().enumerate() {
             let annotated = annotate_with_cues(lex, &sentence, &clean.text, &memory, &cues[index]);
             memory.set_sentence_place(lex, &annotated.phrases, &sentence.tokens);
@@ -477,7 +509,8 @@ impl Coder {
             // (found at the first event situated: most sentences have none)
             let situation = OnceCell::new();
             if analysis.discarded.is_none() {
-                self.prior_acts_of(article, &clean, &analysis, &mut prior_acts);
+                self.prior_acts_of(article, &clean, &analysis, &mut history.acts);
+                history.note_flights(lex, &analysis);
                 analysis.events = self.events_of(
                     article,
                     &clean,
@@ -486,7 +519,7 @@ impl Coder {
                     &shared,
                     all_modalities,
                     dateline.as_ref(),
-                    &prior_acts,
+                    &history,
                 );
             }
             analysis.situation = match situation.into_inner() {
@@ -656,7 +689,7 @@ impl Coder {
         shared: &ArticleText,
         all: bool,
         dateline: Option<&(PlaceId, crate::event::Place)>,
-        prior_acts: &[PriorAct],
+        history: &ArticleHistory,
     ) -> Vec<Event> {
         let toks = &a.sentence.tokens;
         let phrase_ref = |p: usize| self.actor_ref(article, clean, a, p);
@@ -704,6 +737,10 @@ impl Coder {
                 None => None,
             };
             // an event from one source and target, with its date and place
+            let flight_sentence = c.code == "042"
+                && toks
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "asylum" | "exile"));
             let emit = |events: &mut Vec<Event>,
                         source: ActorRef,
                         target: Option<ActorRef>,
@@ -718,6 +755,14 @@ impl Coder {
                             && source.code.get(..3) == t.code.get(..3)
                             && !source.code.starts_with(['I', 'N'])
                     })
+                {
+                    return;
+                }
+                // "Hasina resigned and fled the country ... Hasina flew to India", "left the
+                // country for Spain, which granted him political asylum": a flight is no visit
+                if c.code == "042"
+                    && !self.options.petrarch_codes
+                    && (history.fled(&source.code) || flight_sentence)
                 {
                     return;
                 }
@@ -751,7 +796,7 @@ impl Coder {
                 let doers = act_anaphora::named_act(toks, c, in_phrase)
                     .map(|(at, noun)| {
                         let doers = act_anaphora::doers(
-                            prior_acts,
+                            &history.acts,
                             noun,
                             a.index,
                             c.trigger.0,

@@ -1006,3 +1006,25 @@ fn peace_talks_at_a_third_place_were_a_meeting_not_a_negotiation() {
         [t("IRN", "USA", "046"), t("USA", "IRN", "046")]
     );
 }
+
+#[test]
+fn a_flight_into_exile_was_a_visit() {
+    // who fled earlier in the story travels as a fugitive, not a visitor
+    assert_eq!(
+        asserted(
+            "Hasina resigned and fled the country on Monday. Hasina flew to India, a source said."
+        ),
+        [t("BGDGOV", "-", "0831")]
+    );
+    // nor is an arrival a visit when the sentence gives it as asylum
+    assert!(
+        !asserted("Assad arrived in Moscow and Russia granted him asylum.")
+            .iter()
+            .any(|e| e.2 == "042")
+    );
+    // a visit stays a visit
+    assert_eq!(
+        asserted("Hasina flew to India for talks on Monday."),
+        [t("BGDGOV", "IND", "042")]
+    );
+}
