@@ -300,7 +300,7 @@ pub fn doers<'p>(
     let Some(&(_, kind, stems)) = ACT_NOUNS.iter().find(|(n, _, _)| *n == noun) else {
         return Vec::new();
     };
-    let own = |code: &str| code.starts_with(reactor) || reactor.starts_with(code);
+    let own = |code: &str| is_own_state(code, reactor);
     let named = |p: &&PriorAct| {
         (p.sentence < sentence || p.token < token)
             && p.sentence + WINDOW >= sentence
@@ -325,4 +325,17 @@ pub fn doers<'p>(
         }
     }
     found
+}
+
+/// Whether two actor codes are the same state: the same code, or a country and its
+/// government, forces, police or intelligence ("Taiwan's defence ministry condemned the
+/// drills" does not condemn Taiwan's own). A country's other sectors are other actors: "Egypt
+/// condemned the bombing" by Egyptian militants is aimed at them.
+fn is_own_state(a: &str, b: &str) -> bool {
+    const STATE: &[&str] = &["", "GOV", "MIL", "COP", "SPY"];
+    fn state_of(c: &str) -> Option<&str> {
+        let (country, sector) = c.split_at(c.len().min(3));
+        STATE.contains(&sector).then_some(country)
+    }
+    a == b || state_of(a).is_some_and(|c| state_of(b) == Some(c))
 }

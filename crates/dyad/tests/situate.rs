@@ -157,7 +157,7 @@ fn a_visit_takes_place_at_its_destination() {
 fn a_place_of_another_act_is_not_the_events_place() {
     // the bombing happened in Manchester; the condemnation did not
     let evs = code(
-        "Russia condemned the bombing in Manchester on Tuesday.",
+        "Islamic State militants bombed a concert. Russia condemned the bombing in Manchester on Tuesday.",
         "2017-05-23",
     );
     let e = event(&evs, "111");
