@@ -354,10 +354,11 @@ impl Ctx<'_> {
     /// A pair reference ("the two sides", or "they" for two speakers just named) that the
     /// resolver gave two parties.
     fn is_pair(&self, phrase: usize) -> bool {
-        self.a.phrases[phrase].pronoun.is_some()
-            && self.codes[phrase]
-                .as_ref()
-                .is_some_and(|c| c.contains(crate::resolve::PAIR_SEPARATOR))
+        // (a pair is resolved from a reference: "the two sides", "they", "the two
+        // countries' presidents")
+        self.codes[phrase]
+            .as_ref()
+            .is_some_and(|c| c.contains(crate::resolve::PAIR_SEPARATOR))
     }
 
     /// The country (or IGO/group) prefix of a phrase's resolved code: its first three letters.

@@ -289,7 +289,18 @@ impl Coder {
                     phrase_codes.push(Some((pair, Resolution::Coreference(why))));
                     continue;
                 }
-                phrase_codes.push(memory.resolve(lex, p, &sentence.tokens, article.date));
+                let resolved = memory.resolve(lex, p, &sentence.tokens, article.date);
+                // "the two countries' presidents": a role the pair owns is each party's
+                let owned = resolved.as_ref().and_then(|(code, _)| {
+                    pair_owned_role(&annotated, &sentence, k, &phrase_codes, code)
+                });
+                match owned {
+                    Some(pair) => phrase_codes.push(Some((
+                        pair,
+                        Resolution::Coreference("the role of each of the two parties owning it"),
+                    ))),
+                    None => phrase_codes.push(resolved),
+                }
             }
             let sentence_discard = discarded.clone().or_else(|| {
                 annotated
@@ -1196,6 +1207,40 @@ fn coordinated_speakers(
         [x, y] if x != y => Some(format!("{x}{}{y}", crate::resolve::PAIR_SEPARATOR)),
         _ => None,
     }
+}
+
+/// "The two countries' presidents agreed on a ceasefire": a bare role (resolved to `code`,
+/// whose sector it keeps) right after a possessive pair reference stands for that role of
+/// each of the pair's parties.
+fn pair_owned_role(
+    a: &Annotated,
+    sentence: &Sentence,
+    k: usize,
+    codes: &[Option<(String, Resolution)>],
+    code: &str,
+) -> Option<String> {
+    let p = &a.phrases[k];
+    let bare_role = p.agent.is_some()
+        && p.country.is_none()
+        && p.person.is_none()
+        && p.org.is_none()
+        && p.institution.is_none();
+    let owner = k.checked_sub(1).map(|o| &a.phrases[o])?;
+    let possessive =
+        owner.end + 1 == p.start && matches!(sentence.tokens[owner.end].lower.as_str(), "'" | "'s");
+    if !bare_role || !possessive || owner.pronoun != Some(crate::annotate::Pronoun::Pair) {
+        return None;
+    }
+    let (pair, _) = codes[k - 1].as_ref()?;
+    let sector = code.get(3..).filter(|s| !s.is_empty())?;
+    let (x, y) = pair.split_once(crate::resolve::PAIR_SEPARATOR)?;
+    let country = |c: &str| c.get(..3).map(str::to_string);
+    Some(format!(
+        "{}{sector}{}{}{sector}",
+        country(x)?,
+        crate::resolve::PAIR_SEPARATOR,
+        country(y)?
+    ))
 }
 
 /// The first two parties (people, roles, organisations, institutions: places are no parties)

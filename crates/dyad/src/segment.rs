@@ -306,10 +306,45 @@ fn ascii_punct(text: &str, lower: &str, base: usize, i: usize, out: &mut Vec<Tok
             push(out, text, lower, base, i, i + 2, TokenKind::Word);
             return i + 2;
         }
+        // the possessive of a plural ("the two countries' presidents"): an apostrophe right
+        // after an "s" and before a space is a word like "'s", not a closing quotation mark,
+        // unless a quotation opened by one is still open on the line ("called it 'hostile
+        // acts' of the regime")
+        b'\''
+            if i > 0
+                && matches!(bytes[i - 1], b's' | b'S')
+                && bytes.get(i + 1) == Some(&b' ')
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_alphabetic)
+                && !single_quote_open(&text[..i]) =>
+        {
+            push_ascii(out, lower, base, i, i + 1, TokenKind::Word, false);
+            return i + 1;
+        }
         _ => {}
     }
     push_ascii(out, lower, base, i, i + 1, TokenKind::Punct, false);
     i + 1
+}
+
+/// Whether a single quotation mark opened on the current line of `before` (after a space or
+/// the line's start, before a letter) is still unclosed.
+fn single_quote_open(before: &str) -> bool {
+    let line = &before[before.rfind('\n').map_or(0, |k| k + 1)..];
+    let b = line.as_bytes();
+    let mut open = false;
+    for k in 0..b.len() {
+        if b[k] != b'\'' {
+            continue;
+        }
+        let after_space = k == 0 || b[k - 1].is_ascii_whitespace() || b[k - 1] == b'(';
+        let before_letter = b.get(k + 1).is_some_and(u8::is_ascii_alphabetic);
+        if after_space && before_letter {
+            open = true;
+        } else if open && (k + 1 == b.len() || !b[k + 1].is_ascii_alphanumeric()) {
+            open = false;
+        }
+    }
+    open
 }
 
 /// Whether the text after an apostrophe makes it a possessive `'s`: an `s` that ends the word.
@@ -656,6 +691,28 @@ mod tests {
         v.into_iter()
             .map(|t| s[t.start..t.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_plural_possessive_apostrophe_was_a_closing_quote() {
+        let kinds = |s: &str| {
+            let mut v = Vec::new();
+            tokenize(s, 0, &mut v);
+            v.into_iter()
+                .filter(|t| &s[t.start..t.end] == "'")
+                .map(|t| t.kind)
+                .collect::<Vec<_>>()
+        };
+        // "the two countries' presidents": a possessive, like "'s"
+        assert_eq!(
+            kinds("The two countries' presidents met."),
+            [TokenKind::Word]
+        );
+        // a quotation opened by a single mark closes with one, after an "s" too
+        assert_eq!(
+            kinds("He called the raids 'hostile acts' of the regime."),
+            [TokenKind::Punct, TokenKind::Punct]
+        );
     }
 
     fn sents(s: &str) -> Vec<String> {

@@ -621,3 +621,17 @@ fn the_white_house_in_a_story_about_russia_was_moscows() {
         [t("RUSMIL", "UKRGOV", "195"), t("USAGOV", "RUSMIL", "111")]
     );
 }
+
+#[test]
+fn the_two_countries_presidents_were_the_nearest_countrys() {
+    // a role owned by a pair reference is that role of each party, who act on each other
+    assert_eq!(
+        asserted("Kyrgyzstan and Tajikistan accused each other of shelling villages. The two countries' presidents agreed on a ceasefire in Uzbekistan."),
+        [
+            t("KGZ", "TJK", "1123"),
+            t("TJK", "KGZ", "1123"),
+            t("KGZGOV", "TJKGOV", "0871"),
+            t("TJKGOV", "KGZGOV", "0871")
+        ]
+    );
+}
