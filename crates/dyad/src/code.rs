@@ -3025,7 +3025,12 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
                     gmod
                 };
             }
-            if cls.contains(CueClass::Factive) {
+            // "began to withdraw", "prompting the United States to suspend aid": the act
+            // still happened (not "forced their way into the embassy to protest", where the
+            // infinitive is the purpose of a verb with its own object and place)
+            if cls.contains(CueClass::Factive)
+                && !(g + 1..c.group_start).any(|t| ctx.tag(t) == Tag::Prep)
+            {
                 return gmod;
             }
             if prep.is_none() && c.form.has(VerbForm::GERUND) && !c.infinitive {

@@ -1027,3 +1027,26 @@ fn a_flight_into_exile_was_a_visit() {
         [t("BGDGOV", "IND", "042")]
     );
 }
+
+#[test]
+fn an_act_a_side_was_prompted_or_forced_to_do_was_hypothetical() {
+    // "prompted X to", "forced X to": the act happened, unlike "urged X to"
+    assert_eq!(
+        asserted("The coup prompted the United States to suspend aid to Sudan."),
+        [t("USA", "SDN", "162")]
+    );
+    assert_eq!(
+        asserted("The fighting forced Kenya to close its border with Somalia."),
+        [t("KEN", "SOM", "191")]
+    );
+    assert_eq!(
+        asserted("Washington urged Kenya to close its border with Somalia."),
+        [t("USAGOV", "KEN", "020")]
+    );
+    // nor is a purpose after the verb's own object and place ("forced their way into")
+    assert!(!asserted(
+        "Students forced their way into the Japanese embassy to protest against the release."
+    )
+    .iter()
+    .any(|e| e.0 == "JPNGOV"));
+}
