@@ -80,7 +80,7 @@ enum ActKind {
     Accusation,
     /// An arrest or detention (173) or expulsion (174).
     Detention,
-    /// An agreement signed (057).
+    /// An agreement signed or agreed (057, the intents of 03x, the truces of 087x).
     Agreement,
     /// A visit (042, 043).
     Visit,
@@ -95,7 +95,9 @@ impl ActKind {
             ActKind::Restriction => matches!(root, "16" | "17") || code.starts_with("191"),
             ActKind::Accusation => root == "11",
             ActKind::Detention => code.starts_with("173") || code.starts_with("174"),
-            ActKind::Agreement => code == "057",
+            ActKind::Agreement => {
+                code == "057" || code.starts_with("03") || code.starts_with("087")
+            }
             ActKind::Visit => matches!(code, "042" | "043"),
         }
     }
@@ -193,6 +195,8 @@ const ACT_NOUNS: &[(&str, ActKind, &[&str])] = &[
     ("accords", ActKind::Agreement, &["accord"]),
     ("pact", ActKind::Agreement, &["pact"]),
     ("treaty", ActKind::Agreement, &["treat"]),
+    ("ceasefire", ActKind::Agreement, &["ceasefire", "agree"]),
+    ("truce", ActKind::Agreement, &["truce", "agree"]),
     ("visit", ActKind::Visit, &["visit"]),
 ];
 
@@ -214,10 +218,11 @@ const PHRASE_ENDS: &[&str] = &[
 const MAX_MODIFIERS: usize = 3;
 
 /// Whether an act of this code, coded with no target, takes the doer of an act it names as
-/// its target: criticism and accusation (11), rejection (12), protest (14), denial (016) and
-/// praise (051).
+/// its target: criticism and accusation (11), rejection (12), protest (14), denial (016),
+/// praise (051), and mediation (045: "the agreement was brokered by China" mediated between
+/// its parties).
 pub fn reacts_to_acts(code: &str) -> bool {
-    matches!(code.get(..2), Some("11" | "12" | "14")) || matches!(code, "016" | "051")
+    matches!(code.get(..2), Some("11" | "12" | "14")) || matches!(code, "016" | "045" | "051")
 }
 
 /// The act noun heading a definite noun phrase that starts at token `from`, with its token:
@@ -269,21 +274,41 @@ pub fn named_act(
         .then(|| definite_act_noun(tokens, c.trigger.1, &in_phrase))
         .flatten()
         .filter(|&(i, _)| i < c.span.1);
-    let (at, noun) = match literal {
-        Some(found) => found,
-        None => {
-            let (i, noun) = definite_act_noun(tokens, c.span.1, &in_phrase)?;
-            // "the attack by militants": the agent is named, and the parse's business
-            if tokens.get(i + 1).is_some_and(|n| n.lower == "by") {
-                return None;
-            }
-            (i, noun)
-        }
+    let after = || {
+        let (i, noun) = definite_act_noun(tokens, c.span.1, &in_phrase)?;
+        // "the attack by militants": the agent is named, and the parse's business
+        tokens
+            .get(i + 1)
+            .is_none_or(|n| n.lower != "by")
+            .then_some((i, noun))
     };
+    let (at, noun) = literal
+        .or_else(after)
+        .or_else(|| passive_subject_act(tokens, c.trigger.0, &in_phrase))?;
     let accusation = ACT_NOUNS
         .iter()
         .any(|&(n, kind, _)| n == noun && kind == ActKind::Accusation);
     (c.code != "016" || accusation).then_some((at, noun))
+}
+
+/// The act noun heading the definite subject of a passive verb at `verb`: "the agreement was
+/// brokered by China", "the strikes were condemned by Iran".
+fn passive_subject_act(
+    tokens: &[Token],
+    verb: usize,
+    in_phrase: &impl Fn(usize) -> bool,
+) -> Option<(usize, &'static str)> {
+    const PASSIVE_AUX: &[&str] = &["was", "were", "been", "is", "are", "being"];
+    let mut i = verb;
+    while i > 0 && PASSIVE_AUX.contains(&tokens[i - 1].lower.as_str()) {
+        i -= 1;
+    }
+    let noun_at = i.checked_sub(1).filter(|_| i < verb)?;
+    // back over the modifiers to the determiner
+    let from = (noun_at.saturating_sub(1 + MAX_MODIFIERS)..noun_at)
+        .rev()
+        .find(|&k| DEFINITE.contains(&tokens[k].lower.as_str()))?;
+    definite_act_noun(tokens, from, in_phrase).filter(|&(k, _)| k == noun_at)
 }
 
 /// The doers of the act `noun` names, among the article's earlier acts (`prior`, in order of

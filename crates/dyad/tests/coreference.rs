@@ -635,3 +635,29 @@ fn the_two_countries_presidents_were_the_nearest_countrys() {
         ]
     );
 }
+
+#[test]
+fn a_mediator_of_a_named_agreement_mediated_between_no_one() {
+    // "the agreement was brokered by China": the agreement's parties are whom China mediated
+    // between (the act named by the passive subject)
+    assert_eq!(
+        asserted(
+            "Iran and Saudi Arabia agreed to restore ties. The agreement was brokered by China."
+        ),
+        [
+            t("IRN", "SAU", "032"),
+            t("SAU", "IRN", "032"),
+            t("CHN", "IRN", "045"),
+            t("CHN", "SAU", "045")
+        ]
+    );
+    assert_eq!(
+        asserted("Armenia and Azerbaijan agreed to a ceasefire on Saturday. The truce was brokered by Russia."),
+        [
+            t("ARM", "AZE", "0871"),
+            t("AZE", "ARM", "0871"),
+            t("RUS", "ARM", "045"),
+            t("RUS", "AZE", "045")
+        ]
+    );
+}
