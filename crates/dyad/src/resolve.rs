@@ -620,10 +620,28 @@ impl ArticleMemory {
                 && !toks[p.start.saturating_sub(2)..p.end]
                     .iter()
                     .any(|t| matches!(t.lower.as_str(), "former" | "ex" | "late"));
+            // "detained President Mohamed Bazoum" the day after the coup ended his term in
+            // the dictionary: the title the story gives is the role just left, when there is
+            // no role since (a party out of government is in opposition at once)
+            let past_title = toks[p.start.saturating_sub(2)..p.end].iter().any(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "former" | "ex" | "late" | "ousted" | "deposed" | "toppled" | "exiled"
+                )
+            });
+            let just_left = sector.as_ref().and_then(|s| {
+                (person.out_of_role_on(date))
+                    .then(|| person.role_left_within(date, 31))
+                    .flatten()
+                    .filter(|c| !past_title && c.len() > 3 && c[3..] == s[..])
+            });
             person.code_on(date).map(|c| {
-                let code = match &sector {
-                    Some(s) if c.len() == 3 => with_sector(&c, s, prefix),
-                    Some(s) if titled_now && c.len() >= 3 => with_sector(&c[..3], s, prefix),
+                let code = match (&sector, just_left) {
+                    (_, Some(left)) => left.to_string(),
+                    (Some(s), None) if c.len() == 3 => with_sector(&c, s, prefix),
+                    (Some(s), None) if titled_now && c.len() >= 3 => {
+                        with_sector(&c[..3], s, prefix)
+                    }
                     _ => c,
                 };
                 (code, Resolution::Dictionary)

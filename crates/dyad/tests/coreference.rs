@@ -661,3 +661,31 @@ fn a_mediator_of_a_named_agreement_mediated_between_no_one() {
         ]
     );
 }
+
+#[test]
+fn a_president_deposed_the_day_before_was_an_elite() {
+    // the dictionary ends Bazoum's presidency on the coup's day; the day after, the story
+    // still calls him President, and the detention is done to the head of state
+    assert_eq!(
+        asserted_on(
+            "2023-07-27",
+            "Soldiers in Niger detained President Mohamed Bazoum."
+        ),
+        [t("NERMIL", "NERGOV", "173")]
+    );
+    // a past title says otherwise, and so does a year's distance
+    assert_eq!(
+        asserted_on(
+            "2023-07-27",
+            "Soldiers in Niger detained former President Mohamed Bazoum."
+        ),
+        [t("NERMIL", "NERELI", "173")]
+    );
+    assert_eq!(
+        asserted_on(
+            "2024-07-27",
+            "Soldiers in Niger detained President Mohamed Bazoum."
+        ),
+        [t("NERMIL", "NERELI", "173")]
+    );
+}

@@ -114,6 +114,17 @@ impl PersonEntry {
                 .any(|r| r.from.is_none_or(|f| f <= date) && r.to.is_none_or(|t| date <= t))
     }
 
+    /// The code of a role the person left in the `days` days before `date`: news goes on
+    /// calling a leader deposed on Wednesday "President" on Thursday.
+    pub fn role_left_within(&self, date: Date, days: i64) -> Option<&str> {
+        let since = date.add_days(-days);
+        self.roles
+            .iter()
+            .filter(|r| r.code != NO_ACTOR)
+            .find(|r| r.to.is_some_and(|t| since <= t && t < date))
+            .map(|r| r.code.as_str())
+    }
+
     /// The person's code on a given date (see the format docs for the defaults).
     pub fn code_on(&self, date: Date) -> Option<String> {
         if let Some(r) = self
