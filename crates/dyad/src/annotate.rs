@@ -2452,6 +2452,21 @@ fn choose_verb_reading(
     {
         return None;
     }
+    // "detained ousted President Bazoum", "visited jailed opposition leader Navalny": a past
+    // participle right after a past verb, before an actor, describes the actor (a verb after
+    // a verb would need a conjunction or a comma between them)
+    if prev_tag == Some(Tag::Verb)
+        && i > 0
+        && lex
+            .verb_readings(&toks[i - 1].lower)
+            .iter()
+            .any(|(_, f)| f.has(VerbForm::PAST))
+        && next_tag == Some(Tag::Actor)
+        && toks[i].lower.ends_with("ed")
+        && !any(VerbForm::GERUND)
+    {
+        return None;
+    }
     if any(VerbForm::PAST) {
         // "the accused man" was caught above; "troops stationed in" reads as a verb
         return pick(VerbForm::PAST);

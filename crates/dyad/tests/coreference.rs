@@ -689,3 +689,19 @@ fn a_president_deposed_the_day_before_was_an_elite() {
         [t("NERMIL", "NERELI", "173")]
     );
 }
+
+#[test]
+fn a_participle_after_a_past_verb_was_a_second_verb() {
+    // "found jailed Kremlin critic Alexei Navalny guilty": "jailed" describes the critic
+    assert_eq!(
+        asserted("A Russian court found jailed Kremlin critic Alexei Navalny guilty of extremism on Friday."),
+        [t("RUSJUD", "RUSOPP", "116")]
+    );
+    assert_eq!(
+        asserted_on(
+            "2023-07-27",
+            "Soldiers in Niger detained ousted President Mohamed Bazoum."
+        ),
+        [t("NERMIL", "NERELI", "173")]
+    );
+}
