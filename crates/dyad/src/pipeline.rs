@@ -745,7 +745,27 @@ impl Coder {
                     }
                     Some(r)
                 }
-                None => None,
+                // "clashed with police", "fought running battles with security forces": an
+                // actor the pattern names as its own words, after "against" or (in a fight or
+                // riot: "flooded the streets with riot police" uses them) "with", is whom the
+                // act is done to; not a modifier ("against police violence")
+                None => a
+                    .annotated
+                    .phrases
+                    .iter()
+                    .position(|p| {
+                        let fight = matches!(c.code.get(..2), Some("14" | "18" | "19"));
+                        p.start > c.trigger.1
+                            && p.end <= c.span.1
+                            && !p.modifier
+                            && match toks[p.start - 1].lower.as_str() {
+                                "against" => true,
+                                "with" => fight,
+                                _ => false,
+                            }
+                    })
+                    .and_then(phrase_ref)
+                    .filter(|r| r.code != source.code),
             };
             // an event from one source and target, with its date and place
             let flight_sentence = c.code == "042"

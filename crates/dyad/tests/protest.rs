@@ -278,3 +278,21 @@ fn police_killing_protesters_was_plain_force_not_repression() {
         [t("RUSMIL", "UKROPP", "193")]
     );
 }
+
+#[test]
+fn protesters_who_clashed_with_police_clashed_with_no_one() {
+    // the pattern names the police in its own words; they are whom the riot is against
+    assert_eq!(
+        asserted("More than a million protesters marched across France, and some of them clashed with police in Paris."),
+        [t("FRAOPP", "-", "141"), t("FRAOPP", "FRACOP", "145")]
+    );
+    // not the police of "against police violence", nor those a government sends out
+    assert_eq!(
+        asserted("French youths rallied against police violence."),
+        [t("FRACVL", "-", "1413")]
+    );
+    assert_eq!(
+        asserted("Belarus flooded the streets with riot police."),
+        [t("BLR", "-", "153")]
+    );
+}
