@@ -4142,10 +4142,14 @@ fn device_victims(ctx: &Ctx, clauses: &[VerbClause], candidates: &mut [Candidate
         let harms =
             |k: &VerbClause| matches!(ctx.lex.lemma(k.lemma), "kill" | "injure" | "wound" | "maim");
         // (or what it hit, then harmed: "a mortar round fired by rebels hit a school, wounding
-        // three children")
+        // three children"; or its going off: "car bombs planted by al Shabaab exploded outside
+        // the ministry, killing at least 100 people")
         let harm = if harms(next) {
             next
-        } else if matches!(ctx.lex.lemma(next.lemma), "hit" | "strike") {
+        } else if matches!(
+            ctx.lex.lemma(next.lemma),
+            "hit" | "strike" | "explode" | "detonate"
+        ) {
             match clauses
                 .iter()
                 .find(|k| k.governor == Some(next.verb) && harms(k))

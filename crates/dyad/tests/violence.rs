@@ -717,3 +717,12 @@ fn the_owners_article_after_of_used_up_the_targets_reach() {
         [t("TUR", "TURREB", "195")]
     );
 }
+
+#[test]
+fn a_bomb_planted_by_militants_that_exploded_killing_people_hit_no_one() {
+    // the deaths after the device went off are the planters' victims
+    assert_eq!(
+        asserted("Two car bombs planted by al Shabaab militants exploded outside Somalia's education ministry in Mogadishu on Saturday, killing at least 100 people."),
+        [t("SOMREB", "SOMCVL", "1832")]
+    );
+}
