@@ -3672,11 +3672,13 @@ fn protest_toward(ctx: &Ctx, from: usize) -> Option<usize> {
 
 /// The aim of a protest as the last digit of its sub-code: change of leadership (1), of
 /// policy (2), rights (3), institutions or regime (4) — from the matching demand (104x) or
-/// appeal (024x).
+/// appeal (024x), or a call for policy support (022, 102).
 fn aim_digit(code: &str) -> Option<char> {
     match code {
         "1041" | "0241" => Some('1'),
-        "1042" | "0242" => Some('2'),
+        // (an appeal or demand for policy support is one for a policy: "marched through
+        // London, calling on the British government to back a ceasefire")
+        "1042" | "0242" | "022" | "102" => Some('2'),
         "1043" | "0243" => Some('3'),
         "1044" | "0244" => Some('4'),
         _ => None,

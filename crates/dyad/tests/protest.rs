@@ -296,3 +296,12 @@ fn protesters_who_clashed_with_police_clashed_with_no_one() {
         [t("BLR", "-", "153")]
     );
 }
+
+#[test]
+fn a_march_calling_on_the_government_to_act_was_a_march_and_an_appeal() {
+    // the call names the march's aim: a policy (1412), against whom it is made
+    assert_eq!(
+        asserted("Hundreds of thousands of pro-Palestinian demonstrators marched through central London on Saturday, calling on the British government to back a ceasefire in Gaza."),
+        [t("GBROPP", "GBRGOV", "1412")]
+    );
+}
