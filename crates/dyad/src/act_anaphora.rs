@@ -31,7 +31,6 @@
 //! the story stays an event without a target.
 
 use crate::code::Candidate;
-use crate::event::ActorRef;
 use crate::segment::Token;
 
 /// How many sentences back an act can be named from: reactions follow their act closely in a
@@ -39,32 +38,74 @@ use crate::segment::Token;
 /// code.
 pub const WINDOW: usize = 3;
 
-/// An act coded earlier in the article, as a later act noun may name it.
+/// An act coded earlier in the article, as a later act noun may name it. (Kept small and
+/// without the doer's text: an article remembers every act it codes, and most are never
+/// named again.)
 #[derive(Debug, Clone)]
 pub struct PriorAct {
     pub sentence: usize,
     /// Its verb's or noun's first token (acts earlier in the same sentence are named too).
     pub token: usize,
     /// The CAMEO code it was coded with, or stands for ([`PriorAct::mentioned`]).
-    pub code: String,
-    /// Its verb or noun, lower case.
-    pub word: String,
-    pub source: ActorRef,
+    pub code: &'static str,
+    /// A bit per [`ACT_NOUNS`] entry one of whose stems begins its verb or noun: the nouns
+    /// that name it by the same word.
+    same_word: u128,
+    /// The doer's code, and its phrase's byte span in the article as read.
+    pub source: String,
+    pub source_span: (usize, usize),
 }
 
 impl PriorAct {
-    /// An act known from its noun and agent ("air strikes by the United States"): `noun` at
-    /// token `token`, done by `source`. `None` for a word that names no act.
-    pub fn mentioned(sentence: usize, token: usize, noun: &str, source: ActorRef) -> Option<Self> {
-        let &(word, kind, _) = ACT_NOUNS.iter().find(|(n, _, _)| *n == noun)?;
+    /// An act coded with `code` from the verb or noun `word` at token `token`, done by
+    /// `source` (at `source_span`). `None` for a code outside the CAMEO table.
+    pub fn coded(
+        (sentence, token): (usize, usize),
+        code: &str,
+        word: &str,
+        source: String,
+        source_span: (usize, usize),
+    ) -> Option<Self> {
+        let code = crate::ontology::Ontology::get().lookup(code)?.code.as_str();
         Some(PriorAct {
             sentence,
             token,
-            code: kind.typical_code().to_string(),
-            word: word.to_string(),
+            code,
+            same_word: same_word_bits(word),
             source,
+            source_span,
         })
     }
+
+    /// An act known from its noun and agent ("air strikes by the United States"): `noun` at
+    /// token `token`, done by `source`. `None` for a word that names no act.
+    pub fn mentioned(
+        (sentence, token): (usize, usize),
+        noun: &str,
+        source: String,
+        source_span: (usize, usize),
+    ) -> Option<Self> {
+        let &(_, kind, _) = ACT_NOUNS.iter().find(|(n, _, _)| *n == noun)?;
+        Self::coded(
+            (sentence, token),
+            kind.typical_code(),
+            noun,
+            source,
+            source_span,
+        )
+    }
+}
+
+// (a bit per noun in `PriorAct::same_word`)
+const _: () = assert!(ACT_NOUNS.len() <= 128);
+
+/// [`PriorAct::same_word`] of a verb or noun.
+fn same_word_bits(word: &str) -> u128 {
+    ACT_NOUNS
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, _, stems))| stems.iter().any(|s| word.starts_with(s)))
+        .fold(0, |bits, (i, _)| bits | 1 << i)
 }
 
 /// A kind of act a noun names, by the CAMEO codes it covers.
@@ -118,7 +159,12 @@ impl ActKind {
 
 /// Whether some act noun can name an act of this code (only those acts are remembered).
 pub fn can_be_named(code: &str) -> bool {
-    ACT_NOUNS.iter().any(|(_, kind, _)| kind.covers(code))
+    // (the union of what the kinds cover, asked of every candidate: not a scan of the nouns)
+    matches!(
+        code.get(..2),
+        Some("03" | "11" | "15" | "16" | "17" | "18" | "19" | "20")
+    ) || matches!(code, "042" | "043" | "057")
+        || code.starts_with("087")
 }
 
 /// The nouns that name an act, its kind, and the beginnings of the words that name the same
@@ -322,17 +368,21 @@ pub fn doers<'p>(
     token: usize,
     reactor: &str,
 ) -> Vec<&'p PriorAct> {
-    let Some(&(_, kind, stems)) = ACT_NOUNS.iter().find(|(n, _, _)| *n == noun) else {
+    let Some((noun_at, &(_, kind, _))) = ACT_NOUNS
+        .iter()
+        .enumerate()
+        .find(|(_, (n, _, _))| *n == noun)
+    else {
         return Vec::new();
     };
     let own = |code: &str| is_own_state(code, reactor);
     let named = |p: &&PriorAct| {
         (p.sentence < sentence || p.token < token)
             && p.sentence + WINDOW >= sentence
-            && kind.covers(&p.code)
-            && !own(&p.source.code)
+            && kind.covers(p.code)
+            && !own(&p.source)
     };
-    let same_word = |p: &&PriorAct| stems.iter().any(|s| p.word.starts_with(s));
+    let same_word = |p: &&PriorAct| p.same_word & (1 << noun_at) != 0;
     let latest = prior
         .iter()
         .rev()
@@ -345,7 +395,7 @@ pub fn doers<'p>(
     };
     let mut found: Vec<&PriorAct> = Vec::new();
     for p in prior.iter().filter(named).filter(|p| p.sentence == latest) {
-        if (!by_word || same_word(&p)) && !found.iter().any(|f| f.source.code == p.source.code) {
+        if (!by_word || same_word(&p)) && !found.iter().any(|f| f.source == p.source) {
             found.push(p);
         }
     }
@@ -363,4 +413,18 @@ fn is_own_state(a: &str, b: &str) -> bool {
         STATE.contains(&sector).then_some(country)
     }
     a == b || state_of(a).is_some_and(|c| state_of(b) == Some(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_acts_remembered_are_those_some_noun_can_name() {
+        for info in crate::ontology::Ontology::get().codes() {
+            let code = info.code.as_str();
+            let by_kinds = ACT_NOUNS.iter().any(|(_, kind, _)| kind.covers(code));
+            assert_eq!(can_be_named(code), by_kinds, "{code}");
+        }
+    }
 }

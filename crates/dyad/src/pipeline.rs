@@ -608,6 +608,23 @@ impl Coder {
         a: &SentenceAnalysis,
         p: usize,
     ) -> Option<ActorRef> {
+        let (code, (s, e)) = self.actor_code_and_span(article, clean, a, p)?;
+        Some(ActorRef {
+            code,
+            text: article.text[s..e].to_string(),
+            start: s,
+            end: e,
+        })
+    }
+
+    /// [`Coder::actor_ref`] without the text: the code and the phrase's span in the article.
+    fn actor_code_and_span(
+        &self,
+        article: &Article,
+        clean: &CleanText,
+        a: &SentenceAnalysis,
+        p: usize,
+    ) -> Option<(String, (usize, usize))> {
         let toks = &a.sentence.tokens;
         let (code, _) = a.phrase_codes[p].as_ref()?;
         let ph = &a.annotated.phrases[p];
@@ -621,13 +638,8 @@ impl Coder {
         } else {
             code.clone()
         };
-        let (s, e) = clean.original_span(toks[ph.start].start, toks[ph.end - 1].end, &article.text);
-        Some(ActorRef {
-            code,
-            text: article.text[s..e].to_string(),
-            start: s,
-            end: e,
-        })
+        let span = clean.original_span(toks[ph.start].start, toks[ph.end - 1].end, &article.text);
+        Some((code, span))
     }
 
     /// The acts of a sentence a later act noun may name ([`crate::act_anaphora`]): every
@@ -647,23 +659,27 @@ impl Coder {
             {
                 continue;
             }
-            let Some(source) = self.actor_ref(article, clean, a, c.source) else {
+            let Some((source, span)) = self.actor_code_and_span(article, clean, a, c.source) else {
                 continue;
             };
-            if source.code.contains(crate::resolve::PAIR_SEPARATOR) {
+            if source.contains(crate::resolve::PAIR_SEPARATOR) {
                 continue;
             }
-            into.push(PriorAct {
-                sentence: a.index,
-                token: c.trigger.0,
-                code: c.code.clone(),
-                word: a.sentence.tokens[c.trigger.0].lower.to_string(),
+            let word = &a.sentence.tokens[c.trigger.0].lower;
+            into.extend(PriorAct::coded(
+                (a.index, c.trigger.0),
+                &c.code,
+                word,
                 source,
-            });
+                span,
+            ));
         }
         // acts known from their noun and agent: "air strikes by the United States and
         // Britain" (each phrase of the agent's coordination group)
         let toks = &a.sentence.tokens;
+        if !toks.iter().any(|t| t.lower == "by") {
+            return;
+        }
         let phrases = &a.annotated.phrases;
         for (k, p) in phrases.iter().enumerate() {
             let first = phrases.iter().find(|q| q.group == p.group).unwrap_or(p);
@@ -674,17 +690,17 @@ impl Coder {
             if at < 2 || toks[at - 1].lower != "by" {
                 continue;
             }
-            let Some(source) = self
-                .actor_ref(article, clean, a, k)
-                .filter(|r| !r.code.contains(crate::resolve::PAIR_SEPARATOR))
+            let Some((source, span)) = self
+                .actor_code_and_span(article, clean, a, k)
+                .filter(|(code, _)| !code.contains(crate::resolve::PAIR_SEPARATOR))
             else {
                 continue;
             };
             into.extend(PriorAct::mentioned(
-                a.index,
-                at - 2,
+                (a.index, at - 2),
                 &toks[at - 2].lower,
                 source,
+                span,
             ));
         }
     }
@@ -845,12 +861,14 @@ impl Coder {
                             d.code,
                             d.sentence
                         );
-                        emit(
-                            &mut events,
-                            source.clone(),
-                            Some(d.source.clone()),
-                            Some(note),
-                        );
+                        let (s, e) = d.source_span;
+                        let doer = ActorRef {
+                            code: d.source.clone(),
+                            text: article.text[s..e].to_string(),
+                            start: s,
+                            end: e,
+                        };
+                        emit(&mut events, source.clone(), Some(doer), Some(note));
                     }
                     continue;
                 }
