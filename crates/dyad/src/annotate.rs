@@ -461,6 +461,16 @@ impl ActorPhrase {
         }
     }
 
+    /// Only a role ("police", "the foreign minister", "leaders"): no country, person,
+    /// organisation or institution of its own says whose it is.
+    pub fn is_bare_role(&self) -> bool {
+        self.agent.is_some()
+            && self.country.is_none()
+            && self.org.is_none()
+            && self.person.is_none()
+            && self.institution.is_none()
+    }
+
     /// Only a country adjective ("Russian"): a modifier, not a referring expression by itself.
     pub fn is_bare_adjective(&self) -> bool {
         matches!(self.country, Some((_, ActorKind::CountryAdjective)))
@@ -1547,11 +1557,7 @@ pub fn annotate_with_cues(
             )
             && p.end < n
             && MODIFIED_BY_ROLE.contains(&toks[p.end].lower.as_str());
-        let modifier = p.agent.is_some()
-            && p.country.is_none()
-            && p.person.is_none()
-            && p.org.is_none()
-            && p.institution.is_none()
+        let modifier = p.is_bare_role()
             && p.names.is_empty()
             && p.end < n
             && tags[p.end] == Tag::Noun
@@ -1861,12 +1867,7 @@ pub fn annotate_with_cues(
     // A lone role noun before a word that turned out to be a noun modifies it: "an official
     // visit", "rebel positions".
     for p in phrases.iter_mut() {
-        let lone_role = p.agent.is_some()
-            && p.country.is_none()
-            && p.person.is_none()
-            && p.org.is_none()
-            && p.institution.is_none()
-            && p.names.is_empty();
+        let lone_role = p.is_bare_role() && p.names.is_empty();
         if lone_role && p.end < n && tags[p.end] == Tag::Noun && toks[p.end].kind == TokenKind::Word
         {
             p.modifier = true;

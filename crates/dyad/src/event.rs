@@ -42,6 +42,18 @@ pub struct ActorRef {
     pub end: usize,
 }
 
+impl ActorRef {
+    /// The actor coded `code` whose words are `text[start..end]` (the article as read).
+    pub fn cut(code: String, text: &str, (start, end): (usize, usize)) -> ActorRef {
+        ActorRef {
+            code,
+            text: text[start..end].to_string(),
+            start,
+            end,
+        }
+    }
+}
+
 /// A place from the gazetteer, as the event's location: the contract's `place`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Place {

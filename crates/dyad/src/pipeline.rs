@@ -608,13 +608,8 @@ impl Coder {
         a: &SentenceAnalysis,
         p: usize,
     ) -> Option<ActorRef> {
-        let (code, (s, e)) = self.actor_code_and_span(article, clean, a, p)?;
-        Some(ActorRef {
-            code,
-            text: article.text[s..e].to_string(),
-            start: s,
-            end: e,
-        })
+        let (code, span) = self.actor_code_and_span(article, clean, a, p)?;
+        Some(ActorRef::cut(code, &article.text, span))
     }
 
     /// [`Coder::actor_ref`] without the text: the code and the phrase's span in the article.
@@ -628,12 +623,7 @@ impl Coder {
         let toks = &a.sentence.tokens;
         let (code, _) = a.phrase_codes[p].as_ref()?;
         let ph = &a.annotated.phrases[p];
-        let unplaced_role = ph.agent.is_some()
-            && ph.country.is_none()
-            && ph.org.is_none()
-            && ph.person.is_none()
-            && ph.institution.is_none();
-        let code = if self.options.petrarch_codes && unplaced_role && code.len() == 3 {
+        let code = if self.options.petrarch_codes && ph.is_bare_role() && code.len() == 3 {
             format!("---{code}")
         } else {
             code.clone()
@@ -861,13 +851,7 @@ impl Coder {
                             d.code,
                             d.sentence
                         );
-                        let (s, e) = d.source_span;
-                        let doer = ActorRef {
-                            code: d.source.clone(),
-                            text: article.text[s..e].to_string(),
-                            start: s,
-                            end: e,
-                        };
+                        let doer = ActorRef::cut(d.source.clone(), &article.text, d.source_span);
                         emit(&mut events, source.clone(), Some(doer), Some(note));
                     }
                     continue;
@@ -1258,11 +1242,7 @@ fn pair_owned_role(
     code: &str,
 ) -> Option<String> {
     let p = &a.phrases[k];
-    let bare_role = p.agent.is_some()
-        && p.country.is_none()
-        && p.person.is_none()
-        && p.org.is_none()
-        && p.institution.is_none();
+    let bare_role = p.is_bare_role();
     let owner = k.checked_sub(1).map(|o| &a.phrases[o])?;
     let possessive =
         owner.end + 1 == p.start && matches!(sentence.tokens[owner.end].lower.as_str(), "'" | "'s");
