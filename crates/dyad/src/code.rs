@@ -1749,10 +1749,11 @@ pub fn parse_sentence(
                     .min()
                     .unwrap_or(i)
                     .min(i);
-                // a journey in an adjunct ("signed a pact during a visit to Riyadh by ...") is
-                // an act of its own, not the verb's topic
+                // a journey in an adjunct ("signed a pact during a visit to Riyadh by ...", "on
+                // the second day of Xi's state visit to Moscow") is an act of its own, not the
+                // verb's topic
                 let adjunct_journey = is_journey(p)
-                    && (start.saturating_sub(4)..start)
+                    && (start.saturating_sub(6)..start)
                         .any(|t| matches!(ctx.lower(t), "on" | "during"));
                 let under_coded_verb = !adjunct_journey
                     && clauses.iter().rfind(|c| c.verb < start).is_some_and(|c| {

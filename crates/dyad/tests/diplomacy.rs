@@ -1050,3 +1050,13 @@ fn an_act_a_side_was_prompted_or_forced_to_do_was_hypothetical() {
     .iter()
     .any(|e| e.0 == "JPNGOV"));
 }
+
+#[test]
+fn a_visit_named_in_a_time_adjunct_was_the_verbs_topic() {
+    // "on the second day of Xi's state visit to Moscow" is when the hailing happened; the
+    // visit is an act of its own
+    assert!(
+        asserted("Putin hailed a new era on the second day of Xi's state visit to Moscow.")
+            .contains(&t("CHNGOV", "RUS", "042"))
+    );
+}
