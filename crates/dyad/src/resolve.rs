@@ -611,29 +611,29 @@ impl ArticleMemory {
             // "Bree Prime Minister Romendacil" with the person coded only by country (`BRE`):
             // the title gives the sector, as in PETRARCH's dictionaries
             let person = &d.people[pi as usize];
-            // "supporters of opposition politician Sadyr Japarov" weeks before he took
-            // office: out of every dated role, the title the story gives the person says what
-            // they are now, better than the elite guess (unless it is a past title: "former")
-            // (a generic title alone, "politician", says nothing the elite guess does not)
-            let titled_now = person.out_of_role_on(date)
-                && p.agent.is_some_and(|a| !d.agents[a as usize].generic)
-                && !toks[p.start.saturating_sub(2)..p.end]
-                    .iter()
-                    .any(|t| matches!(t.lower.as_str(), "former" | "ex" | "late"));
-            // "detained President Mohamed Bazoum" the day after the coup ended his term in
-            // the dictionary: the title the story gives is the role just left, when there is
-            // no role since (a party out of government is in opposition at once)
+            // a title the story gives as past: "former", "ousted President"
             let past_title = toks[p.start.saturating_sub(2)..p.end].iter().any(|t| {
                 matches!(
                     t.lower.as_str(),
                     "former" | "ex" | "late" | "ousted" | "deposed" | "toppled" | "exiled"
                 )
             });
+            let out_of_role = person.out_of_role_on(date);
+            // "supporters of opposition politician Sadyr Japarov" weeks before he took
+            // office: out of every dated role, the title the story gives the person says what
+            // they are now, better than the elite guess (unless it is a past title)
+            // (a generic title alone, "politician", says nothing the elite guess does not)
+            let titled_now = out_of_role
+                && !past_title
+                && p.agent.is_some_and(|a| !d.agents[a as usize].generic);
+            // "detained President Mohamed Bazoum" the day after the coup ended his term in
+            // the dictionary: the title the story gives is the role just left, when there is
+            // no role since (a party out of government is in opposition at once)
             let just_left = sector.as_ref().and_then(|s| {
-                (person.out_of_role_on(date))
+                (out_of_role && !past_title)
                     .then(|| person.role_left_within(date, 31))
                     .flatten()
-                    .filter(|c| !past_title && c.len() > 3 && c[3..] == s[..])
+                    .filter(|c| c.len() > 3 && c[3..] == s[..])
             });
             person.code_on(date).map(|c| {
                 let code = match (&sector, just_left) {
