@@ -1185,6 +1185,28 @@ pub fn parse_sentence(
             out.candidates[k].target_as = TargetAs::Country;
         }
     }
+    // "struck nine sites in Pakistan", "fired missiles at cities across Ukraine", "bombed
+    // targets in Gaza": force aimed at things that lie in a foreign country, with no actor
+    // named, is force against that country. Fighting's own place ("fought in Afghanistan") is
+    // not its target: the place must belong to an object the act was aimed at.
+    for k in 0..out.candidates.len() {
+        let cand = &out.candidates[k];
+        if cand.target.is_some() || !violent(&cand.code) {
+            continue;
+        }
+        let Some(home) = ctx
+            .country_of(cand.source)
+            .filter(|c| !matches!(*c, "IGO" | "NGO" | "MNC"))
+        else {
+            continue;
+        };
+        if let Some(place) =
+            struck_place(&ctx, cand).filter(|&p| ctx.country_of(p).is_some_and(|c| c != home))
+        {
+            out.candidates[k].target = Some(place);
+            out.candidates[k].target_as = TargetAs::Country;
+        }
+    }
     // "marched to demand the resignation of X", "blocked roads, demanding that the government
     // resign": a protest with a stated aim is coded with the protest sub-code for that aim
     // (CAMEO's 141x-145x mirror the 104x demands) and the aim's target, instead of a protest
@@ -5624,6 +5646,62 @@ fn located_object(ctx: &Ctx, cand: &Candidate) -> Option<usize> {
                 // receives something ("handed over weapons to Moscow" is where they went)
                 _ => None,
             };
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The foreign place the object of a violent act lies in: "struck nine sites in Pakistan",
+/// "fired dozens of missiles at cities across Ukraine", "rockets into Israel". Past what the
+/// pattern read, the object's words (determiners, numbers, nouns, "of", and "at", "on" or
+/// "against" before them) lead to "in", "into", "across", "inside" or "throughout" and a
+/// country or a town, all within ten words. An object must stand between — the place of the
+/// act itself ("fought in Syria", "carried out airstrikes in Syria") is where it happened, not
+/// its target — except that what is fired lands "into" a place ("fired rockets into Israel");
+/// any actor, verb, pronoun or clause boundary on the way ends the search. A broken truce is no
+/// object struck.
+fn struck_place(ctx: &Ctx, cand: &Candidate) -> Option<usize> {
+    if cand.code.starts_with("196") {
+        return None;
+    }
+    let read_end = cand.span.1.max(cand.trigger.1);
+    let end = read_end.saturating_add(10).min(ctx.n());
+    let mut object = false;
+    let mut i = read_end;
+    while i < end {
+        let w = ctx.lower(i);
+        if matches!(w, "in" | "into" | "across" | "inside" | "throughout") {
+            let fired_into = w == "into" && read_end > cand.trigger.1;
+            if !(object || fired_into) {
+                return None;
+            }
+            let mut j = i + 1;
+            while j < ctx.n() && ctx.tag(j) == Tag::Det {
+                j += 1;
+            }
+            if j < ctx.n() && crate::situate::is_compass_word(ctx.lower(j)) {
+                j += 1;
+            }
+            let ph = ctx.a.phrase_of.get(j).copied().flatten()?;
+            let p = &ctx.a.phrases[ph];
+            if ph == cand.source || p.start != j || p.agent.is_some() || p.pronoun.is_some() {
+                return None;
+            }
+            return matches!(
+                p.country,
+                Some((
+                    _,
+                    crate::dict::ActorKind::CountryName | crate::dict::ActorKind::Town
+                ))
+            )
+            .then_some(ph);
+        }
+        match ctx.tag(i) {
+            Tag::Noun | Tag::Num => object = true,
+            Tag::Det | Tag::Adv => {}
+            _ if matches!(w, "of" | "at" | "on" | "against") => {}
+            _ => return None,
         }
         i += 1;
     }

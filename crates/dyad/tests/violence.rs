@@ -612,7 +612,8 @@ fn a_plain_noun_phrase_before_the_verb_is_its_subject() {
             "Turkey carried out air strikes on bases in northern Iraq and Syria on Sunday, a \
              week after a bomb attack on Istanbul's busiest shopping street killed six people."
         ),
-        vec![t("TUR", "-", "195")]
+        // (the bases lie in Iraq: force against it; Syria after "and" is not yet a second)
+        vec![t("TUR", "IRQ", "195")]
     );
     // its head read past the prepositional phrases after it
     assert_eq!(
@@ -724,5 +725,33 @@ fn a_bomb_planted_by_militants_that_exploded_killing_people_hit_no_one() {
     assert_eq!(
         asserted("Two car bombs planted by al Shabaab militants exploded outside Somalia's education ministry in Mogadishu on Saturday, killing at least 100 people."),
         [t("SOMREB", "SOMCVL", "1832")]
+    );
+}
+
+/// Regression: "India said it struck nine sites in Pakistan" and "fired dozens of missiles at
+/// cities across Ukraine" had no target: force aimed at things lying in a foreign country is
+/// force against that country. The place of the act itself is not its target.
+#[test]
+fn force_against_sites_in_a_foreign_country_had_no_target() {
+    assert_eq!(
+        asserted("India said it struck nine sites in Pakistan early on Wednesday."),
+        [t("IND", "PAK", "190")]
+    );
+    assert_eq!(
+        asserted("Russia fired dozens of missiles at cities across Ukraine on Monday."),
+        [t("RUS", "UKR", "195")]
+    );
+    assert_eq!(
+        asserted("Ukrainian drones struck an oil refinery in Russia's Ryazan region on Saturday."),
+        [t("UKRMIL", "RUS", "195")]
+    );
+    // where the strikes happened, with nothing struck named, and a place at home
+    assert_eq!(
+        asserted("Russian warplanes carried out their first airstrikes in Syria on Wednesday."),
+        [t("RUSMIL", "-", "195")]
+    );
+    assert_eq!(
+        asserted("Nigerian troops attacked camps in Nigeria's Borno state on Friday."),
+        [t("NGAMIL", "-", "190")]
     );
 }
