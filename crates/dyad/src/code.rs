@@ -2434,10 +2434,24 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                         !(x.infinitive
                             || (x.form.only(VerbForm::GERUND) && x.group_start == x.verb))
                     };
+                    // ... but not with one inside a free relative: in "condemned what they
+                    // called an attempted coup and demanded", "demanded" pairs with "condemned"
+                    let free_relative = |x: &VerbClause| {
+                        x.subject.first().is_some_and(|&p| {
+                            let mut t = ctx.a.phrases[p].start;
+                            while t > 0 && ctx.tag(t - 1) == Tag::Det && ctx.lower(t - 1) != "what"
+                            {
+                                t -= 1;
+                            }
+                            t > 0 && ctx.lower(t - 1) == "what"
+                        })
+                    };
                     let partner = if coordinated && finite(c) {
                         clauses[..=prev]
                             .iter()
-                            .rposition(|x| finite(x) && (x.form.0 & c.form.0) != 0)
+                            .rposition(|x| {
+                                finite(x) && (x.form.0 & c.form.0) != 0 && !free_relative(x)
+                            })
                             .unwrap_or(prev)
                     } else {
                         prev

@@ -1060,3 +1060,19 @@ fn a_visit_named_in_a_time_adjunct_was_the_verbs_topic() {
             .contains(&t("CHNGOV", "RUS", "042"))
     );
 }
+
+/// Regression: "The African Union and ECOWAS condemned what they called an attempted coup and
+/// demanded Bazoum's release" gave "demanded" the subject of "called": a verb coordinated
+/// after a free relative ("what they called ...") pairs with the verb the relative is the
+/// object of.
+#[test]
+fn a_verb_after_a_free_relative_took_the_relatives_subject() {
+    let events = asserted(
+        "The African Union condemned what the soldiers called a rescue operation and demanded the \
+         immediate release of President Mohamed Bazoum of Niger.",
+    );
+    assert!(
+        events.iter().any(|e| e.0 == "IGOAFROAU" && e.2 == "1053"),
+        "{events:?}"
+    );
+}
