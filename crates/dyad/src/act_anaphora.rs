@@ -119,7 +119,7 @@ enum ActKind {
     Restriction,
     /// An accusation or criticism: root 11.
     Accusation,
-    /// An arrest or detention (173) or expulsion (174).
+    /// An arrest or detention (173), an expulsion (174), or an abduction or hijacking (181).
     Detention,
     /// An agreement signed or agreed (057, the intents of 03x, the truces of 087x).
     Agreement,
@@ -135,7 +135,9 @@ impl ActKind {
             ActKind::ShowOfForce => root == "15",
             ActKind::Restriction => matches!(root, "16" | "17") || code.starts_with("191"),
             ActKind::Accusation => root == "11",
-            ActKind::Detention => code.starts_with("173") || code.starts_with("174"),
+            ActKind::Detention => {
+                code.starts_with("173") || code.starts_with("174") || code.starts_with("181")
+            }
             ActKind::Agreement => {
                 code == "057" || code.starts_with("03") || code.starts_with("087")
             }
@@ -165,6 +167,7 @@ pub fn can_be_named(code: &str) -> bool {
         Some("03" | "11" | "15" | "16" | "17" | "18" | "19" | "20")
     ) || matches!(code, "042" | "043" | "057")
         || code.starts_with("087")
+        || code.starts_with("181")
 }
 
 /// The nouns that name an act, its kind, and the beginnings of the words that name the same
@@ -231,6 +234,9 @@ const ACT_NOUNS: &[(&str, ActKind, &[&str])] = &[
     ("arrests", ActKind::Detention, &["arrest"]),
     ("detention", ActKind::Detention, &["detain", "detention"]),
     ("detentions", ActKind::Detention, &["detain", "detention"]),
+    ("abduction", ActKind::Detention, &["abduct"]),
+    ("kidnapping", ActKind::Detention, &["kidnap"]),
+    ("hijacking", ActKind::Detention, &["hijack"]),
     ("expulsion", ActKind::Detention, &["expel", "expulsion"]),
     ("expulsions", ActKind::Detention, &["expel", "expulsion"]),
     ("deal", ActKind::Agreement, &["deal"]),
@@ -396,6 +402,42 @@ pub fn doers<'p>(
     let mut found: Vec<&PriorAct> = Vec::new();
     for p in prior.iter().filter(named).filter(|p| p.sentence == latest) {
         if (!by_word || same_word(&p)) && !found.iter().any(|f| f.source == p.source) {
+            found.push(p);
+        }
+    }
+    found
+}
+
+/// Whether an act of this code asks for someone's release: an appeal (0253) or a demand
+/// (1053). Coded with no target ("the EU leaders also called for his immediate release"),
+/// it is aimed at whoever holds the people to be freed: CAMEO's target of a release appeal is
+/// the captor.
+pub fn asks_for_release(code: &str) -> bool {
+    matches!(code, "0253" | "1053")
+}
+
+/// The captors an appeal for release made at token `token` of sentence `sentence` is aimed
+/// at: the doers of the latest arrests, detentions or abductions (173, 181) the article coded
+/// within [`WINDOW`] sentences — all of them when one sentence has several — never the
+/// appealing actor (`reactor`) or its own state.
+pub fn captors<'p>(
+    prior: &'p [PriorAct],
+    sentence: usize,
+    token: usize,
+    reactor: &str,
+) -> Vec<&'p PriorAct> {
+    let held = |p: &&PriorAct| {
+        (p.sentence < sentence || p.token < token)
+            && p.sentence + WINDOW >= sentence
+            && (p.code.starts_with("173") || p.code.starts_with("181"))
+            && !is_own_state(&p.source, reactor)
+    };
+    let Some(latest) = prior.iter().rev().find(held).map(|p| p.sentence) else {
+        return Vec::new();
+    };
+    let mut found: Vec<&PriorAct> = Vec::new();
+    for p in prior.iter().filter(held).filter(|p| p.sentence == latest) {
+        if !found.iter().any(|f| f.source == p.source) {
             found.push(p);
         }
     }

@@ -12,7 +12,7 @@ use crate::gazetteer::{Gazetteer, PlaceId};
 use crate::modality::{CueClass, Modality};
 use crate::ontology::Ontology;
 use crate::resolve::{ArticleMemory, Resolution};
-use crate::segment::{segment, Sentence};
+use crate::segment::{segment, Sentence, Token};
 use crate::situate::{self, Situation, Span};
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -864,6 +864,28 @@ impl Coder {
                     continue;
                 }
             }
+            // "Minsk arrested a dissident journalist ... The EU leaders also called for his
+            // immediate release": an appeal for release is aimed at the captor, when it names
+            // none ("demanded Bazoum's release" names whom to free, not who holds him)
+            let names_no_captor = || match c.target {
+                None => true,
+                Some(t) => names_the_released(toks, &a.annotated.phrases[t]),
+            };
+            if act_anaphora::asks_for_release(&c.code) && !is_pair(&source) && names_no_captor() {
+                let captors =
+                    act_anaphora::captors(&history.acts, a.index, c.trigger.0, &source.code);
+                if !captors.is_empty() {
+                    for d in captors {
+                        let note = format!(
+                            "target: the captor, act {} in sentence {}",
+                            d.code, d.sentence
+                        );
+                        let doer = ActorRef::cut(d.source.clone(), &article.text, d.source_span);
+                        emit(&mut events, source.clone(), Some(doer), Some(note));
+                    }
+                    continue;
+                }
+            }
             if !is_pair(&source) && !target.as_ref().is_some_and(is_pair) {
                 emit(&mut events, source, target, None);
                 continue;
@@ -1349,6 +1371,21 @@ fn dateline_place(
         id,
         situate::place_record(gaz, id, article.text[s..e].to_string(), s, e)?,
     ))
+}
+
+/// Whether an actor phrase names the one to be freed in an appeal for release, not the
+/// captor: the owner of the release ("Bazoum's immediate release") or what follows "release
+/// of" ("the release of Niger's President Mohamed Bazoum").
+fn names_the_released(toks: &[Token], p: &crate::annotate::ActorPhrase) -> bool {
+    let owner = p.possessive
+        && toks
+            .get(p.end..(p.end + 4).min(toks.len()))
+            .is_some_and(|after| after.iter().any(|t| t.lower == "release"));
+    let after_of = p.start >= 2 && toks[p.start - 1].lower == "of" && {
+        let before = &toks[p.start.saturating_sub(4)..p.start - 1];
+        before.iter().any(|t| t.lower == "release")
+    };
+    owner || after_of
 }
 
 /// A phrase that is only a capital city ("Beijing", not "Beijing's foreign ministry").

@@ -705,3 +705,27 @@ fn a_participle_after_a_past_verb_was_a_second_verb() {
         [t("NERMIL", "NERELI", "173")]
     );
 }
+
+/// Regression: "Minsk forced a Ryanair jet to land and arrested a dissident journalist on
+/// board ... The EU leaders also called for his immediate release" had no target, and
+/// "demanded Bazoum's immediate release" was aimed at Bazoum: an appeal for release is aimed
+/// at whoever holds the person, the doer of the arrest the article coded.
+#[test]
+fn an_appeal_for_release_was_not_aimed_at_the_captor() {
+    assert_eq!(
+        asserted("Belarus arrested a dissident journalist on Sunday. European Union leaders called for his immediate release on Monday."),
+        [t("BLR", "BLRMED", "173"), t("IGOEUREEC", "BLR", "0253")]
+    );
+    assert_eq!(
+        asserted("Members of Niger's presidential guard detained President Mohamed Bazoum on Wednesday. The African Union demanded Bazoum's immediate release.")
+            .into_iter()
+            .filter(|e| e.2 == "1053")
+            .collect::<Vec<_>>(),
+        [t("IGOAFROAU", "NERMIL", "1053")]
+    );
+    // with no captor coded, the appeal keeps the one it names
+    assert_eq!(
+        asserted("The European Union called for the immediate release of jailed journalist Roman Protasevich."),
+        [t("IGOEUREEC", "MED", "0253")]
+    );
+}
