@@ -782,6 +782,14 @@ pub fn parse_sentence(
         if let Some(code) = refine_by_instrument(&ctx, &m.code, start, end, &m.targets) {
             m.code = code;
         }
+        // "An Israeli air strike destroyed Iran's consulate", "Russian shelling destroyed a
+        // school": destruction done by a weapon of war is that weapon's use of force, not the
+        // destruction of property the verb alone would be
+        if m.code == "1712" && start < c.verb {
+            if let Some(code) = refine_by_instrument(&ctx, "190", start, c.verb, &[]) {
+                m.code = code;
+            }
+        }
     }
     for c in clauses.iter_mut() {
         if requested.iter().any(|r| r.contains(&c.verb)) && c.modality == Modality::Asserted {

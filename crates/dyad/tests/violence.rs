@@ -755,3 +755,20 @@ fn force_against_sites_in_a_foreign_country_had_no_target() {
         [t("NGAMIL", "-", "190")]
     );
 }
+
+/// Regression: "An Israeli air strike destroyed Iran's consulate building in Damascus" was
+/// coded as the destruction of property (1712): destruction done by a weapon of war is that
+/// weapon's use of force. Destruction by hand stays 1712.
+#[test]
+fn an_air_strike_that_destroyed_a_building_was_coded_as_destroying_property() {
+    assert_eq!(
+        asserted(
+            "An Israeli air strike destroyed Iran's consulate building in Damascus on Monday."
+        ),
+        [t("ISRMIL", "IRNGOV", "195")]
+    );
+    assert_eq!(
+        asserted("Protesters destroyed a police station in the capital on Monday."),
+        [t("OPP", "COP", "1712")]
+    );
+}
