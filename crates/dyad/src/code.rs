@@ -5791,6 +5791,12 @@ fn civilian_property_owner(ctx: &Ctx, cand: &Candidate) -> Option<(usize, usize)
         }
         if let Some(ph) = ctx.a.phrase_of[i] {
             let q = &ctx.a.phrases[ph];
+            // a building that is also an institution's noun ("hit a hospital in Kharkiv",
+            // read by the pattern as a word) is property all the same
+            let head = singular(ctx.lower(q.end - 1));
+            if q.names.is_empty() && q.country.is_none() && CIVILIAN_PROPERTY.contains(&head) {
+                break q.end - 1;
+            }
             // an actor of its own is the act's target, not its property's owner
             if !(q.modifier || q.possessive || q.pronoun.is_some()) {
                 return None;

@@ -772,3 +772,14 @@ fn an_air_strike_that_destroyed_a_building_was_coded_as_destroying_property() {
         [t("OPP", "COP", "1712")]
     );
 }
+
+/// Regression: "Russian missiles hit a hospital in Kharkiv" had no target: the hospital is an
+/// institution's noun as well as a building, and the pattern read it as a word, so the
+/// civilian-property rule took it for an actor of its own and gave up.
+#[test]
+fn a_hospital_hit_in_a_town_had_no_target() {
+    assert_eq!(
+        asserted("Russian missiles hit a hospital in Kharkiv on Monday."),
+        [t("RUSMIL", "UKRCVL", "195")]
+    );
+}
