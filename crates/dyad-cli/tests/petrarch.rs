@@ -169,7 +169,7 @@ fn petrarch_synset_phrases_and_adjacent_words() {
     // a verb's own code takes the first actor after it as target, but not one in a clause of
     // its own
     assert_eq!(
-        run("Freedonia condemned the decision after Sylvanian troops were seen near the border."),
+        run("Freedonia condemned the plan after Sylvanian troops were seen near the border."),
         [t("FRD", "-", "111")]
     );
     assert_eq!(

@@ -125,6 +125,10 @@ enum ActKind {
     Agreement,
     /// A visit (042, 043).
     Visit,
+    /// A decision, ruling or move: a measure taken against or for someone — a concession
+    /// (root 08), a restriction or coercion (16, 17), a lawsuit or sentence (115, 116), an
+    /// arrest or expulsion (173, 174).
+    Decision,
 }
 
 impl ActKind {
@@ -142,6 +146,12 @@ impl ActKind {
                 code == "057" || code.starts_with("03") || code.starts_with("087")
             }
             ActKind::Visit => matches!(code, "042" | "043"),
+            ActKind::Decision => {
+                matches!(root, "08" | "16" | "17")
+                    || ["115", "116", "173", "174"]
+                        .iter()
+                        .any(|p| code.starts_with(p))
+            }
         }
     }
 
@@ -155,6 +165,7 @@ impl ActKind {
             ActKind::Detention => "173",
             ActKind::Agreement => "057",
             ActKind::Visit => "042",
+            ActKind::Decision => "170",
         }
     }
 }
@@ -164,7 +175,7 @@ pub fn can_be_named(code: &str) -> bool {
     // (the union of what the kinds cover, asked of every candidate: not a scan of the nouns)
     matches!(
         code.get(..2),
-        Some("03" | "11" | "15" | "16" | "17" | "18" | "19" | "20")
+        Some("03" | "08" | "11" | "15" | "16" | "17" | "18" | "19" | "20")
     ) || matches!(code, "042" | "043" | "057")
         || code.starts_with("087")
         || code.starts_with("181")
@@ -250,6 +261,14 @@ const ACT_NOUNS: &[(&str, ActKind, &[&str])] = &[
     ("ceasefire", ActKind::Agreement, &["ceasefire", "agree"]),
     ("truce", ActKind::Agreement, &["truce", "agree"]),
     ("visit", ActKind::Visit, &["visit"]),
+    ("decision", ActKind::Decision, &["decid", "decision"]),
+    ("ruling", ActKind::Decision, &["rul"]),
+    (
+        "verdict",
+        ActKind::Decision,
+        &["convict", "sentenc", "verdict"],
+    ),
+    ("move", ActKind::Decision, &["mov"]),
 ];
 
 /// The words that make an act noun definite: the article, demonstratives and possessive

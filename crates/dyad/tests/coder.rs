@@ -197,7 +197,7 @@ fn coordinated_actors_yield_one_event_per_pair() {
 #[test]
 fn coordinated_verbs_share_the_subject() {
     assert_eq!(
-        code("Russia condemned the decision and called on Turkey to act."),
+        code("Russia condemned the plan and called on Turkey to act."),
         [
             ev("RUS", "-", "111", Asserted),
             ev("RUS", "TUR", "020", Asserted)

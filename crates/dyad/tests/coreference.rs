@@ -729,3 +729,19 @@ fn an_appeal_for_release_was_not_aimed_at_the_captor() {
         [t("IGOEUREEC", "MED", "0253")]
     );
 }
+
+/// Regression: "The International Criminal Court issued an arrest warrant for Putin ...
+/// Zelenskiy hailed the decision as historic" and "condemned the decision" after EU sanctions
+/// had no target: a decision, ruling, verdict or move names the measure the article last
+/// coded — a concession, restriction, lawsuit, sentence, arrest or expulsion.
+#[test]
+fn a_reaction_to_a_decision_had_no_target() {
+    assert_eq!(
+        asserted("European Union ministers imposed sanctions on Iran on Monday. Iran's foreign ministry condemned the decision as unjustified."),
+        [t("IGOEUREEC", "IRN", "163"), t("IRNGOV", "IGOEUREEC", "111")]
+    );
+    assert_eq!(
+        asserted("India expelled two Pakistani diplomats. Pakistan termed the move illegal."),
+        [t("IND", "PAKGOV", "174"), t("PAK", "IND", "111")]
+    );
+}

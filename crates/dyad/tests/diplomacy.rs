@@ -268,7 +268,7 @@ fn an_attributive_visiting_names_the_visitor_and_the_host_country() {
 fn a_role_in_two_countries_was_only_the_first_countrys() {
     // "lawmakers in Kenya and Uganda": the lawmakers of each; one country alone was already
     // found as the place named in the sentence
-    let mut got = asserted("Lawmakers in Kenya and Uganda condemned the decision on Monday.");
+    let mut got = asserted("Lawmakers in Kenya and Uganda condemned the plan on Monday.");
     got.sort();
     assert_eq!(got, [t("KENLEG", "-", "111"), t("UGALEG", "-", "111")]);
 }
