@@ -1193,6 +1193,26 @@ pub fn parse_sentence(
             out.candidates[k].target_as = TargetAs::Country;
         }
     }
+    // "M23 rebels seized the mining town of Rubaya", "captured the town of Avdiivka": a
+    // place taken is taken from its country, whoever takes it — rebels in their own country
+    // too (CAMEO's 192 is aimed at the state whose territory is occupied)
+    for k in 0..out.candidates.len() {
+        let cand = &out.candidates[k];
+        if cand.target.is_some() || !cand.code.starts_with("192") {
+            continue;
+        }
+        // (a state retaking its own town occupies no one's territory: "the Sudanese army
+        // regained control of the capital Khartoum")
+        let own_state = |place: usize| {
+            let source = ctx.codes[cand.source].as_deref().unwrap_or("");
+            ctx.country_of(place) == ctx.country_of(cand.source)
+                && matches!(source.get(3..), Some("" | "GOV" | "MIL" | "COP" | "SPY"))
+        };
+        if let Some(place) = taken_place(&ctx, cand).filter(|&p| !own_state(p)) {
+            out.candidates[k].target = Some(place);
+            out.candidates[k].target_as = TargetAs::Country;
+        }
+    }
     // "struck nine sites in Pakistan", "fired missiles at cities across Ukraine", "bombed
     // targets in Gaza": force aimed at things that lie in a foreign country, with no actor
     // named, is force against that country. Fighting's own place ("fought in Afghanistan") is
@@ -5668,6 +5688,41 @@ fn located_object(ctx: &Ctx, cand: &Candidate) -> Option<usize> {
                 // receives something ("handed over weapons to Moscow" is where they went)
                 _ => None,
             };
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The town or country a territory taken lies in, named right after what the pattern read:
+/// "seized the town of Bunagana", "the mining town of Rubaya in North Kivu", "captured the
+/// city, Goma". Determiners, nouns, "of", "in" and a comma may stand between, within six
+/// words; an actor, a verb or any other word ends the search.
+fn taken_place(ctx: &Ctx, cand: &Candidate) -> Option<usize> {
+    let read_end = cand.span.1.max(cand.trigger.1);
+    let end = read_end.saturating_add(6).min(ctx.n());
+    let mut i = read_end;
+    while i < end {
+        if let Some(ph) = ctx.a.phrase_of[i] {
+            let p = &ctx.a.phrases[ph];
+            if ph == cand.source || p.start != i || p.agent.is_some() || p.pronoun.is_some() {
+                return None;
+            }
+            return matches!(
+                p.country,
+                Some((
+                    _,
+                    crate::dict::ActorKind::CountryName
+                        | crate::dict::ActorKind::Town
+                        | crate::dict::ActorKind::Capital
+                ))
+            )
+            .then_some(ph);
+        }
+        let passable = matches!(ctx.tag(i), Tag::Det | Tag::Noun | Tag::Name)
+            || matches!(ctx.lower(i), "of" | "in" | ",");
+        if !passable {
+            return None;
         }
         i += 1;
     }

@@ -783,3 +783,18 @@ fn a_hospital_hit_in_a_town_had_no_target() {
         [t("RUSMIL", "UKRCVL", "195")]
     );
 }
+
+/// Regression: "The M23 rebels seized the mining town of Rubaya in North Kivu" had no target:
+/// a town taken is taken from its country, by rebels in their own country too. A state
+/// retaking its own town occupies no one's territory.
+#[test]
+fn a_town_seized_by_rebels_had_no_target() {
+    assert_eq!(
+        asserted("The M23 rebels seized the city of Goma on Tuesday."),
+        [t("CODREB", "COD", "192")]
+    );
+    assert_eq!(
+        asserted("The Sudanese army regained control of the capital Khartoum on Tuesday."),
+        [t("SDNMIL", "-", "192")]
+    );
+}
