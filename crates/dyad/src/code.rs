@@ -4040,9 +4040,16 @@ fn reduced_passive_relative(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Opti
     {
         return None;
     }
-    let by_agent = c.verb + 1 < ctx.n()
-        && ctx.lower(c.verb + 1) == "by"
-        && (c.verb + 2..(c.verb + 5).min(ctx.n())).any(|t| ctx.a.phrase_of[t].is_some());
+    // (an adverb may stand between: "a ceasefire deal signed overnight by the leaders of")
+    let by_at = c.verb
+        + 1
+        + usize::from(
+            c.verb + 1 < ctx.n()
+                && (ctx.tag(c.verb + 1) == Tag::Adv || ctx.lower(c.verb + 1) == "overnight"),
+        );
+    let by_agent = by_at < ctx.n()
+        && ctx.lower(by_at) == "by"
+        && (by_at + 1..(by_at + 4).min(ctx.n())).any(|t| ctx.a.phrase_of[t].is_some());
     // after a noun that is no actor, with its "by" agent: "a ceasefire brokered by Russia",
     // "talks mediated by Qatar" (the pattern's literal names the noun, as for "the ceasefire
     // was brokered by Russia")

@@ -1076,3 +1076,19 @@ fn a_verb_after_a_free_relative_took_the_relatives_subject() {
         "{events:?}"
     );
 }
+
+/// Regression: "Russian peacekeepers began deploying under a ceasefire deal signed overnight by
+/// the leaders of Armenia, Azerbaijan and Russia" coded no signing: an adverb between the
+/// participle and its "by" agent hid the reduced passive relative.
+#[test]
+fn an_adverb_before_by_hid_a_deal_signed_by_its_parties() {
+    let mut got = asserted(
+        "Peacekeepers began deploying under a ceasefire deal signed overnight by the leaders of \
+         Armenia and Azerbaijan.",
+    );
+    got.sort();
+    assert_eq!(
+        got,
+        [t("ARMGOV", "AZEGOV", "057"), t("AZEGOV", "ARMGOV", "057")]
+    );
+}
