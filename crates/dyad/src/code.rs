@@ -1872,19 +1872,37 @@ pub fn parse_sentence(
                 } else {
                     m.targets.iter().map(|&t| Some(t)).collect()
                 };
+                // "a ceasefire between Israel and Hezbollah", "talks between Russia and
+                // Ukraine": an act both parties do, named with "between", is each one's act on
+                // the other
+                let between = |src: usize| {
+                    let start = ctx.a.phrases[src].start;
+                    start > 0 && ctx.lower(start - 1) == "between"
+                };
+                let code = &m.code;
+                let both_ways = (matches!(&code[..2], "03" | "04" | "06" | "19")
+                    && !code.starts_with("045"))
+                    || matches!(&code[..], "054" | "057")
+                    || code.starts_with("087");
                 for &src in &m.sources {
                     for &t in &targets {
-                        out.candidates.push(Candidate {
-                            source: src,
-                            target: t,
-                            code: m.code.clone(),
-                            modality,
-                            pattern: m.pattern.clone(),
-                            trigger: (i, i + 1),
-                            span: m.span,
-                            mutual: false,
-                            target_as: TargetAs::Phrase,
-                        });
+                        let mut push = |source: usize, target: Option<usize>| {
+                            out.candidates.push(Candidate {
+                                source,
+                                target,
+                                code: m.code.clone(),
+                                modality,
+                                pattern: m.pattern.clone(),
+                                trigger: (i, i + 1),
+                                span: m.span,
+                                mutual: false,
+                                target_as: TargetAs::Phrase,
+                            })
+                        };
+                        push(src, t);
+                        if let Some(t) = t.filter(|_| both_ways && between(src)) {
+                            push(t, Some(src));
+                        }
                     }
                 }
                 out.nominals.push((i, m, modality));

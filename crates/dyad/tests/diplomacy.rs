@@ -1092,3 +1092,17 @@ fn an_adverb_before_by_hid_a_deal_signed_by_its_parties() {
         [t("ARMGOV", "AZEGOV", "057"), t("AZEGOV", "ARMGOV", "057")]
     );
 }
+
+/// Regression: "A ceasefire between Israel and Hezbollah took effect" and "talks between
+/// Russia and Ukraine" coded only the first party's act: an act both parties do, named with
+/// "between", is each one's act on the other.
+#[test]
+fn an_act_between_two_parties_was_coded_one_way() {
+    let mut got =
+        asserted("A ceasefire between Israel and Hezbollah took effect in Lebanon on Wednesday.");
+    got.sort();
+    assert_eq!(
+        got,
+        [t("ISR", "LBNREB", "0871"), t("LBNREB", "ISR", "0871")]
+    );
+}
