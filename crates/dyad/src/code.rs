@@ -1151,18 +1151,7 @@ pub fn parse_sentence(
     // "held talks, with Oman acting as mediator": a mediator mediates between the parties of
     // the act its clause is attached to, not whichever actor stands nearest
     if out.candidates.iter().any(|c| c.code.starts_with("045")) {
-        let mut expanded = Vec::with_capacity(out.candidates.len());
-        for cand in &out.candidates {
-            match mediated_parties(&ctx, &clauses, &out.candidates, cand) {
-                Some(parties) => expanded.extend(parties.into_iter().map(|p| Candidate {
-                    target: Some(p),
-                    target_as: TargetAs::Phrase,
-                    ..cand.clone()
-                })),
-                None => expanded.push(cand.clone()),
-            }
-        }
-        out.candidates = expanded;
+        out.candidates = with_mediated_parties(&ctx, &clauses, &out.candidates, |_| true);
     }
     // An act with no target whose object lies in a country: "called for a ceasefire in eastern
     // Congo", "apologised for killings committed in Tanzania", "sent doctors to Italy", "war
@@ -1909,6 +1898,18 @@ pub fn parse_sentence(
                 break;
             }
         }
+    }
+    // ... and between the parties of an agreement named by a noun before it ("a ceasefire
+    // between Israel and Hezbollah took effect under a deal brokered by the United States"),
+    // which the nouns' reading has only now found
+    if !out.nominals.is_empty()
+        && out
+            .candidates
+            .iter()
+            .any(|c| c.code.starts_with("045") && c.target.is_none())
+    {
+        out.candidates =
+            with_mediated_parties(&ctx, &clauses, &out.candidates, |c| c.target.is_none());
     }
     out.clauses = clauses;
     bufs.masked = ctx.masked;
@@ -3771,6 +3772,31 @@ fn aim_digit(code: &str) -> Option<char> {
 /// The parties a mediation (045) candidate mediates between, when its pattern named none
 /// (or named one of them): see [`parties_before`]. `None` when there are not two, or when the
 /// candidate's target is someone else (`mediate between +`).
+/// The candidates with each mediation (045) among those `eligible` replaced by one candidate
+/// per party mediated between ([`mediated_parties`]).
+fn with_mediated_parties(
+    ctx: &Ctx,
+    clauses: &[VerbClause],
+    candidates: &[Candidate],
+    eligible: impl Fn(&Candidate) -> bool,
+) -> Vec<Candidate> {
+    let mut expanded = Vec::with_capacity(candidates.len());
+    for cand in candidates {
+        let parties = eligible(cand)
+            .then(|| mediated_parties(ctx, clauses, candidates, cand))
+            .flatten();
+        match parties {
+            Some(parties) => expanded.extend(parties.into_iter().map(|p| Candidate {
+                target: Some(p),
+                target_as: TargetAs::Phrase,
+                ..cand.clone()
+            })),
+            None => expanded.push(cand.clone()),
+        }
+    }
+    expanded
+}
+
 fn mediated_parties(
     ctx: &Ctx,
     clauses: &[VerbClause],
@@ -3820,6 +3846,26 @@ fn parties_before(
         }
     }
     parties.retain(|p| !third.contains(p) && ctx.codes.get(*p).is_some_and(Option::is_some));
+    // "A ceasefire between Israel and Hezbollah took effect under a deal brokered by the United
+    // States and France": the parties are those of the agreement or talks the sentence named
+    // before, when no clause has them
+    if parties.len() < 2 {
+        let named = candidates.iter().rev().find(|o| {
+            o.trigger.0 < c.group_start
+                && o.target.is_some()
+                && (o.code.starts_with("04") && !o.code.starts_with("045")
+                    || o.code == "057"
+                    || o.code.starts_with("087"))
+                && !third.contains(&o.source)
+        });
+        if let Some(o) = named {
+            parties = [o.source]
+                .into_iter()
+                .chain(o.target)
+                .filter(|p| !third.contains(p))
+                .collect();
+        }
+    }
     parties
 }
 
@@ -6312,7 +6358,13 @@ fn match_noun(
                         }
                         break;
                     }
-                    if matches!(ctx.tag(pos), Tag::Det | Tag::Num) && skipped < 2 {
+                    // "between Israel and Iran-backed Hezbollah": a compound adjective
+                    // describes the party, which follows
+                    let compound = {
+                        let w = ctx.lower(pos);
+                        w.contains('-') && w.ends_with("ed")
+                    };
+                    if (matches!(ctx.tag(pos), Tag::Det | Tag::Num) || compound) && skipped < 2 {
                         skipped += 1;
                         pos += 1;
                         continue;

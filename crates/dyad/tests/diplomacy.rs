@@ -1106,3 +1106,27 @@ fn an_act_between_two_parties_was_coded_one_way() {
         [t("ISR", "LBNREB", "0871"), t("LBNREB", "ISR", "0871")]
     );
 }
+
+/// Regression: "A ceasefire between Israel and Iran-backed Hezbollah took effect in Lebanon
+/// under a deal brokered by the United States and France" coded neither the truce (the
+/// compound adjective "Iran-backed" stood in the party's slot) nor whom the mediators
+/// mediated between (the parties were named only by the noun, which is read after the verbs).
+#[test]
+fn a_truce_named_by_a_noun_lost_its_parties_and_mediators() {
+    let mut got = asserted(
+        "A ceasefire between Israel and Iran-backed Hezbollah took effect in Lebanon on \
+         Wednesday under a deal brokered by the United States and France.",
+    );
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            t("FRA", "ISR", "045"),
+            t("FRA", "LBNREB", "045"),
+            t("ISR", "LBNREB", "0871"),
+            t("LBNREB", "ISR", "0871"),
+            t("USA", "ISR", "045"),
+            t("USA", "LBNREB", "045"),
+        ]
+    );
+}
