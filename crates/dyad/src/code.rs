@@ -5831,6 +5831,16 @@ fn struck_place(ctx: &Ctx, cand: &Candidate) -> Option<usize> {
             if j < ctx.n() && crate::situate::is_compass_word(ctx.lower(j)) {
                 j += 1;
             }
+            // ("the airport in the town of Batken")
+            let place_kind = j + 1 < ctx.n()
+                && ctx.lower(j + 1) == "of"
+                && matches!(
+                    ctx.lower(j),
+                    "town" | "city" | "village" | "port" | "region" | "province"
+                );
+            if place_kind {
+                j += 2;
+            }
             let ph = ctx.a.phrase_of.get(j).copied().flatten()?;
             let p = &ctx.a.phrases[ph];
             if ph == cand.source || p.start != j || p.agent.is_some() || p.pronoun.is_some() {

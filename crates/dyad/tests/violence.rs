@@ -745,6 +745,11 @@ fn force_against_sites_in_a_foreign_country_had_no_target() {
         asserted("Ukrainian drones struck an oil refinery in Russia's Ryazan region on Saturday."),
         [t("UKRMIL", "RUS", "195")]
     );
+    // ("in the city of": the kind of place is no place)
+    assert_eq!(
+        asserted("Russian forces shelled the railway station in the city of Kharkiv on Monday."),
+        [t("RUSMIL", "UKR", "194")]
+    );
     // where the strikes happened, with nothing struck named, and a place at home
     assert_eq!(
         asserted("Russian warplanes carried out their first airstrikes in Syria on Wednesday."),
