@@ -36,9 +36,11 @@ fn triple_str(t: &(String, String, String)) -> String {
 }
 
 pub fn test(d: &DictArgs) -> Result<ExitCode> {
-    // (an example tests its pattern: a `say` example's bare statement is what it pins)
+    // (an example tests its pattern: a `say` example's bare statement is what it pins, and
+    // an organisation's example the code its entry gives)
     let options = CoderOptions {
         bare_statements: true,
+        un_agency_codes: true,
         ..Default::default()
     };
     let (coder, errors) = load_coder(d, options)?;

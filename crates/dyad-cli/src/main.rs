@@ -213,6 +213,10 @@ struct CodeArgs {
     /// which are left out by default.
     #[arg(long)]
     statements: bool,
+    /// Write a UN body's own code (`IGOUNOHCH`, `IGOUNOPKO`, `IGOUNOIAE`, ...) instead of the
+    /// United Nations' `IGOUNO`, which gold sets use for all of them.
+    #[arg(long)]
+    un_agency_codes: bool,
     /// The input format; `auto` detects it by extension, then by content.
     #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = parse_format)]
     input_format: FormatArg,
@@ -309,6 +313,7 @@ impl CodeArgs {
             format!("--id={:?}", self.id),
             format!("--all-modalities={}", self.all_modalities),
             format!("--statements={}", self.statements),
+            format!("--un-agency-codes={}", self.un_agency_codes),
             format!(
                 "--input-format={}",
                 self.input_format
@@ -479,6 +484,7 @@ fn run_code(a: CodeArgs) -> Result<ExitCode> {
         CoderOptions {
             all_modalities: a.all_modalities,
             bare_statements: a.statements,
+            un_agency_codes: a.un_agency_codes,
             ..Default::default()
         },
     )?;

@@ -35,6 +35,12 @@ pub struct CoderOptions {
     /// 31 false events against 9 true ones), and a statement to someone (`010` with a target)
     /// is written either way.
     pub bare_statements: bool,
+    /// Write a UN body's own code (`IGOUNOHCH` for the human rights office, `IGOUNOPKO` for
+    /// peacekeepers, `IGOUNOIAE` for the IAEA) instead of the United Nations' (`IGOUNO`). Off
+    /// by default: every gold set written from the codebook codes the UN's offices, councils,
+    /// agencies and missions as the UN itself (10 events of 10), and a finer code than the
+    /// gold's is a wrong actor to a scorer.
+    pub un_agency_codes: bool,
 }
 
 impl Default for CoderOptions {
@@ -44,6 +50,7 @@ impl Default for CoderOptions {
             intent_codes: true,
             petrarch_codes: false,
             bare_statements: false,
+            un_agency_codes: false,
         }
     }
 }
@@ -625,6 +632,11 @@ impl Coder {
         let ph = &a.annotated.phrases[p];
         let code = if self.options.petrarch_codes && ph.is_bare_role() && code.len() == 3 {
             format!("---{code}")
+        } else if code.len() > 6
+            && code.starts_with("IGOUNO")
+            && !(self.options.un_agency_codes || self.options.petrarch_codes)
+        {
+            "IGOUNO".to_string()
         } else {
             code.clone()
         };

@@ -1130,3 +1130,29 @@ fn a_truce_named_by_a_noun_lost_its_parties_and_mediators() {
         ]
     );
 }
+
+/// Regression: "U.N. human rights chief Volker Turk urged the military ..." was coded
+/// `IGOUNOHCH`, and UN peacekeepers `IGOUNOPKO`, where every gold set codes the UN itself: a
+/// UN body is written `IGOUNO` unless its own code is asked for.
+#[test]
+fn a_un_office_was_written_with_a_code_finer_than_the_gold_sets() {
+    let text = "The U.N. human rights office criticised Iran on Monday.";
+    let coded = |un_agency_codes: bool| -> Vec<(String, String, String)> {
+        let options = dyad::CoderOptions {
+            un_agency_codes,
+            ..Default::default()
+        };
+        dyad::Coder::with_default_dictionaries(options)
+            .unwrap()
+            .code(&dyad::Article::new(
+                "t",
+                "2024-06-05".parse().unwrap(),
+                text,
+            ))
+            .into_iter()
+            .map(|e| e.triple())
+            .collect()
+    };
+    assert_eq!(coded(false), [t("IGOUNO", "IRN", "111")]);
+    assert_eq!(coded(true), [t("IGOUNOHCH", "IRN", "111")]);
+}
