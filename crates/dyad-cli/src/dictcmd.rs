@@ -41,6 +41,7 @@ pub fn test(d: &DictArgs) -> Result<ExitCode> {
     let options = CoderOptions {
         bare_statements: true,
         un_agency_codes: true,
+        partnerless: true,
         ..Default::default()
     };
     let (coder, errors) = load_coder(d, options)?;

@@ -49,6 +49,7 @@ fn petr_coder(suite_path: &Path, suite: &eval::PetrSuite, dict: &DictArgs) -> Re
         // (PETRARCH codes them, and its suites expect them)
         bare_statements: true,
         un_agency_codes: true,
+        partnerless: true,
     };
     if dict.petr.any() || dict.dict.is_some() {
         return Ok(load_coder(dict, options)?.0);

@@ -217,6 +217,10 @@ struct CodeArgs {
     /// United Nations' `IGOUNO`, which gold sets use for all of them.
     #[arg(long)]
     un_agency_codes: bool,
+    /// Also write cooperation with no partner named (intents, meetings, praise, reduced
+    /// relations and mass violence with no target), which are left out by default.
+    #[arg(long)]
+    partnerless: bool,
     /// The input format; `auto` detects it by extension, then by content.
     #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = parse_format)]
     input_format: FormatArg,
@@ -314,6 +318,7 @@ impl CodeArgs {
             format!("--all-modalities={}", self.all_modalities),
             format!("--statements={}", self.statements),
             format!("--un-agency-codes={}", self.un_agency_codes),
+            format!("--partnerless={}", self.partnerless),
             format!(
                 "--input-format={}",
                 self.input_format
@@ -485,6 +490,7 @@ fn run_code(a: CodeArgs) -> Result<ExitCode> {
             all_modalities: a.all_modalities,
             bare_statements: a.statements,
             un_agency_codes: a.un_agency_codes,
+            partnerless: a.partnerless,
             ..Default::default()
         },
     )?;

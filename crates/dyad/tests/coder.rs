@@ -110,12 +110,13 @@ fn coder() -> Coder {
         ("irregular_verbs.txt", IRREGULAR),
     ]);
     assert!(errors.is_empty(), "{errors:?}");
-    // (bare statements written: the tests pin when one is found)
+    // (bare statements and partnerless cooperation written: the tests pin when one is found)
     let (c, errors) = Coder::from_dictionary(
         dict,
         CoderOptions {
             all_modalities: true,
             bare_statements: true,
+            partnerless: true,
             ..Default::default()
         },
     );

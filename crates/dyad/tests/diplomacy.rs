@@ -1156,3 +1156,37 @@ fn a_un_office_was_written_with_a_code_finer_than_the_gold_sets() {
     assert_eq!(coded(false), [t("IGOUNO", "IRN", "111")]);
     assert_eq!(coded(true), [t("IGOUNOHCH", "IRN", "111")]);
 }
+
+/// Regression: "Putin praised the talks" and "Serbia walked out of talks in Brussels" were
+/// written with no target, cooperation with no partner that no gold set codes. Left out by
+/// default; `partnerless` writes them.
+#[test]
+fn cooperation_with_no_partner_was_written() {
+    let text = "Putin praised the talks on Monday. Serbia walked out of talks in Brussels. Russia \
+                told Ukraine that the situation was calm.";
+    let coded = |partnerless: bool| -> Vec<(String, String, String)> {
+        let options = dyad::CoderOptions {
+            partnerless,
+            ..Default::default()
+        };
+        dyad::Coder::with_default_dictionaries(options)
+            .unwrap()
+            .code(&dyad::Article::new(
+                "t",
+                "2024-06-05".parse().unwrap(),
+                text,
+            ))
+            .into_iter()
+            .map(|e| e.triple())
+            .collect()
+    };
+    assert_eq!(coded(false), [t("RUS", "UKR", "010")]);
+    assert_eq!(
+        coded(true),
+        [
+            t("RUSGOV", "-", "051"),
+            t("SRB", "-", "164"),
+            t("RUS", "UKR", "010")
+        ]
+    );
+}

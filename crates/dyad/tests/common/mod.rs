@@ -4,13 +4,15 @@ use dyad::{Article, Coder, CoderOptions, Modality};
 use std::sync::OnceLock;
 
 /// The coder with the embedded default dictionaries, built once per test binary, with bare
-/// statements written (`CoderOptions::bare_statements`): the tests pin when the coder finds
-/// one as well as what it codes.
+/// statements and partnerless cooperation written (`CoderOptions::bare_statements`,
+/// `CoderOptions::partnerless`): the tests pin when the coder finds one as well as what it
+/// codes.
 pub fn coder() -> &'static Coder {
     static C: OnceLock<Coder> = OnceLock::new();
     C.get_or_init(|| {
         Coder::with_default_dictionaries(CoderOptions {
             bare_statements: true,
+            partnerless: true,
             ..Default::default()
         })
         .unwrap()
