@@ -1168,16 +1168,8 @@ pub fn parse_sentence(
         {
             continue;
         }
-        let Some(home) = ctx
-            .country_of(cand.source)
-            .filter(|c| !matches!(*c, "IGO" | "NGO" | "MNC"))
-        else {
-            continue;
-        };
         // a place at home is where the act happened ("protesters marched in Paris")
-        if let Some(place) =
-            located_object(&ctx, cand).filter(|&p| ctx.country_of(p).is_some_and(|c| c != home))
-        {
+        if let Some(place) = foreign_place(&ctx, cand, located_object) {
             out.candidates[k].target = Some(place);
             out.candidates[k].target_as = TargetAs::Country;
         }
@@ -1211,15 +1203,7 @@ pub fn parse_sentence(
         if cand.target.is_some() || !violent(&cand.code) {
             continue;
         }
-        let Some(home) = ctx
-            .country_of(cand.source)
-            .filter(|c| !matches!(*c, "IGO" | "NGO" | "MNC"))
-        else {
-            continue;
-        };
-        if let Some(place) =
-            struck_place(&ctx, cand).filter(|&p| ctx.country_of(p).is_some_and(|c| c != home))
-        {
+        if let Some(place) = foreign_place(&ctx, cand, struck_place) {
             out.candidates[k].target = Some(place);
             out.candidates[k].target_as = TargetAs::Country;
         }
@@ -5763,6 +5747,19 @@ fn located_object(ctx: &Ctx, cand: &Candidate) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// The place `find` names for a candidate's act when it lies outside the country of the
+/// act's source (a state's or a group's with a country; an organisation's acts have none).
+fn foreign_place(
+    ctx: &Ctx,
+    cand: &Candidate,
+    find: fn(&Ctx, &Candidate) -> Option<usize>,
+) -> Option<usize> {
+    let home = ctx
+        .country_of(cand.source)
+        .filter(|c| !matches!(*c, "IGO" | "NGO" | "MNC"))?;
+    find(ctx, cand).filter(|&p| ctx.country_of(p).is_some_and(|c| c != home))
 }
 
 /// The town or country a territory taken lies in, named right after what the pattern read:

@@ -4,7 +4,7 @@
 //! Each test is named after the mistake it pins.
 
 mod common;
-use common::{asserted, asserted_on, t};
+use common::{asserted, asserted_on, coded_with, t};
 
 #[test]
 fn a_visit_in_an_adjunct_had_no_traveller() {
@@ -765,21 +765,14 @@ fn bare_statements_are_left_out_unless_asked_for() {
     // a speaker's words that are no coded act are a bare statement (010, no target): written
     // only with `bare_statements` (`dyad code --statements`); a statement to someone stays
     let text = "Turkey said on Monday that the situation was under control. Russia told Ukraine on Tuesday that the situation was calm.";
-    let coded = |bare_statements: bool| -> Vec<(String, String, String)> {
-        let options = dyad::CoderOptions {
-            bare_statements,
-            ..Default::default()
-        };
-        dyad::Coder::with_default_dictionaries(options)
-            .unwrap()
-            .code(&dyad::Article::new(
-                "t",
-                "2024-06-05".parse().unwrap(),
-                text,
-            ))
-            .into_iter()
-            .map(|e| e.triple())
-            .collect()
+    let coded = |bare_statements: bool| {
+        coded_with(
+            dyad::CoderOptions {
+                bare_statements,
+                ..Default::default()
+            },
+            text,
+        )
     };
     assert_eq!(coded(false), [t("RUS", "UKR", "010")]);
     assert_eq!(coded(true), [t("TUR", "-", "010"), t("RUS", "UKR", "010")]);
@@ -1137,21 +1130,14 @@ fn a_truce_named_by_a_noun_lost_its_parties_and_mediators() {
 #[test]
 fn a_un_office_was_written_with_a_code_finer_than_the_gold_sets() {
     let text = "The U.N. human rights office criticised Iran on Monday.";
-    let coded = |un_agency_codes: bool| -> Vec<(String, String, String)> {
-        let options = dyad::CoderOptions {
-            un_agency_codes,
-            ..Default::default()
-        };
-        dyad::Coder::with_default_dictionaries(options)
-            .unwrap()
-            .code(&dyad::Article::new(
-                "t",
-                "2024-06-05".parse().unwrap(),
-                text,
-            ))
-            .into_iter()
-            .map(|e| e.triple())
-            .collect()
+    let coded = |un_agency_codes: bool| {
+        coded_with(
+            dyad::CoderOptions {
+                un_agency_codes,
+                ..Default::default()
+            },
+            text,
+        )
     };
     assert_eq!(coded(false), [t("IGOUNO", "IRN", "111")]);
     assert_eq!(coded(true), [t("IGOUNOHCH", "IRN", "111")]);
@@ -1164,21 +1150,14 @@ fn a_un_office_was_written_with_a_code_finer_than_the_gold_sets() {
 fn cooperation_with_no_partner_was_written() {
     let text = "Putin praised the talks on Monday. Serbia walked out of talks in Brussels. Russia \
                 told Ukraine that the situation was calm.";
-    let coded = |partnerless: bool| -> Vec<(String, String, String)> {
-        let options = dyad::CoderOptions {
-            partnerless,
-            ..Default::default()
-        };
-        dyad::Coder::with_default_dictionaries(options)
-            .unwrap()
-            .code(&dyad::Article::new(
-                "t",
-                "2024-06-05".parse().unwrap(),
-                text,
-            ))
-            .into_iter()
-            .map(|e| e.triple())
-            .collect()
+    let coded = |partnerless: bool| {
+        coded_with(
+            dyad::CoderOptions {
+                partnerless,
+                ..Default::default()
+            },
+            text,
+        )
     };
     assert_eq!(coded(false), [t("RUS", "UKR", "010")]);
     assert_eq!(

@@ -38,3 +38,16 @@ pub fn asserted_on(date: &str, text: &str) -> Vec<(String, String, String)> {
 pub fn t(s: &str, g: &str, c: &str) -> (String, String, String) {
     (s.into(), g.into(), c.into())
 }
+
+/// All `(source, target, code)` triples of a text published 2024-06-05, coded by a coder
+/// built with `options` (for the tests of what an option changes).
+// (each test binary compiles this module; not all of them test options)
+#[allow(dead_code)]
+pub fn coded_with(options: CoderOptions, text: &str) -> Vec<(String, String, String)> {
+    Coder::with_default_dictionaries(options)
+        .unwrap()
+        .code(&Article::new("t", "2024-06-05".parse().unwrap(), text))
+        .into_iter()
+        .map(|e| e.triple())
+        .collect()
+}
