@@ -418,9 +418,19 @@ pub fn doers<'p>(
     let Some((latest, by_word)) = latest else {
         return Vec::new();
     };
+    distinct_doers(
+        prior
+            .iter()
+            .filter(named)
+            .filter(|p| p.sentence == latest && (!by_word || same_word(p))),
+    )
+}
+
+/// The acts of `acts` with the first of each distinct doer, in order.
+fn distinct_doers<'p>(acts: impl Iterator<Item = &'p PriorAct>) -> Vec<&'p PriorAct> {
     let mut found: Vec<&PriorAct> = Vec::new();
-    for p in prior.iter().filter(named).filter(|p| p.sentence == latest) {
-        if (!by_word || same_word(&p)) && !found.iter().any(|f| f.source == p.source) {
+    for p in acts {
+        if !found.iter().any(|f| f.source == p.source) {
             found.push(p);
         }
     }
@@ -454,13 +464,7 @@ pub fn captors<'p>(
     let Some(latest) = prior.iter().rev().find(held).map(|p| p.sentence) else {
         return Vec::new();
     };
-    let mut found: Vec<&PriorAct> = Vec::new();
-    for p in prior.iter().filter(held).filter(|p| p.sentence == latest) {
-        if !found.iter().any(|f| f.source == p.source) {
-            found.push(p);
-        }
-    }
-    found
+    distinct_doers(prior.iter().filter(held).filter(|p| p.sentence == latest))
 }
 
 /// Whether two actor codes are the same state: the same code, or a country and its
