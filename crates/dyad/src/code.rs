@@ -2070,6 +2070,34 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
     if let Some(p) = c.shares_with.filter(|_| depth < 4) {
         return find_subject(ctx, clauses, p, depth + 1);
     }
+    // "South Africa filed a case at the International Court of Justice accusing Israel of
+    // genocide", "wrote to the Security Council accusing Iran": a verbal act's participle
+    // right after the object of a preposition is what the clause's subject did with it, not
+    // what the place or body it was brought to did
+    if c.form.only(VerbForm::GERUND) && c.group_start == c.verb && depth < 4 && c.verb > 0 {
+        // (a body something is brought to, not people: "fired tear gas at protesters
+        // rallying" is the protesters' rally; nor "with Oman acting as mediator", whose
+        // participle has the phrase before it for its subject)
+        let after_object = ctx.a.phrase_of[c.verb - 1].is_some_and(|ph| {
+            let p = &ctx.a.phrases[ph];
+            let mut t = p.start;
+            while t > 0 && ctx.tag(t - 1) == Tag::Det {
+                t -= 1;
+            }
+            (p.org.is_some() || p.institution.is_some())
+                && t > 0
+                && matches!(ctx.lower(t - 1), "at" | "to" | "before")
+        });
+        if after_object && is_verbal_act(ctx, c.lemma) {
+            let main = clauses[..k].iter().rposition(|x| {
+                let participle = x.form.only(VerbForm::GERUND) && x.group_start == x.verb;
+                !(x.infinitive || participle || x.passive)
+            });
+            if let Some(m) = main {
+                return find_subject(ctx, clauses, m, depth + 1);
+            }
+        }
+    }
     // "Russian missiles struck central Kyiv, killing civilians": a participle after a comma
     // adds to the clause before it, and its subject is that clause's subject, never the
     // object in between; after a passive clause ("was shelled by ..., killing") the doer is
@@ -2624,6 +2652,12 @@ fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
         if before.is_some() || !(c.infinitive && c.future) {
             return before;
         }
+    }
+    // "Ukraine accused Russia of war crimes, officials said": a trailing attribution governs
+    // what comes before it and is governed by nothing (read as inside the accusation's
+    // complement, it made the accusation a report of a report)
+    if is_trailing_attribution(ctx, c) {
+        return None;
     }
     // finite clause: inside the complement of a speech / denial / fear verb when its subject
     // stands after that verb

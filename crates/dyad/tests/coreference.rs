@@ -745,3 +745,22 @@ fn a_reaction_to_a_decision_had_no_target() {
         [t("IND", "PAKGOV", "174"), t("PAK", "IND", "111")]
     );
 }
+
+/// Regression: "South Africa has filed a case at the International Court of Justice accusing
+/// Israel of genocide" gave the accusation to the court: a verbal act's participle right after
+/// the body something was brought to is the clause subject's act. People before the
+/// participle stay its subject ("fired tear gas at protesters rallying against the bill").
+#[test]
+fn an_accusation_brought_to_a_court_was_the_courts() {
+    assert_eq!(
+        asserted("South Africa has filed a case at the International Court of Justice accusing Israel of genocide."),
+        [t("ZAF", "ISR", "1124")]
+    );
+    assert_eq!(
+        asserted("Ukraine wrote to the U.N. Security Council accusing Russia of war crimes.")
+            .into_iter()
+            .filter(|e| e.2 == "1124")
+            .collect::<Vec<_>>(),
+        [t("UKR", "RUS", "1124")]
+    );
+}

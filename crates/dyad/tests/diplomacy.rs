@@ -1169,3 +1169,15 @@ fn cooperation_with_no_partner_was_written() {
         ]
     );
 }
+
+/// Regression: "Ukraine accused Russia of war crimes, officials said" wrote the accusation as
+/// reported: the trailing attribution was read as inside the accusation's complement and the
+/// accusation as inside the attribution's, each governing the other. A trailing attribution
+/// is governed by nothing.
+#[test]
+fn an_accusation_with_a_trailing_attribution_was_a_report_of_a_report() {
+    assert_eq!(
+        asserted("Ukraine accused Russia of war crimes, officials said."),
+        [t("UKR", "RUS", "1124")]
+    );
+}
