@@ -2,7 +2,7 @@
 //! an article.
 
 use crate::act_anaphora::{self, PriorAct};
-use crate::annotate::{annotate_with_cues, cue_table, Annotated, CueTable};
+use crate::annotate::{annotate_with_cues, cue_table, Annotated, CueTable, Tag};
 use crate::article::Article;
 use crate::clean::{clean, CleanText};
 use crate::code::{parse_sentence, SentenceParse, TargetAs};
@@ -770,9 +770,10 @@ impl Coder {
                     }
                     Some(r)
                 }
-                // "clashed with police", "fought running battles with security forces": an
-                // actor the pattern names as its own words, after "against" or (in a fight or
-                // riot: "flooded the streets with riot police" uses them) "with", is whom the
+                // "clashed with police", "fought running battles with security forces", "lifted
+                // a ban on four newspapers": an actor the pattern names as its own words, after
+                // "against", or in a fight or riot after "with" ("flooded the streets with riot
+                // police" uses them), or after "on" in a restriction or its easing, is whom the
                 // act is done to; not a modifier ("against police violence")
                 None => a
                     .annotated
@@ -780,12 +781,26 @@ impl Coder {
                     .iter()
                     .position(|p| {
                         let fight = matches!(c.code.get(..2), Some("14" | "18" | "19"));
+                        // (the pattern's own code: "would lift a ban on" is an intent, 0351)
+                        let restriction =
+                            matches!(c.pattern.code.get(..2), Some("08" | "16" | "17"));
+                        if p.start <= c.trigger.1 || p.end > c.span.1 {
+                            return false;
+                        }
+                        // (past a number or a determiner: "on four newspapers")
+                        let mut before = p.start - 1;
+                        while before > c.trigger.1
+                            && matches!(a.annotated.tags[before], Tag::Num | Tag::Det)
+                        {
+                            before -= 1;
+                        }
                         p.start > c.trigger.1
                             && p.end <= c.span.1
                             && !p.modifier
-                            && match toks[p.start - 1].lower.as_str() {
+                            && match toks[before].lower.as_str() {
                                 "against" => true,
                                 "with" => fight,
+                                "on" => restriction,
                                 _ => false,
                             }
                     })

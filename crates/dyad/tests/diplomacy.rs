@@ -1181,3 +1181,21 @@ fn an_accusation_with_a_trailing_attribution_was_a_report_of_a_report() {
         [t("UKR", "RUS", "1124")]
     );
 }
+
+/// Regression: "her government would lift a ban on four newspapers" had no target (and, as an
+/// intent with no partner, was then not written): an actor a restriction's pattern names as
+/// its own words after "on", past a number or an article, is whom it is done to.
+#[test]
+fn a_ban_lifted_on_newspapers_had_no_target() {
+    assert_eq!(
+        asserted("Tanzania lifted a ban on four newspapers on Wednesday."),
+        [t("TZA", "TZAMED", "0811")]
+    );
+    assert_eq!(
+        asserted(
+            "Tanzanian President Samia Suluhu Hassan said on Wednesday that her government \
+             would lift a ban on four newspapers."
+        ),
+        [t("TZAGOV", "TZAMED", "0351")]
+    );
+}
