@@ -5763,16 +5763,12 @@ fn located_object(ctx: &Ctx, cand: &Candidate) -> Option<usize> {
                 j += 1;
             }
             let ph = ctx.a.phrase_of.get(j).copied().flatten()?;
-            let p = &ctx.a.phrases[ph];
-            if ph == cand.source || p.start != j || p.agent.is_some() || p.pronoun.is_some() {
-                return None;
-            }
             // a town after "in" is where the act took place ("walked out of talks in
             // Brussels"); one something is sent "to" or "into" receives it
             let town_receives = matches!(w, "to" | "into");
-            return match p.country {
-                Some((_, crate::dict::ActorKind::CountryName)) => Some(ph),
-                Some((_, crate::dict::ActorKind::Town)) if town_receives => Some(ph),
+            return match place_kind(ctx, cand, ph, j)? {
+                ActorKind::CountryName => Some(ph),
+                ActorKind::Town if town_receives => Some(ph),
                 // a capital stands for its government, which the patterns name when it
                 // receives something ("handed over weapons to Moscow" is where they went)
                 _ => None,
@@ -5781,6 +5777,17 @@ fn located_object(ctx: &Ctx, cand: &Candidate) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// The kind of place the phrase `ph` names when it is a place that starts at `at`: a country,
+/// town or capital named on its own — not the act's source, not a role ("in the Syrian army's
+/// hands" names an actor), not a pronoun.
+fn place_kind(ctx: &Ctx, cand: &Candidate, ph: usize, at: usize) -> Option<ActorKind> {
+    let p = &ctx.a.phrases[ph];
+    if ph == cand.source || p.start != at || p.agent.is_some() || p.pronoun.is_some() {
+        return None;
+    }
+    p.country.map(|(_, kind)| kind)
 }
 
 /// The place `find` names for a candidate's act when it lies outside the country of the
@@ -5806,18 +5813,9 @@ fn taken_place(ctx: &Ctx, cand: &Candidate) -> Option<usize> {
     let mut i = read_end;
     while i < end {
         if let Some(ph) = ctx.a.phrase_of[i] {
-            let p = &ctx.a.phrases[ph];
-            if ph == cand.source || p.start != i || p.agent.is_some() || p.pronoun.is_some() {
-                return None;
-            }
             return matches!(
-                p.country,
-                Some((
-                    _,
-                    crate::dict::ActorKind::CountryName
-                        | crate::dict::ActorKind::Town
-                        | crate::dict::ActorKind::Capital
-                ))
+                place_kind(ctx, cand, ph, i)?,
+                ActorKind::CountryName | ActorKind::Town | ActorKind::Capital
             )
             .then_some(ph);
         }
@@ -5863,26 +5861,19 @@ fn struck_place(ctx: &Ctx, cand: &Candidate) -> Option<usize> {
                 j += 1;
             }
             // ("the airport in the town of Batken")
-            let place_kind = j + 1 < ctx.n()
+            let kind_of_place = j + 1 < ctx.n()
                 && ctx.lower(j + 1) == "of"
                 && matches!(
                     ctx.lower(j),
                     "town" | "city" | "village" | "port" | "region" | "province"
                 );
-            if place_kind {
+            if kind_of_place {
                 j += 2;
             }
             let ph = ctx.a.phrase_of.get(j).copied().flatten()?;
-            let p = &ctx.a.phrases[ph];
-            if ph == cand.source || p.start != j || p.agent.is_some() || p.pronoun.is_some() {
-                return None;
-            }
             return matches!(
-                p.country,
-                Some((
-                    _,
-                    crate::dict::ActorKind::CountryName | crate::dict::ActorKind::Town
-                ))
+                place_kind(ctx, cand, ph, j)?,
+                ActorKind::CountryName | ActorKind::Town
             )
             .then_some(ph);
         }
