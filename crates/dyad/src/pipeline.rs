@@ -1361,9 +1361,10 @@ fn two_parties_before(
     Some((first.to_string(), second.to_string()))
 }
 
-/// "Embalo hosted Senegal's Macky Sall in Bissau, and they agreed to ...": "they" opening a
-/// clause joined by "and", in a sentence that named no plural actor before it, is the two
-/// parties of different countries the sentence named (as "the two leaders" would be).
+/// "Embalo hosted Senegal's Macky Sall in Bissau, and they agreed to ...", "Yoon and Kishida
+/// agreed to resume visits, as they met in Tokyo": "they" opening a clause joined by "and" or
+/// a conjunction of time or cause, in a sentence that named no plural actor before it, is the
+/// two parties of different countries the sentence named (as "the two leaders" would be).
 fn host_and_guest(
     a: &Annotated,
     sentence: &Sentence,
@@ -1371,8 +1372,12 @@ fn host_and_guest(
     codes: &[Option<(String, Resolution)>],
 ) -> Option<String> {
     let p = &a.phrases[k];
+    let opener = sentence.tokens[p.start.checked_sub(1)?].lower.as_str();
     if p.pronoun != Some(crate::annotate::Pronoun::Plural)
-        || sentence.tokens[p.start.checked_sub(1)?].lower != "and"
+        || !matches!(
+            opener,
+            "and" | "as" | "after" | "when" | "while" | "before" | "because" | "since" | "until"
+        )
         || a.phrases[..k].iter().any(|q| q.plural)
     {
         return None;

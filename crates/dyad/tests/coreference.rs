@@ -764,3 +764,19 @@ fn an_accusation_brought_to_a_court_was_the_courts() {
         [t("UKR", "RUS", "1124")]
     );
 }
+
+/// Regression: "Russia and China signed a deal after they met in Moscow" gave the meeting to
+/// China alone: "they" opening a clause of time or cause, with no plural actor before it, is
+/// the two parties the sentence named, as after "and".
+#[test]
+fn they_after_a_conjunction_of_time_was_the_last_party_only() {
+    assert_eq!(
+        asserted("Russia and China signed a deal after they met in Moscow."),
+        [
+            t("RUS", "CHN", "057"),
+            t("CHN", "RUS", "057"),
+            t("RUS", "CHN", "040"),
+            t("CHN", "RUS", "040")
+        ]
+    );
+}
