@@ -823,9 +823,13 @@ impl Coder {
                     return;
                 }
                 // no one visits their own country: "talks between Marcos and Hieu, who arrived
-                // in Manila" — the visit is the one of the pair who came from elsewhere
+                // in Manila" — the visit is the one of the pair who came from elsewhere — nor
+                // hosts their own compatriots ("Biden greeted the freed Americans at an air
+                // base"), nor plans either (an intent read from a journey's pattern)
                 // (PETRARCH's reading codes what the words say: its suites expect it)
-                if c.code == "042"
+                let journey = matches!(&c.code[..], "042" | "043")
+                    || matches!(&c.pattern.code[..], "042" | "043");
+                if journey
                     && !self.options.petrarch_codes
                     && target.as_ref().is_some_and(|t| {
                         t.code.len() >= 3

@@ -1199,3 +1199,23 @@ fn a_ban_lifted_on_newspapers_had_no_target() {
         [t("TZAGOV", "TZAMED", "0351")]
     );
 }
+
+/// Regression: "Biden greeted the freed Americans at an air base near Washington" was coded as
+/// the United States hosting the United States (043): no one hosts their own compatriots, as
+/// no one visits their own country, nor plans to (an intent read from a journey's pattern).
+#[test]
+fn a_leader_greeting_compatriots_was_hosting_a_visit() {
+    assert!(asserted_on(
+        "2024-08-01",
+        "President Joe Biden greeted the freed Americans at an air base near Washington."
+    )
+    .iter()
+    .all(|e| e.2 != "043"));
+    assert_eq!(
+        asserted_on(
+            "2024-08-01",
+            "President Joe Biden greeted Ukrainian President Volodymyr Zelenskiy at the White House."
+        ),
+        [t("USAGOV", "UKRGOV", "043")]
+    );
+}
