@@ -2795,6 +2795,15 @@ fn modality_of(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Mod
                         | "ultimatum"
                         | "push"
                         | "move"
+                        // "a deal to pause the fighting", "an agreement to supply jets": what
+                        // a deal provides for is still to be done
+                        | "deal"
+                        | "deals"
+                        | "agreement"
+                        | "agreements"
+                        | "accord"
+                        | "pact"
+                        | "treaty"
                         // "had no authority to make such a request", "the right to
                         // protest": what someone may do is not done
                         | "authority"

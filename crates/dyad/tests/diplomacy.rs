@@ -1219,3 +1219,17 @@ fn a_leader_greeting_compatriots_was_hosting_a_visit() {
         [t("USAGOV", "UKRGOV", "043")]
     );
 }
+
+/// Regression: "Japan and the Philippines signed an agreement to expand defence cooperation"
+/// and "talks on a deal to pause the fighting in Gaza" coded the deal's terms as done: what a
+/// deal, agreement, accord, pact or treaty provides for is still to be done.
+#[test]
+fn what_a_deal_provides_for_was_coded_as_done() {
+    assert_eq!(
+        asserted("Japan and the Philippines signed an agreement on Wednesday to expand defence cooperation."),
+        [t("JPN", "PHL", "057"), t("PHL", "JPN", "057")]
+    );
+    assert!(asserted("Russia signed a deal to supply weapons to Iran.")
+        .iter()
+        .all(|e| e.2 != "072"));
+}
