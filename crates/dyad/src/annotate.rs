@@ -1969,11 +1969,17 @@ fn joined_ends_with(words: &[Token], suffix: &str) -> bool {
 /// The token index just after a dateline at the start of a sentence, if there is one:
 /// one to three all-capital words, then optionally a date and an agency in brackets, then a dash.
 pub fn dateline_end(toks: &[Token], text: &str) -> Option<usize> {
+    let capitals = |t: &Token| {
+        let w = t.text(text);
+        t.kind == TokenKind::Word && w.len() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    };
+    // (several places joined by slashes: "WASHINGTON/SANAA, Jan 12 (Reuters) -")
     let mut i = 0;
-    while i < toks.len() && i < 3 && toks[i].kind == TokenKind::Word && {
-        let w = toks[i].text(text);
-        w.len() >= 2 && w.chars().all(|c| !c.is_lowercase())
-    } {
+    while i < toks.len()
+        && i < 5
+        && (capitals(&toks[i])
+            || (i > 0 && toks[i].is_punct("/") && toks.get(i + 1).is_some_and(capitals)))
+    {
         i += 1;
     }
     if i == 0 {

@@ -276,7 +276,12 @@ impl Coder {
         let mut history = ArticleHistory::default();
         for (index, sentence) in sentences.into_iter().enumerate() {
             let annotated = annotate_with_cues(lex, &sentence, &clean.text, &memory, &cues[index]);
-            memory.set_sentence_place(lex, &annotated.phrases, &sentence.tokens);
+            memory.set_sentence_place(
+                lex,
+                &annotated.phrases,
+                &sentence.tokens,
+                annotated.dateline,
+            );
             if self.options.petrarch_codes {
                 // PETRARCH leaves a role with no country of its own unplaced (`---GOV`)
                 memory.forget_sentence_country();

@@ -53,6 +53,10 @@ pub struct ArticleMemory {
     /// sentence's subject.
     sentence_subject_at: Option<usize>,
     sentence_subject_plural: Option<String>,
+    /// ... and its code once resolved if it is a thing (a country, an organisation, an
+    /// institution): whom "it" after "as", "after", "when" ... means ("China fired missiles
+    /// near Taiwan as it launched drills").
+    sentence_subject_thing: Option<String>,
     last_thing: Option<String>,
     last_country: Option<String>,
     /// Every country the article has named outside quotations, with how often, in the order
@@ -564,7 +568,25 @@ impl ArticleMemory {
                     .filter(|_| self.last_plural_is_agent)
                     .or_else(|| self.last_plural.clone())
                     .or_else(|| self.last_thing.clone()),
-                Pronoun::Thing => self.last_thing.clone(),
+                // ("... as it launched its largest drills": the clause of time or cause
+                // shares the sentence's subject)
+                Pronoun::Thing => {
+                    let opens_adverbial = p.start > 0
+                        && matches!(
+                            toks[p.start - 1].lower.as_str(),
+                            "as" | "after"
+                                | "when"
+                                | "while"
+                                | "before"
+                                | "because"
+                                | "since"
+                                | "until"
+                        );
+                    self.sentence_subject_thing
+                        .clone()
+                        .filter(|_| opens_adverbial)
+                        .or_else(|| self.last_thing.clone())
+                }
                 Pronoun::Speaker => None,
                 // (a hostile act's target so resolved to its attacker is moved to the other
                 // country of the sentence, as a bare role's is: NEAREST_COUNTRY)
@@ -893,6 +915,9 @@ impl ArticleMemory {
             // adjective describes a thing, it names no referent for a pronoun
             if !is_person && !p.is_bare_adjective() {
                 keep(&mut self.last_thing, code);
+                if self.sentence_subject_at == Some(p.start) && p.pronoun.is_none() {
+                    keep(&mut self.sentence_subject_thing, code);
+                }
             }
             if p.country.is_some()
                 || p.institution.is_some()
@@ -914,14 +939,25 @@ impl ArticleMemory {
     ///
     /// (The last sentence's list and strings are overwritten, not made anew: this runs for
     /// every sentence.)
-    pub fn set_sentence_place(&mut self, lex: &Lexicon, phrases: &[ActorPhrase], toks: &[Token]) {
+    /// `dateline`: where a dateline opening the sentence ends ("TAIPEI, Aug 4 (Reuters) -" names
+    /// no subject).
+    pub fn set_sentence_place(
+        &mut self,
+        lex: &Lexicon,
+        phrases: &[ActorPhrase],
+        toks: &[Token],
+        dateline: Option<usize>,
+    ) {
         self.sentence_person = None;
         self.last_person_end = None;
         self.sentence_subject_plural = None;
+        self.sentence_subject_thing = None;
         self.last_plural_is_agent = false;
         // (the first phrase, when only a quantity or an article stands before it)
-        self.sentence_subject_at = phrases.first().map(|p| p.start).filter(|&start| {
-            toks[..start].iter().all(|t| {
+        let from = dateline.unwrap_or(0);
+        let first = phrases.iter().find(|p| p.start >= from);
+        self.sentence_subject_at = first.map(|p| p.start).filter(|&start| {
+            toks[from..start].iter().all(|t| {
                 matches!(
                     t.lower.as_str(),
                     "the"

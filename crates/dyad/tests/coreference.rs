@@ -780,3 +780,19 @@ fn they_after_a_conjunction_of_time_was_the_last_party_only() {
         ]
     );
 }
+
+/// Regression: "TAIPEI/BEIJING, Aug 4 (Reuters) - China fired missiles into waters around
+/// Taiwan as it launched military drills near the island" gave the drills to Taiwan: "it"
+/// opening a clause of time or cause is the sentence's subject when that is a country or an
+/// organisation, and a dateline of several places joined by slashes is a dateline (its first
+/// place was taken for the subject).
+#[test]
+fn it_after_as_was_the_last_country_named() {
+    let events = asserted_on(
+        "2022-08-04",
+        "TAIPEI/BEIJING, Aug 4 (Reuters) - China fired ballistic missiles into waters around \
+         Taiwan on Thursday as it launched its largest-ever military drills near the island.",
+    );
+    assert!(events.iter().all(|e| !e.0.starts_with("TWN")), "{events:?}");
+    assert!(events.contains(&t("CHN", "TWN", "150")), "{events:?}");
+}
