@@ -5932,6 +5932,17 @@ const CIVILIAN_PROPERTY: &[&str] = &[
     "theater",
     "kindergarten",
     "mall",
+    "hotel",
+    "restaurant",
+    "cafe",
+    "nightclub",
+    "supermarket",
+    "bakery",
+    "shelter",
+    "wedding",
+    "funeral",
+    "concert",
+    "bus",
 ];
 
 fn is_civilian_property(ctx: &Ctx, i: usize) -> bool {

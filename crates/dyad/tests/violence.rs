@@ -803,3 +803,18 @@ fn a_town_seized_by_rebels_had_no_target() {
         [t("SDNMIL", "-", "192")]
     );
 }
+
+/// Regression: "al Shabaab gunmen who had stormed the Hayat Hotel" and "gunmen attacked a bus"
+/// had no target: hotels, restaurants, buses and other places of civilian life are civilian
+/// property, and force against them is force against the civilians of the place.
+#[test]
+fn a_hotel_stormed_had_no_target() {
+    assert_eq!(
+        asserted("Al Shabaab gunmen stormed a hotel in Mogadishu on Friday."),
+        [t("SOMREB", "SOMCVL", "180")]
+    );
+    assert_eq!(
+        asserted("Gunmen attacked a bus in northern Nigeria on Friday."),
+        [t("NGAUAF", "NGACVL", "190")]
+    );
+}
