@@ -209,7 +209,7 @@ struct CodeArgs {
     /// Also write negated, hypothetical, reported and question events.
     #[arg(long)]
     all_modalities: bool,
-    /// Also write bare statements: `010` with no target ("X said the situation was calm"),
+    /// Also write statements (`010`: "X said the situation was calm", "X told Y that ..."),
     /// which are left out by default.
     #[arg(long)]
     statements: bool,

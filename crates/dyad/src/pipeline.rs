@@ -29,11 +29,12 @@ pub struct CoderOptions {
     /// Write a role with no known country as PETRARCH does (`---GOV`) instead of the bare
     /// sector (`GOV`). Used for PETRARCH validation suites; the output schema wants letters.
     pub petrarch_codes: bool,
-    /// Write bare statements: a plain `010` with no target, a speaker's words that are no act
-    /// dyad codes ("NATO will not send troops, Stoltenberg said"). Off by default: most of them
-    /// are a missed act's shadow or words no gold set codes (on the development sets they were
-    /// 31 false events against 9 true ones), and a statement to someone (`010` with a target)
-    /// is written either way.
+    /// Write statements (`010`): a speaker's words that are no act dyad codes ("NATO will not
+    /// send troops, Stoltenberg said"; "Xi told Biden that Taiwan was a red line"). Off by
+    /// default: most of them are a missed act's shadow or words no gold set codes (on the
+    /// development sets the bare ones were 31 false events against 9 true ones; a statement
+    /// to someone is coded by no gold set, and forbidden by one, and the 7 written were all
+    /// false).
     pub bare_statements: bool,
     /// Write a UN body's own code (`IGOUNOHCH` for the human rights office, `IGOUNOPKO` for
     /// peacekeepers, `IGOUNOIAE` for the IAEA) instead of the United Nations' (`IGOUNO`). Off
@@ -736,8 +737,7 @@ impl Coder {
         let phrase_ref = |p: usize| self.actor_ref(article, clean, a, p);
         let bare_statements = self.options.bare_statements;
         let coded = |c: &&crate::code::Candidate| {
-            (all || c.modality == Modality::Asserted)
-                && (bare_statements || c.code != "010" || c.target.is_some())
+            (all || c.modality == Modality::Asserted) && (bare_statements || c.code != "010")
         };
         // (an event or none per candidate, nearly always: the records are large to move when
         // the vector grows)

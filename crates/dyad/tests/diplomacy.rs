@@ -761,9 +761,9 @@ fn a_minister_praising_footballers_after_a_five_nil_win_was_diplomacy() {
 }
 
 #[test]
-fn bare_statements_are_left_out_unless_asked_for() {
-    // a speaker's words that are no coded act are a bare statement (010, no target): written
-    // only with `bare_statements` (`dyad code --statements`); a statement to someone stays
+fn statements_are_left_out_unless_asked_for() {
+    // a speaker's words that are no coded act are a statement (010): written only with
+    // `bare_statements` (`dyad code --statements`), whether or not it is to someone
     let text = "Turkey said on Monday that the situation was under control. Russia told Ukraine on Tuesday that the situation was calm.";
     let coded = |bare_statements: bool| {
         coded_with(
@@ -774,7 +774,7 @@ fn bare_statements_are_left_out_unless_asked_for() {
             text,
         )
     };
-    assert_eq!(coded(false), [t("RUS", "UKR", "010")]);
+    assert_eq!(coded(false), []);
     assert_eq!(coded(true), [t("TUR", "-", "010"), t("RUS", "UKR", "010")]);
 }
 
@@ -1149,7 +1149,7 @@ fn a_un_office_was_written_with_a_code_finer_than_the_gold_sets() {
 #[test]
 fn cooperation_with_no_partner_was_written() {
     let text = "Putin praised the talks on Monday. Serbia walked out of talks in Brussels. Russia \
-                told Ukraine that the situation was calm.";
+                condemned Ukraine on Tuesday.";
     let coded = |partnerless: bool| {
         coded_with(
             dyad::CoderOptions {
@@ -1159,13 +1159,13 @@ fn cooperation_with_no_partner_was_written() {
             text,
         )
     };
-    assert_eq!(coded(false), [t("RUS", "UKR", "010")]);
+    assert_eq!(coded(false), [t("RUS", "UKR", "111")]);
     assert_eq!(
         coded(true),
         [
             t("RUSGOV", "-", "051"),
             t("SRB", "-", "164"),
-            t("RUS", "UKR", "010")
+            t("RUS", "UKR", "111")
         ]
     );
 }
