@@ -1852,11 +1852,7 @@ pub fn parse_sentence(
                     let start = ctx.a.phrases[src].start;
                     start > 0 && ctx.lower(start - 1) == "between"
                 };
-                let code = &m.code;
-                let both_ways = (matches!(&code[..2], "03" | "04" | "06" | "19")
-                    && !code.starts_with("045"))
-                    || matches!(&code[..], "054" | "057")
-                    || code.starts_with("087");
+                let both_ways = is_mutual_kind(&m.code);
                 for &src in &m.sources {
                     for &t in &targets {
                         let mut push = |source: usize, target: Option<usize>| {
@@ -3935,14 +3931,25 @@ fn pairs_among(members: &[usize]) -> Vec<(usize, Option<usize>)> {
 /// Acts that coordinated subjects do to each other when no target is named: meeting,
 /// negotiating, agreeing, cooperating; fighting when the verb takes no object ("clashed").
 fn is_reciprocal(code: &str, p: &CompiledPattern) -> bool {
-    // (mediators do not mediate between each other: "Qatar and Egypt mediated")
-    (matches!(&code[..2], "03" | "04" | "06") && !code.starts_with("045"))
-        || code == "057"
-        // "South Korea and Cuba established diplomatic ties": recognition is mutual
-        || code == "054"
-        || (code.starts_with("19") && (!p.has_target() || p.target_is_partner()))
-        // "the government and the rebels agreed to a ceasefire": a truce binds both sides
-        || (code.starts_with("087") && !p.has_target())
+    is_mutual_kind(code)
+        && if code.starts_with("19") {
+            !p.has_target() || p.target_is_partner()
+        } else if code.starts_with("087") {
+            !p.has_target()
+        } else {
+            true
+        }
+}
+
+/// Codes of acts two parties can do to each other at once: intents, consultations and
+/// material cooperation (03, 04, 06; mediators do not mediate between each other: "Qatar and
+/// Egypt mediated"), recognition (054: "South Korea and Cuba established diplomatic ties"),
+/// agreements (057), fighting (19) and truces (087: "the government and the rebels agreed to
+/// a ceasefire").
+fn is_mutual_kind(code: &str) -> bool {
+    (matches!(&code[..2], "03" | "04" | "06" | "19") && !code.starts_with("045"))
+        || matches!(code, "054" | "057")
+        || code.starts_with("087")
 }
 
 /// True when the intent of a governing `to` verb makes this infinitive a future act.

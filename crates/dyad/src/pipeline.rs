@@ -1383,10 +1383,7 @@ fn host_and_guest(
     let p = &a.phrases[k];
     let opener = sentence.tokens[p.start.checked_sub(1)?].lower.as_str();
     if p.pronoun != Some(crate::annotate::Pronoun::Plural)
-        || !matches!(
-            opener,
-            "and" | "as" | "after" | "when" | "while" | "before" | "because" | "since" | "until"
-        )
+        || !(opener == "and" || crate::resolve::opens_adverbial_clause(opener))
         || a.phrases[..k].iter().any(|q| q.plural)
     {
         return None;

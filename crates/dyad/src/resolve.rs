@@ -109,6 +109,16 @@ fn role_words<'t>(p: &ActorPhrase, toks: &'t [Token]) -> Option<Cow<'t, str>> {
 
 /// `slot` holds `code` (its buffer is reused: the memory's slots change at nearly every
 /// phrase, and a new string each time was most of the cost of remembering).
+/// Whether a word opens a clause of time or cause ("as", "after", "because" ...): a subject
+/// pronoun right after it shares the sentence's subject ("China fired missiles near Taiwan as
+/// it launched drills", "Russia and China signed a deal after they met").
+pub(crate) fn opens_adverbial_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "as" | "after" | "when" | "while" | "before" | "because" | "since" | "until"
+    )
+}
+
 fn keep(slot: &mut Option<String>, code: &str) {
     match slot {
         Some(s) => {
@@ -565,26 +575,17 @@ impl ArticleMemory {
                 Pronoun::Plural => self
                     .sentence_subject_plural
                     .clone()
-                    .filter(|_| self.last_plural_is_agent)
+                    .filter(|s| self.last_plural_is_agent && !s.is_empty())
                     .or_else(|| self.last_plural.clone())
                     .or_else(|| self.last_thing.clone()),
                 // ("... as it launched its largest drills": the clause of time or cause
                 // shares the sentence's subject)
                 Pronoun::Thing => {
-                    let opens_adverbial = p.start > 0
-                        && matches!(
-                            toks[p.start - 1].lower.as_str(),
-                            "as" | "after"
-                                | "when"
-                                | "while"
-                                | "before"
-                                | "because"
-                                | "since"
-                                | "until"
-                        );
+                    let opens_adverbial =
+                        p.start > 0 && opens_adverbial_clause(&toks[p.start - 1].lower);
                     self.sentence_subject_thing
                         .clone()
-                        .filter(|_| opens_adverbial)
+                        .filter(|s| opens_adverbial && !s.is_empty())
                         .or_else(|| self.last_thing.clone())
                 }
                 Pronoun::Speaker => None,
@@ -907,7 +908,7 @@ impl ArticleMemory {
             keep(&mut self.last_plural, code);
             self.last_plural_is_agent = p.start > 0 && toks[p.start - 1].lower == "by";
             if self.sentence_subject_at == Some(p.start) {
-                self.sentence_subject_plural = Some(code.to_string());
+                keep(&mut self.sentence_subject_plural, code);
             }
         }
         if p.country.is_some() || p.org.is_some() || p.institution.is_some() {
@@ -950,8 +951,16 @@ impl ArticleMemory {
     ) {
         self.sentence_person = None;
         self.last_person_end = None;
-        self.sentence_subject_plural = None;
-        self.sentence_subject_thing = None;
+        // (emptied, not dropped: the strings are reused sentence after sentence)
+        for s in [
+            &mut self.sentence_subject_plural,
+            &mut self.sentence_subject_thing,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            s.clear();
+        }
         self.last_plural_is_agent = false;
         // (the first phrase, when only a quantity or an article stands before it)
         let from = dateline.unwrap_or(0);
