@@ -25,7 +25,9 @@
 //! - its doers become the targets — all of them when several did it in one sentence ("the
 //!   deals" the two Gulf states signed) — but never the reacting actor or its own country;
 //! - a denial is aimed at whoever accused ("denied the accusation"); "denied any role in the
-//!   attack" is no act on the attacker, so denials name accusations only.
+//!   attack" is no act on the attacker, so denials name accusations only; a bare denial
+//!   ("Rwanda denies supporting M23", "a charge Baku denied") by someone the story has just
+//!   coded as accused answers the accuser ([`accusers`]).
 //!
 //! Nothing is guessed when no such act was coded: "condemned the attack" with no attacker in
 //! the story stays an event without a target.
@@ -54,6 +56,9 @@ pub struct PriorAct {
     /// The doer's code, and its phrase's byte span in the article as read.
     pub source: String,
     pub source_span: (usize, usize),
+    /// For an accusation (112 and its sub-codes), whom it accused: a later bare denial by
+    /// the accused answers it ([`accusers`]).
+    pub accused: Option<String>,
 }
 
 impl PriorAct {
@@ -74,6 +79,7 @@ impl PriorAct {
             same_word: same_word_bits(word),
             source,
             source_span,
+            accused: None,
         })
     }
 
@@ -435,6 +441,46 @@ fn distinct_doers<'p>(acts: impl Iterator<Item = &'p PriorAct>) -> Vec<&'p Prior
         }
     }
     found
+}
+
+/// Whether an act of this code accuses (112 and its sub-codes): the acts a denial answers.
+pub fn is_accusation(code: &str) -> bool {
+    code.starts_with("112")
+}
+
+/// The accusers a denial with no target of its own answers: "Congo accused Rwanda of sending
+/// troops ... Rwanda, which denies supporting M23", "accused Azerbaijan of meddling, a charge
+/// Baku denied". CAMEO aims a denial at whoever made the charge, and news reports the charge
+/// first. These are the doers of the latest accusations within [`WINDOW`] sentences (before
+/// token `token` of sentence `sentence`) whose accused is the denier (`denier`) or its own
+/// state — all of them when one sentence has several — never the denier itself. A denial that
+/// answers no coded accusation keeps no target: "denied striking the hospital" answers a
+/// charge the article did not code.
+pub fn accusers<'p>(
+    prior: &'p [PriorAct],
+    sentence: usize,
+    token: usize,
+    denier: &str,
+) -> Vec<&'p PriorAct> {
+    let answered = |p: &&PriorAct| {
+        (p.sentence < sentence || p.token < token)
+            && p.sentence + WINDOW >= sentence
+            && !is_own_state(&p.source, denier)
+            && p.accused.as_deref().is_some_and(|accused| {
+                accused
+                    .split(crate::resolve::PAIR_SEPARATOR)
+                    .any(|a| a == denier || is_own_state(a, denier))
+            })
+    };
+    let Some(latest) = prior.iter().rev().find(answered).map(|p| p.sentence) else {
+        return Vec::new();
+    };
+    distinct_doers(
+        prior
+            .iter()
+            .filter(answered)
+            .filter(|p| p.sentence == latest),
+    )
 }
 
 /// Whether an act of this code asks for someone's release: an appeal (0253) or a demand

@@ -681,13 +681,18 @@ impl Coder {
                 continue;
             }
             let word = &a.sentence.tokens[c.trigger.0].lower;
-            into.extend(PriorAct::coded(
-                (a.index, c.trigger.0),
-                &c.code,
-                word,
-                source,
-                span,
-            ));
+            let Some(mut act) =
+                PriorAct::coded((a.index, c.trigger.0), &c.code, word, source, span)
+            else {
+                continue;
+            };
+            if act_anaphora::is_accusation(act.code) {
+                act.accused = c
+                    .target
+                    .and_then(|t| self.actor_code_and_span(article, clean, a, t))
+                    .map(|(code, _)| code);
+            }
+            into.push(act);
         }
         // acts known from their noun and agent: "air strikes by the United States and
         // Britain" (each phrase of the agent's coordination group)
@@ -911,6 +916,24 @@ impl Coder {
                 // without a target still is one ("voters rejected the peace deal")
                 if named.is_some() && c.code.starts_with("11") {
                     continue;
+                }
+                // "Congo accused Rwanda of sending troops ... Rwanda, which denies supporting
+                // M23": a bare denial by the accused answers the accuser
+                if named.is_none() && c.code == "016" {
+                    let accusers =
+                        act_anaphora::accusers(&history.acts, a.index, c.trigger.0, &source.code);
+                    if !accusers.is_empty() {
+                        for d in accusers {
+                            let note = format!(
+                                "target: the accuser, act {} in sentence {}",
+                                d.code, d.sentence
+                            );
+                            let accuser =
+                                ActorRef::cut(d.source.clone(), &article.text, d.source_span);
+                            emit(&mut events, source.clone(), Some(accuser), Some(note));
+                        }
+                        continue;
+                    }
                 }
             }
             // "Minsk arrested a dissident journalist ... The EU leaders also called for his

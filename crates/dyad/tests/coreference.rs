@@ -352,6 +352,31 @@ fn a_bare_congress_in_a_story_about_a_country_with_one_is_that_countrys() {
 }
 
 /// Regression: in "Rwanda, which denies supporting M23, said ..." the "-s" verb after
+/// A bare denial by the accused was written with no target, though CAMEO aims a denial at
+/// whoever made the charge and the story had just coded that charge.
+#[test]
+fn a_bare_denial_by_the_accused_had_no_accuser() {
+    // the accused's own state answers: a country accused, its government denies
+    assert_eq!(
+        asserted("Congo's government accused Rwanda of sending troops to back the rebels. Rwanda denies supporting M23."),
+        [t("CODGOV", "RWA", "1123"), t("RWA", "CODGOV", "016")]
+    );
+    assert_eq!(
+        asserted("Prime Minister Albin Kurti accused Serbia of backing the attack. Serbian President Aleksandar Vucic denied that Belgrade was involved."),
+        [t("KSVGOV", "SRB", "112"), t("SRBGOV", "KSVGOV", "016")]
+    );
+    // a denial by someone the story accused of nothing answers no one
+    assert_eq!(
+        asserted("Kurti accused Serbia of backing the attack. Albania denied any involvement."),
+        [t("KSVGOV", "SRB", "112"), t("ALB", "-", "016")]
+    );
+    // nor does an accuser's own denial
+    assert_eq!(
+        asserted("Israel's military denied striking the hospital in Gaza and blamed a misfired rocket launched by Islamic Jihad militants."),
+        [t("ISRMIL", "-", "016"), t("ISRMIL", "PSEREB", "112")]
+    );
+}
+
 /// "which" was read as a noun, so the support it denies was coded as given.
 #[test]
 fn a_verb_right_after_which_heads_the_relative_clause() {

@@ -489,10 +489,11 @@ fn a_reaction_appended_to_the_news_lost_its_target_or_was_read_as_reported() {
         ),
         [t("IRN", "GBR", "1711"), t("GBRGOV", "IRN", "111")]
     );
-    // ", a charge X denied": the denial is X's own, asserted, not the accusation's content
+    // ", a charge X denied": the denial is X's own, asserted, not the accusation's content,
+    // and answers the accusers
     assert_eq!(
         asserted("Burkinabe soldiers accused France of sheltering the ousted leader at a French military base, a charge Paris flatly denied."),
-        [t("BFAMIL", "FRA", "112"), t("FRAGOV", "-", "016")]
+        [t("BFAMIL", "FRA", "112"), t("FRAGOV", "BFAMIL", "016")]
     );
 }
 
