@@ -1223,10 +1223,28 @@ impl Coder {
             Some((id, span)) => span_record(id, span, &a.sentence),
             None => dateline.map(|(_, record)| record.clone()),
         };
-        // a meeting in a country of neither side, named in its own clause, is CAMEO's "meet at
-        // a 'third' location" (044): "met in Geneva" for Russian and American leaders
-        let third_country = located
-            .and_then(|(id, _)| gaz.place(id).country)
+        // a meeting in a country of neither side is CAMEO's "meet at a 'third' location"
+        // (044): "met in Geneva" for Russian and American leaders. Where the sentence names no
+        // place, the dateline's is where reporters followed the meeting to ("HANOI - A summit
+        // between Trump and Kim collapsed"), unless the sentence says the meeting was remote
+        const REMOTE: &[&str] = &[
+            "phone",
+            "telephone",
+            "call",
+            "video",
+            "videoconference",
+            "virtual",
+            "virtually",
+            "online",
+        ];
+        let meeting_place = located.map(|(id, _)| id).or_else(|| {
+            let remote = || toks.iter().any(|t| REMOTE.contains(&t.lower.as_str()));
+            dateline
+                .map(|(d, _)| *d)
+                .filter(|_| ev.cameo == "040" && !remote())
+        });
+        let third_country = meeting_place
+            .and_then(|id| gaz.place(id).country)
             .is_some_and(|c| {
                 let sides = [Some(&ev.source), ev.target.as_ref()];
                 ev.target.is_some()

@@ -198,3 +198,29 @@ fn a_meeting_placed_in_a_country_of_neither_side_is_at_a_third_location() {
     let e = evs.iter().find(|e| e.root == "04").expect("meeting");
     assert_eq!(e.cameo, "040", "{evs:#?}");
 }
+
+/// "HANOI - A summit between Trump and Kim collapsed" was coded 040: the sentence names no
+/// place, and the dateline's third country was not taken for the meeting's.
+#[test]
+fn a_meeting_under_a_third_countrys_dateline_is_at_a_third_location() {
+    let evs = code(
+        "HANOI, Feb 28 (Reuters) - A summit between U.S. President Donald Trump and North Korean leader Kim Jong Un collapsed on Thursday without any agreement.",
+        "2019-02-28",
+    );
+    let e = evs.iter().find(|e| e.root == "04").expect("meeting");
+    assert_eq!(e.cameo, "044", "{evs:#?}");
+    // a call is not held where the reporter files from
+    let evs = code(
+        "GENEVA, May 3 (Reuters) - U.S. President Joe Biden and Chinese President Xi Jinping held talks by phone on Monday.",
+        "2021-05-03",
+    );
+    let e = evs.iter().find(|e| e.root == "04").expect("call");
+    assert_eq!(e.cameo, "040", "{evs:#?}");
+    // nor is a meeting in one side's capital a third country's
+    let evs = code(
+        "BEIJING, May 3 (Reuters) - U.S. President Joe Biden held talks with Chinese President Xi Jinping on Monday.",
+        "2021-05-03",
+    );
+    let e = evs.iter().find(|e| e.root == "04").expect("meeting");
+    assert_eq!(e.cameo, "040", "{evs:#?}");
+}
