@@ -3328,6 +3328,9 @@ fn refine_by_topic(ctx: &Ctx, code: &str, from: usize, to: usize) -> Option<Stri
     if code == "090" {
         return investigation_topic(ctx, from, to.min(from + 15)).map(str::to_string);
     }
+    if code == "040" {
+        return bargains_over(ctx, from, to).then(|| "046".to_string());
+    }
     let family = match code.get(..2)? {
         "02" => 0,
         "03" => 1,
@@ -3376,6 +3379,41 @@ fn refine_by_topic(ctx: &Ctx, code: &str, from: usize, to: usize) -> Option<Stri
         .then(|| ["0242", "0342", "1042", "1232"][family])
         .filter(|t| refinable(t))
         .map(str::to_string)
+}
+
+/// Whether a meeting's topic is a bargain ("held talks ... on a deal to pause the fighting",
+/// "met Putin about a ceasefire"): talks over terms to be agreed are CAMEO's negotiation
+/// (046), not a bare consultation (040). The topic follows "on", "over" or "about" within the
+/// clause after the meeting (`from..to`), as the head of a short noun phrase; a date ("on
+/// Tuesday") or a subject of talks that is no bargain ("on border security and trade") leaves
+/// the meeting a meeting.
+fn bargains_over(ctx: &Ctx, from: usize, to: usize) -> bool {
+    const BARGAINS: &[&str] = &[
+        "deal",
+        "ceasefire",
+        "cease-fire",
+        "truce",
+        "agreement",
+        "accord",
+        "treaty",
+        "peace",
+        "settlement",
+        "armistice",
+        "hostage",
+        "hostages",
+        "prisoners",
+        "dispute",
+        "withdrawal",
+    ];
+    // (past a list of parties and a place and a date: "with Israeli, Egyptian and Qatari
+    // officials in Cairo on Tuesday on a deal")
+    let to = to.min(ctx.n()).min(from + 18);
+    (from..to).any(|i| {
+        matches!(ctx.lower(i), "on" | "over" | "about")
+            && (i + 1..to.min(i + 5))
+                .take_while(|&k| !matches!(ctx.lower(k), "on" | "over" | "about" | "," | "and"))
+                .any(|k| BARGAINS.contains(&ctx.lower(k)))
+    })
 }
 
 /// What an investigation is into, for the codebook's sub-codes: crime and corruption (091),

@@ -1234,3 +1234,23 @@ fn what_a_deal_provides_for_was_coded_as_done() {
         .iter()
         .all(|e| e.2 != "072"));
 }
+
+/// "held talks with ... officials in Cairo on Tuesday on a deal to pause the fighting" was a
+/// meeting at a third location: the bargain the talks were about came after a place and a
+/// date, out of the dictionary pattern's reach, and talks over terms are a negotiation.
+#[test]
+fn talks_on_a_deal_past_a_place_and_date_were_a_meeting() {
+    assert_eq!(
+        asserted("CIA Director William Burns held talks with Israeli, Egyptian and Qatari officials in Cairo on Tuesday on a deal to pause the fighting in Gaza."),
+        [
+            t("USASPY", "ISRGOV", "046"),
+            t("USASPY", "EGYGOV", "046"),
+            t("USASPY", "QATGOV", "046")
+        ]
+    );
+    // talks on something that is no bargain stay a meeting (here at a third location)
+    assert_eq!(
+        asserted("Indian Prime Minister Narendra Modi held talks with Canadian Prime Minister Justin Trudeau in Brussels on Sunday on border security and trade."),
+        [t("INDGOV", "CANGOV", "044")]
+    );
+}
