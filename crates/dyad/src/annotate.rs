@@ -2144,6 +2144,17 @@ fn absorb(
                         p.org = Some((e, ActorKind::OrgName));
                         return true;
                     }
+                    // "the West African bloc ECOWAS": a name in apposition to another name of
+                    // the same organisation is one mention of it
+                    let same_org = |(o, _): (u32, ActorKind)| {
+                        d.organizations[o as usize].code == d.organizations[e as usize].code
+                    };
+                    if *kind == ActorKind::OrgName
+                        && p.org.is_some_and(same_org)
+                        && p.person.is_none()
+                    {
+                        return true;
+                    }
                     if p.org.is_some() || p.person.is_some() {
                         return false;
                     }

@@ -821,3 +821,29 @@ fn it_after_as_was_the_last_country_named() {
     assert!(events.iter().all(|e| !e.0.starts_with("TWN")), "{events:?}");
     assert!(events.contains(&t("CHN", "TWN", "150")), "{events:?}");
 }
+
+/// "The West African bloc gave the junta one week ..." was coded as the West (WST) giving an
+/// ultimatum to a Western junta: the capitalised article of "The West", the region's primary
+/// name, was read as part of the name and swallowed the "West" of "West African".
+#[test]
+fn a_sentence_opening_the_west_african_bloc_was_read_as_the_west() {
+    assert_eq!(
+        asserted(
+            "The West African bloc gave Niger's junta one week to free President Mohamed Bazoum."
+        ),
+        [t("IGOWAFWAS", "NERMIL", "139")]
+    );
+    // the West itself still opens a sentence
+    assert_eq!(
+        asserted("The West accused Russia of lying."),
+        [t("WST", "RUS", "112")]
+    );
+    // two names of one organisation side by side are one mention, coordinated with another
+    assert_eq!(
+        asserted("The African Union and the West African bloc ECOWAS condemned Niger's junta."),
+        [
+            t("IGOAFROAU", "NERMIL", "111"),
+            t("IGOWAFWAS", "NERMIL", "111")
+        ]
+    );
+}

@@ -109,15 +109,15 @@ impl<T> Default for PhraseTrie<T> {
 }
 
 impl<T: Clone> PhraseTrie<T> {
-    /// Add a name: a leading lower-case article is not part of it ("the West" must not
-    /// swallow the "the" of "the West African bloc"; the annotator records definiteness
-    /// separately).
+    /// Add a name: a leading article is not part of it ("the West" must not swallow the "the"
+    /// of "the West African bloc", nor "The West" the capitalised "The" opening "The West
+    /// African bloc gave ..."; the annotator records definiteness separately).
     fn insert_name(&mut self, phrase: &str, value: T, case_sensitive: bool) {
-        self.insert(
-            phrase.strip_prefix("the ").unwrap_or(phrase),
-            value,
-            case_sensitive,
-        )
+        let phrase = phrase
+            .strip_prefix("the ")
+            .or_else(|| phrase.strip_prefix("The "))
+            .unwrap_or(phrase);
+        self.insert(phrase, value, case_sensitive)
     }
 
     /// Add a phrase word for word (cues keep their article: the discard cue "the hosts" is
