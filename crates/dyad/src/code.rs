@@ -5146,6 +5146,8 @@ fn try_pattern(
     let mut reciprocal = false;
     let mut literal_end = c.verb + 1;
     let mut after_target: Option<usize> = None;
+    // the target's last word, when a place said after it stands between it and `after_target`
+    let mut target_last: Option<usize> = None;
     let mut literal_gaps = 0;
     let mut first_literal: Option<usize> = None;
     // "agreed to expand economic cooperation": in the target-less pass a trailing partner
@@ -5195,7 +5197,7 @@ fn try_pattern(
                     if skipped == 0
                         && after_target == Some(pos)
                         && pos > 0
-                        && matches_at(pos - 1) == 1
+                        && matches_at(target_last.unwrap_or(pos - 1)) == 1
                     {
                         break;
                     }
@@ -5393,6 +5395,16 @@ fn try_pattern(
                             return None;
                         }
                         pos = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();
+                        // "gave the junta in Niger one week to", "called on the authorities in
+                        // Tehran to release": where a role is, said right after it, says whose
+                        // it is (the phrase is coded so); the pattern reads on past it
+                        if let [only] = grp[..] {
+                            let past = past_role_place(ctx, only, pos, end_of_clause);
+                            if past > pos {
+                                target_last = Some(pos - 1);
+                                pos = past;
+                            }
+                        }
                         after_target = Some(pos);
                         targets = grp;
                         break;
@@ -6254,6 +6266,36 @@ fn owned_facility(
 
 /// A phrase that names only a town or a capital (no role): a place when a preposition of
 /// place stands before it ([`is_place`]).
+/// After a bare role phrase `role` ending at `pos` ("the junta", "the authorities"), where an
+/// "in" with a country's or a capital's bare name right after it ends: the role's place, read
+/// as part of its mention. `pos` itself when no such place follows.
+fn past_role_place(ctx: &Ctx, role: usize, pos: usize, end_of_clause: usize) -> usize {
+    let r = &ctx.a.phrases[role];
+    let bare_role = r.agent.is_some()
+        && r.country.is_none()
+        && r.person.is_none()
+        && r.org.is_none()
+        && r.institution.is_none()
+        && r.pronoun.is_none();
+    if !bare_role || pos + 1 >= end_of_clause || ctx.lower(pos) != "in" {
+        return pos;
+    }
+    let Some(place) = ctx.a.phrase_of[pos + 1] else {
+        return pos;
+    };
+    let q = &ctx.a.phrases[place];
+    let bare_place = q.start == pos + 1
+        && q.country.is_some()
+        && q.agent.is_none()
+        && q.person.is_none()
+        && q.org.is_none()
+        && !q.possessive;
+    match bare_place && q.end <= end_of_clause {
+        true => q.end,
+        false => pos,
+    }
+}
+
 fn is_town_or_capital(p: &crate::annotate::ActorPhrase) -> bool {
     matches!(
         p.country,

@@ -1254,3 +1254,25 @@ fn talks_on_a_deal_past_a_place_and_date_were_a_meeting() {
         [t("INDGOV", "CANGOV", "044")]
     );
 }
+
+/// "ECOWAS gave the military junta in Niger one week to reinstate Bazoum" coded nothing: the
+/// place said after the role ("in Niger") stood between the target and the rest of the
+/// pattern ("one week to").
+#[test]
+fn a_place_after_a_role_target_broke_the_pattern() {
+    assert_eq!(
+        asserted("ECOWAS gave the military junta in Niger one week to reinstate ousted President Mohamed Bazoum."),
+        [t("IGOWAFWAS", "NERMIL", "139")]
+    );
+    assert_eq!(
+        asserted(
+            "The European Union called on the authorities in Tehran to release the activists."
+        ),
+        [t("IGOEUREEC", "IRNGOV", "0253")]
+    );
+    // a literal that is the role's own noun is still read from the role
+    assert_eq!(
+        asserted("Myanmar troops mowed down protesters in Yangon."),
+        [t("MMRMIL", "MMROPP", "175")]
+    );
+}
