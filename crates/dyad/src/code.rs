@@ -5238,7 +5238,13 @@ fn try_pattern(
                         pos += 1;
                         continue;
                     }
-                    if (ctx.is_filler(pos) || matches!(ctx.lower(pos), "and" | "of")) && skipped < 5
+                    // ("strikes from the air and sea against": where from is no literal's)
+                    let from_medium = ctx.lower(pos) == "from"
+                        && (pos + 1..(pos + 3).min(n))
+                            .take_while(|&k| matches!(ctx.tag(k), Tag::Det | Tag::Noun))
+                            .any(|k| matches!(ctx.lower(k), "air" | "sea" | "land" | "ground"));
+                    if (ctx.is_filler(pos) || matches!(ctx.lower(pos), "and" | "of") || from_medium)
+                        && skipped < 5
                         || p.loose_target
                         || p.exact_words && first_literal.is_none()
                     {

@@ -433,6 +433,10 @@ pub const NEAREST_COUNTRY: &str = "country of the nearest actor in the sentence"
 /// [`Resolution::Coreference`] of a bare role given the country of a place the sentence names.
 pub const PLACE_IN_SENTENCE: &str = "place named in the sentence";
 
+/// Why a bare role has the country of the place said right after it ("people in southern
+/// Israel").
+pub const PLACE_RIGHT_AFTER: &str = "the place named right after it";
+
 impl ArticleMemory {
     /// The country nearest to token `at` in the current sentence other than `not`, else the
     /// sentence's place or the country named last, if either differs from `not`: whose a bare
@@ -728,7 +732,10 @@ impl ArticleMemory {
             }
         } else if let (Some(cc), Some((_, kind))) = (&country_code, p.country) {
             // "the Israeli people" is the nation; "Israeli people" some of its civilians
-            let nation = p.definite && role.as_deref() == Some("people");
+            // ("Ukrainian fighters" may be its soldiers or its volunteers: the country, which
+            // the fighters of a group, "Hamas fighters", are not)
+            let nation = (p.definite && role.as_deref() == Some("people"))
+                || role.as_deref() == Some("fighter");
             let mut code = match (&sector, kind) {
                 (Some(s), _) if !nation => with_sector(cc, s, prefix),
                 (Some(_), _) => cc.to_string(),
@@ -766,6 +773,13 @@ impl ArticleMemory {
                 Some((
                     with_sector(&c, s, prefix),
                     Resolution::Coreference("the country 'his', 'her' or 'its' refers to"),
+                ))
+            } else if let Some(c) = self.place_right_after(p, toks) {
+                // "killed more than 900 people in southern Israel": the role's own place,
+                // said right after it, before any other the sentence names
+                Some((
+                    with_sector(c, s, prefix),
+                    Resolution::Coreference(PLACE_RIGHT_AFTER),
                 ))
             } else if let Some(c) = &self.sentence_place {
                 Some((
@@ -1113,6 +1127,28 @@ impl ArticleMemory {
     /// government ..." is Ruto's). For "its", the state, force or body named last ("Uganda's
     /// army said its special forces had killed ...": Uganda's forces, not those of Congo where
     /// they fought).
+    fn place_right_after(&self, p: &ActorPhrase, toks: &[Token]) -> Option<&str> {
+        if toks.get(p.end).is_none_or(|t| t.lower != "in") {
+            return None;
+        }
+        let mut k = p.end + 1;
+        while k < toks.len()
+            && k < p.end + 3
+            && matches!(
+                toks[k].lower.as_str(),
+                "the" | "northern" | "southern" | "eastern" | "western" | "central"
+            )
+        {
+            k += 1;
+        }
+        // (a country phrase is remembered by its last word: one of one to three words that
+        // begins at `k`)
+        self.sentence_countries
+            .iter()
+            .find(|(at, _)| (k..k + 3).contains(at))
+            .map(|(_, c)| c.as_str())
+    }
+
     fn possessor_country(&self, p: &ActorPhrase, toks: &[Token]) -> Option<String> {
         let before = toks.get(p.start.checked_sub(1)?)?;
         let owner = match before.lower.as_str() {

@@ -818,3 +818,48 @@ fn a_hotel_stormed_had_no_target() {
         [t("NGAUAF", "NGACVL", "190")]
     );
 }
+
+/// "The fighters opened fire on villagers" and "his fighters would attack U.S. warships"
+/// coded nothing: "fighters" was no role, so the militants a story names were lost when it
+/// called them fighters.
+#[test]
+fn fighters_were_no_actor() {
+    assert_eq!(
+        asserted("Islamist militants killed scores of civilians in central Burkina Faso. The fighters opened fire on villagers who were digging trenches."),
+        [t("BFAREB", "BFACVL", "202"), t("BFAREB", "BFACVL", "193")]
+    );
+    assert_eq!(
+        asserted("Houthi leader Abdul-Malik al-Houthi warned on Wednesday that his fighters would attack U.S. warships if Washington struck Yemen."),
+        [t("YEMREB", "USAMIL", "1384")]
+    );
+    // a group's fighters are the group; a state's may be its soldiers or volunteers: the state
+    assert_eq!(
+        asserted("Hamas fighters fired rockets at Israel."),
+        [t("PSEREB", "ISR", "190")]
+    );
+    assert_eq!(
+        asserted("Ukrainian fighters fired rockets at Russia."),
+        [t("UKR", "RUS", "190")]
+    );
+}
+
+/// "struck hundreds of Hamas targets in the Gaza Strip, two days after the group's fighters
+/// killed more than 900 people in southern Israel" made the dead Palestinian: a bare role took
+/// the first place the sentence named, not the one said right after it.
+#[test]
+fn a_bare_role_took_the_sentences_first_place_over_its_own() {
+    assert_eq!(
+        asserted("Israeli warplanes struck hundreds of Hamas targets in the Gaza Strip overnight, two days after the group's fighters killed more than 900 people in southern Israel."),
+        [t("ISRMIL", "PSEREB", "195"), t("PSEREB", "ISRCVL", "202")]
+    );
+}
+
+/// "carried out strikes from the air and sea against Houthi military targets" coded nothing:
+/// the medium between the act and its target broke the pattern.
+#[test]
+fn strikes_from_the_air_and_sea_broke_the_pattern() {
+    assert_eq!(
+        asserted("The United States and Britain carried out strikes from the air and sea against Houthi military targets in Yemen."),
+        [t("USA", "YEMREB", "195"), t("GBR", "YEMREB", "195")]
+    );
+}
