@@ -337,6 +337,17 @@ fn definite_act_noun(
     None
 }
 
+/// Where a definite noun phrase naming an act, starting at token `from`, ends ("the visit",
+/// "the deadly strikes"): a reaction's object that is no actor, and whose doer
+/// [`named_act`] and [`doers`] find ("called the visit a huge disappointment").
+pub fn act_phrase_end(
+    tokens: &[Token],
+    from: usize,
+    in_phrase: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    definite_act_noun(tokens, from, &in_phrase).map(|(i, _)| i + 1)
+}
+
 /// The act a reacting candidate's object names, as the token of its noun: one the pattern
 /// consumed right after the verb ("rejected the accusations"), or the head of the definite
 /// noun phrase right after the pattern ("condemned the deadly attacks", "expressed support

@@ -4057,6 +4057,21 @@ const REACTION_ACT_NOUNS: &[&str] = &[
     "deployment",
     "order",
     "ban",
+    // (acts the story reported by their verb: ", a visit Zelenskiy called a huge
+    // disappointment", ", an attack Kyiv condemned")
+    "visit",
+    "trip",
+    "raid",
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "offensive",
+    "crackdown",
+    "arrest",
+    "arrests",
+    "expulsion",
+    "expulsions",
 ];
 
 /// Nouns that stand for words a sentence reported (", a charge Paris flatly denied", ", a
@@ -4788,9 +4803,17 @@ fn match_verb(ctx: &Ctx, c: &VerbClause) -> Option<PatternMatch> {
     // patterns with literals establish the construction themselves ("carried out airstrikes on")
     // (in a reaction the target slot is the noun before it, wherever the pattern puts it:
     // ", a move the opposition called a sham" for `call + sham`)
+    // ("called the visit a huge disappointment": an object naming an act stands in the target
+    // slot, wherever the pattern puts it, for a reaction to acts)
+    let act_object = next.is_some_and(|t| {
+        crate::act_anaphora::act_phrase_end(&ctx.s.tokens, t, |i| ctx.a.phrase_of[i].is_some())
+            .is_some()
+    });
     for p in pats.iter().chain(partnerless.iter()).filter(|p| {
         (p.elems.last() == Some(&PatElem::Target)
-            || (c.reaction_to.is_some() && p.elems.contains(&PatElem::Target)))
+            || ((c.reaction_to.is_some()
+                || (act_object && crate::act_anaphora::reacts_to_acts(&p.code)))
+                && p.elems.contains(&PatElem::Target)))
             && !p.target_required
             && (has_object || p.specificity > 1)
     }) {
@@ -5302,6 +5325,18 @@ fn try_pattern(
                 // called intimidation"): the slot is empty, and what follows it comes next
                 if allow_no_target && c.reaction_to.is_some() {
                     continue;
+                }
+                // "called the visit a huge disappointment": the object names an act, not an
+                // actor; the slot is empty (the act's doer is found from the article's acts),
+                // and what follows it comes next
+                if allow_no_target && crate::act_anaphora::reacts_to_acts(&p.code) {
+                    let act_end = crate::act_anaphora::act_phrase_end(&ctx.s.tokens, pos, |i| {
+                        ctx.a.phrase_of[i].is_some()
+                    });
+                    if let Some(end) = act_end.filter(|&e| e < end_of_clause) {
+                        pos = end;
+                        continue;
+                    }
                 }
                 loop {
                     if pos >= end_of_clause {

@@ -847,3 +847,23 @@ fn a_sentence_opening_the_west_african_bloc_was_read_as_the_west() {
         ]
     );
 }
+
+/// "Zelenskiy called the visit a huge disappointment" coded nothing: a disparaging name for
+/// an act the story reported took an actor as its object, and the act's doer was never found;
+/// nor in the appositive ", a visit Zelenskiy called ...".
+#[test]
+fn a_disparaging_name_for_a_reported_act_found_no_doer() {
+    assert_eq!(
+        asserted("Modi visited Moscow in July. Zelenskiy called the visit a huge disappointment."),
+        [t("INDGOV", "RUS", "042"), t("UKRGOV", "INDGOV", "111")]
+    );
+    assert_eq!(
+        asserted("Modi's trip comes six weeks after he visited Moscow for talks with Russian President Vladimir Putin, a visit Zelenskiy called \"a huge disappointment\"."),
+        [t("INDGOV", "RUS", "042"), t("UKRGOV", "INDGOV", "111")]
+    );
+    // an act the story did not code has no doer to name: nothing is guessed
+    assert_eq!(
+        asserted("Zelenskiy called the visit a huge disappointment."),
+        []
+    );
+}
