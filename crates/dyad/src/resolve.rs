@@ -53,6 +53,11 @@ pub struct ArticleMemory {
     /// sentence's subject.
     sentence_subject_at: Option<usize>,
     sentence_subject_plural: Option<String>,
+    /// When the current sentence opens with two coordinated actors ("Yoon and Kishida agreed
+    /// ..."), their group, and their codes once resolved: whom "they" after "as", "after",
+    /// "when" ... means ("..., as they met in Tokyo").
+    sentence_subject_group: Option<usize>,
+    sentence_subject_pair: Vec<String>,
     /// ... and its code once resolved if it is a thing (a country, an organisation, an
     /// institution): whom "it" after "as", "after", "when" ... means ("China fired missiles
     /// near Taiwan as it launched drills").
@@ -576,12 +581,26 @@ impl ArticleMemory {
                     .or_else(|| self.last_person.clone()),
                 // (the subject before a passive's agent: "Protesters were arrested by police as
                 // they marched")
-                Pronoun::Plural => self
-                    .sentence_subject_plural
-                    .clone()
-                    .filter(|s| self.last_plural_is_agent && !s.is_empty())
+                Pronoun::Plural => {
+                    // ("Yoon and Kishida agreed to resume visits between their leaders, as
+                    // they met in Tokyo": the clause of time shares the pair subject)
+                    let opens_adverbial =
+                        p.start > 0 && opens_adverbial_clause(&toks[p.start - 1].lower);
+                    let pair = match &self.sentence_subject_pair[..] {
+                        [a, b] if opens_adverbial && a.len() >= 3 && b.len() >= 3 => {
+                            (a[..3] != b[..3] && !a.contains(PAIR_SEPARATOR))
+                                .then(|| format!("{a}{PAIR_SEPARATOR}{b}"))
+                        }
+                        _ => None,
+                    };
+                    pair.or_else(|| {
+                        self.sentence_subject_plural
+                            .clone()
+                            .filter(|s| self.last_plural_is_agent && !s.is_empty())
+                    })
                     .or_else(|| self.last_plural.clone())
-                    .or_else(|| self.last_thing.clone()),
+                    .or_else(|| self.last_thing.clone())
+                }
                 // ("... as it launched its largest drills": the clause of time or cause
                 // shares the sentence's subject)
                 Pronoun::Thing => {
@@ -918,6 +937,12 @@ impl ArticleMemory {
                 keep_in(&mut self.names, &toks[t].lower, code);
             }
         }
+        if self.sentence_subject_group == Some(p.group)
+            && p.pronoun.is_none()
+            && self.sentence_subject_pair.len() < 2
+        {
+            self.sentence_subject_pair.push(code.to_string());
+        }
         if p.plural {
             keep(&mut self.last_plural, code);
             self.last_plural_is_agent = p.start > 0 && toks[p.start - 1].lower == "by";
@@ -979,6 +1004,10 @@ impl ArticleMemory {
         // (the first phrase, when only a quantity or an article stands before it)
         let from = dateline.unwrap_or(0);
         let first = phrases.iter().find(|p| p.start >= from);
+        self.sentence_subject_pair.clear();
+        self.sentence_subject_group = first
+            .map(|f| f.group)
+            .filter(|&g| phrases.iter().filter(|q| q.group == g).count() == 2);
         self.sentence_subject_at = first.map(|p| p.start).filter(|&start| {
             toks[from..start].iter().all(|t| {
                 matches!(
@@ -998,6 +1027,9 @@ impl ArticleMemory {
                 ) || t.kind == TokenKind::Number
             })
         });
+        if self.sentence_subject_at.is_none() {
+            self.sentence_subject_group = None;
+        }
         self.quoted.clear();
         // (typographic quotation marks are '"' by now: see `crate::clean`)
         let mut open: Option<usize> = None;

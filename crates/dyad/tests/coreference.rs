@@ -867,3 +867,32 @@ fn a_disparaging_name_for_a_reported_act_found_no_doer() {
         []
     );
 }
+
+/// "Yoon and Kishida agreed to resume regular visits between their leaders, as they met in
+/// Tokyo" coded no meeting: "they" after "as" took the last plural ("their leaders", coded
+/// Japan's) rather than the pair the sentence opened with.
+#[test]
+fn they_after_as_lost_the_pair_the_sentence_opened_with() {
+    assert_eq!(
+        asserted("South Korean President Yoon Suk Yeol and Japanese Prime Minister Fumio Kishida agreed on Thursday to resume regular visits between their leaders, as they met in Tokyo for the first bilateral summit in 12 years."),
+        [
+            t("KORGOV", "JPNGOV", "036"),
+            t("JPNGOV", "KORGOV", "036"),
+            t("KORGOV", "JPNGOV", "040"),
+            t("JPNGOV", "KORGOV", "040")
+        ]
+    );
+    // a "they" that opens no clause of time keeps the last plural (whose denial answers both
+    // accusers)
+    assert_eq!(
+        asserted(
+            "Armenia and Azerbaijan accused Russian peacekeepers of inaction. They denied it."
+        ),
+        [
+            t("ARM", "RUSMIL", "112"),
+            t("AZE", "RUSMIL", "112"),
+            t("RUSMIL", "ARM", "016"),
+            t("RUSMIL", "AZE", "016")
+        ]
+    );
+}
