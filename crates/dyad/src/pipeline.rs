@@ -372,13 +372,13 @@ impl Coder {
             // act and took its attacker's country from proximity belongs to another country
             // of the sentence ("Russian warplanes struck rebel positions, the Syrian army said");
             // every candidate is judged on the codes as resolved, then the changes are made
+            // (not coercion, root 17, which a state does mostly to its own: "Guatemala's
+            // Congress removed four Constitutional Court judges, a move that drew condemnation
+            // from the United States")
             let mut recoded: Vec<(usize, String)> = Vec::new();
             for c in &parse.candidates {
                 let Some(t) = c.target else { continue };
-                let hostile = matches!(
-                    c.code.get(..2),
-                    Some("13" | "15" | "17" | "18" | "19" | "20")
-                );
+                let hostile = matches!(c.code.get(..2), Some("13" | "15" | "18" | "19" | "20"));
                 let (Some(src), Some((tgt, Resolution::Coreference(why)))) =
                     (codes[c.source].as_ref(), phrase_codes[t].as_ref())
                 else {

@@ -509,7 +509,11 @@ fn a_reaction_with_an_article_on_its_subject_or_no_subject_was_not_read() {
     // ", a move that drew condemnation from ...": no subject, and the move's doer is acted upon
     assert_eq!(
         asserted("Guatemala's Congress removed four Constitutional Court judges on Tuesday, a move that drew condemnation from the United States and the European Union."),
-        [t("USA", "GTMLEG", "111"), t("IGOEUREEC", "GTMLEG", "111")]
+        [
+            t("GTMLEG", "GTMJUD", "172"),
+            t("USA", "GTMLEG", "111"),
+            t("IGOEUREEC", "GTMLEG", "111")
+        ]
     );
     // an idea is its speaker's words, and a condition inside them is not the reaction's
     assert_eq!(
@@ -1274,5 +1278,21 @@ fn a_place_after_a_role_target_broke_the_pattern() {
     assert_eq!(
         asserted("Myanmar troops mowed down protesters in Yangon."),
         [t("MMRMIL", "MMROPP", "175")]
+    );
+}
+
+/// "Guatemala's Congress removed four Constitutional Court judges, a move that drew
+/// condemnation from the United States": the judges were coded American. The rule that moves
+/// a bare role hit by a hostile act off its attacker's country (forces rarely attack their
+/// own side) was applied to coercion, which a state does mostly to its own.
+#[test]
+fn a_state_coercing_its_own_institution_was_sent_abroad() {
+    assert_eq!(
+        asserted("Guatemala's Congress removed four Constitutional Court judges on Tuesday, a move that drew condemnation from the United States."),
+        [t("GTMLEG", "GTMJUD", "172"), t("USA", "GTMLEG", "111")]
+    );
+    assert_eq!(
+        asserted("Tunisian President Kais Saied suspended parliament on Sunday."),
+        [t("TUNGOV", "TUNLEG", "172")]
     );
 }
