@@ -5329,6 +5329,20 @@ fn try_pattern(
                 // "called the visit a huge disappointment": the object names an act, not an
                 // actor; the slot is empty (the act's doer is found from the article's acts),
                 // and what follows it comes next
+                // "condemned the killing of its general by Israel", "welcomed an advisory
+                // opinion by the International Court of Justice": a reaction to an act named
+                // with its agent is aimed at the agent
+                if crate::act_anaphora::reacts_to_acts(&p.code) {
+                    if let Some(ph) = object_agent(ctx, pos, end_of_clause) {
+                        let grp = ctx.group_of(ph);
+                        if !grp.iter().any(|g| sources.contains(g)) {
+                            pos = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();
+                            after_target = Some(pos);
+                            targets = grp;
+                            continue;
+                        }
+                    }
+                }
                 if allow_no_target && crate::act_anaphora::reacts_to_acts(&p.code) {
                     let act_end = crate::act_anaphora::act_phrase_end(&ctx.s.tokens, pos, |i| {
                         ctx.a.phrase_of[i].is_some()
@@ -6307,6 +6321,57 @@ fn owned_facility(
 
 /// A phrase that names only a town or a capital (no role): a place when a preposition of
 /// place stands before it ([`is_place`]).
+/// The agent of the act a noun phrase starting at `from` names, when it names one with "by":
+/// "the killing of its general by Israel", "an advisory opinion by the International Court of
+/// Justice". The phrase opens with an article or a plain word (not an actor: "Israel by
+/// ..." is no act named), and runs over plain words, "of" and the actors it owns, up to the
+/// "by"; the agent is the actor phrase right after it (past an article).
+fn object_agent(ctx: &Ctx, mut from: usize, end_of_clause: usize) -> Option<usize> {
+    // (past a date: "welcomed on Monday an advisory opinion")
+    while from < end_of_clause && ctx.tag(from) == Tag::Adv {
+        from += 1;
+    }
+    let opens = from < end_of_clause
+        && ctx.a.phrase_of[from].is_none()
+        && matches!(ctx.tag(from), Tag::Det | Tag::Noun);
+    if !opens {
+        return None;
+    }
+    let mut k = from;
+    let mut nouns = 0;
+    let mut after_of = false;
+    while k < end_of_clause.min(from + 10) {
+        if ctx.lower(k) == "by" {
+            let at = k + 1 + usize::from(k + 1 < ctx.n() && ctx.tag(k + 1) == Tag::Det);
+            return (nouns > 0 && at < end_of_clause)
+                .then(|| ctx.a.phrase_of[at])
+                .flatten()
+                .filter(|&ph| ctx.a.phrases[ph].start == at);
+        }
+        match ctx.a.phrase_of[k] {
+            // (an owner after "of": "the killing of its general")
+            Some(ph) if after_of || ctx.a.phrases[ph].possessive => {
+                k = ctx.a.phrases[ph].end + usize::from(ctx.a.phrases[ph].possessive);
+                after_of = false;
+                continue;
+            }
+            Some(_) => return None,
+            None => {}
+        }
+        match ctx.tag(k) {
+            Tag::Noun => {
+                nouns += 1;
+                after_of = false;
+            }
+            Tag::Det | Tag::Adv | Tag::Num | Tag::Name | Tag::Poss => {}
+            _ if ctx.lower(k) == "of" => after_of = true,
+            _ => return None,
+        }
+        k += 1;
+    }
+    None
+}
+
 /// After a bare role phrase `role` ending at `pos` ("the junta", "the authorities"), where an
 /// "in" with a country's or a capital's bare name right after it ends: the role's place, read
 /// as part of its mention. `pos` itself when no such place follows.

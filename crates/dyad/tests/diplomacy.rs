@@ -1296,3 +1296,24 @@ fn a_state_coercing_its_own_institution_was_sent_abroad() {
         [t("TUNGOV", "TUNLEG", "172")]
     );
 }
+
+/// "China criticized the sale of weapons by the United States to Taiwan" was aimed at Taiwan,
+/// and "Iran condemned the killing of its general by Israel" at no one: a reaction to an act
+/// named with its "by" agent is aimed at the agent.
+#[test]
+fn a_reaction_to_an_act_named_with_its_agent_missed_the_agent() {
+    assert_eq!(
+        asserted("China criticized the sale of weapons by the United States to Taiwan."),
+        [t("CHN", "USA", "111")]
+    );
+    assert_eq!(
+        asserted("Iran condemned the killing of its general by Israel."),
+        [t("IRN", "ISR", "111")]
+    );
+    assert_eq!(
+        asserted(
+            "Germany welcomed on Monday an advisory opinion by the European Court of Human Rights."
+        ),
+        [t("DEU", "IGOEURCOE", "051")]
+    );
+}
