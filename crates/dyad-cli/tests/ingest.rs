@@ -162,7 +162,7 @@ fn jsonl_field_flags_and_date_fallback() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     // without --date-field the nested date is not found: --date dates the document
     assert!(
-        has(&summary(&o), "z1", "2019-07-01", "IGOWSTNAT", "111", "-"),
+        has(&summary(&o), "z1", "2019-07-01", "IGOWSTNAT", "111", "PRK"),
         "{:?}",
         summary(&o)
     );
@@ -182,7 +182,7 @@ fn jsonl_field_flags_and_date_fallback() {
         "2019-06-14",
         "IGOWSTNAT",
         "111",
-        "-"
+        "PRK"
     ));
     assert!(!String::from_utf8_lossy(&o.stderr).contains("no --date"));
 }
