@@ -1055,7 +1055,14 @@ pub fn annotate_with_cues(
                             | "lockdown"
                     )
                 });
-            if in_longer_name || adjective_general {
+            // "Israel would strike Hezbollah", "threatened to shell the city": a weapon noun
+            // that is also a verb is the verb after a modal, "to" or "did"
+            let verb_after_auxiliary = m.len == 1
+                && matches!(entry, LexEntry::Agent { .. })
+                && i > 0
+                && matches!(class[i - 1].tag, Some(Tag::Modal | Tag::To | Tag::Do))
+                && readings(i).iter().any(|(_, f)| f.has(VerbForm::BASE));
+            if in_longer_name || adjective_general || verb_after_auxiliary {
                 i += m.len;
                 continue;
             }

@@ -863,3 +863,19 @@ fn strikes_from_the_air_and_sea_broke_the_pattern() {
         [t("USA", "YEMREB", "195"), t("GBR", "YEMREB", "195")]
     );
 }
+
+/// "Netanyahu said Israel would strike Hezbollah forcefully if it violated the deal" coded no
+/// threat: "strike" after "would" was read as the weapon noun ("an Israeli strike") and glued
+/// to Hezbollah as one actor.
+#[test]
+fn a_weapon_noun_after_a_modal_was_no_verb() {
+    assert_eq!(
+        asserted("Israeli Prime Minister Benjamin Netanyahu said Israel would strike Hezbollah forcefully if it violated the deal."),
+        [t("ISRGOV", "LBNREB", "1384")]
+    );
+    // the noun stays a noun elsewhere
+    assert_eq!(
+        asserted("An Israeli strike killed three Hezbollah commanders."),
+        [t("ISRMIL", "LBNREB", "195")]
+    );
+}
