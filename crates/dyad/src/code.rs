@@ -727,14 +727,25 @@ pub fn parse_sentence(
         .iter()
         .map(|c| own_future_in_speech(&ctx, &clauses, c))
         .collect();
-    for (c, own) in clauses.iter_mut().zip(own_future) {
+    // "Netanyahu vowed to launch an offensive against Hamas": a side vowing its own hostile
+    // act threatens it, as one announcing it does
+    let vowed: Vec<bool> = clauses
+        .iter()
+        .map(|c| {
+            c.infinitive
+                && c.governor
+                    .and_then(|g| ctx.a.verb[g])
+                    .is_some_and(|(l, _)| matches!(lex.lemma(l), "vow" | "pledge" | "swear"))
+        })
+        .collect();
+    for ((c, own), vowed) in clauses.iter_mut().zip(own_future).zip(vowed) {
         let Some(m) = &mut c.matched else { continue };
         if c.future && c.modality == Modality::Asserted && intent_codes {
             match crate::modality::intent_code(&m.pattern.code) {
                 Some(code) => m.code = code,
                 // "Hezbollah will strike deep inside Israel if ..., its deputy leader said": a
                 // side announcing its own hostile act threatens it (13x)
-                None => match crate::modality::threat_code(&m.code).filter(|_| own) {
+                None => match crate::modality::threat_code(&m.code).filter(|_| own || vowed) {
                     Some(code) => m.code = code.to_string(),
                     None => c.modality = Modality::Hypothetical,
                 },

@@ -879,3 +879,19 @@ fn a_weapon_noun_after_a_modal_was_no_verb() {
         [t("ISRMIL", "LBNREB", "195")]
     );
 }
+
+/// "Netanyahu vowed to launch an offensive against Hamas" coded the offensive as only
+/// hypothetical: a side vowing its own hostile act threatens it, as one announcing it in
+/// speech does.
+#[test]
+fn a_vowed_attack_was_no_threat() {
+    assert_eq!(
+        asserted("Netanyahu vowed to launch an offensive against Hamas in Rafah."),
+        [t("ISRGOV", "PSEREB", "1384")]
+    );
+    // a vowed act of help stays an intent
+    assert_eq!(
+        asserted("Germany vowed to send tanks to Ukraine."),
+        [t("DEU", "UKR", "0332")]
+    );
+}
