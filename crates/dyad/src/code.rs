@@ -3385,8 +3385,13 @@ fn refine_by_topic(ctx: &Ctx, code: &str, from: usize, to: usize) -> Option<Stri
     // "demanded that the United States cancel the sale", "rejected demands to change the
     // law": with no other topic, asking a side to stop or undo something asks for a policy
     // change ("halt the offensive" is de-escalation, found above)
+    // (a verb: "climate change" is no asking to change anything)
     (from..to)
-        .any(|i| POLICY_CHANGE_VERBS.contains(&ctx.lower(i)))
+        .any(|i| {
+            POLICY_CHANGE_VERBS.contains(&ctx.lower(i))
+                && (ctx.tag(i) == Tag::Verb
+                    || (i > 0 && matches!(ctx.tag(i - 1), Tag::To | Tag::Actor)))
+        })
         .then(|| ["0242", "0342", "1042", "1232"][family])
         .filter(|t| refinable(t))
         .map(str::to_string)

@@ -166,7 +166,10 @@ fn intent_of_act(code: &str) -> Option<&'static str> {
         "045" => "039",
         "050" | "051" | "052" | "053" | "054" | "055" | "056" => "032",
         "057" => "030",
-        "060" => "031",
+        // ("pledged to deepen strategic cooperation", "agreed to resume cooperation on
+        // climate change": cooperation with no kind named is an intent to cooperate, not
+        // specified; a named kind, "economic cooperation", gives 0311 by its topic)
+        "060" => "030",
         "061" => "0311",
         "062" => "0312",
         "063" => "0313",

@@ -629,19 +629,20 @@ fn that_clause_subject_is_the_target_of_a_demand_past_time_words_and_articles() 
 
 #[test]
 fn coordinated_subjects_are_each_others_partner_when_the_with_phrase_is_left_out() {
+    // (cooperation of no named kind: an intent to cooperate, not specified)
     let out = code("Turkey and Greece pledged to expand cooperation.");
     assert_eq!(
         out,
         vec![
-            ev("TUR", "GRC", "031", Asserted),
-            ev("GRC", "TUR", "031", Asserted)
+            ev("TUR", "GRC", "030", Asserted),
+            ev("GRC", "TUR", "030", Asserted)
         ]
     );
     // one subject and no partner: no cooperation event, and "to expand" is no recipient
     assert_eq!(code("Turkey pledged to expand cooperation."), vec![]);
     assert_eq!(
         code("Turkey pledged to expand cooperation with Greece."),
-        vec![ev("TUR", "GRC", "031", Asserted)]
+        vec![ev("TUR", "GRC", "030", Asserted)]
     );
     assert_eq!(
         code("Turkey pledged to Greece."),

@@ -1317,3 +1317,24 @@ fn a_reaction_to_an_act_named_with_its_agent_missed_the_agent() {
         [t("DEU", "IGOEURCOE", "051")]
     );
 }
+
+/// "Biden and Xi agreed to resume cooperation on climate change" was coded an intent to change
+/// policy (0342): the noun "change" was read as the verb that asks for one, and cooperation of
+/// no named kind was material (031) rather than unspecified (030).
+#[test]
+fn climate_change_was_a_policy_change() {
+    assert_eq!(
+        asserted("U.S. President Joe Biden and Chinese President Xi Jinping agreed to resume cooperation on climate change."),
+        [t("USAGOV", "CHNGOV", "030"), t("CHNGOV", "USAGOV", "030")]
+    );
+    // the verb still asks for one
+    assert_eq!(
+        asserted("China demanded on Friday that Japan retract the prime minister's remarks."),
+        [t("CHN", "JPN", "1042")]
+    );
+    // a kind named is its sub-code
+    assert_eq!(
+        asserted("Pakistan and China pledged to expand economic cooperation."),
+        [t("PAK", "CHN", "0311"), t("CHN", "PAK", "0311")]
+    );
+}
