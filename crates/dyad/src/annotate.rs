@@ -657,11 +657,34 @@ const PAIR_HEADS: &[&str] = &[
     "camps",
 ];
 
+/// Head nouns that are a pair reference after "the" alone: words for two parties set against
+/// or beside each other.
+const PAIR_ONLY_HEADS: &[&str] = &[
+    "neighbours",
+    "neighbors",
+    "rivals",
+    "arch-rivals",
+    "foes",
+    "adversaries",
+];
+
 /// The length of a pair reference starting at `i`: "the two sides", "both countries", "the two
 /// foreign ministers", "both the leaders". `None` elsewhere ("both sides of the border" is
 /// still a pair reference; its resolution decides whether it names anyone).
 fn pair_reference_len(toks: &[Token], i: usize) -> Option<usize> {
     let lower = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    // "The neighbours fought a border war", "the South Caucasus neighbours", "the
+    // nuclear-armed rivals": nouns that in news name the two sides a story is about, with
+    // "the" alone and up to two words before them (not "the neighbours of Israel")
+    if lower(i) == "the" {
+        let word = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokenKind::Word);
+        let head = (i + 1..i + 4)
+            .take_while(|&k| word(k))
+            .find(|&k| PAIR_ONLY_HEADS.contains(&lower(k)));
+        if let Some(h) = head.filter(|&h| lower(h + 1) != "of") {
+            return Some(h + 1 - i);
+        }
+    }
     let det = match (lower(i), lower(i + 1)) {
         ("the", "two") | ("both", "the") => 2,
         ("both", _) => 1,

@@ -896,3 +896,24 @@ fn they_after_as_lost_the_pair_the_sentence_opened_with() {
         ]
     );
 }
+
+/// "The neighbours fought a border war in 1998-2000" after a story about Ethiopia and Eritrea
+/// coded nothing: "the neighbours", "the South Caucasus neighbours", "the rivals" name the
+/// two sides as "the two countries" does.
+#[test]
+fn the_neighbours_named_no_pair() {
+    assert_eq!(
+        asserted("Ethiopia and Eritrea signed a peace deal. The neighbours fought a border war in 1998-2000 that killed some 80,000 people."),
+        [
+            t("ETH", "ERI", "057"),
+            t("ERI", "ETH", "057"),
+            t("ETH", "ERI", "190"),
+            t("ERI", "ETH", "190")
+        ]
+    );
+    // a country's neighbours are others
+    assert_eq!(
+        asserted("The neighbours of Israel condemned the strike."),
+        []
+    );
+}
