@@ -438,6 +438,19 @@ pub const NEAREST_COUNTRY: &str = "country of the nearest actor in the sentence"
 /// [`Resolution::Coreference`] of a bare role given the country of a place the sentence names.
 pub const PLACE_IN_SENTENCE: &str = "place named in the sentence";
 
+/// Forms of the common verbs of saying, after which a subject pronoun is often the speaker
+/// ("Armenia and Azerbaijan said they had agreed").
+const SPEECH_FORMS: &[&str] = &[
+    "said",
+    "say",
+    "says",
+    "announced",
+    "confirmed",
+    "stated",
+    "insisted",
+    "declared",
+];
+
 /// Why a bare role has the country of the place said right after it ("people in southern
 /// Israel").
 pub const PLACE_RIGHT_AFTER: &str = "the place named right after it";
@@ -586,6 +599,33 @@ impl ArticleMemory {
                     // they met in Tokyo": the clause of time shares the pair subject)
                     let opens_adverbial =
                         p.start > 0 && opens_adverbial_clause(&toks[p.start - 1].lower);
+                    // ("Armenia and Azerbaijan said they had agreed": the speakers)
+                    // (past "that" and a day: "said on Thursday they")
+                    let after_speech = {
+                        let mut k = p.start;
+                        while k > 0
+                            && p.start - k < 3
+                            && matches!(
+                                toks[k - 1].lower.as_str(),
+                                "that"
+                                    | "on"
+                                    | "monday"
+                                    | "tuesday"
+                                    | "wednesday"
+                                    | "thursday"
+                                    | "friday"
+                                    | "saturday"
+                                    | "sunday"
+                                    | "later"
+                                    | "earlier"
+                                    | "also"
+                            )
+                        {
+                            k -= 1;
+                        }
+                        k > 0 && SPEECH_FORMS.contains(&toks[k - 1].lower.as_str())
+                    };
+                    let opens_adverbial = opens_adverbial || after_speech;
                     let pair = match &self.sentence_subject_pair[..] {
                         [a, b] if opens_adverbial && a.len() >= 3 && b.len() >= 3 => {
                             (a[..3] != b[..3] && !a.contains(PAIR_SEPARATOR))

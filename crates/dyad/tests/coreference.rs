@@ -917,3 +917,15 @@ fn the_neighbours_named_no_pair() {
         []
     );
 }
+
+/// "Armenia and Azerbaijan said on Thursday they had agreed the text of a peace treaty" coded
+/// nothing: "they" after the pair's own verb of saying took the last country, not the pair.
+#[test]
+fn they_after_a_pairs_speech_verb_was_one_of_them() {
+    assert_eq!(
+        asserted(
+            "Armenia and Azerbaijan said on Thursday they had agreed the text of a peace treaty."
+        ),
+        [t("ARM", "AZE", "037"), t("AZE", "ARM", "037")]
+    );
+}
