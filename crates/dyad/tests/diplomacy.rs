@@ -1338,3 +1338,18 @@ fn climate_change_was_a_policy_change() {
         [t("PAK", "CHN", "0311"), t("CHN", "PAK", "0311")]
     );
 }
+
+/// "The International Criminal Court issued an arrest warrant for Putin" was coded a lawsuit
+/// (115): a warrant charges its subject with legal action, CAMEO's 173.
+#[test]
+fn an_arrest_warrant_was_a_lawsuit() {
+    assert_eq!(
+        asserted("Turkish prosecutors issued arrest warrants for two senior Saudi officials on Wednesday."),
+        [t("TURJUD", "SAUGOV", "173")]
+    );
+    // seeking one is still legal action of the lawsuit kind
+    assert_eq!(
+        asserted("The ICC prosecutor sought arrest warrants for Israeli leaders."),
+        [t("IGOICC", "ISRGOV", "115")]
+    );
+}
