@@ -1789,7 +1789,10 @@ pub fn parse_sentence(
                 let adjunct_journey = is_journey(p)
                     && (start.saturating_sub(6)..start)
                         .any(|t| matches!(ctx.lower(t), "on" | "during"));
+                // (nor is an act someone is said to be behind: "police said Boko Haram was
+                // behind the attack" reports the attack)
                 let under_coded_verb = !adjunct_journey
+                    && behind_doer(&ctx, i).is_none()
                     && clauses.iter().rfind(|c| c.verb < start).is_some_and(|c| {
                         c.matched.is_some()
                             && ctx.flags(c.lemma) & lemma_flag::LIGHT == 0
@@ -6542,6 +6545,12 @@ fn match_noun(
                 skipped += 1;
             }
         }
+        // "the ELN was behind a car bombing": who is said to be behind an act did it
+        if sources.is_empty() {
+            if let Some(ph) = behind_doer(ctx, noun) {
+                sources = ctx.group_of(ph);
+            }
+        }
         if sources.is_empty() && !is_journey(p) {
             // no possessor: the subject of a light verb (or of a verb coding the same kind of
             // act) whose object this noun is
@@ -6649,6 +6658,39 @@ fn match_noun(
         span: (noun, pos),
         code: p.code.clone(),
     })
+}
+
+/// The actor said to be "behind" the act noun at `noun`: "the National Liberation Army was
+/// behind a car bombing", "Boko Haram is believed to be behind the attack" — the phrase ending
+/// right before the "was" ("to be") that stands before "behind", with up to three articles and
+/// modifiers between "behind" and the noun.
+fn behind_doer(ctx: &Ctx, noun: usize) -> Option<usize> {
+    let mut j = noun;
+    let mut steps = 0;
+    while j > 0 && steps < 3 && matches!(ctx.tag(j - 1), Tag::Det | Tag::Noun | Tag::Num) {
+        j -= 1;
+        steps += 1;
+    }
+    if j < 3 || ctx.lower(j - 1) != "behind" {
+        return None;
+    }
+    let mut k = j - 1;
+    if ctx.lower(k - 1) == "also" {
+        k -= 1;
+    }
+    match ctx.lower(k - 1) {
+        "was" | "were" | "is" | "are" => {}
+        // "is believed to be behind"
+        "be" if k >= 4 && ctx.lower(k - 2) == "to" => {
+            k -= 2;
+            while k > 0 && ctx.a.phrase_of[k - 1].is_none() && k + 6 > j {
+                k -= 1;
+            }
+            return ctx.a.phrase_of[k.checked_sub(1)?];
+        }
+        _ => return None,
+    }
+    ctx.a.phrase_of[k - 2].filter(|&ph| ctx.a.phrases[ph].end == k - 1)
 }
 
 /// The phrase whose last word `i` is, when that word is its deciding owned agent (a weapon or

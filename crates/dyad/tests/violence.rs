@@ -895,3 +895,28 @@ fn a_vowed_attack_was_no_threat() {
         [t("DEU", "UKR", "0332")]
     );
 }
+
+/// "Colombia's government said the ELN was behind a car bombing at a police academy" coded no
+/// bombing: who is said to be "behind" an act named by a noun is its doer, and a plain report
+/// of it is no mere topic of the statement.
+#[test]
+fn the_one_behind_an_attack_was_not_its_doer() {
+    assert_eq!(
+        asserted("Colombia's government said on Friday that the National Liberation Army (ELN) rebel group was behind a car bombing at a police academy in Bogota."),
+        // (the test coder writes bare statements)
+        [t("COLGOV", "-", "010"), t("COLREB", "COLCOP", "1832")]
+    );
+    assert_eq!(
+        asserted("Police said Boko Haram was behind the attack on the school."),
+        [t("COP", "-", "010"), t("NGAREB", "NGAEDU", "190")]
+    );
+    // suspected is not asserted, and a denial asserts nothing
+    assert_eq!(
+        asserted("Police suspect Boko Haram was behind the attack on the school."),
+        []
+    );
+    assert_eq!(
+        asserted("Iran denied it was behind the attack on the ship."),
+        [t("IRN", "-", "016")]
+    );
+}
