@@ -1663,6 +1663,22 @@ pub fn annotate_with_cues(
     let mut links: Vec<Link> = (1..phrases.len())
         .map(|k| {
             let (a, b) = (&phrases[k - 1], &phrases[k]);
+            // "where he and Hungarian Prime Minister Viktor Orban agreed a deal": a person's
+            // pronoun and a named actor right before a verb are one subject
+            let person_and_named = a.pronoun == Some(Pronoun::Person)
+                && toks[a.start].lower != "him"
+                && toks[a.start].lower != "her"
+                && b.pronoun.is_none()
+                && !b.possessive
+                && b.start == a.end + 1
+                && toks[a.end].lower == "and"
+                && b.end < toks.len()
+                && readings(b.end)
+                    .iter()
+                    .any(|(_, f)| f.has(VerbForm::PAST) || f.has(VerbForm::THIRD));
+            if person_and_named {
+                return Link::And;
+            }
             // (no link without these, whatever is between: most pairs are rejected here)
             if a.pronoun.is_some() || b.pronoun.is_some() || a.possessive {
                 return Link::None;

@@ -929,3 +929,17 @@ fn they_after_a_pairs_speech_verb_was_one_of_them() {
         [t("ARM", "AZE", "037"), t("AZE", "ARM", "037")]
     );
 }
+
+/// "... visited Budapest, where he and Hungarian Prime Minister Viktor Orban agreed a deal"
+/// coded no deal: a person's pronoun was never coordinated, so Orban agreed alone.
+#[test]
+fn he_and_a_named_leader_were_no_pair() {
+    assert_eq!(
+        asserted("Swedish Prime Minister Ulf Kristersson visited Budapest, where he and Hungarian Prime Minister Viktor Orban agreed a deal on fighter jets."),
+        [
+            t("SWEGOV", "HUN", "042"),
+            t("SWEGOV", "HUNGOV", "057"),
+            t("HUNGOV", "SWEGOV", "057")
+        ]
+    );
+}
