@@ -729,7 +729,29 @@ fn town_at(
     }
     let words = &words[..end - i];
     // every word of the name is an unknown capitalised word (no dictionary actor inside)
+    // "the town of Batken": a place named as one may be small, when the gazetteer puts every
+    // town of the name in one country
+    let named_as_place = i >= 2
+        && toks[i - 1].lower == "of"
+        && matches!(toks[i - 2].lower.as_str(), "town" | "city" | "village");
     let (len, id) = match in_country {
+        None if named_as_place => match big_town_at(gaz, words) {
+            Some(found) => found,
+            None => {
+                let (len, ids) = gaz.match_at(words, 0)?;
+                let towns = || {
+                    ids.iter()
+                        .map(|&c| gaz.place(c))
+                        .filter(|p| p.feature == Feature::City && !p.person_name_clash)
+                };
+                let country = towns().next()?.country;
+                if !towns().all(|p| p.country == country) {
+                    return None;
+                }
+                let iso = country?;
+                return Some((len, lex.country_entry(iso)?));
+            }
+        },
         None => big_town_at(gaz, words)?,
         Some(entry) => {
             let (len, ids) = gaz.match_at(words, 0)?;

@@ -920,3 +920,14 @@ fn the_one_behind_an_attack_was_not_its_doer() {
         [t("IRN", "-", "016")]
     );
 }
+
+/// "Tajik forces had shelled the airport in the town of Batken" had no target: Batken is too
+/// small to stand for Kyrgyzstan by its name alone, but "the town of" names it as a place,
+/// and the gazetteer puts every Batken there.
+#[test]
+fn a_small_town_named_as_one_had_no_country() {
+    assert_eq!(
+        asserted("Kyrgyzstan said Tajik forces had shelled the airport in the town of Batken."),
+        [t("TJKMIL", "KGZ", "194")]
+    );
+}
