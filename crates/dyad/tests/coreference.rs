@@ -459,7 +459,8 @@ fn he_right_after_a_named_speakers_verb_is_the_speaker() {
              on Monday and said the two sides had made progress. Blinken said he had raised \
              concerns about China's human rights record."
         ),
-        vec![t("CHNGOV", "USAGOV", "040"), t("USAGOV", "-", "012")]
+        // (concerns raised about an actor's conduct criticise it)
+        vec![t("CHNGOV", "USAGOV", "040"), t("USAGOV", "CHN", "111")]
     );
 }
 
