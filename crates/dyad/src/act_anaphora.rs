@@ -275,6 +275,12 @@ const ACT_NOUNS: &[(&str, ActKind, &[&str])] = &[
         &["convict", "sentenc", "verdict"],
     ),
     ("move", ActKind::Decision, &["mov"]),
+    // ("a jury found Trump guilty ... Trump called the trial rigged")
+    (
+        "trial",
+        ActKind::Decision,
+        &["tri", "convict", "sentenc", "found"],
+    ),
 ];
 
 /// The words that make an act noun definite: the article, demonstratives and possessive

@@ -944,3 +944,16 @@ fn he_and_a_named_leader_were_no_pair() {
         ]
     );
 }
+
+/// "A jury found Trump guilty ... Trump called the trial rigged" had no target: a trial
+/// names the court's act as a verdict does.
+#[test]
+fn the_trial_named_no_court() {
+    assert_eq!(
+        asserted_on(
+            "2024-05-30",
+            "A New York jury found Donald Trump guilty on Thursday. Trump called the trial rigged."
+        ),
+        [t("USAJUD", "USAELI", "116"), t("USAELI", "USAJUD", "111")]
+    );
+}
