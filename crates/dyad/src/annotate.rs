@@ -1439,6 +1439,15 @@ pub fn annotate_with_cues(
                     j += 1 + modifiers;
                     continue;
                 }
+                // "the public prosecutor's office opened", "Zelenskiy's office said": a
+                // person's or body's office acts for it
+                if toks.get(j + 1).is_some_and(|t| t.lower == "office")
+                    && mention_at.get(j + 1).copied().flatten().is_none()
+                {
+                    j += 2;
+                    p.end = j;
+                    break;
+                }
                 p.possessive = true;
                 break;
             }

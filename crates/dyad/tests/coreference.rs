@@ -957,3 +957,18 @@ fn the_trial_named_no_court() {
         [t("USAJUD", "USAELI", "116"), t("USAELI", "USAJUD", "111")]
     );
 }
+
+/// "Peru's public prosecutor's office opened an investigation" had no subject, and "..., Prime
+/// Minister James Marape's office said" no speaker: a possessive before "office" was read as
+/// owning a thing, not as the one acting through it.
+#[test]
+fn an_office_did_not_act_for_its_owner() {
+    assert_eq!(
+        asserted("Peru's public prosecutor's office opened an investigation into President Dina Boluarte."),
+        [t("PERJUD", "PERGOV", "090")]
+    );
+    assert_eq!(
+        asserted("Zelenskiy's office condemned the Russian strikes."),
+        [t("UKRGOV", "RUSMIL", "111")]
+    );
+}
