@@ -4921,6 +4921,45 @@ fn owners_of_noun_phrase(ctx: &Ctx, end: usize) -> Vec<usize> {
     owners
 }
 
+/// The doer of an act named by the noun phrase before a passive verb group starting at
+/// `group_start`, as its words name it: an owner ("Russia's invasion") or an actor before the
+/// act noun ("the military takeover in Niger", "Israeli strikes"), with a place after the noun
+/// allowed. Empty when the phrase names none, or names an actor without an act noun after it.
+fn passive_act_doers(ctx: &Ctx, group_start: usize) -> Vec<usize> {
+    let mut k = group_start;
+    // (past a place said after the noun: "in Niger")
+    if k >= 2 {
+        if let Some(ph) = ctx.a.phrase_of[k - 1] {
+            let q = &ctx.a.phrases[ph];
+            if q.start >= 2 && matches!(ctx.lower(q.start - 1), "in" | "on" | "at") {
+                k = q.start - 1;
+            }
+        }
+    }
+    let mut noun = false;
+    while k > 0 && group_start - k < 8 {
+        let t = k - 1;
+        if let Some(ph) = ctx.a.phrase_of[t] {
+            let q = &ctx.a.phrases[ph];
+            // (the owner or the actor before the act noun, not the act's object after "of")
+            let before_noun = noun && (q.possessive || ctx.tag(q.end) == Tag::Noun);
+            let after_of = q.start > 0 && ctx.lower(q.start - 1) == "of";
+            return if before_noun && !after_of && q.pronoun.is_none() {
+                ctx.group_of(ph)
+            } else {
+                Vec::new()
+            };
+        }
+        match ctx.tag(t) {
+            Tag::Noun => noun = true,
+            Tag::Det | Tag::Adv | Tag::Num | Tag::Poss => {}
+            _ => return Vec::new(),
+        }
+        k -= 1;
+    }
+    Vec::new()
+}
+
 /// Whether the subject of a passive clause names, in order, the literal words `lead` (a
 /// pattern's object: "the suspect" for `extradite suspect`, "food aid" for `deliver aid`).
 /// The subject is the noun phrase just before the verb group: nouns, names, numbers, articles,
@@ -5065,8 +5104,25 @@ fn try_pattern(
     // that is no actor is the object the pattern's leading words name, and the pattern reads
     // on after the verb from its next element
     let mut first_elem = 0;
+    // "The military takeover in Niger was condemned by ECOWAS": a reaction to an act named
+    // as the passive's subject is aimed at the act's doer, named in the subject's words
+    let act_owners = if passive
+        && c.subject.is_empty()
+        && target_before.is_none()
+        && p.has_target()
+        && crate::act_anaphora::reacts_to_acts(&p.code)
+    {
+        passive_act_doers(ctx, c.group_start)
+    } else {
+        Vec::new()
+    };
     // (the longest run of leading words the subject names: "aid" of `deliver aid to +`)
-    if passive && c.subject.is_empty() && !p.subject_is_target && target_before.is_none() {
+    if passive
+        && c.subject.is_empty()
+        && act_owners.is_empty()
+        && !p.subject_is_target
+        && target_before.is_none()
+    {
         let lead = p
             .elems
             .iter()
@@ -5160,7 +5216,11 @@ fn try_pattern(
         let end = grp.iter().map(|&g| ctx.a.phrases[g].end).max().unwrap();
         by_span = Some((by, end));
         passive_sources = grp;
-        targets = c.subject.clone();
+        targets = if act_owners.is_empty() {
+            c.subject.clone()
+        } else {
+            act_owners
+        };
         if targets.is_empty() && !passive_object {
             return None;
         }

@@ -1353,3 +1353,23 @@ fn an_arrest_warrant_was_a_lawsuit() {
         [t("IGOICC", "ISRGOV", "115")]
     );
 }
+
+/// "The military takeover in Niger was condemned by ECOWAS, the African Union and the United
+/// Nations" coded nothing: a passive reaction whose subject names an act, not an actor, had
+/// no target, though the act's doer is named in it.
+#[test]
+fn a_passive_reaction_to_a_named_act_had_no_target() {
+    assert_eq!(
+        asserted("The military takeover in Niger was condemned on Thursday by the West African bloc ECOWAS, the African Union and the United Nations."),
+        [
+            t("IGOWAFWAS", "NERMIL", "111"),
+            t("IGOAFROAU", "NERMIL", "111"),
+            t("IGOUNO", "NERMIL", "111")
+        ]
+    );
+    // the act's object after "of" is no doer
+    assert_eq!(
+        asserted("The invasion of Ukraine was condemned by the United Nations."),
+        []
+    );
+}
