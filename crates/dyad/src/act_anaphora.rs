@@ -479,25 +479,32 @@ pub fn accusers<'p>(
     token: usize,
     denier: &str,
 ) -> Vec<&'p PriorAct> {
-    let answered = |p: &&PriorAct| {
-        (p.sentence < sentence || p.token < token)
-            && p.sentence + WINDOW >= sentence
-            && !is_own_state(&p.source, denier)
+    latest_doers(prior, sentence, token, |p| {
+        !is_own_state(&p.source, denier)
             && p.accused.as_deref().is_some_and(|accused| {
                 accused
                     .split(crate::resolve::PAIR_SEPARATOR)
                     .any(|a| a == denier || is_own_state(a, denier))
             })
+    })
+}
+
+/// The distinct doers of the acts `wanted` accepts in the latest sentence that has one,
+/// within [`WINDOW`] sentences before token `token` of sentence `sentence` (the acts an
+/// answer, an appeal or a denial there is aimed at).
+fn latest_doers(
+    prior: &[PriorAct],
+    sentence: usize,
+    token: usize,
+    wanted: impl Fn(&PriorAct) -> bool,
+) -> Vec<&PriorAct> {
+    let found = |p: &&PriorAct| {
+        (p.sentence < sentence || p.token < token) && p.sentence + WINDOW >= sentence && wanted(p)
     };
-    let Some(latest) = prior.iter().rev().find(answered).map(|p| p.sentence) else {
+    let Some(latest) = prior.iter().rev().find(found).map(|p| p.sentence) else {
         return Vec::new();
     };
-    distinct_doers(
-        prior
-            .iter()
-            .filter(answered)
-            .filter(|p| p.sentence == latest),
-    )
+    distinct_doers(prior.iter().filter(found).filter(|p| p.sentence == latest))
 }
 
 /// Whether an act of this code asks for someone's release: an appeal (0253) or a demand
@@ -518,16 +525,10 @@ pub fn captors<'p>(
     token: usize,
     reactor: &str,
 ) -> Vec<&'p PriorAct> {
-    let held = |p: &&PriorAct| {
-        (p.sentence < sentence || p.token < token)
-            && p.sentence + WINDOW >= sentence
-            && (p.code.starts_with("173") || p.code.starts_with("181"))
+    latest_doers(prior, sentence, token, |p| {
+        (p.code.starts_with("173") || p.code.starts_with("181"))
             && !is_own_state(&p.source, reactor)
-    };
-    let Some(latest) = prior.iter().rev().find(held).map(|p| p.sentence) else {
-        return Vec::new();
-    };
-    distinct_doers(prior.iter().filter(held).filter(|p| p.sentence == latest))
+    })
 }
 
 /// Whether two actor codes are the same state: the same code, or a country and its

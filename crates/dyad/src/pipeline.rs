@@ -872,6 +872,17 @@ impl Coder {
                     ev.evidence.entries.extend(note);
                 }
             };
+            // one event aimed at each of the article's earlier actors whose acts this one
+            // answers (`which`: "the doer of \"the attacks\"", "the accuser", "the captor")
+            let to_doers =
+                |events: &mut Vec<Event>, source: &ActorRef, which: &str, acts: Vec<&PriorAct>| {
+                    for d in acts {
+                        let note =
+                            format!("target: {which}, act {} in sentence {}", d.code, d.sentence);
+                        let doer = ActorRef::cut(d.source.clone(), &article.text, d.source_span);
+                        emit(events, source.clone(), Some(doer), Some(note));
+                    }
+                };
             // (nearly always one actor on each side, neither a pair: the event is built from
             // them as they are, without the lists below)
             let is_pair = |r: &ActorRef| r.code.contains(crate::resolve::PAIR_SEPARATOR);
@@ -898,16 +909,8 @@ impl Coder {
                     })
                     .filter(|(_, doers)| !doers.is_empty());
                 if let Some((at, doers)) = doers {
-                    for d in doers {
-                        let note = format!(
-                            "target: the doer of {:?}, act {} in sentence {}",
-                            toks[at].text(&clean.text),
-                            d.code,
-                            d.sentence
-                        );
-                        let doer = ActorRef::cut(d.source.clone(), &article.text, d.source_span);
-                        emit(&mut events, source.clone(), Some(doer), Some(note));
-                    }
+                    let named = format!("the doer of {:?}", toks[at].text(&clean.text));
+                    to_doers(&mut events, &source, &named, doers);
                     continue;
                 }
                 // "NATO condemned the attack" in a story that codes no attacker: criticism
@@ -923,15 +926,7 @@ impl Coder {
                     let accusers =
                         act_anaphora::accusers(&history.acts, a.index, c.trigger.0, &source.code);
                     if !accusers.is_empty() {
-                        for d in accusers {
-                            let note = format!(
-                                "target: the accuser, act {} in sentence {}",
-                                d.code, d.sentence
-                            );
-                            let accuser =
-                                ActorRef::cut(d.source.clone(), &article.text, d.source_span);
-                            emit(&mut events, source.clone(), Some(accuser), Some(note));
-                        }
+                        to_doers(&mut events, &source, "the accuser", accusers);
                         continue;
                     }
                 }
@@ -947,14 +942,7 @@ impl Coder {
                 let captors =
                     act_anaphora::captors(&history.acts, a.index, c.trigger.0, &source.code);
                 if !captors.is_empty() {
-                    for d in captors {
-                        let note = format!(
-                            "target: the captor, act {} in sentence {}",
-                            d.code, d.sentence
-                        );
-                        let doer = ActorRef::cut(d.source.clone(), &article.text, d.source_span);
-                        emit(&mut events, source.clone(), Some(doer), Some(note));
-                    }
+                    to_doers(&mut events, &source, "the captor", captors);
                     continue;
                 }
             }
