@@ -255,7 +255,7 @@ const ADVS: &[&str] = &[
     "nevertheless",
     "moreover",
 ];
-const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

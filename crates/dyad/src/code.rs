@@ -729,23 +729,26 @@ pub fn parse_sentence(
         .collect();
     // "Netanyahu vowed to launch an offensive against Hamas": a side vowing its own hostile
     // act threatens it, as one announcing it does
-    let vowed: Vec<bool> = clauses
-        .iter()
-        .map(|c| {
-            c.infinitive
-                && c.governor
-                    .and_then(|g| ctx.a.verb[g])
-                    .is_some_and(|(l, _)| matches!(lex.lemma(l), "vow" | "pledge" | "swear"))
-        })
-        .collect();
-    for ((c, own), vowed) in clauses.iter_mut().zip(own_future).zip(vowed) {
+    // (asked only of future clauses: a lemma look-up per clause otherwise)
+    let vowed = |c: &VerbClause| {
+        c.infinitive
+            && c.governor
+                .and_then(|g| ctx.a.verb[g])
+                .is_some_and(|(l, _)| matches!(lex.lemma(l), "vow" | "pledge" | "swear"))
+    };
+    for (c, own) in clauses.iter_mut().zip(own_future) {
+        let announced = c.future
+            && c.modality == Modality::Asserted
+            && intent_codes
+            && c.matched.is_some()
+            && (own || vowed(c));
         let Some(m) = &mut c.matched else { continue };
         if c.future && c.modality == Modality::Asserted && intent_codes {
             match crate::modality::intent_code(&m.pattern.code) {
                 Some(code) => m.code = code,
                 // "Hezbollah will strike deep inside Israel if ..., its deputy leader said": a
                 // side announcing its own hostile act threatens it (13x)
-                None => match crate::modality::threat_code(&m.code).filter(|_| own || vowed) {
+                None => match crate::modality::threat_code(&m.code).filter(|_| announced) {
                     Some(code) => m.code = code.to_string(),
                     None => c.modality = Modality::Hypothetical,
                 },

@@ -451,6 +451,20 @@ const SPEECH_FORMS: &[&str] = &[
     "declared",
 ];
 
+/// Whether token `at` follows one of [`SPEECH_FORMS`], past a "that", a day or an adverb of
+/// time ("said on Thursday they", "announced that they").
+fn after_speech_verb(toks: &[Token], at: usize) -> bool {
+    let mut k = at;
+    while k > 0 && at - k < 3 && {
+        let w = toks[k - 1].lower.as_str();
+        matches!(w, "that" | "on" | "later" | "earlier" | "also")
+            || crate::annotate::WEEKDAYS.contains(&w)
+    } {
+        k -= 1;
+    }
+    k > 0 && SPEECH_FORMS.contains(&toks[k - 1].lower.as_str())
+}
+
 /// Why a bare role has the country of the place said right after it ("people in southern
 /// Israel").
 pub const PLACE_RIGHT_AFTER: &str = "the place named right after it";
@@ -597,37 +611,12 @@ impl ArticleMemory {
                 Pronoun::Plural => {
                     // ("Yoon and Kishida agreed to resume visits between their leaders, as
                     // they met in Tokyo": the clause of time shares the pair subject)
-                    let opens_adverbial =
-                        p.start > 0 && opens_adverbial_clause(&toks[p.start - 1].lower);
-                    // ("Armenia and Azerbaijan said they had agreed": the speakers)
-                    // (past "that" and a day: "said on Thursday they")
-                    let after_speech = {
-                        let mut k = p.start;
-                        while k > 0
-                            && p.start - k < 3
-                            && matches!(
-                                toks[k - 1].lower.as_str(),
-                                "that"
-                                    | "on"
-                                    | "monday"
-                                    | "tuesday"
-                                    | "wednesday"
-                                    | "thursday"
-                                    | "friday"
-                                    | "saturday"
-                                    | "sunday"
-                                    | "later"
-                                    | "earlier"
-                                    | "also"
-                            )
-                        {
-                            k -= 1;
-                        }
-                        k > 0 && SPEECH_FORMS.contains(&toks[k - 1].lower.as_str())
-                    };
-                    let opens_adverbial = opens_adverbial || after_speech;
+                    // ("Armenia and Azerbaijan said on Thursday they had agreed": the speakers)
+                    let shares_subject = p.start > 0
+                        && (opens_adverbial_clause(&toks[p.start - 1].lower)
+                            || after_speech_verb(toks, p.start));
                     let pair = match &self.sentence_subject_pair[..] {
-                        [a, b] if opens_adverbial && a.len() >= 3 && b.len() >= 3 => {
+                        [a, b] if shares_subject && a.len() >= 3 && b.len() >= 3 => {
                             (a[..3] != b[..3] && !a.contains(PAIR_SEPARATOR))
                                 .then(|| format!("{a}{PAIR_SEPARATOR}{b}"))
                         }
