@@ -639,6 +639,20 @@ fn criticism_of_an_act_no_one_was_coded_for_had_no_one_to_aim_at() {
 }
 
 #[test]
+fn condemning_the_execution_or_the_seizure_had_no_target() {
+    // executions, blasts, seizures and sentences are acts a reaction names like attacks
+    let events = asserted("Iran hanged a man convicted of wounding a militia member. The European Union condemned the execution.");
+    assert!(events.contains(&t("IGOEUREEC", "IRN", "111")), "{events:?}");
+    let events = asserted("Prosecutors raided the offices of the electoral authority in Guatemala and seized ballots. The Organization of American States condemned the seizure.");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.0 == "IGOOAS" && e.1 == "GTMJUD" && e.2 == "111"),
+        "{events:?}"
+    );
+}
+
+#[test]
 fn the_white_house_in_a_story_about_russia_was_moscows() {
     // "the Russian White House" is too rare a name for the bare "White House" of a story
     // about Russia to be Moscow's government
