@@ -946,6 +946,22 @@ impl Coder {
                     continue;
                 }
             }
+            // "Ethiopia declared a state of emergency", "Niger's junta imposed a curfew and
+            // closed the borders": a measure a state takes at home, naming no one, is taken
+            // on its own country
+            if target.is_none()
+                && !self.options.petrarch_codes
+                && is_domestic_measure(&c.code)
+                && is_state_actor(&source.code)
+                && !(matches!(&c.code[..], "154" | "191")
+                    && sends_abroad(toks, &a.annotated.tags, c.trigger.1))
+            {
+                let mut country = source.clone();
+                country.code.truncate(3);
+                let note = "target: the source's own country (a measure taken at home)";
+                emit(&mut events, source, Some(country), Some(note.to_string()));
+                continue;
+            }
             if !is_pair(&source) && !target.as_ref().is_some_and(is_pair) {
                 emit(&mut events, source, target, None);
                 continue;
@@ -1463,6 +1479,41 @@ fn dateline_place(
 fn needs_partner(code: &str) -> bool {
     (matches!(code.get(..2), Some("03" | "04" | "12" | "16" | "20")) && !code.starts_with("034"))
         || matches!(code, "050" | "051" | "054" | "057")
+}
+
+/// Whether a code is a measure a state takes over a territory and its people rather than on
+/// an actor: a curfew, a state of emergency or martial law and other restrictions of
+/// freedoms (172x), their easing (0811–0814), a mobilisation or deployment of forces (154),
+/// a blockade or closed border (191). Named with no one to take it on, such a measure is
+/// taken on the state's own country, as the wire-story gold sets code it ("Niger's junta
+/// imposed a curfew": NERMIL NER 1723).
+fn is_domestic_measure(code: &str) -> bool {
+    code.starts_with("172") || code.starts_with("081") || matches!(code, "154" | "191")
+}
+
+/// Whether a code is a state body's: a country's government, forces, police, courts,
+/// legislature or intelligence service (not a pair, an organisation or a non-state group;
+/// not the bare country either, which would be its own target).
+fn is_state_actor(code: &str) -> bool {
+    let (Some(prefix), Some(role)) = (code.get(..3), code.get(3..)) else {
+        return false;
+    };
+    !code.contains(crate::resolve::PAIR_SEPARATOR)
+        && prefix.bytes().all(|b| b.is_ascii_uppercase())
+        && crate::resolve::is_country_prefix(prefix)
+        && matches!(role, "GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY")
+}
+
+/// Whether forces are sent, or a blockade laid, somewhere, not at home: a destination
+/// ("to the region", "into Syria", "abroad", "near the border", "supply lines to Avdiivka")
+/// within a few words after the verb ending at `after`; "deployed the army to help police"
+/// is a purpose, not a destination.
+fn sends_abroad(toks: &[Token], tags: &[crate::annotate::Tag], after: usize) -> bool {
+    (after + 1..(after + 7).min(toks.len())).any(|i| match toks[i].lower.as_str() {
+        "to" => tags.get(i + 1) != Some(&crate::annotate::Tag::Verb),
+        "into" | "toward" | "towards" | "abroad" | "overseas" | "near" => true,
+        _ => false,
+    })
 }
 
 /// Whether an actor phrase names the one to be freed in an appeal for release, not the

@@ -256,7 +256,7 @@ fn is_person_role(role: &str) -> bool {
 
 /// A code's first three letters name a country, not an international or non-state group
 /// (`IGO...`, `NGO...`, `IMG...`, `MNC...`).
-fn is_country_prefix(prefix: &str) -> bool {
+pub(crate) fn is_country_prefix(prefix: &str) -> bool {
     !matches!(
         prefix,
         "IGO" | "NGO" | "IMG" | "MNC" | "INT" | "NGM" | "UIS"

@@ -931,3 +931,27 @@ fn a_small_town_named_as_one_had_no_country() {
         [t("TJKMIL", "KGZ", "194")]
     );
 }
+
+#[test]
+fn a_curfew_a_state_imposed_at_home_had_no_target() {
+    // a measure over a territory and its people, naming no one, is taken on the state's
+    // own country
+    assert_eq!(
+        asserted("Niger's junta imposed a nightly curfew and closed the country's borders."),
+        [t("NERMIL", "NER", "1723"), t("NERMIL", "NER", "191")]
+    );
+    assert_eq!(
+        asserted("South Korean President Yoon Suk Yeol lifted martial law early on Wednesday."),
+        [t("KORGOV", "KOR", "0814")]
+    );
+    // forces sent somewhere, or a blockade laid on a place, are not measures at home
+    assert_eq!(
+        asserted("Russian forces choked off supply lines to Avdiivka."),
+        [t("RUSMIL", "-", "191")]
+    );
+    // and a country is never its own target
+    assert_eq!(
+        asserted("India deployed more troops on Monday."),
+        [t("IND", "-", "154")]
+    );
+}
