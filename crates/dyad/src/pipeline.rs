@@ -1016,6 +1016,21 @@ impl Coder {
                         && matches!(o.cameo.get(..2), Some("18" | "19" | "20"))
                 })
         });
+        // "Ruto withdrew the finance bill, bowing to protesters": an act of a root's
+        // unspecified kind (080, yield) beside one of a stated kind of the same root (0832)
+        // by the same side on the same target is that act told again
+        drop_redundant(&mut events, |e, others| {
+            let root = e.root.as_ref();
+            e.cameo.len() == 3
+                && e.cameo.ends_with('0')
+                && !matches!(root, "01" | "04")
+                && others.iter().any(|o| {
+                    o.source.code == e.source.code
+                        && o.target.as_ref().map(|t| &t.code) == e.target.as_ref().map(|t| &t.code)
+                        && o.root == e.root
+                        && o.cameo != e.cameo
+                })
+        });
         // "shelled residential areas of Kharkiv, killing seven civilians": the same act at a
         // place and at its civilians is one act on the civilians
         drop_redundant(&mut events, |e, others| {

@@ -1373,3 +1373,16 @@ fn a_passive_reaction_to_a_named_act_had_no_target() {
         []
     );
 }
+
+#[test]
+fn bowing_to_protesters_beside_the_concession_was_a_second_yield() {
+    // an act of a root's unspecified kind beside one of a stated kind of the same root, by
+    // the same side on the same target, is the same act told again
+    assert_eq!(
+        asserted_on(
+            "2024-06-26",
+            "Kenyan President William Ruto withdrew a finance bill containing tax increases on Wednesday, bowing to protesters."
+        ),
+        [t("KENGOV", "KENOPP", "0832")]
+    );
+}
