@@ -84,6 +84,9 @@ const ATTRIBUTIVE_PARTICIPLES: &[&str] = &[
     "neighbouring",
     "neighboring",
     "surrounding",
+    // ("the RSF and allied militias", "Iran-backed and affiliated groups")
+    "allied",
+    "affiliated",
 ];
 
 const DETS: &[&str] = &[

@@ -4500,6 +4500,28 @@ fn fold_casualties_into_act(ctx: &Ctx, clauses: &[VerbClause], candidates: &mut 
     candidates.retain(|_| keep.next().unwrap());
 }
 
+/// The end of "and" with a short noun phrase the target's coordination left out, standing at
+/// `at` right after a target and followed by "of" or "for" ("the RSF and allied militias of",
+/// "Hamas and other groups for"): where a pattern's words after its target go on.
+fn coordinated_uncoded(ctx: &Ctx, at: usize, end_of_clause: usize) -> Option<usize> {
+    if at >= end_of_clause || ctx.lower(at) != "and" {
+        return None;
+    }
+    let mut k = at + 1;
+    let mut nouns = 0;
+    while k < end_of_clause && k <= at + 4 {
+        match ctx.tag(k) {
+            Tag::Det | Tag::Adv => {}
+            Tag::Noun | Tag::Name | Tag::Actor => nouns += 1,
+            // (a participle before a noun: "allied militias")
+            Tag::Verb if k + 1 < end_of_clause && ctx.tag(k + 1) == Tag::Noun => {}
+            _ => break,
+        }
+        k += 1;
+    }
+    (nouns > 0 && k < end_of_clause && matches!(ctx.lower(k), "of" | "for")).then_some(k)
+}
+
 /// An act of violence: assault (18x), fighting (19x) or mass violence (20x).
 fn violent(code: &str) -> bool {
     matches!(code.get(..2), Some("18" | "19" | "20"))
@@ -5544,6 +5566,12 @@ fn try_pattern(
                         }
                         after_target = Some(pos);
                         targets = grp;
+                        // "accused the RSF and allied militias of committing genocide": others
+                        // coordinated with the target but not of its group (an adjective
+                        // between) do not stop the pattern reading on
+                        if let Some(end) = coordinated_uncoded(ctx, pos, end_of_clause) {
+                            pos = end;
+                        }
                         break;
                     }
                     // "abducted Ivan Fedorov, the mayor of Melitopol": a name the

@@ -1386,3 +1386,13 @@ fn bowing_to_protesters_beside_the_concession_was_a_second_yield() {
         [t("KENGOV", "KENOPP", "0832")]
     );
 }
+
+#[test]
+fn accusing_the_rsf_and_allied_militias_of_genocide_lost_its_sub_code() {
+    // "allied" before a noun is an adjective, and the others coordinated with the target do
+    // not stop the pattern reading on to "of committing genocide"
+    assert_eq!(
+        asserted("The United States accused Sudan's paramilitary Rapid Support Forces and allied militias on Tuesday of committing genocide."),
+        [t("USA", "SDNREB", "1124")]
+    );
+}
