@@ -251,6 +251,12 @@ const ACT_NOUNS: &[(&str, ActKind, &[&str])] = &[
     ("allegation", ActKind::Accusation, &["alleg"]),
     ("allegations", ActKind::Accusation, &["alleg"]),
     ("criticism", ActKind::Accusation, &["critic"]),
+    ("claim", ActKind::Accusation, &["claim"]),
+    ("claims", ActKind::Accusation, &["claim"]),
+    ("charge", ActKind::Accusation, &["charg"]),
+    ("charges", ActKind::Accusation, &["charg"]),
+    ("findings", ActKind::Accusation, &["find", "found"]),
+    ("report", ActKind::Accusation, &["report"]),
     ("arrest", ActKind::Detention, &["arrest"]),
     ("arrests", ActKind::Detention, &["arrest"]),
     ("detention", ActKind::Detention, &["detain", "detention"]),
@@ -473,6 +479,14 @@ fn distinct_doers<'p>(acts: impl Iterator<Item = &'p PriorAct>) -> Vec<&'p Prior
     found
 }
 
+/// Whether an act noun names words ("the accusations", "the findings", "the report"): what
+/// someone said, which a statement the article reported may have said.
+pub fn names_words(noun: &str) -> bool {
+    ACT_NOUNS
+        .iter()
+        .any(|&(n, kind, _)| n == noun && kind == ActKind::Accusation)
+}
+
 /// Whether an act of this code accuses (112 and its sub-codes): the acts a denial answers.
 pub fn is_accusation(code: &str) -> bool {
     code.starts_with("112")
@@ -493,13 +507,35 @@ pub fn accusers<'p>(
     denier: &str,
 ) -> Vec<&'p PriorAct> {
     latest_doers(prior, sentence, token, |p| {
-        !is_own_state(&p.source, denier)
-            && p.accused.as_deref().is_some_and(|accused| {
-                accused
-                    .split(crate::resolve::PAIR_SEPARATOR)
-                    .any(|a| a == denier || is_own_state(a, denier))
-            })
+        is_accusation(p.code) && charges(p, denier)
     })
+}
+
+/// The speakers a reaction to words ("rejected the findings", "called the accusations
+/// absurd") that no coded accusation made answers: the doers of the latest statements, in
+/// earlier sentences within [`WINDOW`], that named the reacting side (`denier`) or its own
+/// state, never the reacting side itself ("the U.N. human rights office said Malian troops
+/// executed 500 people ... Mali's government rejected the findings"). A bare denial ("has
+/// denied any role in the attack") answers no statement: only what it names does.
+pub fn speakers<'p>(
+    prior: &'p [PriorAct],
+    sentence: usize,
+    token: usize,
+    denier: &str,
+) -> Vec<&'p PriorAct> {
+    latest_doers(prior, sentence, token, |p| {
+        p.code == "010" && p.sentence < sentence && charges(p, denier)
+    })
+}
+
+/// Whether an accusation or statement named `denier` or its own state, and was not its own.
+fn charges(p: &PriorAct, denier: &str) -> bool {
+    !is_own_state(&p.source, denier)
+        && p.accused.as_deref().is_some_and(|accused| {
+            accused
+                .split(crate::resolve::PAIR_SEPARATOR)
+                .any(|a| a == denier || is_own_state(a, denier))
+        })
 }
 
 /// The distinct doers of the acts `wanted` accepts in the latest sentence that has one,

@@ -668,6 +668,17 @@ impl Coder {
         a: &SentenceAnalysis,
         into: &mut Vec<PriorAct>,
     ) {
+        for k in &a.parse.clauses {
+            let says = matches!(
+                self.lexicon.lemma(k.lemma),
+                "say" | "report" | "state" | "announce" | "find" | "conclude" | "document"
+            );
+            if says && !k.negated && k.modality == Modality::Asserted {
+                if let [speaker] = k.subject[..] {
+                    self.statement_of(article, clean, a, (speaker, k.verb), into);
+                }
+            }
+        }
         for c in &a.parse.candidates {
             if matches!(c.modality, Modality::Negated | Modality::Question)
                 || !act_anaphora::can_be_named(&c.code)
@@ -722,6 +733,45 @@ impl Coder {
                 source,
                 span,
             ));
+        }
+    }
+
+    /// A statement ("the U.N. human rights office said in a report", "Babis said there was
+    /// evidence that Russian military intelligence was behind the blast") as the charges a
+    /// later denial may answer ([`act_anaphora::accusers`]): one act per actor of another
+    /// state the sentence names, as the one it speaks of.
+    fn statement_of(
+        &self,
+        article: &Article,
+        clean: &CleanText,
+        a: &SentenceAnalysis,
+        (speaker_phrase, verb): (usize, usize),
+        into: &mut Vec<PriorAct>,
+    ) {
+        let Some((speaker, span)) = self.actor_code_and_span(article, clean, a, speaker_phrase)
+        else {
+            return;
+        };
+        if speaker.contains(crate::resolve::PAIR_SEPARATOR) {
+            return;
+        }
+        let word = &a.sentence.tokens[verb].lower;
+        for (k, code) in a.phrase_codes.iter().enumerate() {
+            let Some((code, _)) = code else { continue };
+            if k == speaker_phrase
+                || code.contains(crate::resolve::PAIR_SEPARATOR)
+                || code.get(..3) == speaker.get(..3)
+                || a.annotated.phrases[k].pronoun.is_some()
+            {
+                continue;
+            }
+            let Some(mut act) =
+                PriorAct::coded((a.index, verb), "010", word, speaker.clone(), span)
+            else {
+                return;
+            };
+            act.accused = Some(code.clone());
+            into.push(act);
         }
     }
 
@@ -912,6 +962,18 @@ impl Coder {
                     let named = format!("the doer of {:?}", toks[at].text(&clean.text));
                     to_doers(&mut events, &source, &named, doers);
                     continue;
+                }
+                // "Mali's government rejected the findings" of a report the U.N. office was
+                // said to make, "Moscow called the accusations absurd" after Babis said
+                // Russian intelligence was behind the blast: words no coded accusation made
+                // are the charges of whoever last spoke of the reacting side
+                if named.is_some_and(|(_, noun)| act_anaphora::names_words(noun)) {
+                    let speakers =
+                        act_anaphora::speakers(&history.acts, a.index, c.trigger.0, &source.code);
+                    if !speakers.is_empty() {
+                        to_doers(&mut events, &source, "the speaker of the charges", speakers);
+                        continue;
+                    }
                 }
                 // "NATO condemned the attack" in a story that codes no attacker: criticism
                 // of an act whose doer is unknown is criticism of no one, and the gold sets

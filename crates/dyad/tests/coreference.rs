@@ -986,3 +986,19 @@ fn an_office_did_not_act_for_its_owner() {
         [t("UKRGOV", "RUSMIL", "111")]
     );
 }
+
+#[test]
+fn rejecting_the_findings_of_a_reported_statement_had_no_target() {
+    // words no coded accusation made are the charges of whoever last spoke of the reacting
+    // side in an earlier sentence
+    let events = asserted("Malian troops executed at least 500 people in Moura, the United Nations said in a report on Friday. Mali's transitional government rejected the findings.");
+    assert!(events.contains(&t("MLIGOV", "IGOUNO", "016")), "{events:?}");
+    let events = asserted_on("2021-04-18", "Czech Prime Minister Andrej Babis said there was unequivocal evidence that Russian military intelligence was behind the blast. Moscow called the accusations absurd.");
+    assert!(events.contains(&t("RUSGOV", "CZEGOV", "016")), "{events:?}");
+    // a bare denial answers no statement, only a coded accusation
+    let events = asserted("India said it struck nine sites in Pakistan. Islamabad has denied any role in the attack on the tourists.");
+    assert!(
+        !events.iter().any(|e| e.0 == "PAKGOV" && e.1 == "IND"),
+        "{events:?}"
+    );
+}
