@@ -1792,6 +1792,23 @@ pub fn annotate_with_cues(
                 | ["and", "his"]
                 | ["and", "her"]
                 | ["and", "their"] => Link::And,
+                // "Syria and its ally Russia denied": a relation the second is named by is
+                // no gap ("ally" is also a verb, which the modifiers above leave out)
+                ["and", "its" | "their", relation]
+                    if matches!(
+                        *relation,
+                        "ally"
+                            | "allies"
+                            | "partner"
+                            | "partners"
+                            | "neighbour"
+                            | "neighbor"
+                            | "backer"
+                            | "patron"
+                    ) =>
+                {
+                    Link::And
+                }
                 // headlines write "Armenia, Azerbaijan hold talks"
                 [","] if s.is_headline && a.start == 0 => Link::And,
                 [","] | [",", "the"] => Link::Comma,

@@ -2675,6 +2675,12 @@ fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
     // finite clause: inside the complement of a speech / denial / fear verb when its subject
     // stands after that verb
     let first_subject = c.subject.iter().map(|&p| ctx.a.phrases[p].start).min();
+    // "Syria denied that government forces had used chemical weapons, and Moscow warned
+    // Washington": a subject after ", and" opens a clause of its own, not one more thing
+    // denied or feared (what is said goes on being said: "officials said the army had
+    // retaken the town, and rebels had fled")
+    let after_comma_and = first_subject
+        .is_some_and(|s| s >= 2 && ctx.lower(s - 1) == "and" && ctx.lower(s - 2) == ",");
     for g in (0..c.group_start).rev() {
         if ctx.tag(g) != Tag::Verb {
             if ctx.is(g, kind::SEMI) {
@@ -2683,6 +2689,9 @@ fn find_governor(ctx: &Ctx, clauses: &[VerbClause], k: usize) -> Option<usize> {
             continue;
         }
         let cls = ctx.verb_classes(g);
+        if after_comma_and && !cls.contains(CueClass::Speech) {
+            continue;
+        }
         if cls.any_of(&[CueClass::Speech, CueClass::Denial, CueClass::Fear])
             && (first_subject.is_some_and(|s| s > g)
                 || (g + 1 < ctx.n() && ctx.is(g + 1, kind::THAT)))

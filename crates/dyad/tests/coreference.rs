@@ -1002,3 +1002,17 @@ fn rejecting_the_findings_of_a_reported_statement_had_no_target() {
         "{events:?}"
     );
 }
+
+#[test]
+fn syria_and_its_ally_russia_denied_as_russia_alone() {
+    // "and its ally" joins two subjects, and a subject after ", and" opens a clause of its
+    // own rather than one more thing denied
+    assert_eq!(
+        asserted("Syria and its ally Russia denied that government forces had used chemical weapons, and Moscow warned Washington there would be consequences."),
+        [
+            t("SYR", "-", "016"),
+            t("RUS", "-", "016"),
+            t("RUSGOV", "USAGOV", "130")
+        ]
+    );
+}
