@@ -1024,6 +1024,25 @@ impl Coder {
                 emit(&mut events, source, Some(country), Some(note.to_string()));
                 continue;
             }
+            // "Haiti's prime minister signed an agreement with Kenya": both sign what one signs
+            // with the other, and CAMEO codes an agreement each way
+            // (the first of the target's coordination group follows "with": "with Turkey and
+            // the United Nations")
+            let with_partner = c.code == "057"
+                && c.target.is_some_and(|t| {
+                    let phrases = &a.annotated.phrases;
+                    let group = phrases[t].group;
+                    let first = phrases
+                        .iter()
+                        .find(|p| p.group == group)
+                        .unwrap_or(&phrases[t]);
+                    first.start > 0 && toks[first.start - 1].lower == "with"
+                });
+            if with_partner && !is_pair(&source) && !target.as_ref().is_some_and(is_pair) {
+                if let Some(partner) = target.clone() {
+                    emit(&mut events, partner, Some(source.clone()), None);
+                }
+            }
             if !is_pair(&source) && !target.as_ref().is_some_and(is_pair) {
                 emit(&mut events, source, target, None);
                 continue;

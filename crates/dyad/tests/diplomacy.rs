@@ -1396,3 +1396,17 @@ fn accusing_the_rsf_and_allied_militias_of_genocide_lost_its_sub_code() {
         [t("USA", "SDNREB", "1124")]
     );
 }
+
+#[test]
+fn an_agreement_signed_with_a_partner_was_coded_one_way() {
+    // both sign what one signs with the other, every partner of a coordinated "with"
+    assert_eq!(
+        asserted("Russia signed agreements with Turkey and the United Nations on Friday."),
+        [
+            t("TUR", "RUS", "057"),
+            t("RUS", "TUR", "057"),
+            t("IGOUNO", "RUS", "057"),
+            t("RUS", "IGOUNO", "057")
+        ]
+    );
+}
