@@ -5477,9 +5477,11 @@ fn try_pattern(
                         // for a visit the place is what is visited ("arrived in Athens"), and
                         // after a "from" the pattern itself ends with, the state that place
                         // stands for ("recalled its ambassador from Havana")
+                        // (and after an "at" it ends with, whom it is aimed at: "fired
+                        // missiles at Kyiv", "lashed out at Washington")
                         let pattern_from = skipped == 0
                             && pos > c.verb + 1
-                            && ctx.lower(pos - 1) == "from"
+                            && matches!(ctx.lower(pos - 1), "from" | "at")
                             && ctx.a.phrases[ph].start == pos;
                         if is_place(ctx, ph) && p.code != "042" && !pattern_from {
                             pos = ctx.a.phrases[ph].end;

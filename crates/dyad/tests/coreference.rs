@@ -616,7 +616,7 @@ fn an_act_noun_was_resolved_where_a_reader_would_not() {
     // too far back: the condemnation names no act the story coded, and is no dyad
     assert_eq!(
         asserted("Russia fired missiles at Kyiv on Monday. Prices rose. Markets fell. Trading was thin. Talks stalled. Germany condemned the attacks."),
-        [t("RUS", "-", "195")]
+        [t("RUS", "UKR", "195")]
     );
 }
 

@@ -955,3 +955,16 @@ fn a_curfew_a_state_imposed_at_home_had_no_target() {
         [t("IND", "-", "154")]
     );
 }
+
+#[test]
+fn missiles_fired_at_kyiv_had_no_target() {
+    // a city after the "at" a pattern ends with is what it is aimed at, not where it happened
+    assert_eq!(
+        asserted("Russia fired missiles at Kyiv."),
+        [t("RUS", "UKR", "195")]
+    );
+    assert_eq!(
+        asserted("Hamas fired rockets at Tel Aviv."),
+        [t("PSEREB", "ISR", "190")]
+    );
+}
