@@ -56,9 +56,11 @@ pub struct PriorAct {
     /// The doer's code, and its phrase's byte span in the article as read.
     pub source: String,
     pub source_span: (usize, usize),
-    /// For an accusation (112 and its sub-codes), whom it accused: a later bare denial by
-    /// the accused answers it ([`accusers`]).
-    pub accused: Option<String>,
+    /// Whom it was aimed at: for an accusation (112 and its sub-codes) the accused, whose
+    /// later bare denial answers it ([`accusers`]); for a statement, one actor it named
+    /// ([`speakers`]); for an act of force, its target, whose later threat with no one named
+    /// is aimed at the attacker ([`attackers`]).
+    pub aimed_at: Option<String>,
 }
 
 impl PriorAct {
@@ -79,7 +81,7 @@ impl PriorAct {
             same_word: same_word_bits(word),
             source,
             source_span,
-            accused: None,
+            aimed_at: None,
         })
     }
 
@@ -487,6 +489,11 @@ pub fn names_words(noun: &str) -> bool {
         .any(|&(n, kind, _)| n == noun && kind == ActKind::Accusation)
 }
 
+/// Whether an act of this code is one of force (roots 18–20): the acts a threat answers.
+pub fn is_force(code: &str) -> bool {
+    ActKind::Force.covers(code)
+}
+
 /// Whether an act of this code accuses (112 and its sub-codes): the acts a denial answers.
 pub fn is_accusation(code: &str) -> bool {
     code.starts_with("112")
@@ -531,7 +538,7 @@ pub fn speakers<'p>(
 /// Whether an accusation or statement named `denier` or its own state, and was not its own.
 fn charges(p: &PriorAct, denier: &str) -> bool {
     !is_own_state(&p.source, denier)
-        && p.accused.as_deref().is_some_and(|accused| {
+        && p.aimed_at.as_deref().is_some_and(|accused| {
             accused
                 .split(crate::resolve::PAIR_SEPARATOR)
                 .any(|a| a == denier || is_own_state(a, denier))
@@ -554,6 +561,27 @@ fn latest_doers(
         return Vec::new();
     };
     distinct_doers(prior.iter().filter(found).filter(|p| p.sentence == latest))
+}
+
+/// The attackers a threat with no one named, made at token `token` of sentence `sentence` by
+/// `threatener`, is aimed at: the doers of the latest acts of force (roots 18–20) within
+/// [`WINDOW`] sentences done to the threatener's country, any of its sectors ("India struck
+/// nine sites in Pakistan ... Sharif vowed that his country would avenge the deaths", "Russia
+/// fired missiles at Kyiv ... Zelenskiy vowed a harsh response"), never by that country.
+pub fn attackers<'p>(
+    prior: &'p [PriorAct],
+    sentence: usize,
+    token: usize,
+    threatener: &str,
+) -> Vec<&'p PriorAct> {
+    let country = threatener.get(..3).unwrap_or(threatener);
+    latest_doers(prior, sentence, token, |p| {
+        ActKind::Force.covers(p.code)
+            && p.source.get(..3) != Some(country)
+            && p.aimed_at
+                .as_deref()
+                .is_some_and(|t| t.get(..3) == Some(country))
+    })
 }
 
 /// Whether an act of this code asks for someone's release: an appeal (0253) or a demand

@@ -440,6 +440,9 @@ pub struct ActorPhrase {
     /// Dictionary entries that matched, with their token ranges: provenance, formatted only
     /// for the events and explanations that need it ([`ActorPhrase::describe_entries`]).
     pub matched: Vec<(LexEntry, usize, usize)>,
+    /// "his country", "their nation": the country of whoever the phrase's [`Pronoun`] refers
+    /// to, not that actor itself.
+    pub owners_country: bool,
 }
 
 impl ActorPhrase {
@@ -461,6 +464,7 @@ impl ActorPhrase {
             group,
             modifier: false,
             matched: vec![],
+            owners_country: false,
         }
     }
 
@@ -535,7 +539,9 @@ const ADVERBIAL_WORDS: &[&str] = &[
     "less", "than", "fewer", "over", "nearly", "almost", "around", "about", "some", "roughly",
 ];
 /// Honorifics and pair-reference openers: words that start an actor phrase of their own.
-const PHRASE_START_WORDS: &[&str] = &["mr.", "mrs.", "ms.", "dr.", "the", "both"];
+const PHRASE_START_WORDS: &[&str] = &[
+    "mr.", "mrs.", "ms.", "dr.", "the", "both", "his", "her", "their",
+];
 
 /// What the word lists say of one lower-cased word: its closed-class tag, its time-word bits
 /// (`TIME_*`) and whether later tests compare it with a literal word (`FLAG_*`). The lexicon
@@ -956,6 +962,41 @@ fn country_noun_reference_end(
     Some(end)
 }
 
+/// "his country", "her nation", "their country" at `i`: the pronoun whose referent's country
+/// it is. Not after a preposition of place ("returned to his country", "in their country"
+/// are where, not whom).
+fn owners_country_at(toks: &[Token], i: usize) -> Option<Pronoun> {
+    let owner = match toks[i].lower.as_str() {
+        "his" | "her" => Pronoun::Person,
+        "their" => Pronoun::Plural,
+        _ => return None,
+    };
+    if !toks
+        .get(i + 1)
+        .is_some_and(|t| matches!(t.lower.as_str(), "country" | "nation"))
+    {
+        return None;
+    }
+    let place = i > 0
+        && matches!(
+            toks[i - 1].lower.as_str(),
+            "in" | "to"
+                | "across"
+                | "throughout"
+                | "around"
+                | "within"
+                | "inside"
+                | "outside"
+                | "into"
+                | "from"
+                | "leave"
+                | "left"
+                | "fled"
+                | "of"
+        );
+    (!place).then_some(owner)
+}
+
 fn pronoun_kind(lower: &str) -> Option<Pronoun> {
     Some(match lower {
         "he" | "him" | "she" | "her" | "himself" | "herself" => Pronoun::Person,
@@ -1298,6 +1339,18 @@ pub fn annotate_with_cues(
             p.end = end;
             phrases.push(p);
             i = end;
+            continue;
+        } else if let Some(owner) = owners_country_at(toks, i) {
+            // "Sharif vowed that his country would avenge the deaths"
+            p.pronoun = Some(owner);
+            p.owners_country = true;
+            p.definite = true;
+            p.end = i + 2;
+            if toks.get(i + 2).is_some_and(|t| t.lower == "'s") {
+                p.possessive = true;
+            }
+            phrases.push(p);
+            i += 2;
             continue;
         } else if let Some(end) = country_noun_reference_end(lex, toks, &mention_at, i) {
             // "tariffs on the South American country", "sanctions on the country"

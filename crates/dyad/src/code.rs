@@ -1035,9 +1035,15 @@ pub fn parse_sentence(
         let Some(visitor) = ctx.a.phrase_of.get(i + 1).copied().flatten() else {
             continue;
         };
+        // (the sentence's own clause, not one reported in it: "Mulino said his country would
+        // not renew its participation, after talks with visiting Marco Rubio" is a visit
+        // whatever is not renewed)
+        let before = |c: &&VerbClause| c.verb < i && !c.subject.is_empty();
         let Some(host_clause) = clauses
             .iter()
-            .rfind(|c| c.verb < i && !c.subject.is_empty())
+            .filter(before)
+            .rfind(|c| c.governor.is_none())
+            .or_else(|| clauses.iter().rfind(before))
         else {
             continue;
         };

@@ -697,8 +697,8 @@ impl Coder {
             else {
                 continue;
             };
-            if act_anaphora::is_accusation(act.code) {
-                act.accused = c
+            if act_anaphora::is_accusation(act.code) || act_anaphora::is_force(act.code) {
+                act.aimed_at = c
                     .target
                     .and_then(|t| self.actor_code_and_span(article, clean, a, t))
                     .map(|(code, _)| code);
@@ -770,7 +770,7 @@ impl Coder {
             else {
                 return;
             };
-            act.accused = Some(code.clone());
+            act.aimed_at = Some(code.clone());
             into.push(act);
         }
     }
@@ -1041,6 +1041,17 @@ impl Coder {
             if with_partner && !is_pair(&source) && !target.as_ref().is_some_and(is_pair) {
                 if let Some(partner) = target.clone() {
                     emit(&mut events, partner, Some(source.clone()), None);
+                }
+            }
+            // "India struck nine sites in Pakistan ... Sharif vowed that his country would
+            // avenge the deaths": a threat naming no one is aimed at whoever attacked the
+            // threatener's country
+            if c.code.starts_with("13") && target.is_none() && !is_pair(&source) {
+                let attackers =
+                    act_anaphora::attackers(&history.acts, a.index, c.trigger.0, &source.code);
+                if !attackers.is_empty() {
+                    to_doers(&mut events, &source, "the attacker", attackers);
+                    continue;
                 }
             }
             if !is_pair(&source) && !target.as_ref().is_some_and(is_pair) {

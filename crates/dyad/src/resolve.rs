@@ -673,6 +673,17 @@ impl ArticleMemory {
                     }
                 }),
             };
+            // ("his country": the referent's country)
+            if p.owners_country {
+                return r
+                    .filter(|c| c.len() >= 3 && !c.contains(PAIR_SEPARATOR))
+                    .map(|c| {
+                        (
+                            c[..3].to_string(),
+                            Resolution::Coreference("the owner's country"),
+                        )
+                    });
+            }
             return r.map(|c| (c, Resolution::Coreference("pronoun")));
         } else if let Some(pi) = p.person.filter(|&pi| {
             // "said Pieter Hoekstra": the dictionary's Hoekstra is Wopke

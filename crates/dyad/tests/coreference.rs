@@ -1016,3 +1016,31 @@ fn syria_and_its_ally_russia_denied_as_russia_alone() {
         ]
     );
 }
+
+#[test]
+fn a_vowed_response_to_an_attack_had_no_target() {
+    // a threat naming no one is aimed at whoever attacked the threatener's country
+    assert_eq!(
+        asserted("Russia fired missiles at Kyiv. Zelenskiy vowed a harsh response."),
+        [t("RUS", "UKR", "195"), t("UKRGOV", "RUS", "130")]
+    );
+}
+
+#[test]
+fn his_country_was_no_actor() {
+    // "his country" is the country of the one "his" refers to
+    assert_eq!(
+        asserted("Zelenskiy said Russia had attacked his country again."),
+        [t("RUS", "UKR", "190")]
+    );
+    // not where someone goes or is
+    assert!(asserted("The minister returned to his country on Monday.").is_empty());
+}
+
+#[test]
+fn a_visit_after_a_negated_report_was_negated() {
+    // the host of an attributive "visiting" is the sentence's own clause, whose modality the
+    // visit shares, not a clause reported in it
+    let events = asserted_on("2025-02-02", "Panama's President Jose Raul Mulino said on Sunday his country would not renew its participation in China's Belt and Road Initiative, after talks with visiting U.S. Secretary of State Marco Rubio.");
+    assert!(events.contains(&t("USAGOV", "PAN", "042")), "{events:?}");
+}
