@@ -1046,7 +1046,33 @@ impl Coder {
             // "India struck nine sites in Pakistan ... Sharif vowed that his country would
             // avenge the deaths": a threat naming no one is aimed at whoever attacked the
             // threatener's country
+            // "Netanyahu warned Iran that Israel would strike back hard": a threat made in
+            // what one side tells another is aimed at the one told
             if c.code.starts_with("13") && target.is_none() && !is_pair(&source) {
+                let told = a
+                    .parse
+                    .clauses
+                    .iter()
+                    .find(|k| k.verb == c.trigger.0)
+                    .and_then(|k| k.governor)
+                    .filter(|&g| {
+                        matches!(
+                            toks[g].lower.as_str(),
+                            "warned" | "told" | "warns" | "tells"
+                        )
+                    })
+                    .and_then(|g| {
+                        a.annotated
+                            .phrases
+                            .iter()
+                            .position(|p| p.start == g + 1 && p.pronoun.is_none())
+                    })
+                    .and_then(phrase_ref)
+                    .filter(|t| t.code.get(..3) != source.code.get(..3));
+                if let Some(told) = told {
+                    emit(&mut events, source, Some(told), None);
+                    continue;
+                }
                 let attackers =
                     act_anaphora::attackers(&history.acts, a.index, c.trigger.0, &source.code);
                 if !attackers.is_empty() {

@@ -1410,3 +1410,12 @@ fn an_agreement_signed_with_a_partner_was_coded_one_way() {
         ]
     );
 }
+
+#[test]
+fn a_threat_in_what_one_side_warned_another_had_no_target() {
+    // a threat made in what one side tells another is aimed at the one told
+    assert_eq!(
+        asserted("Israeli Prime Minister Benjamin Netanyahu warned Iran that Israel would strike back hard against any attack."),
+        [t("ISRGOV", "IRN", "1384")]
+    );
+}
