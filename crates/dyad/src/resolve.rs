@@ -577,6 +577,14 @@ impl ArticleMemory {
             }
             _ => sector,
         };
+        // "a former U.S. soldier", "retired police officers": who served no longer acts for
+        // the forces, and is a civilian
+        let former = p.person.is_none()
+            && matches!(sector, Some("MIL" | "COP" | "SPY"))
+            && toks[p.start.saturating_sub(2)..p.end]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "former" | "ex" | "retired"));
+        let sector = if former { Some("CVL") } else { sector };
         let prefix = p.agent.is_some_and(|a| d.agents[a as usize].prefix);
         let country_code = p
             .country

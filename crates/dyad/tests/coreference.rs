@@ -1044,3 +1044,12 @@ fn a_visit_after_a_negated_report_was_negated() {
     let events = asserted_on("2025-02-02", "Panama's President Jose Raul Mulino said on Sunday his country would not renew its participation in China's Belt and Road Initiative, after talks with visiting U.S. Secretary of State Marco Rubio.");
     assert!(events.contains(&t("USAGOV", "PAN", "042")), "{events:?}");
 }
+
+#[test]
+fn a_former_soldier_was_still_the_military() {
+    // who served no longer acts for the forces: a civilian
+    assert_eq!(
+        asserted("Russia freed a former U.S. soldier."),
+        [t("RUS", "USACVL", "0841")]
+    );
+}
