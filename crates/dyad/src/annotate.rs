@@ -934,32 +934,36 @@ fn country_noun_reference_end(
     if after == "'s" || after == "'" || mention_at.get(end).copied().flatten().is_some() {
         return None;
     }
-    if i > 0
-        && matches!(
-            lower(i - 1),
-            "in" | "across"
-                | "throughout"
-                | "around"
-                | "within"
-                | "inside"
-                | "outside"
-                | "into"
-                | "from"
-                | "leave"
-                | "left"
-                | "leaving"
-                | "leaves"
-                | "fled"
-                | "flee"
-                | "of"
-                | "entire"
-                | "all"
-                | "whole"
-        )
-    {
+    if i > 0 && names_a_place_after(lower(i - 1)) {
         return None;
     }
     Some(end)
+}
+
+/// Whether a word before "the country" or "his country" makes it a place, where rather than
+/// whom: "across the country", "left the country", "the whole country".
+fn names_a_place_after(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "across"
+            | "throughout"
+            | "around"
+            | "within"
+            | "inside"
+            | "outside"
+            | "into"
+            | "from"
+            | "leave"
+            | "left"
+            | "leaving"
+            | "leaves"
+            | "fled"
+            | "flee"
+            | "of"
+            | "entire"
+            | "all"
+            | "whole"
+    )
 }
 
 /// "his country", "her nation", "their country" at `i`: the pronoun whose referent's country
@@ -977,23 +981,8 @@ fn owners_country_at(toks: &[Token], i: usize) -> Option<Pronoun> {
     {
         return None;
     }
-    let place = i > 0
-        && matches!(
-            toks[i - 1].lower.as_str(),
-            "in" | "to"
-                | "across"
-                | "throughout"
-                | "around"
-                | "within"
-                | "inside"
-                | "outside"
-                | "into"
-                | "from"
-                | "leave"
-                | "left"
-                | "fled"
-                | "of"
-        );
+    // (and "returned to his country": a journey's end)
+    let place = i > 0 && (toks[i - 1].lower == "to" || names_a_place_after(&toks[i - 1].lower));
     (!place).then_some(owner)
 }
 
