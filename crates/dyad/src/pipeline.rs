@@ -738,8 +738,8 @@ impl Coder {
 
     /// A statement ("the U.N. human rights office said in a report", "Babis said there was
     /// evidence that Russian military intelligence was behind the blast") as the charges a
-    /// later denial may answer ([`act_anaphora::accusers`]): one act per actor of another
-    /// state the sentence names, as the one it speaks of.
+    /// later reaction to words may answer: one act per actor of another
+    /// state the sentence names, as the one it speaks of ([`act_anaphora::speakers`]).
     fn statement_of(
         &self,
         article: &Article,
@@ -1049,17 +1049,12 @@ impl Coder {
             // "Netanyahu warned Iran that Israel would strike back hard": a threat made in
             // what one side tells another is aimed at the one told
             if c.code.starts_with("13") && target.is_none() && !is_pair(&source) {
-                let told = a
-                    .parse
-                    .clauses
-                    .iter()
-                    .find(|k| k.verb == c.trigger.0)
+                let clause_of = |verb: usize| a.parse.clauses.iter().find(|k| k.verb == verb);
+                let told = clause_of(c.trigger.0)
                     .and_then(|k| k.governor)
                     .filter(|&g| {
-                        matches!(
-                            toks[g].lower.as_str(),
-                            "warned" | "told" | "warns" | "tells"
-                        )
+                        clause_of(g)
+                            .is_some_and(|k| matches!(self.lexicon.lemma(k.lemma), "warn" | "tell"))
                     })
                     .and_then(|g| {
                         a.annotated
