@@ -1025,10 +1025,12 @@ impl Coder {
                 continue;
             }
             // "Haiti's prime minister signed an agreement with Kenya": both sign what one signs
-            // with the other, and CAMEO codes an agreement each way
+            // with the other, and CAMEO codes an agreement each way; so with negotiations
+            // ("held talks with Israeli, Egyptian and Qatari officials on a deal": every set
+            // codes them each way)
             // (the first of the target's coordination group follows "with": "with Turkey and
             // the United Nations")
-            let with_partner = c.code == "057"
+            let with_partner = matches!(&c.code[..], "057" | "046")
                 && c.target.is_some_and(|t| {
                     let phrases = &a.annotated.phrases;
                     let group = phrases[t].group;

@@ -1247,8 +1247,11 @@ fn talks_on_a_deal_past_a_place_and_date_were_a_meeting() {
     assert_eq!(
         asserted("CIA Director William Burns held talks with Israeli, Egyptian and Qatari officials in Cairo on Tuesday on a deal to pause the fighting in Gaza."),
         [
+            t("ISRGOV", "USASPY", "046"),
             t("USASPY", "ISRGOV", "046"),
+            t("EGYGOV", "USASPY", "046"),
             t("USASPY", "EGYGOV", "046"),
+            t("QATGOV", "USASPY", "046"),
             t("USASPY", "QATGOV", "046")
         ]
     );
@@ -1417,5 +1420,14 @@ fn a_threat_in_what_one_side_warned_another_had_no_target() {
     assert_eq!(
         asserted("Israeli Prime Minister Benjamin Netanyahu warned Iran that Israel would strike back hard against any attack."),
         [t("ISRGOV", "IRN", "1384")]
+    );
+}
+
+#[test]
+fn talks_held_with_a_partner_were_coded_one_way() {
+    // negotiations, like agreements, are coded each way: every gold set does
+    assert_eq!(
+        asserted("Israel held talks with Hamas on a ceasefire."),
+        [t("PSEREB", "ISR", "046"), t("ISR", "PSEREB", "046")]
     );
 }
