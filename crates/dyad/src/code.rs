@@ -5380,6 +5380,24 @@ fn try_pattern(
                         pos += 1;
                         continue;
                     }
+                    // "seized the Rafah crossing", "shelled the Zaporizhzhia plant": a town
+                    // named before the literal noun only says which one
+                    let place_modifier = ctx.a.phrase_of[pos]
+                        .map(|ph| &ctx.a.phrases[ph])
+                        .filter(|q| q.start == pos && is_town_or_capital(q))
+                        .map(|q| q.end)
+                        .filter(|&e| {
+                            e < n
+                                && match el {
+                                    PatElem::Word(w) => word_matches(p, w, ctx.lower(e)),
+                                    _ => matches_at(e) > 0,
+                                }
+                        });
+                    if let Some(e) = place_modifier.filter(|_| skipped < 5) {
+                        skipped += 1;
+                        pos = e;
+                        continue;
+                    }
                     // ("strikes from the air and sea against": where from is no literal's)
                     let from_medium = ctx.lower(pos) == "from"
                         && (pos + 1..(pos + 3).min(n))

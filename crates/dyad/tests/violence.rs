@@ -968,3 +968,12 @@ fn missiles_fired_at_kyiv_had_no_target() {
         [t("PSEREB", "ISR", "190")]
     );
 }
+
+#[test]
+fn seizing_the_rafah_crossing_was_no_event() {
+    // a town named before a pattern's literal noun only says which one
+    assert_eq!(
+        asserted("Israeli tanks seized the Rafah crossing on Tuesday."),
+        [t("ISRMIL", "-", "192")]
+    );
+}
