@@ -2524,11 +2524,25 @@ fn find_subject(ctx: &Ctx, clauses: &[VerbClause], k: usize, depth: usize) -> Ve
                             t > 0 && ctx.lower(t - 1) == "what"
                         })
                     };
+                    // ... nor, after ", and", with one inside a relative clause: in "said
+                    // gunmen who attacked a barracks had not been identified, and denied",
+                    // "denied" pairs with "said"
+                    let comma_and = c.group_start >= 2
+                        && ctx.is(c.group_start - 1, kind::AND)
+                        && ctx.is(c.group_start - 2, kind::COMMA);
+                    let relative = |x: &VerbClause| {
+                        comma_and
+                            && x.group_start > 0
+                            && matches!(ctx.lower(x.group_start - 1), "who" | "which")
+                    };
                     let partner = if coordinated && finite(c) {
                         clauses[..=prev]
                             .iter()
                             .rposition(|x| {
-                                finite(x) && (x.form.0 & c.form.0) != 0 && !free_relative(x)
+                                finite(x)
+                                    && (x.form.0 & c.form.0) != 0
+                                    && !free_relative(x)
+                                    && !relative(x)
                             })
                             .unwrap_or(prev)
                     } else {

@@ -1053,3 +1053,11 @@ fn a_former_soldier_was_still_the_military() {
         [t("RUS", "USACVL", "0841")]
     );
 }
+
+#[test]
+fn a_denial_after_comma_and_was_the_relative_clauses_subjects() {
+    // after ", and" a finite verb coordinates with the speaker's verb, not with one inside a
+    // relative clause of what was said
+    let events = asserted_on("2023-11-28", "Sierra Leone's government said gunmen who attacked a military barracks and the main prison in Freetown on Sunday had not been identified, and denied that the assault was a coup attempt.");
+    assert!(events.contains(&t("SLEGOV", "-", "016")), "{events:?}");
+}
