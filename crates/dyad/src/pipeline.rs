@@ -1024,6 +1024,29 @@ impl Coder {
                 emit(&mut events, source, Some(country), Some(note.to_string()));
                 continue;
             }
+            // "Thousands of Cubans took to the streets in anti-government protests",
+            // "protesters marching toward the presidential palace": a demonstration by a
+            // country's people that names no one is held against their own government
+            // (CAMEO's protests are "against the target actor"; the gold sets give a domestic
+            // demonstration its government as target 26 times in 36)
+            if target.is_none()
+                && !self.options.petrarch_codes
+                && c.code.starts_with("141")
+                && is_people_actor(&source.code)
+                && !names_foreign_cause(toks, &clean.text)
+            {
+                let mut government = source.clone();
+                government.code.truncate(3);
+                government.code.push_str("GOV");
+                let note = "target: the protesters' own government (a demonstration naming no one)";
+                emit(
+                    &mut events,
+                    source,
+                    Some(government),
+                    Some(note.to_string()),
+                );
+                continue;
+            }
             // "Haiti's prime minister signed an agreement with Kenya": both sign what one signs
             // with the other, and CAMEO codes an agreement each way; so with negotiations
             // ("held talks with Israeli, Egyptian and Qatari officials on a deal": every set
@@ -1632,6 +1655,92 @@ fn is_state_actor(code: &str) -> bool {
         && prefix.bytes().all(|b| b.is_ascii_uppercase())
         && crate::resolve::is_country_prefix(prefix)
         && matches!(role, "GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY")
+}
+
+/// Whether a code is a country's people rather than a state body or an organisation: the bare
+/// country ("Cubans"), its civilians, opposition, workers, students, refugees, doctors or
+/// farmers — those who demonstrate against a government.
+fn is_people_actor(code: &str) -> bool {
+    let (Some(prefix), Some(role)) = (code.get(..3), code.get(3..)) else {
+        return false;
+    };
+    !code.contains(crate::resolve::PAIR_SEPARATOR)
+        && prefix.bytes().all(|b| b.is_ascii_uppercase())
+        && crate::resolve::is_country_prefix(prefix)
+        && matches!(
+            role,
+            "" | "CVL" | "OPP" | "LAB" | "EDU" | "REF" | "HLH" | "AGR"
+        )
+        // (a role with no country, "OPP" for "activists", is no country)
+        && !is_actor_type(prefix)
+}
+
+/// Whether a three-letter code is a CAMEO or PLOVER actor type (a role or sector, as in
+/// `data/ontology/actor_code_parts.tsv`) rather than a country.
+fn is_actor_type(code: &str) -> bool {
+    matches!(
+        code,
+        "COP"
+            | "GOV"
+            | "INS"
+            | "JUD"
+            | "MIL"
+            | "OPP"
+            | "REB"
+            | "SEP"
+            | "SPY"
+            | "UAF"
+            | "AGR"
+            | "BUS"
+            | "CRM"
+            | "CVL"
+            | "DEV"
+            | "EDU"
+            | "ELI"
+            | "ENV"
+            | "HLH"
+            | "HRI"
+            | "LAB"
+            | "LEG"
+            | "MED"
+            | "REF"
+            | "MOD"
+            | "RAD"
+            | "AMN"
+            | "IRC"
+            | "GRP"
+            | "UNO"
+            | "PKO"
+            | "UIS"
+            | "IGO"
+            | "IMG"
+            | "INT"
+            | "MNC"
+            | "NGM"
+            | "NGO"
+            | "SET"
+            | "PTY"
+            | "PRM"
+            | "UNK"
+            | "JRN"
+            | "PRE"
+            | "REL"
+            | "SOC"
+    )
+}
+
+/// Whether a sentence names a people or a state as a cause ("Pro-Palestinian protesters",
+/// "anti-Israel rallies", "anti-American slogans"): a demonstration for or against another
+/// country, not against the protesters' own government ("anti-government", "pro-democracy"
+/// are lower case).
+fn names_foreign_cause(toks: &[Token], text: &str) -> bool {
+    toks.iter().any(|t| {
+        let word = t.text(text);
+        ["pro-", "Pro-", "anti-", "Anti-"].iter().any(|prefix| {
+            word.strip_prefix(prefix)
+                .is_some_and(|rest| rest.starts_with(|ch: char| ch.is_uppercase()))
+        })
+    })
 }
 
 /// Whether forces are sent, or a blockade laid, somewhere, not at home: a destination

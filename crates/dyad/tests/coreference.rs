@@ -339,7 +339,7 @@ fn a_bare_congress_in_a_story_about_a_country_with_one_is_that_countrys() {
              Congress later criticized Peru's interior minister."
         ),
         vec![
-            t("PER", "-", "141"),
+            t("PER", "PERGOV", "141"),
             t("PERCOP", "-", "175"),
             t("PERLEG", "PERGOV", "111")
         ]

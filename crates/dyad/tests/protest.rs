@@ -45,7 +45,7 @@ fn protesters_rallying_after_a_preposition_were_read_as_the_police_rallying() {
         asserted(
             "Georgian police fired tear gas at protesters rallying against the bill on Tuesday."
         ),
-        [t("GEOCOP", "GEOOPP", "175"), t("GEOOPP", "-", "1412")]
+        [t("GEOCOP", "GEOOPP", "175"), t("GEOOPP", "GEOGOV", "1412")]
     );
 }
 
@@ -90,7 +90,8 @@ fn a_general_strike_was_a_military_officer() {
 
 /// Regression: "protesters marched toward parliament to demand the speaker's resignation" had
 /// no target. The seat of power a march heads for or gathers outside is what it addresses; a
-/// city it heads for is not.
+/// city it heads for is not (the march is then against the protesters' own government, as
+/// every demonstration naming no one).
 #[test]
 fn a_march_toward_an_institution_addresses_it() {
     assert_eq!(
@@ -99,7 +100,7 @@ fn a_march_toward_an_institution_addresses_it() {
     );
     assert_eq!(
         asserted("Thousands of protesters marched toward Kampala on Tuesday."),
-        [t("UGAOPP", "-", "141")]
+        [t("UGAOPP", "UGAGOV", "141")]
     );
 }
 
@@ -163,7 +164,7 @@ fn rallying_support_was_a_demonstration_and_an_institution_was_no_aim() {
     // demanding the annulment of an election is a demand for a change of institutions, and
     // marching for it a demonstration for one (1414), one event and not a protest and a demand
     let march = asserted("Thousands of opposition supporters marched through Bishkek on Monday demanding the annulment of Sunday's parliamentary election.");
-    assert_eq!(march, [t("KGZOPP", "-", "1414")]);
+    assert_eq!(march, [t("KGZOPP", "KGZGOV", "1414")]);
     // a court's name is no institution demanded
     assert!(
         !asserted("The opposition rejected the presidential result and filed a challenge at the High Constitutional Court.")
@@ -284,12 +285,13 @@ fn protesters_who_clashed_with_police_clashed_with_no_one() {
     // the pattern names the police in its own words; they are whom the riot is against
     assert_eq!(
         asserted("More than a million protesters marched across France, and some of them clashed with police in Paris."),
-        [t("FRAOPP", "-", "141"), t("FRAOPP", "FRACOP", "145")]
+        [t("FRAOPP", "FRAGOV", "141"), t("FRAOPP", "FRACOP", "145")]
     );
-    // not the police of "against police violence", nor those a government sends out
+    // not the police of "against police violence" (the demonstration names no one, so it is
+    // against the own government), nor those a government sends out
     assert_eq!(
         asserted("French youths rallied against police violence."),
-        [t("FRACVL", "-", "1413")]
+        [t("FRACVL", "FRAGOV", "1413")]
     );
     assert_eq!(
         asserted("Belarus flooded the streets with riot police."),
@@ -304,4 +306,29 @@ fn a_march_calling_on_the_government_to_act_was_a_march_and_an_appeal() {
         asserted("Hundreds of thousands of pro-Palestinian demonstrators marched through central London on Saturday, calling on the British government to back a ceasefire in Gaza."),
         [t("GBROPP", "GBRGOV", "1412")]
     );
+}
+
+/// Regression: "Thousands of Cubans took to the streets in anti-government protests" and
+/// "protesters marching toward the presidential palace" had no target. A demonstration by a
+/// country's people that names no one is held against its own government (eval/README.md,
+/// "Protests"); one for or against another people is not.
+#[test]
+fn a_demonstration_naming_no_one_had_no_target() {
+    assert_eq!(
+        asserted("Thousands of Cubans took to the streets on Sunday in anti-government protests."),
+        [t("CUB", "CUBGOV", "141")]
+    );
+    assert_eq!(
+        asserted("Hundreds of Sudanese students marched in Khartoum on Sunday."),
+        [t("SDNEDU", "SDNGOV", "141")]
+    );
+    // a cause named by a people's name is another country's affair
+    assert_eq!(
+        asserted("Pro-Palestinian protesters marched in London on Saturday."),
+        [t("GBROPP", "-", "141")]
+    );
+    // a state body demonstrating is no people's protest
+    assert!(!asserted("Serbian police marched through Belgrade.")
+        .iter()
+        .any(|e| e.1 == "SRBGOV"));
 }

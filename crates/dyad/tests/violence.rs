@@ -482,7 +482,7 @@ fn a_passive_relative_without_who_was_made_its_noun_the_doer() {
         asserted(
             "Opposition supporters marched through Bishkek on Monday demanding new elections."
         ),
-        [t("KGZOPP", "-", "141"), t("KGZOPP", "-", "100")]
+        [t("KGZOPP", "KGZGOV", "141"), t("KGZOPP", "-", "100")]
     );
 }
 
