@@ -2707,6 +2707,16 @@ fn choose_verb_reading(
             }
             b > 0 && toks[b - 1].lower == "that" && p.end == i
         });
+        // "a halt to Israel's military campaign in Gaza": an owner's collective ("Israel's
+        // military", "Iran's police") before an event noun is that noun's modifier, not a
+        // plural subject ("police fire tear gas" has no owner)
+        let owned_collective_noun = prev_phrase.is_some_and(|p| {
+            let last = toks[p.end - 1].lower.as_str();
+            p.plural && !last.ends_with('s') && toks[p.start..p.end].iter().any(|t| t.lower == "'s")
+        }) && !lex.noun_patterns(&toks[i].lower).is_empty();
+        if owned_collective_noun {
+            return None;
+        }
         if plural_subject
             || inverted
             || plural_noun

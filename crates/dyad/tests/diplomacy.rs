@@ -1431,3 +1431,19 @@ fn talks_held_with_a_partner_were_coded_one_way() {
         [t("PSEREB", "ISR", "046"), t("ISR", "PSEREB", "046")]
     );
 }
+
+/// Regression: in "asked the court to order a halt to Israel's military campaign in Gaza,
+/// accusing Israel of committing genocide", "campaign" after the owned collective "Israel's
+/// military" was read as a verb with that subject, and the accusation attached to it.
+#[test]
+fn an_owned_collective_before_an_event_noun_made_the_noun_a_verb() {
+    assert_eq!(
+        asserted("South Africa asked the International Court of Justice to order a halt to Israel's military campaign in Gaza, accusing Israel of committing genocide."),
+        [t("ZAF", "IGOUNO", "020"), t("ZAF", "ISR", "1124")]
+    );
+    // a collective with no owner still takes a plural verb
+    assert_eq!(
+        asserted("Israeli police raid homes in East Jerusalem."),
+        [t("ISRCOP", "PSECVL", "190")]
+    );
+}
