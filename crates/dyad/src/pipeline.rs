@@ -1053,7 +1053,13 @@ impl Coder {
             // codes them each way)
             // (the first of the target's coordination group follows "with": "with Turkey and
             // the United Nations")
-            let with_partner = matches!(&c.code[..], "057" | "046")
+            // ... and so with a prisoner swap: each side frees the other's ("Russia swapped
+            // prisoners with Ukraine")
+            let swap = c.code == "0841"
+                && ["swap", "exchange", "trade"]
+                    .iter()
+                    .any(|w| c.pattern.text.contains(w));
+            let with_partner = (matches!(&c.code[..], "057" | "046") || swap)
                 && c.target.is_some_and(|t| {
                     let phrases = &a.annotated.phrases;
                     let group = phrases[t].group;

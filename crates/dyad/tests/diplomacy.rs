@@ -627,7 +627,7 @@ fn a_mediator_set_beside_the_talks_had_no_parties() {
     // passive, and the mediator mediates between the parties of the act it is attached to
     assert_eq!(
         asserted("Russia and Ukraine exchanged hundreds of prisoners of war on Wednesday in a swap mediated by the United Arab Emirates."),
-        [t("RUS", "-", "0841"), t("UKR", "-", "0841"), t("ARE", "RUS", "045"), t("ARE", "UKR", "045")]
+        [t("RUS", "UKR", "0841"), t("UKR", "RUS", "0841"), t("ARE", "RUS", "045"), t("ARE", "UKR", "045")]
     );
     // mediators are no parties of each other ("with Venezuela and Cuba acting as guarantors")
     let talks = asserted("Colombia's government and the ELN guerrillas resumed peace talks in Caracas on Monday, with Venezuela and Cuba acting as guarantors.");
@@ -1445,5 +1445,20 @@ fn an_owned_collective_before_an_event_noun_made_the_noun_a_verb() {
     assert_eq!(
         asserted("Israeli police raid homes in East Jerusalem."),
         [t("ISRCOP", "PSECVL", "190")]
+    );
+}
+
+/// Regression: "Russia and Ukraine exchanged hundreds of prisoners of war" had no target. Each
+/// side of a swap frees the other's people: coordinated swappers, or a swapper and its partner,
+/// are each other's targets.
+#[test]
+fn a_prisoner_swap_had_no_target() {
+    assert_eq!(
+        asserted("Russia and Ukraine exchanged hundreds of prisoners of war on Wednesday."),
+        [t("RUS", "UKR", "0841"), t("UKR", "RUS", "0841")]
+    );
+    assert_eq!(
+        asserted("Russia swapped prisoners with Ukraine."),
+        [t("UKR", "RUS", "0841"), t("RUS", "UKR", "0841")]
     );
 }
