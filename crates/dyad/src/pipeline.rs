@@ -1047,6 +1047,28 @@ impl Coder {
                 );
                 continue;
             }
+            // "police used water cannon to clear protesters blocking roads": crowd control
+            // (175) whose pattern names no one is used on the people the rest of the sentence
+            // names after it
+            if target.is_none() && !self.options.petrarch_codes && c.code.starts_with("175") {
+                let crowd = a
+                    .annotated
+                    .phrases
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.start >= c.trigger.1 && p.pronoun.is_none())
+                    .filter_map(|(k, _)| phrase_ref(k))
+                    .find(|r| {
+                        is_people_actor(&r.code)
+                            && r.code.get(..3) == source.code.get(..3)
+                            && r.code.len() > 3
+                    });
+                if let Some(crowd) = crowd {
+                    let note = "target: the people named after the act (crowd control)";
+                    emit(&mut events, source, Some(crowd), Some(note.to_string()));
+                    continue;
+                }
+            }
             // "Haiti's prime minister signed an agreement with Kenya": both sign what one signs
             // with the other, and CAMEO codes an agreement each way; so with negotiations
             // ("held talks with Israeli, Egyptian and Qatari officials on a deal": every set

@@ -340,7 +340,7 @@ fn a_bare_congress_in_a_story_about_a_country_with_one_is_that_countrys() {
         ),
         vec![
             t("PER", "PERGOV", "141"),
-            t("PERCOP", "-", "175"),
+            t("PERCOP", "PEROPP", "175"),
             t("PERLEG", "PERGOV", "111")
         ]
     );

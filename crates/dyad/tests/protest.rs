@@ -332,3 +332,16 @@ fn a_demonstration_naming_no_one_had_no_target() {
         .iter()
         .any(|e| e.1 == "SRBGOV"));
 }
+
+/// Regression: "Police used water cannon to clear protesters blocking roads" had no target:
+/// the crowd-control pattern names no one, and the protesters stood in the purpose clause.
+#[test]
+fn crowd_control_named_its_crowd_only_in_a_purpose_clause() {
+    assert_eq!(
+        asserted("Israeli police used water cannon on Monday to clear protesters blocking roads outside the Knesset."),
+        [t("ISRCOP", "ISROPP", "175"), t("ISROPP", "-", "144")]
+    );
+    // a crowd of another country is not the one the police faced
+    let got = asserted("Kenyan police fired tear gas after Somali students met in Nairobi.");
+    assert!(got.contains(&t("KENCOP", "-", "175")), "{got:?}");
+}
