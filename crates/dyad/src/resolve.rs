@@ -62,6 +62,10 @@ pub struct ArticleMemory {
     /// institution): whom "it" after "as", "after", "when" ... means ("China fired missiles
     /// near Taiwan as it launched drills").
     sentence_subject_thing: Option<String>,
+    /// The last actor of the current sentence named by a singular phrase that is no person
+    /// and no pronoun, with where its phrase ends: the speaker "it" means right after that
+    /// phrase's speech verb ("The army said it was sending troops").
+    sentence_last_thing: Option<(usize, String)>,
     last_thing: Option<String>,
     last_country: Option<String>,
     /// Every country the article has named outside quotations, with how often, in the order
@@ -454,6 +458,12 @@ const SPEECH_FORMS: &[&str] = &[
 /// Whether token `at` follows one of [`SPEECH_FORMS`], past a "that", a day or an adverb of
 /// time ("said on Thursday they", "announced that they").
 fn after_speech_verb(toks: &[Token], at: usize) -> bool {
+    speech_verb_before(toks, at).is_some()
+}
+
+/// Where the speech verb stands that token `at` follows, past "that", a time word or "also"
+/// ("said on Tuesday that it").
+fn speech_verb_before(toks: &[Token], at: usize) -> Option<usize> {
     let mut k = at;
     while k > 0 && at - k < 3 && {
         let w = toks[k - 1].lower.as_str();
@@ -462,7 +472,7 @@ fn after_speech_verb(toks: &[Token], at: usize) -> bool {
     } {
         k -= 1;
     }
-    k > 0 && SPEECH_FORMS.contains(&toks[k - 1].lower.as_str())
+    (k > 0 && SPEECH_FORMS.contains(&toks[k - 1].lower.as_str())).then(|| k - 1)
 }
 
 /// Why a bare role has the country of the place said right after it ("people in southern
@@ -640,6 +650,11 @@ impl ArticleMemory {
                 }
                 // ("... as it launched its largest drills": the clause of time or cause
                 // shares the sentence's subject)
+                // ("The army said it was sending 5,000 troops": a subject pronoun right after
+                // the speech verb of the thing just named is that speaker)
+                Pronoun::Thing if self.thing_speaker(p, toks).is_some() => {
+                    self.thing_speaker(p, toks)
+                }
                 Pronoun::Thing => {
                     let opens_adverbial =
                         p.start > 0 && opens_adverbial_clause(&toks[p.start - 1].lower);
@@ -963,6 +978,17 @@ impl ArticleMemory {
             })
     }
 
+    /// The thing (a state body, an organisation, a country) whose phrase ends right before
+    /// the speech verb that the pronoun `p` follows: "The army said it", "Pakistan said on
+    /// Tuesday it".
+    fn thing_speaker(&self, p: &ActorPhrase, toks: &[Token]) -> Option<String> {
+        let verb = speech_verb_before(toks, p.start)?;
+        self.sentence_last_thing
+            .as_ref()
+            .filter(|(end, c)| *end == verb && !c.is_empty())
+            .map(|(_, c)| c.clone())
+    }
+
     /// `role`: the phrase's [`role_words`].
     fn remember(&mut self, p: &ActorPhrase, code: &str, toks: &[Token], role: Option<Cow<str>>) {
         if let Some((oi, ActorKind::OrgName)) = p.org {
@@ -990,6 +1016,16 @@ impl ArticleMemory {
             && self.sentence_subject_pair.len() < 2
         {
             self.sentence_subject_pair.push(code.to_string());
+        }
+        if !is_person && !p.plural && p.pronoun.is_none() && !p.is_bare_adjective() {
+            match &mut self.sentence_last_thing {
+                Some((end, c)) => {
+                    *end = p.end;
+                    c.clear();
+                    c.push_str(code);
+                }
+                None => self.sentence_last_thing = Some((p.end, code.to_string())),
+            }
         }
         if p.plural {
             keep(&mut self.last_plural, code);
@@ -1038,6 +1074,7 @@ impl ArticleMemory {
     ) {
         self.sentence_person = None;
         self.last_person_end = None;
+        self.sentence_last_thing = None;
         // (emptied, not dropped: the strings are reused sentence after sentence)
         for s in [
             &mut self.sentence_subject_plural,

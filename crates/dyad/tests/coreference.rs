@@ -1061,3 +1061,27 @@ fn a_denial_after_comma_and_was_the_relative_clauses_subjects() {
     let events = asserted_on("2023-11-28", "Sierra Leone's government said gunmen who attacked a military barracks and the main prison in Freetown on Sunday had not been identified, and denied that the assault was a coup attempt.");
     assert!(events.contains(&t("SLEGOV", "-", "016")), "{events:?}");
 }
+
+/// Regression: "... accusing the group of war crimes. The army said it was sending 5,000
+/// troops" gave the troops to the group: "it" right after the speech verb of the thing just
+/// named is that speaker.
+#[test]
+fn it_after_the_army_said_was_the_last_thing_named_before() {
+    assert_eq!(
+        asserted(
+            "BOGOTA, Jan 20 (Reuters) - President Gustavo Petro suspended peace talks with the \
+             ELN, accusing the group of war crimes. The army said it was sending 5,000 troops \
+             to the area."
+        ),
+        vec![
+            t("COLGOV", "COLREB", "164"),
+            t("COLGOV", "COLREB", "1124"),
+            t("COLMIL", "-", "154")
+        ]
+    );
+    // a second speaker in the sentence is the one the pronoun follows
+    let got = asserted(
+        "India launched missile strikes on Pakistan on Wednesday, and Pakistan said it had shot down five Indian fighter jets.",
+    );
+    assert!(got.contains(&t("PAK", "INDMIL", "190")), "{got:?}");
+}
