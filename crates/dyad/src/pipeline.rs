@@ -1047,6 +1047,38 @@ impl Coder {
                 );
                 continue;
             }
+            // "air-dropped food parcels over northern Gaza", "sent the first trucks of aid into
+            // the Gaza Strip": aid whose pattern names no recipient goes to the country of the
+            // place it is sent to (no gold set codes aid without a recipient)
+            if target.is_none() && !self.options.petrarch_codes && c.code.starts_with("07") {
+                let phrases = &a.annotated.phrases;
+                let destination = phrases
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| {
+                        p.start > c.trigger.1
+                            && p.start < c.trigger.1 + 12
+                            && p.pronoun.is_none()
+                            // (the preposition within three words before it: "over
+                            // northern Gaza", "into the Gaza Strip")
+                            && toks[p.start.saturating_sub(3)..p.start]
+                                .iter()
+                                .rev()
+                                .take_while(|t| t.kind == crate::segment::TokenKind::Word)
+                                .any(|t| matches!(t.lower.as_str(), "to" | "into" | "over" | "in"))
+                    })
+                    .filter_map(|(k, _)| phrase_ref(k))
+                    .find(|r| r.code.len() == 3 && r.code.get(..3) != source.code.get(..3));
+                match destination {
+                    Some(place) => {
+                        let note = "target: the country of the place the aid is sent to";
+                        emit(&mut events, source, Some(place), Some(note.to_string()));
+                    }
+                    // (aid to no one named is no dyad)
+                    None => {}
+                }
+                continue;
+            }
             // "police used water cannon to clear protesters blocking roads": crowd control
             // (175) whose pattern names no one is used on the people the rest of the sentence
             // names after it

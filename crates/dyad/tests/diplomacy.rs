@@ -1462,3 +1462,19 @@ fn a_prisoner_swap_had_no_target() {
         [t("UKR", "RUS", "0841"), t("RUS", "UKR", "0841")]
     );
 }
+
+/// Regression: "Jordanian and U.S. military planes air-dropped food parcels over northern
+/// Gaza" had no recipient, and "joint EU borrowing to fund arms purchases" was EU aid to no
+/// one. Aid whose pattern names no recipient goes to the country of the place it is sent to;
+/// with no such place it is no dyad (no gold set codes aid without a recipient).
+#[test]
+fn aid_sent_to_a_place_had_no_recipient() {
+    assert_eq!(
+        asserted(
+            "Jordanian military planes air-dropped food parcels over northern Gaza on Saturday."
+        ),
+        [t("JORMIL", "PSE", "073")]
+    );
+    let got = asserted("Scholz rejected calls for new joint EU borrowing to fund arms purchases.");
+    assert!(!got.iter().any(|e| e.2.starts_with("07")), "{got:?}");
+}
