@@ -246,6 +246,12 @@ const ACT_NOUNS: &[(&str, ActKind, &[&str])] = &[
     ("closure", ActKind::Restriction, &["clos"]),
     ("blockade", ActKind::Restriction, &["blockad"]),
     ("sanctions", ActKind::Restriction, &["sanction"]),
+    // ("adopted a 16th package of sanctions ... The Kremlin called the measures illegal")
+    (
+        "measures",
+        ActKind::Restriction,
+        &["measur", "sanction", "ban"],
+    ),
     ("embargo", ActKind::Restriction, &["embargo"]),
     ("crackdown", ActKind::Restriction, &["crack"]),
     ("accusation", ActKind::Accusation, &["accus"]),

@@ -2548,6 +2548,18 @@ fn choose_verb_reading(
             return Some(r);
         }
     }
+    // "Russia and Ukraine each returned 150 prisoners": a quantifier floated after the
+    // subject stands before the verb, not before a noun
+    let floated = prev.is_some_and(|k| {
+        matches!(toks[k].lower.as_str(), "each" | "both" | "all")
+            && k > 0
+            && tags[k - 1] == Tag::Actor
+    });
+    if floated && prev_tag == Some(Tag::Det) {
+        if let Some(r) = pick(VerbForm::PAST).or_else(|| pick(VerbForm::THIRD)) {
+            return Some(r);
+        }
+    }
     match prev_tag {
         Some(Tag::Det) | Some(Tag::Poss) | Some(Tag::Num) => return None,
         Some(Tag::Actor) if prev_phrase.is_some_and(|p| p.is_bare_adjective() || p.possessive) => {

@@ -1478,3 +1478,28 @@ fn aid_sent_to_a_place_had_no_recipient() {
     let got = asserted("Scholz rejected calls for new joint EU borrowing to fund arms purchases.");
     assert!(!got.iter().any(|e| e.2.starts_with("07")), "{got:?}");
 }
+
+/// Regression: "Russia and Ukraine each returned 150 prisoners of war" coded nothing: after
+/// the floated "each" (tagged as a determiner) "returned" was read as a noun.
+#[test]
+fn a_verb_after_a_floated_each_was_read_as_a_noun() {
+    assert_eq!(
+        asserted("Russia and Ukraine each returned 150 prisoners of war on Wednesday."),
+        [t("RUS", "UKR", "0841"), t("UKR", "RUS", "0841")]
+    );
+    // "each" before a noun is still a determiner
+    assert_eq!(
+        asserted("Russia accused Ukraine of shelling each village."),
+        [t("RUS", "UKR", "1123")]
+    );
+}
+
+/// Regression: "The European Union adopted a 16th package of sanctions against Russia ... The
+/// Kremlin called the measures illegal" criticised no one: "the measures" names the sanctions.
+#[test]
+fn calling_the_measures_illegal_had_no_target() {
+    assert_eq!(
+        asserted("The European Union adopted new sanctions against Russia on Monday. The Kremlin called the measures illegal."),
+        [t("IGOEUREEC", "RUS", "163"), t("RUSGOV", "IGOEUREEC", "111")]
+    );
+}
