@@ -570,7 +570,8 @@ fn latest_doers(
 }
 
 /// The attackers a threat with no one named, made at token `token` of sentence `sentence` by
-/// `threatener`, is aimed at: the doers of the latest acts of force (roots 18–20) within
+/// `threatener`, is aimed at: the doers of the latest acts of force (roots 18–20) or
+/// coercion (sanctions, 16; arrests, expulsions, restrictions, 17) within
 /// [`WINDOW`] sentences done to the threatener's country, any of its sectors ("India struck
 /// nine sites in Pakistan ... Sharif vowed that his country would avenge the deaths", "Russia
 /// fired missiles at Kyiv ... Zelenskiy vowed a harsh response"), never by that country.
@@ -582,7 +583,7 @@ pub fn attackers<'p>(
 ) -> Vec<&'p PriorAct> {
     let country = threatener.get(..3).unwrap_or(threatener);
     latest_doers(prior, sentence, token, |p| {
-        ActKind::Force.covers(p.code)
+        (ActKind::Force.covers(p.code) || matches!(p.code.get(..2), Some("16" | "17")))
             && p.source.get(..3) != Some(country)
             && p.aimed_at
                 .as_deref()

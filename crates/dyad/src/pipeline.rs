@@ -697,7 +697,12 @@ impl Coder {
             else {
                 continue;
             };
-            if act_anaphora::is_accusation(act.code) || act_anaphora::is_force(act.code) {
+            // (and whom sanctions and coercion were aimed at: what a threat or a formal
+            // protest naming no one answers)
+            if act_anaphora::is_accusation(act.code)
+                || act_anaphora::is_force(act.code)
+                || matches!(act.code.get(..2), Some("16" | "17"))
+            {
                 act.aimed_at = c
                     .target
                     .and_then(|t| self.actor_code_and_span(article, clean, a, t))
@@ -1157,6 +1162,17 @@ impl Coder {
                     act_anaphora::attackers(&history.acts, a.index, c.trigger.0, &source.code);
                 if !attackers.is_empty() {
                     to_doers(&mut events, &source, "the attacker", attackers);
+                    continue;
+                }
+            }
+            // "EU governments approved sanctions ... blacklisting three firms in mainland
+            // China. Beijing lodged a protest": a formal protest naming no one is lodged with
+            // whoever last acted against the protester's country
+            if c.code == "114" && target.is_none() && !is_pair(&source) {
+                let attackers =
+                    act_anaphora::attackers(&history.acts, a.index, c.trigger.0, &source.code);
+                if !attackers.is_empty() {
+                    to_doers(&mut events, &source, "the one protested against", attackers);
                     continue;
                 }
             }

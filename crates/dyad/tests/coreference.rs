@@ -1085,3 +1085,27 @@ fn it_after_the_army_said_was_the_last_thing_named_before() {
     );
     assert!(got.contains(&t("PAK", "INDMIL", "190")), "{got:?}");
 }
+
+/// Regression: "EU governments approved sanctions ... Moscow vowed a tough response" threatened
+/// no one (only acts of force were remembered with their targets), and "Beijing urged
+/// Brussels" appealed to Belgium in a story about the EU.
+#[test]
+fn a_response_to_sanctions_and_brussels_for_the_eu_had_no_target() {
+    assert_eq!(
+        asserted(
+            "European Union governments approved a new package of sanctions against Russia on \
+             Friday. Moscow vowed a tough response."
+        ),
+        vec![
+            t("IGOEUREEC", "RUS", "163"),
+            t("RUSGOV", "IGOEUREEC", "130")
+        ]
+    );
+    let got = asserted(
+        "The European Union imposed sanctions on Chinese firms. Beijing urged Brussels to reconsider.",
+    );
+    assert!(got.contains(&t("CHNGOV", "IGOEUREEC", "0242")), "{got:?}");
+    // with no EU in the story, Brussels is Belgium's capital
+    let got = asserted("Belgian police arrested two men in Brussels.");
+    assert_eq!(got, vec![t("BELCOP", "BELCVL", "173")]);
+}
