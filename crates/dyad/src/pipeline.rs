@@ -1013,6 +1013,20 @@ impl Coder {
                     continue;
                 }
             }
+            // "ISWAP fighters attacked a base, killing five soldiers and burning armoured
+            // vehicles", "insurgents raided the town, looting shops": a riot (145) is the
+            // violent protest of a people; armed groups and state bodies do no such thing, and
+            // their burning and looting is part of their assault
+            if c.code.starts_with("145")
+                && (source.code.starts_with("IMG")
+                    || source.code.len() >= 6
+                        && matches!(
+                            &source.code[source.code.len() - 3..],
+                            "REB" | "INS" | "SEP" | "MIL" | "COP" | "CRM" | "UAF" | "GOV" | "SPY"
+                        ))
+            {
+                continue;
+            }
             // "Ethiopia declared a state of emergency", "Niger's junta imposed a curfew and
             // closed the borders": a measure a state takes at home, naming no one, is taken
             // on its own country

@@ -345,3 +345,15 @@ fn crowd_control_named_its_crowd_only_in_a_purpose_clause() {
     let got = asserted("Kenyan police fired tear gas after Somali students met in Nairobi.");
     assert!(got.contains(&t("KENCOP", "-", "175")), "{got:?}");
 }
+
+/// Regression: "ISWAP fighters attacked a base, killing five soldiers and burning armoured
+/// vehicles" coded the fighters rioting (145): a riot is a people's violent protest, and an
+/// armed group's burning and looting is part of its assault.
+#[test]
+fn fighters_burning_vehicles_were_rioting() {
+    let got = asserted("Islamic State fighters attacked a military base in Borno state, killing five soldiers and burning armoured vehicles.");
+    assert!(!got.iter().any(|e| e.2.starts_with("145")), "{got:?}");
+    // protesters who burn vehicles still riot
+    let got = asserted("Kenyan protesters burned cars in Nairobi on Tuesday.");
+    assert!(got.iter().any(|e| e.2.starts_with("145")), "{got:?}");
+}
