@@ -569,6 +569,36 @@ fn latest_doers(
     distinct_doers(prior.iter().filter(found).filter(|p| p.sentence == latest))
 }
 
+/// Whom "the attackers" (or "the assailants", "the perpetrators", "the bombers") means at
+/// token `token` of sentence `sentence`, acted on by `actor`: the doers of the latest acts of
+/// force within [`WINDOW`] sentences, before it or earlier in its sentence, not done by
+/// `actor` itself ("gunmen opened fire on diners ... security forces ended the siege, killing
+/// all the attackers").
+pub fn force_doers<'p>(
+    prior: &'p [PriorAct],
+    sentence: usize,
+    token: usize,
+    actor: &str,
+) -> Vec<&'p PriorAct> {
+    let mut doers = latest_doers(prior, sentence, token, |p| {
+        ActKind::Force.covers(p.code) && p.source != actor
+    });
+    // ("Al Shabaab militants stormed a hotel ... gunmen opened fire on diners": the unnamed
+    // gunmen are the named group's, when the sentence names one)
+    if doers.iter().any(|p| !p.source.ends_with("UAF")) {
+        doers.retain(|p| !p.source.ends_with("UAF"));
+    }
+    doers
+}
+
+/// Whether a word names the doers of an attack as a noun: "the attackers" and the like.
+pub fn names_attackers(word: &str) -> bool {
+    matches!(
+        word,
+        "attackers" | "attacker" | "assailants" | "assailant" | "perpetrators" | "bombers"
+    )
+}
+
 /// The attackers a threat with no one named, made at token `token` of sentence `sentence` by
 /// `threatener`, is aimed at: the doers of the latest acts of force (roots 18–20) or
 /// coercion (sanctions, 16; arrests, expulsions, restrictions, 17) within

@@ -1013,6 +1013,25 @@ impl Coder {
                     continue;
                 }
             }
+            // "security forces ended the siege, killing all the attackers", "arrested the
+            // perpetrators": force or an arrest whose object is the doers of an attack the
+            // article coded is aimed at them
+            if target.is_none()
+                && !self.options.petrarch_codes
+                && (matches!(c.code.get(..2), Some("18" | "19" | "20"))
+                    || c.code.starts_with("173"))
+            {
+                let object = (c.trigger.1..(c.trigger.1 + 4).min(toks.len()))
+                    .take_while(|&k| toks[k].kind == crate::segment::TokenKind::Word)
+                    .find(|&k| act_anaphora::names_attackers(&toks[k].lower));
+                if let Some(at) = object {
+                    let doers = act_anaphora::force_doers(&history.acts, a.index, at, &source.code);
+                    if !doers.is_empty() {
+                        to_doers(&mut events, &source, "the attackers", doers);
+                        continue;
+                    }
+                }
+            }
             // "ISWAP fighters attacked a base, killing five soldiers and burning armoured
             // vehicles", "insurgents raided the town, looting shops": a riot (145) is the
             // violent protest of a people; armed groups and state bodies do no such thing, and

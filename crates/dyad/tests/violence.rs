@@ -977,3 +977,16 @@ fn seizing_the_rafah_crossing_was_no_event() {
         [t("ISRMIL", "-", "192")]
     );
 }
+
+/// Regression: "Security forces ended the siege, killing all the attackers" killed no one: "the
+/// attackers" are the doers of the attack the article told, the named group's rather than
+/// unnamed gunmen's.
+#[test]
+fn killing_the_attackers_had_no_target() {
+    let got = asserted(
+        "Al Shabaab militants stormed a hotel in Mogadishu on Friday, before gunmen opened fire \
+         on diners. Security forces ended the siege after several hours, killing all the attackers.",
+    );
+    assert!(got.contains(&t("SOMCOP", "SOMREB", "190")), "{got:?}");
+    assert!(!got.contains(&t("SOMCOP", "SOMUAF", "190")), "{got:?}");
+}
