@@ -2769,6 +2769,7 @@ fn is_object_control(lemma: &str) -> bool {
             | "challenge"
             | "dare"
             | "beg"
+            | "plead"
             | "implore"
             | "exhort"
             | "convince"
@@ -3403,8 +3404,13 @@ fn refine_by_topic(ctx: &Ctx, code: &str, from: usize, to: usize) -> Option<Stri
             || (w == "power"
                 && ((i > from && gives_up(i - 1))
                     || (i > from + 1 && ctx.lower(i - 1) == "over" && gives_up(i - 2))));
+        // "to approve $61 billion in new military aid": aid of arms
+        let military_aid = matches!(w, "aid" | "assistance")
+            && prev.is_some_and(|p| matches!(p, "military" | "defence" | "defense"));
         let found = if eased_sanctions {
             Some(["0254", "0354", "1054", "1244"][family])
+        } else if military_aid {
+            Some(["0232", "0332", "1032", "1222"][family])
         } else if leadership {
             Some(["0241", "0341", "1041", "1231"][family])
         } else {

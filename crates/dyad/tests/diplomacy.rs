@@ -1503,3 +1503,24 @@ fn calling_the_measures_illegal_had_no_target() {
         [t("IGOEUREEC", "RUS", "163"), t("RUSGOV", "IGOEUREEC", "111")]
     );
 }
+
+/// Regression: "Modi is expected to meet Xi Jinping this week" was coded as Modi's intent to
+/// meet (036): "is expected to" is someone else's forecast (no gold set codes an intent from
+/// it; two forbid it). And "pleaded with Congress to approve military aid for Kyiv" coded the
+/// aid as given and the plea as a generic appeal.
+#[test]
+fn a_forecast_was_an_intent_and_a_plea_for_military_aid_was_generic() {
+    assert_eq!(
+        asserted("Prime Minister Narendra Modi is expected to meet Chinese President Xi Jinping at a summit in Russia this week."),
+        []
+    );
+    // an announced plan still is one
+    assert_eq!(
+        asserted("Prime Minister Narendra Modi will meet Chinese President Xi Jinping this week."),
+        [t("INDGOV", "CHNGOV", "036")]
+    );
+    assert_eq!(
+        asserted("U.S. President Joe Biden pleaded with Congress on Tuesday to approve new military aid for Kyiv."),
+        [t("USAGOV", "USALEG", "0232")]
+    );
+}
