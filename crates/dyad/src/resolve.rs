@@ -589,12 +589,19 @@ impl ArticleMemory {
         };
         // "a former U.S. soldier", "retired police officers": who served no longer acts for
         // the forces, and is a civilian
-        let former = p.person.is_none()
-            && matches!(sector, Some("MIL" | "COP" | "SPY"))
+        // ... and "former Vice President Jorge Glas", "a former minister": who held office no
+        // longer acts for the state, and is one of its elite (CAMEO's ELI; the people files
+        // give the leaders they know the same code after their roles)
+        let former_title = p.person.is_none()
+            && matches!(sector, Some("MIL" | "COP" | "SPY" | "GOV" | "LEG" | "JUD"))
             && toks[p.start.saturating_sub(2)..p.end]
                 .iter()
                 .any(|t| matches!(t.lower.as_str(), "former" | "ex" | "retired"));
-        let sector = if former { Some("CVL") } else { sector };
+        let sector = match sector {
+            Some("MIL" | "COP" | "SPY") if former_title => Some("CVL"),
+            Some(_) if former_title => Some("ELI"),
+            _ => sector,
+        };
         let prefix = p.agent.is_some_and(|a| d.agents[a as usize].prefix);
         let country_code = p
             .country

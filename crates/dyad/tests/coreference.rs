@@ -1109,3 +1109,17 @@ fn a_response_to_sanctions_and_brussels_for_the_eu_had_no_target() {
     let got = asserted("Belgian police arrested two men in Brussels.");
     assert_eq!(got, vec![t("BELCOP", "BELCVL", "173")]);
 }
+
+/// Regression: "arrested former Vice President Jorge Glas" arrested Ecuador's government: a
+/// former office-holder is one of the country's elite (ELI), as a former soldier is a civilian.
+#[test]
+fn a_former_vice_president_was_the_government() {
+    assert_eq!(
+        asserted("Ecuadorean police arrested former Vice President Jorge Glas in Quito."),
+        vec![t("ECUCOP", "ECUELI", "173")]
+    );
+    assert_eq!(
+        asserted("A former Israeli minister criticised the government."),
+        vec![t("ISRELI", "ISRGOV", "111")]
+    );
+}
