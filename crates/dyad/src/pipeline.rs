@@ -1315,7 +1315,20 @@ impl Coder {
         {
             let domestic = (!self.options.petrarch_codes)
                 .then(|| {
-                    domestic_force_code(&source.code, target.as_ref().map(|t| &t.code[..]), &c.code)
+                    // ("Kenyan police shot dead at least 17 people when protesters stormed
+                    // parliament": those the police shoot at a protest are its protesters)
+                    let at_protest = toks.iter().any(|t| {
+                        matches!(
+                            t.lower.as_str(),
+                            "protesters" | "demonstrators" | "protest" | "protests" | "rally"
+                        )
+                    });
+                    domestic_force_code(
+                        &source.code,
+                        target.as_ref().map(|t| &t.code[..]),
+                        &c.code,
+                        at_protest,
+                    )
                 })
                 .flatten();
             let c_code: &str = domestic.unwrap_or(&c.code);
@@ -1944,7 +1957,12 @@ fn precision_name(p: crate::timex::Precision) -> &'static str {
 /// (145). `None` unless `code` is force of no more particular kind (assault, small arms,
 /// force unspecified: not bombing, shelling or air strikes, which stay what they are) between
 /// those sides of one country.
-fn domestic_force_code(source: &str, target: Option<&str>, code: &str) -> Option<&'static str> {
+fn domestic_force_code(
+    source: &str,
+    target: Option<&str>,
+    code: &str,
+    at_protest: bool,
+) -> Option<&'static str> {
     if !matches!(
         code,
         "180" | "182" | "1821" | "1822" | "1823" | "190" | "193"
@@ -1961,6 +1979,7 @@ fn domestic_force_code(source: &str, target: Option<&str>, code: &str) -> Option
     }
     match (source_sector, target_sector) {
         ("COP" | "MIL", "OPP") => Some("175"),
+        ("COP" | "MIL", "CVL") if at_protest => Some("175"),
         ("OPP", "COP" | "MIL" | "GOV") => Some("145"),
         _ => None,
     }

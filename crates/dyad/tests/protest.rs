@@ -357,3 +357,17 @@ fn fighters_burning_vehicles_were_rioting() {
     let got = asserted("Kenyan protesters burned cars in Nairobi on Tuesday.");
     assert!(got.iter().any(|e| e.2.starts_with("145")), "{got:?}");
 }
+
+/// Regression: "Kenyan police shot dead at least 17 people when protesters stormed parliament"
+/// was a gunfight (193): those the police shoot at a protest are its protesters, and that is
+/// violent repression (175), as it is when the victims are named protesters.
+#[test]
+fn police_shooting_people_at_a_protest_was_a_gunfight() {
+    let got = asserted(
+        "Kenyan police shot dead at least 17 people when protesters stormed parliament on Tuesday.",
+    );
+    assert!(got.contains(&t("KENCOP", "KENCVL", "175")), "{got:?}");
+    // with no protest in the sentence it stays what it was
+    let got = asserted("Kenyan police shot dead at least 17 people in Nairobi on Tuesday.");
+    assert!(!got.iter().any(|e| e.2 == "175"), "{got:?}");
+}
