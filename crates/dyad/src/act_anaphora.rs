@@ -104,6 +104,30 @@ impl PriorAct {
     }
 }
 
+impl PriorAct {
+    /// An act no pattern coded, known from its verb and subject ("North Korea launched a
+    /// military spy satellite into orbit ... condemned the launch"): the verb word at token
+    /// `token`, done by `source`, standing for the typical code of the first act noun that
+    /// names it. `None` for a verb no act noun names.
+    pub fn uncoded(
+        (sentence, token): (usize, usize),
+        verb: &str,
+        source: String,
+        source_span: (usize, usize),
+    ) -> Option<Self> {
+        let &(_, kind, _) = ACT_NOUNS
+            .iter()
+            .find(|(_, _, stems)| stems.iter().any(|s| verb.starts_with(s)))?;
+        Self::coded(
+            (sentence, token),
+            kind.typical_code(),
+            verb,
+            source,
+            source_span,
+        )
+    }
+}
+
 // (a bit per noun in `PriorAct::same_word`)
 const _: () = assert!(ACT_NOUNS.len() <= 128);
 

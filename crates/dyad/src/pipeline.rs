@@ -679,6 +679,26 @@ impl Coder {
                 }
             }
         }
+        // acts no pattern coded: "North Korea launched a military spy satellite" is the
+        // launch "condemned the launch" names
+        for k in &a.parse.clauses {
+            if k.matched.is_some()
+                || k.negated
+                || !matches!(k.modality, Modality::Asserted | Modality::Reported)
+                || k.passive
+            {
+                continue;
+            }
+            let [subject] = k.subject[..] else { continue };
+            let Some((source, span)) = self.actor_code_and_span(article, clean, a, subject) else {
+                continue;
+            };
+            if source.contains(crate::resolve::PAIR_SEPARATOR) {
+                continue;
+            }
+            let word = &a.sentence.tokens[k.verb].lower;
+            into.extend(PriorAct::uncoded((a.index, k.verb), word, source, span));
+        }
         for c in &a.parse.candidates {
             if matches!(c.modality, Modality::Negated | Modality::Question)
                 || !act_anaphora::can_be_named(&c.code)

@@ -1123,3 +1123,17 @@ fn a_former_vice_president_was_the_government() {
         vec![t("ISRELI", "ISRGOV", "111")]
     );
 }
+
+/// Regression: "North Korea launched a military spy satellite into orbit ... The United States
+/// condemned the launch" criticised no one: the launch no pattern codes is still an act "the
+/// launch" names, done by the launching subject.
+#[test]
+fn condemning_an_uncoded_launch_had_no_target() {
+    assert_eq!(
+        asserted(
+            "North Korea launched a military spy satellite into orbit on Tuesday. The United \
+             States and Japan condemned the launch."
+        ),
+        vec![t("USA", "PRK", "111"), t("JPN", "PRK", "111")]
+    );
+}
