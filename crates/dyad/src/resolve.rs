@@ -442,6 +442,16 @@ pub const NEAREST_COUNTRY: &str = "country of the nearest actor in the sentence"
 /// [`Resolution::Coreference`] of a bare role given the country of a place the sentence names.
 pub const PLACE_IN_SENTENCE: &str = "place named in the sentence";
 
+/// What news calls a junta before it calls it one ("the junta" is then that body).
+const JUNTA_NAMES: &[&str] = &[
+    "military government",
+    "military rulers",
+    "military regime",
+    "military authorities",
+    "military leaders",
+    "military junta",
+];
+
 /// Forms of the common verbs of saying, after which a subject pronoun is often the speaker
 /// ("Armenia and Azerbaijan said they had agreed").
 const SPEECH_FORMS: &[&str] = &[
@@ -841,9 +851,18 @@ impl ArticleMemory {
                 .subject_person
                 .as_ref()
                 .filter(|c| c.len() > 3 && c.ends_with(s));
+            // ("Mali's military government gave France's ambassador 72 hours ... Le Drian
+            // called the junta illegitimate": a junta is the military government named before)
+            let same_role = |r: &str| {
+                self.by_role.get(r).or_else(|| {
+                    (r == "junta")
+                        .then(|| JUNTA_NAMES.iter().find_map(|&name| self.by_role.get(name)))
+                        .flatten()
+                })
+            };
             if let Some(prev) = p
                 .definite
-                .then(|| role.as_ref().and_then(|r| self.by_role.get(r.as_ref())))
+                .then(|| role.as_ref().and_then(|r| same_role(r.as_ref())))
                 .flatten()
             {
                 Some((

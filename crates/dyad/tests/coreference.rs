@@ -1137,3 +1137,19 @@ fn condemning_an_uncoded_launch_had_no_target() {
         vec![t("USA", "PRK", "111"), t("JPN", "PRK", "111")]
     );
 }
+
+/// Regression: "Mali's military government gave France's ambassador 72 hours to leave ... Le
+/// Drian called the junta illegitimate" made the junta France's (the country named most): the
+/// junta is the military government named before. And giving an ambassador hours to leave is
+/// an expulsion (174), as ordering one to leave is.
+#[test]
+fn the_junta_was_the_country_named_most() {
+    assert_eq!(
+        asserted(
+            "Mali's military government gave France's ambassador 72 hours to leave the country on \
+             Monday, days after French Foreign Minister Jean-Yves Le Drian called the junta \
+             illegitimate."
+        ),
+        vec![t("MLIMIL", "FRAGOV", "174"), t("FRAGOV", "MLIMIL", "111")]
+    );
+}
