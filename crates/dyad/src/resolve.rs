@@ -66,6 +66,10 @@ pub struct ArticleMemory {
     /// and no pronoun, with where its phrase ends: the speaker "it" means right after that
     /// phrase's speech verb ("The army said it was sending troops").
     sentence_last_thing: Option<(usize, String)>,
+    /// The last actor of the current sentence named by any phrase but a pronoun, with where
+    /// its phrase ends: what a capitalised role noun right after it continues ("Italy's
+    /// opposition Democratic Party").
+    sentence_last_named: Option<(usize, String)>,
     last_thing: Option<String>,
     last_country: Option<String>,
     /// Every country the article has named outside quotations, with how often, in the order
@@ -622,6 +626,27 @@ impl ArticleMemory {
         } else {
             role_words(p, toks)
         };
+        // "Italy's opposition Democratic Party": a capitalised role noun right after a phrase
+        // that ends in a name is that name's last word, the same actor
+        let ends_name = p.pronoun.is_none()
+            && p.country.is_none()
+            && p.person.is_none()
+            && !matches!(p.org, Some((_, ActorKind::OrgName)))
+            && (p.agent.is_some() || p.org.is_some())
+            && p.end == p.start + 1
+            && toks[p.start].capitalized
+            && p.start > 0
+            && toks[p.start - 1].capitalized
+            && toks[p.start - 1].kind == TokenKind::Word;
+        if ends_name {
+            if let Some((_, code)) = self
+                .sentence_last_named
+                .as_ref()
+                .filter(|(end, c)| *end == p.start && !c.is_empty())
+            {
+                return Some((code.clone(), Resolution::Coreference("the name it ends")));
+            }
+        }
         if names_no_country(lex, p, toks) {
             return None;
         }
@@ -1043,6 +1068,16 @@ impl ArticleMemory {
         {
             self.sentence_subject_pair.push(code.to_string());
         }
+        if p.pronoun.is_none() {
+            match &mut self.sentence_last_named {
+                Some((end, c)) => {
+                    *end = p.end;
+                    c.clear();
+                    c.push_str(code);
+                }
+                None => self.sentence_last_named = Some((p.end, code.to_string())),
+            }
+        }
         if !is_person && !p.plural && p.pronoun.is_none() && !p.is_bare_adjective() {
             match &mut self.sentence_last_thing {
                 Some((end, c)) => {
@@ -1101,6 +1136,7 @@ impl ArticleMemory {
         self.sentence_person = None;
         self.last_person_end = None;
         self.sentence_last_thing = None;
+        self.sentence_last_named = None;
         // (emptied, not dropped: the strings are reused sentence after sentence)
         for s in [
             &mut self.sentence_subject_plural,

@@ -1153,3 +1153,14 @@ fn the_junta_was_the_country_named_most() {
         vec![t("MLIMIL", "FRAGOV", "174"), t("FRAGOV", "MLIMIL", "111")]
     );
 }
+
+/// Regression: "Italy's opposition Democratic Party denounced the accord" had no subject: the
+/// capitalised "Party" after the name was a phrase of its own with no country.
+#[test]
+fn the_party_ending_a_name_was_an_actor_of_its_own() {
+    let got = asserted(
+        "Italian Premier Giorgia Meloni and Albanian Prime Minister Edi Rama signed a deal on \
+         Monday. Italy's opposition Democratic Party denounced the accord as illegal.",
+    );
+    assert!(got.contains(&t("ITAOPP", "ITAGOV", "111")), "{got:?}");
+}
