@@ -1524,3 +1524,12 @@ fn a_forecast_was_an_intent_and_a_plea_for_military_aid_was_generic() {
         [t("USAGOV", "USALEG", "0232")]
     );
 }
+
+/// Regression: "Wickremesinghe thanked the IMF and Sri Lanka's creditors, including China and
+/// India, for their support" was dropped as business news: a state's creditors and its debt
+/// talks are political news, and "creditors" no longer discards a sentence.
+#[test]
+fn thanking_a_states_creditors_was_business_news() {
+    let got = asserted("Sri Lankan President Ranil Wickremesinghe thanked the IMF and the country's creditors for their support.");
+    assert!(got.contains(&t("LKAGOV", "IGOIMF", "051")), "{got:?}");
+}
