@@ -990,3 +990,15 @@ fn killing_the_attackers_had_no_target() {
     assert!(got.contains(&t("SOMCOP", "SOMREB", "190")), "{got:?}");
     assert!(!got.contains(&t("SOMCOP", "SOMUAF", "190")), "{got:?}");
 }
+
+/// Regression: "Ukrainian troops fought off a Russian assault" was discarded as sport ("fought
+/// off" and "fought back" were sentence discards); a match report's "fought back to win" names
+/// no actor to fight.
+#[test]
+fn troops_fighting_off_an_assault_were_sport() {
+    assert_eq!(
+        asserted("Ukrainian troops fought off a Russian assault near Bakhmut on Tuesday."),
+        [t("UKRMIL", "RUS", "190")]
+    );
+    assert_eq!(asserted("Arsenal fought back to win 3-2 on Saturday."), []);
+}
