@@ -88,29 +88,21 @@ impl PriorAct {
     /// An act known from its noun and agent ("air strikes by the United States"): `noun` at
     /// token `token`, done by `source`. `None` for a word that names no act.
     pub fn mentioned(
-        (sentence, token): (usize, usize),
+        at: (usize, usize),
         noun: &str,
         source: String,
         source_span: (usize, usize),
     ) -> Option<Self> {
         let &(_, kind, _) = ACT_NOUNS.iter().find(|(n, _, _)| *n == noun)?;
-        Self::coded(
-            (sentence, token),
-            kind.typical_code(),
-            noun,
-            source,
-            source_span,
-        )
+        Self::coded(at, kind.typical_code(), noun, source, source_span)
     }
-}
 
-impl PriorAct {
     /// An act no pattern coded, known from its verb and subject ("North Korea launched a
     /// military spy satellite into orbit ... condemned the launch"): the verb word at token
     /// `token`, done by `source`, standing for the typical code of the first act noun that
     /// names it. `None` for a verb no act noun names.
     pub fn uncoded(
-        (sentence, token): (usize, usize),
+        at: (usize, usize),
         verb: &str,
         source: String,
         source_span: (usize, usize),
@@ -118,13 +110,7 @@ impl PriorAct {
         let &(_, kind, _) = ACT_NOUNS
             .iter()
             .find(|(_, _, stems)| stems.iter().any(|s| verb.starts_with(s)))?;
-        Self::coded(
-            (sentence, token),
-            kind.typical_code(),
-            verb,
-            source,
-            source_span,
-        )
+        Self::coded(at, kind.typical_code(), verb, source, source_span)
     }
 }
 

@@ -1790,31 +1790,32 @@ fn is_domestic_measure(code: &str) -> bool {
 /// legislature or intelligence service (not a pair, an organisation or a non-state group;
 /// not the bare country either, which would be its own target).
 fn is_state_actor(code: &str) -> bool {
-    let (Some(prefix), Some(role)) = (code.get(..3), code.get(3..)) else {
-        return false;
-    };
-    !code.contains(crate::resolve::PAIR_SEPARATOR)
+    country_role(code)
+        .is_some_and(|(_, role)| matches!(role, "GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY"))
+}
+
+/// A one-country actor code's country and role ("KENOPP": "KEN", "OPP"; "CUB": "CUB", ""):
+/// `None` for a pair, an organisation, a non-state group's prefix or a role with no country.
+fn country_role(code: &str) -> Option<(&str, &str)> {
+    let (prefix, role) = (code.get(..3)?, code.get(3..)?);
+    (!code.contains(crate::resolve::PAIR_SEPARATOR)
         && prefix.bytes().all(|b| b.is_ascii_uppercase())
         && crate::resolve::is_country_prefix(prefix)
-        && matches!(role, "GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY")
+        // (a role with no country, "OPP" for "activists", is no country)
+        && !is_actor_type(prefix))
+    .then_some((prefix, role))
 }
 
 /// Whether a code is a country's people rather than a state body or an organisation: the bare
 /// country ("Cubans"), its civilians, opposition, workers, students, refugees, doctors or
 /// farmers — those who demonstrate against a government.
 fn is_people_actor(code: &str) -> bool {
-    let (Some(prefix), Some(role)) = (code.get(..3), code.get(3..)) else {
-        return false;
-    };
-    !code.contains(crate::resolve::PAIR_SEPARATOR)
-        && prefix.bytes().all(|b| b.is_ascii_uppercase())
-        && crate::resolve::is_country_prefix(prefix)
-        && matches!(
+    country_role(code).is_some_and(|(_, role)| {
+        matches!(
             role,
             "" | "CVL" | "OPP" | "LAB" | "EDU" | "REF" | "HLH" | "AGR"
         )
-        // (a role with no country, "OPP" for "activists", is no country)
-        && !is_actor_type(prefix)
+    })
 }
 
 /// Whether a three-letter code is a CAMEO or PLOVER actor type (a role or sector, as in
