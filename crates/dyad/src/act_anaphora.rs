@@ -114,16 +114,37 @@ impl PriorAct {
     }
 }
 
+/// Whether some act noun names what a verb word did ("launched": the launch).
+pub fn names_an_act(verb: &str) -> bool {
+    same_word_bits(verb) != 0
+}
+
 // (a bit per noun in `PriorAct::same_word`)
 const _: () = assert!(ACT_NOUNS.len() <= 128);
 
 /// [`PriorAct::same_word`] of a verb or noun.
+///
+/// (Asked of every clause's verb: the stems are looked up by the word's first byte, not
+/// scanned, most words sharing no first letter with most stems.)
 fn same_word_bits(word: &str) -> u128 {
-    ACT_NOUNS
+    static BY_FIRST_BYTE: std::sync::OnceLock<Vec<Vec<(usize, &'static str)>>> =
+        std::sync::OnceLock::new();
+    let table = BY_FIRST_BYTE.get_or_init(|| {
+        let mut table = vec![Vec::new(); 256];
+        for (i, (_, _, stems)) in ACT_NOUNS.iter().enumerate() {
+            for &stem in *stems {
+                table[usize::from(stem.as_bytes()[0])].push((i, stem));
+            }
+        }
+        table
+    });
+    let Some(&first) = word.as_bytes().first() else {
+        return 0;
+    };
+    table[usize::from(first)]
         .iter()
-        .enumerate()
-        .filter(|(_, (_, _, stems))| stems.iter().any(|s| word.starts_with(s)))
-        .fold(0, |bits, (i, _)| bits | 1 << i)
+        .filter(|(_, stem)| word.starts_with(stem))
+        .fold(0, |bits, &(i, _)| bits | 1 << i)
 }
 
 /// A kind of act a noun names, by the CAMEO codes it covers.

@@ -690,13 +690,17 @@ impl Coder {
                 continue;
             }
             let [subject] = k.subject[..] else { continue };
+            // (the verb first: most name no act, and resolving the subject costs more)
+            let word = &a.sentence.tokens[k.verb].lower;
+            if !act_anaphora::names_an_act(word) {
+                continue;
+            }
             let Some((source, span)) = self.actor_code_and_span(article, clean, a, subject) else {
                 continue;
             };
             if source.contains(crate::resolve::PAIR_SEPARATOR) {
                 continue;
             }
-            let word = &a.sentence.tokens[k.verb].lower;
             into.extend(PriorAct::uncoded((a.index, k.verb), word, source, span));
         }
         for c in &a.parse.candidates {
@@ -1337,12 +1341,14 @@ impl Coder {
                 .then(|| {
                     // ("Kenyan police shot dead at least 17 people when protesters stormed
                     // parliament": those the police shoot at a protest are its protesters)
-                    let at_protest = toks.iter().any(|t| {
-                        matches!(
-                            t.lower.as_str(),
-                            "protesters" | "demonstrators" | "protest" | "protests" | "rally"
-                        )
-                    });
+                    let at_protest = || {
+                        toks.iter().any(|t| {
+                            matches!(
+                                t.lower.as_str(),
+                                "protesters" | "demonstrators" | "protest" | "protests" | "rally"
+                            )
+                        })
+                    };
                     domestic_force_code(
                         &source.code,
                         target.as_ref().map(|t| &t.code[..]),
@@ -1982,7 +1988,7 @@ fn domestic_force_code(
     source: &str,
     target: Option<&str>,
     code: &str,
-    at_protest: bool,
+    at_protest: impl Fn() -> bool,
 ) -> Option<&'static str> {
     if !matches!(
         code,
@@ -2000,7 +2006,7 @@ fn domestic_force_code(
     }
     match (source_sector, target_sector) {
         ("COP" | "MIL", "OPP") => Some("175"),
-        ("COP" | "MIL", "CVL") if at_protest => Some("175"),
+        ("COP" | "MIL", "CVL") if at_protest() => Some("175"),
         ("OPP", "COP" | "MIL" | "GOV") => Some("145"),
         _ => None,
     }
