@@ -269,15 +269,16 @@ fn resume_after_sigkill_and_ctrl_c_writes_the_uninterrupted_output() {
 
     // 2. resume, and stop that run with Ctrl-C: it stops at a checkpoint, exit 130
     let (stopped, midway) = start_and_stop(&args, &ckpt, done1, "-INT");
-    // (on a loaded machine the resumed run may reach the end before the signal: then it
-    // finished the work, and the last run below has nothing left to do)
-    let stopped_midway = midway;
+    // (on a loaded machine the resumed run may reach the end before the signal, even after
+    // the poll saw it midway: then it finished the work, exit 1 for the bad line, and the last
+    // run below has nothing left to do)
+    let stopped_midway = midway && stopped.status.code() != Some(1);
     let err = stderr(&stopped);
     assert!(
         err.contains(&format!("resuming: the first {done1} records are done")),
         "{err}"
     );
-    if midway {
+    if stopped_midway {
         assert_eq!(stopped.status.code(), Some(130), "{err}");
         assert!(err.contains("interrupted after"), "{err}");
         assert!(err.contains("run the same command again"), "{err}");

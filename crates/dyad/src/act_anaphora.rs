@@ -114,6 +114,11 @@ impl PriorAct {
     }
 }
 
+/// Whether a word is one of the act nouns ("drills", "strikes", "sanctions").
+pub fn is_act_noun(word: &str) -> bool {
+    ACT_NOUNS.iter().any(|(n, _, _)| *n == word)
+}
+
 /// Whether some act noun names what a verb word did ("launched": the launch).
 pub fn names_an_act(verb: &str) -> bool {
     same_word_bits(verb) != 0

@@ -1215,6 +1215,30 @@ impl Coder {
                     emit(&mut events, source, Some(told), None);
                     continue;
                 }
+                // "warned of fiercer military responses to U.S. drills": a threat answering an
+                // act it names in its own words ("to" or "against" + the doer's adjective + the
+                // act noun) is aimed at that doer
+                let answered = a
+                    .annotated
+                    .phrases
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| {
+                        p.start > c.trigger.1
+                            && p.start < c.trigger.1 + 10
+                            && p.is_bare_adjective()
+                            && matches!(toks[p.start - 1].lower.as_str(), "to" | "against")
+                            && toks
+                                .get(p.end)
+                                .is_some_and(|t| act_anaphora::is_act_noun(&t.lower))
+                    })
+                    .filter_map(|(k, _)| phrase_ref(k))
+                    .find(|r| r.code.get(..3) != source.code.get(..3));
+                if let Some(doer) = answered {
+                    let note = "target: the doer of the act the threat answers";
+                    emit(&mut events, source, Some(doer), Some(note.to_string()));
+                    continue;
+                }
                 let attackers =
                     act_anaphora::attackers(&history.acts, a.index, c.trigger.0, &source.code);
                 if !attackers.is_empty() {

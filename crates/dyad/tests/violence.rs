@@ -1002,3 +1002,14 @@ fn troops_fighting_off_an_assault_were_sport() {
     );
     assert_eq!(asserted("Arsenal fought back to win 3-2 on Saturday."), []);
 }
+
+/// Regression: "North Korea warned of fiercer military responses to U.S. drills" threatened no
+/// one: a threat answering an act it names ("to" + the doer's adjective + the act noun) is
+/// aimed at that doer.
+#[test]
+fn a_response_to_named_drills_had_no_target() {
+    assert_eq!(
+        asserted("North Korea warned of fiercer military responses to U.S. drills."),
+        [t("PRK", "USA", "138")]
+    );
+}
