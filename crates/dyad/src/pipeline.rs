@@ -1830,9 +1830,7 @@ fn country_role(code: &str) -> Option<(&str, &str)> {
     let (prefix, role) = (code.get(..3)?, code.get(3..)?);
     (!code.contains(crate::resolve::PAIR_SEPARATOR)
         && prefix.bytes().all(|b| b.is_ascii_uppercase())
-        && crate::resolve::is_country_prefix(prefix)
-        // (a role with no country, "OPP" for "activists", is no country)
-        && !is_actor_type(prefix))
+        && crate::resolve::is_country_prefix(prefix))
     .then_some((prefix, role))
 }
 
@@ -1846,60 +1844,6 @@ fn is_people_actor(code: &str) -> bool {
             "" | "CVL" | "OPP" | "LAB" | "EDU" | "REF" | "HLH" | "AGR"
         )
     })
-}
-
-/// Whether a three-letter code is a CAMEO or PLOVER actor type (a role or sector, as in
-/// `data/ontology/actor_code_parts.tsv`) rather than a country.
-fn is_actor_type(code: &str) -> bool {
-    matches!(
-        code,
-        "COP"
-            | "GOV"
-            | "INS"
-            | "JUD"
-            | "MIL"
-            | "OPP"
-            | "REB"
-            | "SEP"
-            | "SPY"
-            | "UAF"
-            | "AGR"
-            | "BUS"
-            | "CRM"
-            | "CVL"
-            | "DEV"
-            | "EDU"
-            | "ELI"
-            | "ENV"
-            | "HLH"
-            | "HRI"
-            | "LAB"
-            | "LEG"
-            | "MED"
-            | "REF"
-            | "MOD"
-            | "RAD"
-            | "AMN"
-            | "IRC"
-            | "GRP"
-            | "UNO"
-            | "PKO"
-            | "UIS"
-            | "IGO"
-            | "IMG"
-            | "INT"
-            | "MNC"
-            | "NGM"
-            | "NGO"
-            | "SET"
-            | "PTY"
-            | "PRM"
-            | "UNK"
-            | "JRN"
-            | "PRE"
-            | "REL"
-            | "SOC"
-    )
 }
 
 /// Whether a sentence names a people or a state as a cause ("Pro-Palestinian protesters",

@@ -263,14 +263,68 @@ fn is_person_role(role: &str) -> bool {
 }
 
 /// A code's first three letters name a country, not an international or non-state group
-/// (`IGO...`, `NGO...`, `IMG...`, `MNC...`).
+/// (`IGO...`, `NGO...`, `IMG...`, `MNC...`) nor a role with no country ("OPP" for
+/// "activists").
 pub(crate) fn is_country_prefix(prefix: &str) -> bool {
     !matches!(
         prefix,
         "IGO" | "NGO" | "IMG" | "MNC" | "INT" | "NGM" | "UIS"
-    )
+    ) && !is_actor_type(prefix)
 }
 
+/// Whether a three-letter code is a CAMEO or PLOVER actor type (a role or sector, as in
+/// `data/ontology/actor_code_parts.tsv`) rather than a country.
+fn is_actor_type(code: &str) -> bool {
+    matches!(
+        code,
+        "COP"
+            | "GOV"
+            | "INS"
+            | "JUD"
+            | "MIL"
+            | "OPP"
+            | "REB"
+            | "SEP"
+            | "SPY"
+            | "UAF"
+            | "AGR"
+            | "BUS"
+            | "CRM"
+            | "CVL"
+            | "DEV"
+            | "EDU"
+            | "ELI"
+            | "ENV"
+            | "HLH"
+            | "HRI"
+            | "LAB"
+            | "LEG"
+            | "MED"
+            | "REF"
+            | "MOD"
+            | "RAD"
+            | "AMN"
+            | "IRC"
+            | "GRP"
+            | "UNO"
+            | "PKO"
+            | "UIS"
+            | "IGO"
+            | "IMG"
+            | "INT"
+            | "MNC"
+            | "NGM"
+            | "NGO"
+            | "SET"
+            | "PTY"
+            | "PRM"
+            | "UNK"
+            | "JRN"
+            | "PRE"
+            | "REL"
+            | "SOC"
+    )
+}
 /// Separates the two members of a pair reference's code ("RUSGOV+UKRGOV").
 pub const PAIR_SEPARATOR: char = '+';
 
